@@ -1,0 +1,105 @@
+/**
+ * The dependency direction of docs/architecture.md, checked in `npm test`.
+ * A rule names what must never be imported from where.
+ */
+const domain = '^src/(accounts|generation|billing|privacy|admin|moderation)/';
+const adapters = '^src/(providers|storage|mail|pubsub)/|^src/jobs/queue\\.ts$';
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-roots',
+      severity: 'error',
+      comment: 'Nothing imports main.ts, app.ts, deps.ts or the worker root.',
+      from: { pathNot: '^src/(main|app|deps)\\.ts$|^src/jobs/worker\\.ts$|^test/|^bench/|\\.test\\.ts$' },
+      to: { path: '^src/(main|app|deps)\\.ts$|^src/jobs/worker\\.ts$' },
+    },
+    {
+      name: 'only-roots-know-http',
+      severity: 'error',
+      comment: 'Only composition roots import src/http.',
+      from: { path: '^src/', pathNot: '^src/http/|^src/(main|app|deps)\\.ts$|^src/jobs/worker\\.ts$' },
+      to: { path: '^src/http/' },
+    },
+    {
+      name: 'base-knows-no-domain',
+      severity: 'error',
+      comment: 'db, lib and contracts import nothing above them.',
+      from: { path: '^src/(db|lib|contracts)/' },
+      to: { path: '^src/(accounts|generation|billing|privacy|admin|moderation|credits|providers|storage|mail|pubsub|jobs|http)/' },
+    },
+    {
+      name: 'contracts-only-zod',
+      severity: 'error',
+      comment: 'contracts/ is shared with web/ and imports only zod.',
+      from: { path: '^src/contracts/' },
+      to: { dependencyTypes: ['npm'], pathNot: 'node_modules/zod/' },
+    },
+    {
+      name: 'credits-is-the-ledger',
+      severity: 'error',
+      comment: 'credits imports only db/ and lib/.',
+      from: { path: '^src/credits/' },
+      to: { path: '^src/', pathNot: '^src/(credits|db|lib|contracts)/' },
+    },
+    {
+      name: 'adapters-know-no-domain',
+      severity: 'error',
+      comment: 'Adapters know no domain module.',
+      from: { path: adapters },
+      to: { path: `${domain}|^src/credits/` },
+    },
+    {
+      name: 'moderation-is-pure',
+      severity: 'error',
+      from: { path: '^src/moderation/' },
+      to: { path: domain, pathNot: '^src/moderation/' },
+    },
+    {
+      name: 'accounts-know-no-later-modules',
+      severity: 'error',
+      from: { path: '^src/accounts/' },
+      to: { path: '^src/(generation|billing|privacy|admin)/' },
+    },
+    {
+      name: 'generation-pays-through-credits',
+      severity: 'error',
+      from: { path: '^src/generation/' },
+      to: { path: '^src/(billing|privacy|admin|accounts)/' },
+    },
+    {
+      name: 'billing-scope',
+      severity: 'error',
+      from: { path: '^src/billing/' },
+      to: { path: '^src/(generation|privacy|admin|accounts)/' },
+    },
+    {
+      name: 'admin-only-from-http',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/(admin|http)/|^src/(main|app|deps)\\.ts$|^src/jobs/worker\\.ts$' },
+      to: { path: '^src/admin/' },
+    },
+    {
+      name: 'module-public-face',
+      severity: 'error',
+      comment: "Across modules, import only a module's index.ts.",
+      from: { path: '^src/(accounts|generation|billing|privacy|admin|moderation|credits)/', pathNot: '\\.test\\.ts$' },
+      to: { path: '^src/(accounts|generation|billing|privacy|admin|moderation|credits)/', pathNot: ['^src/$1/', '^src/[^/]+/index\\.ts$'] },
+    },
+    {
+      name: 'web-only-contracts',
+      severity: 'error',
+      comment: 'The browser app talks to the server through contracts only.',
+      from: { path: '^web/src/' },
+      to: { path: '^src/', pathNot: '^src/contracts/' },
+    },
+    { name: 'no-circular', severity: 'error', from: { path: '^src/' }, to: { circular: true } },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)(node_modules|dist|data)/' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] },
+  },
+};

@@ -1,0 +1,74 @@
+// `npm test`: lint, type-check, import boundaries, unit + integration tests
+// (PGlite, and PostgreSQL when TEST_DATABASE_URL is set) and browser tests,
+// ending with one line "N passed, N failed[, N skipped]" over all of them.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+mkdirSync('test-results', { recursive: true });
+
+function run(cmd, args, env = {}) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return r.status === 0;
+}
+
+function check(name, cmd, args) {
+  console.log(`\n▶ ${name}`);
+  const ok = run(cmd, args);
+  totals[ok ? 'passed' : 'failed'] += 1;
+  console.log(`${ok ? '✓' : '✗'} ${name}`);
+}
+
+function vitest(name, args, env = {}) {
+  console.log(`\n▶ ${name}`);
+  const out = `test-results/${name}.json`;
+  rmSync(out, { force: true });
+  const ok = run('npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], env);
+  if (!existsSync(out)) {
+    console.log(`✗ ${name}: the runner produced no report`);
+    totals.failed += 1;
+    return;
+  }
+  const r = JSON.parse(readFileSync(out, 'utf8'));
+  totals.passed += r.numPassedTests;
+  totals.failed += r.numFailedTests;
+  totals.skipped += r.numPendingTests + r.numTodoTests;
+  // A suite that failed to load has no failed tests but is still a failure.
+  const broken = r.testResults.filter((f) => f.status === 'failed' && f.assertionResults.every((a) => a.status !== 'failed')).length;
+  totals.failed += broken;
+  if (!ok && r.numFailedTests === 0 && broken === 0) totals.failed += 1;
+}
+
+function countTests(config) {
+  const r = spawnSync('npx', ['vitest', 'list', '--config', config, '--json'], { encoding: 'utf8' });
+  try {
+    return JSON.parse(r.stdout).length;
+  } catch {
+    return 1;
+  }
+}
+
+check('lint (biome)', 'npx', ['biome', 'check', '.']);
+check('type-check (tsc)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+check('import boundaries (dependency-cruiser)', 'node', ['scripts/check-boundaries.mjs']);
+vitest('unit-and-integration', []);
+
+const e2eConfig = 'vitest.e2e.config.ts';
+if (existsSync(e2eConfig)) {
+  if (existsSync(chromium)) {
+    vitest('browser', ['--config', e2eConfig], { CHROMIUM_PATH: chromium });
+  } else {
+    const n = countTests(e2eConfig);
+    const banner = '!'.repeat(78);
+    console.log(`\n${banner}\n!! BROWSER TESTS SKIPPED: ${chromium} not found (apt-get install chromium).\n${banner}`);
+    if (process.env.REQUIRE_BROWSER === '1') {
+      console.log('REQUIRE_BROWSER=1: a missing browser fails the run.');
+      totals.failed += n;
+    } else totals.skipped += n;
+  }
+}
+
+const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
+console.log(`\n${totals.passed} passed, ${totals.failed} failed${skipped}`);
+process.exit(totals.failed ? 1 : 0);

@@ -1,0 +1,177 @@
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env. Parses the environment once at boot into one
+ * typed Config; a bad variable stops start-up with a message naming it.
+ * Secrets are wrapped in Secret so they print as [redacted] in logs and errors.
+ */
+
+export class Secret {
+  readonly #value: string;
+  constructor(value: string) {
+    this.#value = value;
+  }
+  reveal(): string {
+    return this.#value;
+  }
+  toString(): string {
+    return '[redacted]';
+  }
+  toJSON(): string {
+    return '[redacted]';
+  }
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return '[redacted]';
+  }
+}
+
+const secret = z
+  .string()
+  .min(1)
+  .transform((v) => new Secret(v));
+const bool = z.enum(['1', '0', 'true', 'false', 'yes', 'no']).transform((v) => v === '1' || v === 'true' || v === 'yes');
+const int = (def: number, min = 0, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().int().min(min).max(max).default(def);
+
+export const modelSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string().min(1),
+  providerModel: z.string().min(1),
+  cost: z.number().int().positive(),
+  aspectRatios: z.array(z.string().regex(/^(\d+:\d+)$/)).min(1),
+  maxReferences: z.number().int().min(0).max(14),
+  /** When true the model needs at least one reference image (edit models). */
+  requiresReference: z.boolean().default(false),
+  supportsNegativePrompt: z.boolean().default(false),
+  maxPromptLength: z.number().int().positive().default(5000),
+});
+export type ModelConfig = z.infer<typeof modelSchema>;
+
+/** Defaults chosen from KIE's Market models that suit anime work (see docs/providers.md). */
+export const defaultModels: ModelConfig[] = [
+  {
+    id: 'nano-banana',
+    name: 'Nano Banana',
+    providerModel: 'google/nano-banana',
+    cost: 2,
+    aspectRatios: ['1:1', '3:4', '4:3', '9:16', '16:9'],
+    maxReferences: 0,
+    requiresReference: false,
+    supportsNegativePrompt: false,
+    maxPromptLength: 5000,
+  },
+  {
+    id: 'nano-banana-2',
+    name: 'Nano Banana 2',
+    providerModel: 'nano-banana-2',
+    cost: 4,
+    aspectRatios: ['1:1', '2:3', '3:2', '3:4', '4:3', '9:16', '16:9'],
+    maxReferences: 4,
+    requiresReference: false,
+    supportsNegativePrompt: false,
+    maxPromptLength: 20000,
+  },
+  {
+    id: 'seedream-4-5',
+    name: 'Seedream 4.5',
+    providerModel: 'seedream/4.5-text-to-image',
+    cost: 3,
+    aspectRatios: ['1:1', '2:3', '3:2', '3:4', '4:3', '9:16', '16:9'],
+    maxReferences: 0,
+    requiresReference: false,
+    supportsNegativePrompt: false,
+    maxPromptLength: 3000,
+  },
+];
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: int(3000, 0, 65535),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
+  AUTH_SECRET: secret.optional(),
+  KIE_API_KEY: secret.optional(),
+  KIE_BASE_URL: z.url().default('https://api.kie.ai'),
+  KIE_UPLOAD_BASE_URL: z.url().default('https://kieai.redpandaai.co'),
+  KIE_RESULT_HOSTS: z.string().optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().default('AnimeGen <no-reply@animegen.local>'),
+  SIGNUP_CREDITS: int(20, 0, 1_000_000),
+  MIN_AGE: int(16, 13, 21),
+  MODELS_JSON: z.string().optional(),
+  UPLOAD_MAX_BYTES: int(10 * 1024 * 1024, 1024),
+  UPLOAD_MAX_PIXELS: int(40_000_000, 1),
+  GENERATION_DEADLINE_SECONDS: int(15 * 60, 10),
+  WORKER_CONCURRENCY: int(4, 1, 64),
+  SIMULATOR_DELAY_MS: int(1500, 0, 600_000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: bool.default(false),
+  PRIVACY_CONTACT: z.string().default('[email protected]'),
+});
+
+export type Env = Record<string, string | undefined>;
+
+function parseModels(json: string | undefined): ModelConfig[] {
+  if (!json) return defaultModels;
+  const parsed = z.array(modelSchema).min(1).safeParse(JSON.parse(json));
+  if (!parsed.success) throw new ConfigError([`MODELS_JSON: ${parsed.error.issues[0]?.message}`]);
+  return parsed.data;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+}
+
+/** Parses the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: Env = process.env) {
+  // Empty strings mean "unset", as in most .env tooling.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const port = e.PORT;
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
+  const production = e.NODE_ENV === 'production';
+  if (production && !e.AUTH_SECRET) throw new ConfigError(['AUTH_SECRET: required when NODE_ENV=production']);
+  return {
+    env: e.NODE_ENV,
+    production,
+    http: { port, host: e.HOST, publicUrl, trustProxy: e.TRUST_PROXY },
+    dataDir: e.DATA_DIR,
+    database: e.DATABASE_URL ? { kind: 'postgres' as const, url: e.DATABASE_URL } : { kind: 'pglite' as const },
+    auth: {
+      // Outside production a fixed development secret keeps sessions across restarts.
+      secret: e.AUTH_SECRET ?? new Secret('animegen-development-secret-not-for-production'),
+      minAge: e.MIN_AGE,
+      signupCredits: e.SIGNUP_CREDITS,
+    },
+    provider: e.KIE_API_KEY
+      ? {
+          kind: 'kie' as const,
+          apiKey: e.KIE_API_KEY,
+          baseUrl: e.KIE_BASE_URL,
+          uploadBaseUrl: e.KIE_UPLOAD_BASE_URL,
+          resultHosts: e.KIE_RESULT_HOSTS?.split(',').map((h) => h.trim()) ?? null,
+        }
+      : { kind: 'simulator' as const, delayMs: e.SIMULATOR_DELAY_MS },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    models: parseModels(e.MODELS_JSON),
+    uploads: { maxBytes: e.UPLOAD_MAX_BYTES, maxPixels: e.UPLOAD_MAX_PIXELS, maxPerGeneration: 4 },
+    generation: { deadlineSeconds: e.GENERATION_DEADLINE_SECONDS, concurrency: e.WORKER_CONCURRENCY },
+    log: { level: e.LOG_LEVEL },
+    privacyContact: e.PRIVACY_CONTACT,
+  };
+}
+
+export type Config = ReturnType<typeof loadConfig>;

@@ -1,0 +1,103 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { type SQL, sql } from 'drizzle-orm';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import * as schema from './schema/index.js';
+
+export type Schema = typeof schema;
+/** A drizzle handle on either database; transactions have the same type. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+/** What pg-boss needs to run SQL: the shape of its `db` option. */
+export interface SqlExecutor {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+}
+
+export interface Database {
+  kind: 'pglite' | 'postgres';
+  db: Db;
+  /** Runs pg-boss's own SQL on the same database (PGlite or a pool). */
+  executor: SqlExecutor;
+  /** A fresh connection string for LISTEN/NOTIFY, or null in embedded mode. */
+  url: string | null;
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget = { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob } | { kind: 'postgres'; url: string };
+
+/**
+ * Opens PGlite in `<dataDir>/db` (or in memory) or a PostgreSQL pool. Only one
+ * process may own a PGlite folder; `npm start` is that process.
+ */
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if (target.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: target.url, max: 20 });
+    // An idle client error (server restart) must not crash the process.
+    pool.on('error', () => {});
+    const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+    return {
+      kind: 'postgres',
+      db,
+      url: target.url,
+      executor: { executeSql: async (text, values) => pool.query(text, values as unknown[]) },
+      close: () => pool.end(),
+    };
+  }
+  let dir: string | undefined;
+  if (target.dataDir) {
+    // PGlite does not create parent folders.
+    mkdirSync(target.dataDir, { recursive: true });
+    dir = join(target.dataDir, 'db');
+  }
+  const client = await PGlite.create({ dataDir: dir, loadDataDir: target.loadDataDir });
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    kind: 'pglite',
+    db,
+    url: null,
+    executor: {
+      executeSql: async (text, values) => {
+        // pg-boss sends multi-statement scripts without parameters; those need exec().
+        if (!values || values.length === 0) {
+          const results = await client.exec(text);
+          return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
+        }
+        const result = await client.query(text, values);
+        return { rows: result.rows as Record<string, unknown>[] };
+      },
+    },
+    close: () => client.close(),
+  };
+}
+
+/**
+ * Turns pg-style `$1` text and values into a drizzle SQL object, so pg-boss can
+ * write its job row through our transaction (the job commits with the data).
+ */
+export function toDrizzleSql(text: string, values: unknown[] = []): SQL {
+  const parts = text.split(/\$(\d+)/);
+  const chunks: SQL[] = [];
+  parts.forEach((part, i) => {
+    if (i % 2 === 0) chunks.push(sql.raw(part));
+    else {
+      const value = values[Number(part) - 1];
+      const plain = value !== null && typeof value === 'object' && !(value instanceof Date) && !Array.isArray(value);
+      chunks.push(sql`${plain ? JSON.stringify(value) : (value ?? null)}`);
+    }
+  });
+  return sql.join(chunks, sql.raw(''));
+}
+
+/** An executor that runs inside a drizzle transaction. */
+export function transactionExecutor(tx: Db): SqlExecutor {
+  return {
+    executeSql: async (text, values) => {
+      const result = (await tx.execute(toDrizzleSql(text, values))) as unknown as { rows: Record<string, unknown>[] };
+      return { rows: result.rows };
+    },
+  };
+}

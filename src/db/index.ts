@@ -1,0 +1,3 @@
+export { type Database, type DatabaseTarget, type Db, openDatabase, type SqlExecutor, transactionExecutor } from './client.js';
+export { migrate } from './migrate.js';
+export * as tables from './schema/index.js';

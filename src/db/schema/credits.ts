@@ -1,0 +1,37 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, check, index, integer, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { user } from './auth.js';
+
+/** One row per user: the current balance, kept in step with credit_entries by the ledger module. */
+export const creditBalances = pgTable(
+  'credit_balances',
+  {
+    userId: text('user_id')
+      .primaryKey()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    balance: integer('balance').notNull().default(0),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('credit_balances_non_negative', sql`${t.balance} >= 0`)],
+);
+
+/**
+ * Append-only ledger. (kind, reference) is unique, so a retried grant, debit or
+ * refund cannot apply twice.
+ */
+export const creditEntries = pgTable(
+  'credit_entries',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    delta: integer('delta').notNull(),
+    /** signup_grant | generation_debit | generation_refund (more kinds arrive with billing) */
+    kind: text('kind').notNull(),
+    reference: text('reference').notNull(),
+    balanceAfter: integer('balance_after').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('credit_entries_kind_reference').on(t.kind, t.reference), index('credit_entries_user_idx').on(t.userId, t.id)],
+);

@@ -1,0 +1,26 @@
+import { defineConfig } from 'vitest/config';
+
+const integration = ['src/**/*.db.test.ts', 'test/http/**/*.test.ts'];
+const databases = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+
+export default defineConfig({
+  test: {
+    globalSetup: ['test/helpers/global-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'web/src/**/*.test.ts', 'test/unit/**/*.test.ts'],
+          exclude: ['src/**/*.db.test.ts'],
+        },
+      },
+      ...databases.map((db) => ({
+        extends: true as const,
+        test: { name: db, include: integration, env: { TEST_DB_KIND: db } },
+      })),
+    ],
+  },
+});
