@@ -1,0 +1,156 @@
+import { z } from 'zod';
+
+/**
+ * Wire shapes of the JSON API, shared by the server's route schemas and the
+ * web app. Response schemas strip unknown fields, so nothing leaks by accident.
+ */
+
+export const themeSchema = z.enum(['light', 'dark', 'system']);
+export const localeSchema = z.enum(['en', 'ja']);
+export type Theme = z.infer<typeof themeSchema>;
+export type Locale = z.infer<typeof localeSchema>;
+
+export const meSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  emailVerified: z.boolean(),
+  theme: themeSchema,
+  locale: localeSchema,
+  credits: z.number().int(),
+  createdAt: z.string(),
+});
+export type Me = z.infer<typeof meSchema>;
+
+export const updateMeSchema = z
+  .object({
+    name: z.string().trim().min(1).max(80).optional(),
+    theme: themeSchema.optional(),
+    locale: localeSchema.optional(),
+  })
+  .strict();
+export type UpdateMeInput = z.infer<typeof updateMeSchema>;
+
+export const modelSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  cost: z.number().int(),
+  aspectRatios: z.array(z.string()),
+  maxReferences: z.number().int(),
+  requiresReference: z.boolean(),
+  supportsNegativePrompt: z.boolean(),
+  maxPromptLength: z.number().int(),
+});
+export type Model = z.infer<typeof modelSchema>;
+
+export const modelsResponseSchema = z.object({
+  models: z.array(modelSchema),
+  /** True while images come from the built-in simulator (no KIE_API_KEY). */
+  demo: z.boolean(),
+  maxCount: z.number().int(),
+});
+export type ModelsResponse = z.infer<typeof modelsResponseSchema>;
+
+export const uploadSchema = z.object({
+  id: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+  bytes: z.number().int(),
+  contentType: z.string(),
+  url: z.string(),
+});
+export type Upload = z.infer<typeof uploadSchema>;
+
+export const generationStatusSchema = z.enum(['queued', 'running', 'succeeded', 'failed']);
+export type GenerationStatus = z.infer<typeof generationStatusSchema>;
+
+export const MAX_COUNT = 4;
+
+export const submitGenerationSchema = z
+  .object({
+    prompt: z.string().trim().min(1, 'Write a prompt').max(20000),
+    negativePrompt: z.string().trim().max(5000).optional(),
+    model: z.string().min(1),
+    aspectRatio: z.string().regex(/^\d+:\d+$/, 'Use a ratio like 1:1'),
+    count: z.number().int().min(1).max(MAX_COUNT).default(1),
+    referenceUploadIds: z.array(z.string().uuid()).max(14).default([]),
+    seed: z.number().int().min(0).max(2_147_483_647).optional(),
+  })
+  .strict();
+export type SubmitGenerationInput = z.input<typeof submitGenerationSchema>;
+
+export const generationImageSchema = z.object({
+  id: z.string(),
+  url: z.string(),
+  thumbnailUrl: z.string(),
+  downloadUrl: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+});
+
+export const generationSchema = z.object({
+  id: z.string(),
+  status: generationStatusSchema,
+  prompt: z.string(),
+  negativePrompt: z.string().nullable(),
+  model: z.string(),
+  modelName: z.string(),
+  aspectRatio: z.string(),
+  count: z.number().int(),
+  seed: z.number().int(),
+  cost: z.number().int(),
+  /** Credits given back for this generation (the whole cost when it failed). */
+  refunded: z.number().int(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** Same-origin URLs of the first image, for convenience; null until it succeeds. */
+  imageUrl: z.string().nullable(),
+  thumbnailUrl: z.string().nullable(),
+  images: z.array(generationImageSchema),
+  references: z.array(uploadSchema),
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  completedAt: z.string().nullable(),
+});
+export type Generation = z.infer<typeof generationSchema>;
+
+export const generationPageSchema = z.object({
+  items: z.array(generationSchema),
+  nextCursor: z.string().nullable(),
+});
+export type GenerationPage = z.infer<typeof generationPageSchema>;
+
+export const creditEntrySchema = z.object({
+  id: z.number().int(),
+  delta: z.number().int(),
+  kind: z.string(),
+  reference: z.string(),
+  balanceAfter: z.number().int(),
+  createdAt: z.string(),
+});
+export type CreditEntry = z.infer<typeof creditEntrySchema>;
+
+export const creditsResponseSchema = z.object({
+  balance: z.number().int(),
+  entries: z.array(creditEntrySchema),
+  nextCursor: z.string().nullable(),
+});
+export type CreditsResponse = z.infer<typeof creditsResponseSchema>;
+
+/** Server-Sent Events on GET /api/generations/events. */
+export const liveEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('generation'), generation: generationSchema }),
+  z.object({ type: z.literal('generation_deleted'), id: z.string() }),
+  z.object({ type: z.literal('credits'), balance: z.number().int() }),
+]);
+export type LiveEvent = z.infer<typeof liveEventSchema>;
+
+export const devMailSchema = z.object({
+  id: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  html: z.string().optional(),
+  links: z.array(z.string()),
+  sentAt: z.string(),
+});
+export type DevMail = z.infer<typeof devMailSchema>;
