@@ -1,19 +1,79 @@
+import { fileURLToPath } from 'node:url';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from './deps.js';
-import { registerErrorHandler } from './http/plugins/errors.js';
+import { registerErrorHandler, registerNotFound } from './http/plugins/errors.js';
+import { sessionGuard } from './http/plugins/session.js';
+import { authRoutes } from './http/routes/auth.js';
+import { creditRoutes } from './http/routes/credits.js';
+import { devMailRoutes } from './http/routes/dev-mail.js';
+import { eventRoutes } from './http/routes/events.js';
+import { fileRoutes } from './http/routes/files.js';
+import { generationRoutes } from './http/routes/generations.js';
 import { healthRoutes } from './http/routes/health.js';
+import { meRoutes } from './http/routes/me.js';
+import { metaRoutes } from './http/routes/meta.js';
+import { uploadRoutes } from './http/routes/uploads.js';
+import { registerWeb } from './http/routes/web.js';
+
+const webRoot = fileURLToPath(new URL('../dist/web', import.meta.url));
 
 /** Builds the HTTP application from its dependencies; used by main.ts and by tests. */
-export async function buildApp(deps: Deps): Promise<FastifyInstance> {
+export async function buildApp(deps: Deps, opts: { webRoot?: string } = {}): Promise<FastifyInstance> {
+  const { config } = deps;
   const app = Fastify({
     loggerInstance: deps.log as FastifyBaseLogger,
-    trustProxy: deps.config.http.trustProxy,
+    trustProxy: config.http.trustProxy,
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: config.auth.secureCookies ? [] : null,
+      },
+    },
+    // HSTS only makes sense behind TLS.
+    strictTransportSecurity: config.auth.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(multipart, { limits: { fileSize: config.uploads.maxBytes, files: 1, fields: 5 } });
+
+  const requireUser = sessionGuard(deps.auth);
+  const meta = {
+    demo: deps.provider.demo,
+    minAge: config.auth.minAge,
+    signupCredits: config.auth.signupCredits,
+    devMail: deps.devMailbox !== null,
+    maxUploadBytes: config.uploads.maxBytes,
+    privacyContact: config.privacyContact,
+  };
+
   await app.register(healthRoutes(deps.db));
+  await app.register(authRoutes, { auth: deps.auth, publicUrl: config.http.publicUrl });
+  await app.register(metaRoutes({ meta, catalog: config.models }));
+  await app.register(meRoutes({ db: deps.db, requireUser }));
+  await app.register(creditRoutes({ db: deps.db, requireUser }));
+  await app.register(generationRoutes({ ...deps.generation, requireUser }));
+  await app.register(uploadRoutes({ ...deps.generation, requireUser, maxBytes: config.uploads.maxBytes }));
+  await app.register(fileRoutes({ ...deps.generation, requireUser }));
+  await app.register(eventRoutes, { ...deps.generation, requireUser, hub: deps.hub });
+  if (deps.devMailbox) await app.register(devMailRoutes({ mailbox: deps.devMailbox }));
+  registerNotFound(app, { spa: await registerWeb(app, opts.webRoot ?? webRoot) });
   return app;
 }

@@ -114,6 +114,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: bool.default(false),
   PRIVACY_CONTACT: z.string().default('[email protected]'),
+  /** Test suites only: a cheap password hash so hundreds of sign-ups stay fast. Refused outside NODE_ENV=test. */
+  AUTH_TEST_FAST_HASH: bool.default(false),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -144,6 +146,7 @@ export function loadConfig(env: Env = process.env) {
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
   const production = e.NODE_ENV === 'production';
   if (production && !e.AUTH_SECRET) throw new ConfigError(['AUTH_SECRET: required when NODE_ENV=production']);
+  if (e.AUTH_TEST_FAST_HASH && e.NODE_ENV !== 'test') throw new ConfigError(['AUTH_TEST_FAST_HASH: only allowed when NODE_ENV=test']);
   return {
     env: e.NODE_ENV,
     production,
@@ -155,6 +158,9 @@ export function loadConfig(env: Env = process.env) {
       secret: e.AUTH_SECRET ?? new Secret('animegen-development-secret-not-for-production'),
       minAge: e.MIN_AGE,
       signupCredits: e.SIGNUP_CREDITS,
+      passwordHash: e.AUTH_TEST_FAST_HASH ? ('test-fast' as const) : ('owasp' as const),
+      // Browsers drop Secure cookies on plain http://localhost, so only behind TLS.
+      secureCookies: publicUrl.startsWith('https://'),
     },
     provider: e.KIE_API_KEY
       ? {

@@ -1,15 +1,32 @@
+import { type Auth, createAuth, OWASP_SCRYPT, TEST_SCRYPT } from './accounts/index.js';
 import type { Config } from './config.js';
+import { grantCredits } from './credits/index.js';
 import { type Database, migrate, openDatabase } from './db/index.js';
+import { type GenerationContext, type GenerationSettings, generationQueues } from './generation/index.js';
+import { createJobQueue, type JobQueue } from './jobs/queue.js';
 import { type Clock, systemClock } from './lib/clock.js';
 import { createLogger, type Logger } from './lib/logger.js';
+import { createSmtpMailer, DevMailbox, type Mailer, renderMail } from './mail/index.js';
+import { createProvider, type ImageProvider, type Simulator, startSimulator } from './providers/index.js';
+import { createLiveHub, type LiveHub, notifyLive } from './pubsub/index.js';
+import { createImageProcessor, createLocalStorage } from './storage/index.js';
 
-/** Everything the use cases and routes need, built once from Config. */
+/** Everything routes and jobs need, built once from Config. */
 export interface Deps {
   config: Config;
   database: Database;
   db: Database['db'];
   log: Logger;
   clock: Clock;
+  queue: JobQueue;
+  hub: LiveHub;
+  auth: Auth;
+  mailer: Mailer;
+  /** The in-memory dev mailbox, outside production when no SMTP_URL is set. */
+  devMailbox: DevMailbox | null;
+  provider: ImageProvider;
+  simulator: Simulator | null;
+  generation: GenerationContext;
   close(): Promise<void>;
 }
 
@@ -17,24 +34,109 @@ export interface DepsOverrides {
   database?: Database;
   log?: Logger;
   clock?: Clock;
+  provider?: ImageProvider;
+  generation?: Partial<GenerationSettings>;
+  /** web: HTTP only; worker: jobs only; all: both (embedded). */
+  role?: 'web' | 'worker' | 'all';
+  pollingIntervalSeconds?: number;
 }
 
+const MAX_ATTEMPTS = 4;
+
 /** Opens the database (migrating it) and builds the adapters chosen by config. */
-export async function buildDeps(config: Config, overrides: DepsOverrides = {}): Promise<Deps> {
-  const log = overrides.log ?? createLogger(config.log.level);
+export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<Deps> {
+  const log = o.log ?? createLogger(config.log.level);
+  const clock = o.clock ?? systemClock;
   const database =
-    overrides.database ??
+    o.database ??
     (await openDatabase(
       config.database.kind === 'postgres' ? { kind: 'postgres', url: config.database.url } : { kind: 'pglite', dataDir: config.dataDir },
     ));
   await migrate(database);
+  const db = database.db;
+
+  const devMailbox = config.mail.smtpUrl || config.production ? null : new DevMailbox(log, config.env === 'development');
+  const mailer: Mailer = devMailbox ?? createSmtpMailer(config.mail.smtpUrl ?? 'smtp://localhost:25', config.mail.from);
+
+  let simulator: Simulator | null = null;
+  let provider = o.provider;
+  if (!provider) {
+    if (config.provider.kind === 'kie') {
+      provider = createProvider({ ...config.provider }, { log });
+    } else {
+      const apiKey = 'simulator-key';
+      simulator = await startSimulator({ port: 0, host: '127.0.0.1', delayMs: config.provider.delayMs, apiKey, log });
+      provider = createProvider({ kind: 'simulator-url', url: simulator.url, apiKey }, { log });
+    }
+  }
+
+  const settings: GenerationSettings = {
+    deadlineSeconds: config.generation.deadlineSeconds,
+    maxReferences: config.uploads.maxPerGeneration,
+    callbackBaseUrl: null,
+    poll: provider.demo ? { initialMs: 400, maxMs: 5000 } : { initialMs: 2500, maxMs: 15_000 },
+    maxAttempts: MAX_ATTEMPTS,
+    ...o.generation,
+  };
+  const role = o.role ?? 'all';
+  const queue = await createJobQueue(
+    database,
+    log,
+    generationQueues({ maxAttempts: settings.maxAttempts, expireInSeconds: settings.deadlineSeconds + 60 }),
+    { role, pollingIntervalSeconds: o.pollingIntervalSeconds ?? (database.kind === 'pglite' ? 0.5 : 1) },
+  );
+  const hub = await createLiveHub(database, log);
+
+  const auth = createAuth({
+    db,
+    secret: config.auth.secret.reveal(),
+    publicUrl: config.http.publicUrl,
+    minAge: config.auth.minAge,
+    secureCookies: config.auth.secureCookies,
+    passwordCost: config.auth.passwordHash === 'test-fast' ? TEST_SCRYPT : OWASP_SCRYPT,
+    log,
+    sendVerificationEmail: (m) => mailer.send(renderMail('verify', m.to, m.locale, m)),
+    sendResetPasswordEmail: (m) => mailer.send(renderMail('reset', m.to, m.locale, m)),
+    onEmailVerified: async (userId) => {
+      const amount = config.auth.signupCredits;
+      if (amount <= 0) return;
+      const { applied } = await grantCredits(db, { userId, amount, kind: 'signup_grant', reference: userId });
+      if (applied) await notifyLive(db, { userId, kind: 'credits' });
+    },
+  });
+
+  const catalog = config.models;
+  const generation: GenerationContext = {
+    db,
+    queue,
+    provider,
+    storage: createLocalStorage(`${config.dataDir}/files`),
+    images: createImageProcessor({ maxBytes: config.uploads.maxBytes, maxPixels: config.uploads.maxPixels }),
+    clock,
+    log,
+    catalog,
+    modelNames: new Map(catalog.map((m) => [m.id, m.name])),
+    settings,
+  };
+
   return {
     config,
     database,
-    db: database.db,
+    db,
     log,
-    clock: overrides.clock ?? systemClock,
+    clock,
+    queue,
+    hub,
+    auth,
+    mailer,
+    devMailbox,
+    provider,
+    simulator,
+    generation,
     close: async () => {
+      await queue.stop({ graceful: true, timeoutMs: 5000 }).catch((err) => log.warn({ err }, 'job queue did not stop cleanly'));
+      await hub.close().catch(() => {});
+      await simulator?.close();
       await database.close();
     },
   };

@@ -154,3 +154,16 @@ export const devMailSchema = z.object({
   sentAt: z.string(),
 });
 export type DevMail = z.infer<typeof devMailSchema>;
+
+/** GET /api/meta: public facts the UI needs before sign-in. */
+export const metaSchema = z.object({
+  /** True while images come from the built-in simulator (no KIE_API_KEY). */
+  demo: z.boolean(),
+  minAge: z.number().int(),
+  signupCredits: z.number().int(),
+  /** True outside production: the dev mailbox at /dev/mail is available. */
+  devMail: z.boolean(),
+  maxUploadBytes: z.number().int(),
+  privacyContact: z.string(),
+});
+export type Meta = z.infer<typeof metaSchema>;

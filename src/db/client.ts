@@ -22,8 +22,11 @@ export interface Database {
   db: Db;
   /** Runs pg-boss's own SQL on the same database (PGlite or a pool). */
   executor: SqlExecutor;
-  /** A fresh connection string for LISTEN/NOTIFY, or null in embedded mode. */
-  url: string | null;
+  /**
+   * LISTEN on a channel; NOTIFYs sent inside a transaction arrive only once it
+   * commits. Returns a function that stops listening.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -42,8 +45,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     return {
       kind: 'postgres',
       db,
-      url: target.url,
       executor: { executeSql: async (text, values) => pool.query(text, values as unknown[]) },
+      listen: (channel, onPayload) => listenPostgres(target.url, channel, onPayload),
       close: () => pool.end(),
     };
   }
@@ -58,7 +61,6 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return {
     kind: 'pglite',
     db,
-    url: null,
     executor: {
       executeSql: async (text, values) => {
         // pg-boss sends multi-statement scripts without parameters; those need exec().
@@ -70,7 +72,34 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
         return { rows: result.rows as Record<string, unknown>[] };
       },
     },
+    listen: async (channel, onPayload) => {
+      const unlisten = await client.listen(channel, onPayload);
+      return async () => unlisten();
+    },
     close: () => client.close(),
+  };
+}
+
+/** A dedicated connection for LISTEN that reconnects after losing the server. */
+async function listenPostgres(url: string, channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> {
+  let stopped = false;
+  let client: pg.Client | null = null;
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString: url });
+    c.on('notification', (n) => {
+      if (n.channel === channel && n.payload) onPayload(n.payload);
+    });
+    c.on('error', () => {
+      if (!stopped) setTimeout(() => void connect().catch(() => {}), 1000);
+    });
+    await c.connect();
+    await c.query(`LISTEN "${channel.replaceAll('"', '')}"`);
+    client = c;
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    await client?.end().catch(() => {});
   };
 }
 

@@ -1,1 +1,4 @@
+export * from './kie/index.js';
+export { createProvider, type ProviderConfig, type ProviderExtras } from './registry.js';
+export * from './simulator/index.js';
 export * from './types.js';

@@ -1,7 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { type Config, loadConfig } from '../../src/config.js';
-import { buildDeps, type Deps } from '../../src/deps.js';
+import { buildDeps, type Deps, type DepsOverrides } from '../../src/deps.js';
+import { startWorker } from '../../src/jobs/worker.js';
 import { createLogger } from '../../src/lib/logger.js';
 import { createTestDatabase } from './db.js';
 
@@ -9,23 +13,49 @@ export interface TestApp {
   app: FastifyInstance;
   deps: Deps;
   config: Config;
+  /** The origin Better Auth trusts; send it as `Origin` on every POST. */
+  origin: string;
   close(): Promise<void>;
 }
 
-/** The real app on a fresh cloned database, with test-sized configuration. */
-export async function buildTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
+export interface TestAppOptions extends Omit<DepsOverrides, 'database' | 'log'> {
+  env?: Record<string, string>;
+  /** Start the job worker in-process (default true). */
+  worker?: boolean;
+}
+
+/** The real app on a fresh cloned database, a temp data folder, the simulator and the worker. */
+export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'animegen-test-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: dataDir,
+    AUTH_TEST_FAST_HASH: '1',
+    SIMULATOR_DELAY_MS: '50',
+    ...options.env,
+  });
   const database = await createTestDatabase();
-  const deps = await buildDeps(config, { database, log: createLogger(config.log.level) });
-  const app = await buildApp(deps);
+  const { env: _env, worker = true, ...overrides } = options;
+  const deps = await buildDeps(config, {
+    database,
+    log: createLogger(config.log.level),
+    pollingIntervalSeconds: 0.5,
+    generation: { poll: { initialMs: 50, maxMs: 200 }, ...overrides.generation },
+    ...overrides,
+  });
+  if (worker) await startWorker(deps);
+  const app = await buildApp(deps, { webRoot: join(dataDir, 'no-web') });
   await app.ready();
   return {
     app,
     deps,
     config,
+    origin: new URL(config.http.publicUrl).origin,
     close: async () => {
       await app.close();
       await deps.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

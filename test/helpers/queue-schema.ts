@@ -1,4 +1,8 @@
 import type { Database } from '../../src/db/index.js';
+import { generationQueues } from '../../src/generation/index.js';
+import { prepareQueues } from '../../src/jobs/queue.js';
 
-/** Placeholder until the job queue lands: the template then also holds pg-boss's schema. */
-export async function prepareQueueSchema(_database: Database): Promise<void> {}
+/** The template also holds pg-boss's schema and queues, so test apps start fast. */
+export async function prepareQueueSchema(database: Database): Promise<void> {
+  await prepareQueues(database, generationQueues({ maxAttempts: 4, expireInSeconds: 960 }));
+}

@@ -43,9 +43,19 @@ export function registerErrorHandler(app: FastifyInstance): void {
     req.log.error({ err }, 'unhandled error');
     return send(500, { error: { code: 'internal', message: 'Something went wrong on our side.', requestId: req.id } });
   });
+}
 
+/**
+ * Unknown paths: API paths answer a JSON 404; with the web app built, any
+ * other GET gets index.html so client-side routes survive a reload.
+ */
+export function registerNotFound(app: FastifyInstance, opts: { spa: boolean }): void {
   app.setNotFoundHandler((req, reply) => {
-    const body: ErrorBody = { error: { code: 'not_found', message: `No route for ${req.method} ${req.url.split('?')[0]}` } };
-    reply.status(404).send(body);
+    const path = req.url.split('?')[0] ?? '';
+    if (opts.spa && req.method === 'GET' && !path.startsWith('/api/') && path !== '/healthz') {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    const body: ErrorBody = { error: { code: 'not_found', message: `No route for ${req.method} ${path}` } };
+    return reply.status(404).send(body);
   });
 }

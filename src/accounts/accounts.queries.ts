@@ -1,0 +1,31 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/index.js';
+import { tables } from '../db/index.js';
+
+const { user } = tables;
+
+const profileColumns = {
+  id: user.id,
+  email: user.email,
+  name: user.name,
+  emailVerified: user.emailVerified,
+  theme: user.theme,
+  locale: user.locale,
+  createdAt: user.createdAt,
+};
+
+export async function findProfile(db: Db, userId: string) {
+  const rows = await db.select(profileColumns).from(user).where(eq(user.id, userId));
+  return rows[0] ?? null;
+}
+
+export async function updateProfileRow(db: Db, userId: string, patch: { name?: string; theme?: string; locale?: string }) {
+  const rows = await db
+    .update(user)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(user.id, userId))
+    .returning(profileColumns);
+  return rows[0] ?? null;
+}
+
+export type ProfileRow = NonNullable<Awaited<ReturnType<typeof findProfile>>>;

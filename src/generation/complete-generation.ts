@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import { refundGeneration } from '../credits/index.js';
+import { notifyLive } from '../pubsub/index.js';
+import { storageKeys } from '../storage/index.js';
+import type { GenerationContext } from './context.js';
+import { failGeneration } from './fail-generation.js';
+import { type GenerationRow, insertImages, markSucceeded, unsafeFindGeneration } from './generation.queries.js';
+
+export type TaskOutcome = { ok: true; url: string } | { ok: false; code: string; message: string };
+
+/** Image ids derive from (generation, position): a re-run overwrites the same files instead of orphaning new ones. */
+export function imageIdFor(generationId: string, position: number): string {
+  const h = createHash('sha256').update(`${generationId}:${position}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+/**
+ * Copies each finished result into our storage (re-encoded, with a WebP
+ * thumbnail), then in one transaction marks the generation succeeded, records
+ * the images and refunds any images that failed. All failed → failGeneration.
+ * Throws ProviderError (transient) when a download should be retried.
+ */
+export async function completeGeneration(
+  deps: Pick<GenerationContext, 'db' | 'clock' | 'log' | 'provider' | 'storage' | 'images'>,
+  gen: GenerationRow,
+  outcomes: TaskOutcome[],
+): Promise<void> {
+  const stored: {
+    position: number;
+    id: string;
+    original: string;
+    thumb: string;
+    contentType: string;
+    width: number;
+    height: number;
+    bytes: number;
+  }[] = [];
+  const failures: { code: string; message: string }[] = [];
+  for (const [position, outcome] of outcomes.entries()) {
+    if (!outcome.ok) {
+      failures.push(outcome);
+      continue;
+    }
+    const result = await downloadOrFailure(deps, outcome.url);
+    if ('code' in result) {
+      failures.push(result);
+      continue;
+    }
+    const image = await deps.images.normaliseResult(result.bytes).catch(() => null);
+    if (!image) {
+      failures.push({ code: 'result_not_image', message: 'The image service returned a damaged image.' });
+      continue;
+    }
+    const id = imageIdFor(gen.id, position);
+    const original = storageKeys.original(gen.userId, gen.id, id, image.format);
+    const thumb = storageKeys.thumbnail(gen.userId, gen.id, id);
+    await deps.storage.put(original, image.bytes, image.contentType);
+    await deps.storage.put(thumb, await deps.images.thumbnail(image.bytes), 'image/webp');
+    stored.push({
+      position,
+      id,
+      original,
+      thumb,
+      contentType: image.contentType,
+      width: image.width,
+      height: image.height,
+      bytes: image.bytes.length,
+    });
+  }
+  const firstFailure = failures[0];
+  if (stored.length === 0 && firstFailure) {
+    await failGeneration(deps, { generationId: gen.id, code: firstFailure.code, message: firstFailure.message });
+    return;
+  }
+  const perImage = Math.floor(gen.cost / gen.count);
+  const refund = perImage * failures.length;
+  const now = deps.clock.now();
+  const done = await deps.db.transaction(async (tx) => {
+    const row = await markSucceeded(tx, gen.id, now, refund, firstFailure ?? null);
+    if (!row) return false;
+    await insertImages(
+      tx,
+      stored.map((s) => ({
+        id: s.id,
+        generationId: gen.id,
+        userId: gen.userId,
+        position: s.position,
+        originalKey: s.original,
+        thumbnailKey: s.thumb,
+        contentType: s.contentType,
+        width: s.width,
+        height: s.height,
+        bytes: s.bytes,
+        createdAt: now,
+      })),
+    );
+    if (refund > 0) await refundGeneration(tx, { userId: gen.userId, generationId: gen.id, amount: refund });
+    await notifyLive(tx, { userId: gen.userId, kind: 'generation', id: gen.id });
+    if (refund > 0) await notifyLive(tx, { userId: gen.userId, kind: 'credits' });
+    return true;
+  });
+  if (!done) {
+    // Someone else settled it first; if it ended failed, our copies belong to nobody.
+    const current = await unsafeFindGeneration(deps.db, gen.id);
+    if (!current || current.status === 'failed') await deps.storage.delete(stored.flatMap((s) => [s.original, s.thumb]));
+  }
+}
+
+async function downloadOrFailure(deps: Pick<GenerationContext, 'provider'>, url: string) {
+  try {
+    return await deps.provider.downloadResult(url);
+  } catch (err) {
+    const e = err as { kind?: string; code?: string; userMessage?: string };
+    if (e.kind === 'transient' || !e.code) throw err;
+    return { code: e.code, message: e.userMessage ?? 'The image could not be retrieved.' };
+  }
+}

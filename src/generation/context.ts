@@ -1,0 +1,34 @@
+import type { ModelConfig } from '../config.js';
+import type { Db } from '../db/index.js';
+import type { JobQueue } from '../jobs/queue.js';
+import type { Clock } from '../lib/clock.js';
+import type { Logger } from '../lib/logger.js';
+import type { ImageProvider } from '../providers/index.js';
+import type { ImageProcessor, Storage } from '../storage/index.js';
+
+/** Everything the generation use cases may use; each takes only the part it needs. */
+export interface GenerationContext {
+  db: Db;
+  queue: JobQueue;
+  provider: ImageProvider;
+  storage: Storage;
+  images: ImageProcessor;
+  clock: Clock;
+  log: Logger;
+  catalog: ModelConfig[];
+  modelNames: Map<string, string>;
+  settings: GenerationSettings;
+}
+
+export interface GenerationSettings {
+  deadlineSeconds: number;
+  maxReferences: number;
+  /** Where the provider may POST completion hints; null when we are not publicly reachable. */
+  callbackBaseUrl: string | null;
+  poll: { initialMs: number; maxMs: number };
+  /** Attempts (job runs) before a transient problem becomes a failure. */
+  maxAttempts: number;
+}
+
+export const RUN_JOB = 'generation.run';
+export const SWEEP_JOB = 'generation.sweep';

@@ -1,0 +1,32 @@
+import { refundGeneration } from '../credits/index.js';
+import { notifyLive } from '../pubsub/index.js';
+import type { GenerationContext } from './context.js';
+import { markFailed } from './generation.queries.js';
+
+/**
+ * Marks an active generation failed and refunds its whole cost, in one
+ * transaction. Whoever calls first (worker, sweeper, callback) wins; later
+ * calls change nothing. Returns true when this call failed it.
+ */
+export async function failGeneration(
+  deps: Pick<GenerationContext, 'db' | 'clock' | 'log'>,
+  input: { generationId: string; code: string; message: string },
+): Promise<boolean> {
+  const failed = await deps.db.transaction(async (tx) => {
+    const row = await markFailed(tx, input.generationId, deps.clock.now(), { code: input.code, message: input.message });
+    if (!row) return null;
+    await refundGeneration(tx, { userId: row.userId, generationId: row.id, amount: row.cost });
+    await notifyLive(tx, { userId: row.userId, kind: 'generation', id: row.id });
+    await notifyLive(tx, { userId: row.userId, kind: 'credits' });
+    return row;
+  });
+  if (failed)
+    deps.log.info({ generationId: input.generationId, code: input.code, refunded: failed.cost }, 'generation failed and refunded');
+  return failed !== null;
+}
+
+/** Plain messages for failures we decide on ourselves. */
+export const failureMessages = {
+  timeout: 'This took too long and was stopped. Your credits were refunded.',
+  internal: 'Something went wrong on our side. Your credits were refunded.',
+} as const;

@@ -1,0 +1,194 @@
+import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import type { Db } from '../db/index.js';
+import { tables } from '../db/index.js';
+import { activeStatuses } from './state.js';
+
+const { generations, generationImages, generationReferences, uploads } = tables;
+
+export type GenerationRow = typeof generations.$inferSelect;
+export type ImageRow = typeof generationImages.$inferSelect;
+export type UploadRow = typeof uploads.$inferSelect;
+
+/** The user's own generation, or null (also when it belongs to someone else). */
+export async function findGeneration(db: Db, userId: string, id: string): Promise<GenerationRow | null> {
+  const rows = await db
+    .select()
+    .from(generations)
+    .where(and(eq(generations.id, id), eq(generations.userId, userId)));
+  return rows[0] ?? null;
+}
+
+/** System read for workers and the sweeper: no owner filter, by design. */
+export async function unsafeFindGeneration(db: Db, id: string): Promise<GenerationRow | null> {
+  const rows = await db.select().from(generations).where(eq(generations.id, id));
+  return rows[0] ?? null;
+}
+
+/** Newest first; the cursor is the last row's (createdAt, id). */
+export async function listGenerationRows(db: Db, userId: string, opts: { after?: { createdAt: Date; id: string }; limit: number }) {
+  const after = opts.after;
+  return db
+    .select()
+    .from(generations)
+    .where(
+      and(
+        eq(generations.userId, userId),
+        after
+          ? or(lt(generations.createdAt, after.createdAt), and(eq(generations.createdAt, after.createdAt), lt(generations.id, after.id)))
+          : undefined,
+      ),
+    )
+    .orderBy(desc(generations.createdAt), desc(generations.id))
+    .limit(opts.limit);
+}
+
+export async function imagesOf(db: Db, generationIds: string[]): Promise<ImageRow[]> {
+  if (generationIds.length === 0) return [];
+  return db
+    .select()
+    .from(generationImages)
+    .where(inArray(generationImages.generationId, generationIds))
+    .orderBy(asc(generationImages.position));
+}
+
+export async function referencesOf(db: Db, generationIds: string[]) {
+  if (generationIds.length === 0) return [];
+  return db
+    .select({ generationId: generationReferences.generationId, position: generationReferences.position, upload: uploads })
+    .from(generationReferences)
+    .innerJoin(uploads, eq(uploads.id, generationReferences.uploadId))
+    .where(inArray(generationReferences.generationId, generationIds))
+    .orderBy(asc(generationReferences.position));
+}
+
+export async function findOwnedUploads(db: Db, userId: string, ids: string[]): Promise<UploadRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(uploads)
+    .where(and(eq(uploads.userId, userId), inArray(uploads.id, ids)));
+}
+
+export async function findOwnedImage(db: Db, userId: string, imageId: string): Promise<ImageRow | null> {
+  const rows = await db
+    .select()
+    .from(generationImages)
+    .where(and(eq(generationImages.id, imageId), eq(generationImages.userId, userId)));
+  return rows[0] ?? null;
+}
+
+/** queued → running (CAS). Returns false when another worker or the sweeper got there first. */
+export async function markRunning(db: Db, id: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(generations)
+    .set({ status: 'running', startedAt: now, updatedAt: now })
+    .where(and(eq(generations.id, id), eq(generations.status, 'queued')))
+    .returning({ id: generations.id });
+  return rows.length === 1;
+}
+
+export async function countAttempt(db: Db, id: string): Promise<number> {
+  const rows = await db
+    .update(generations)
+    .set({ attempts: sql`${generations.attempts} + 1` })
+    .where(eq(generations.id, id))
+    .returning({ attempts: generations.attempts });
+  return rows[0]?.attempts ?? 0;
+}
+
+/**
+ * Stores the provider task id of image `index` before anything waits on it, so
+ * a retried job reuses the task instead of paying for a second one. CAS on the
+ * array length: only the first writer of slot `index` wins.
+ */
+export async function storeTaskId(db: Db, id: string, index: number, taskId: string): Promise<boolean> {
+  const rows = await db
+    .update(generations)
+    .set({ providerTaskIds: sql`${generations.providerTaskIds} || ${JSON.stringify([taskId])}::jsonb`, updatedAt: new Date() })
+    .where(
+      and(eq(generations.id, id), eq(generations.status, 'running'), sql`jsonb_array_length(${generations.providerTaskIds}) = ${index}`),
+    )
+    .returning({ id: generations.id });
+  return rows.length === 1;
+}
+
+/** running → succeeded (CAS), recording any partial refund. */
+export async function markSucceeded(tx: Db, id: string, now: Date, refunded: number, error: { code: string; message: string } | null) {
+  const rows = await tx
+    .update(generations)
+    .set({
+      status: 'succeeded',
+      completedAt: now,
+      updatedAt: now,
+      refunded,
+      errorCode: error?.code ?? null,
+      errorMessage: error?.message ?? null,
+    })
+    .where(and(eq(generations.id, id), eq(generations.status, 'running')))
+    .returning();
+  return rows[0] ?? null;
+}
+
+/** queued | running → failed (CAS). Returns the row when this call made the change. */
+export async function markFailed(tx: Db, id: string, now: Date, error: { code: string; message: string }) {
+  const rows = await tx
+    .update(generations)
+    .set({
+      status: 'failed',
+      completedAt: now,
+      updatedAt: now,
+      errorCode: error.code,
+      errorMessage: error.message,
+      refunded: generations.cost,
+    })
+    .where(and(eq(generations.id, id), inArray(generations.status, [...activeStatuses])))
+    .returning();
+  return rows[0] ?? null;
+}
+
+/** Generations still active after their deadline (system query for the sweeper). */
+export async function unsafeFindOverdue(db: Db, now: Date, limit: number) {
+  return db
+    .select({ id: generations.id })
+    .from(generations)
+    .where(and(inArray(generations.status, [...activeStatuses]), lt(generations.deadlineAt, now)))
+    .limit(limit);
+}
+
+export async function insertImages(tx: Db, rows: (typeof generationImages.$inferInsert)[]) {
+  if (rows.length) await tx.insert(generationImages).values(rows).onConflictDoNothing();
+}
+
+/**
+ * Deletes the user's generation with its images and references, and every
+ * reference upload no other generation uses. Returns the storage keys to remove.
+ */
+export async function deleteGenerationRows(tx: Db, userId: string, id: string): Promise<string[] | null> {
+  const images = await tx
+    .select({ o: generationImages.originalKey, t: generationImages.thumbnailKey })
+    .from(generationImages)
+    .where(and(eq(generationImages.generationId, id), eq(generationImages.userId, userId)));
+  const refs = await tx
+    .select({ uploadId: generationReferences.uploadId })
+    .from(generationReferences)
+    .where(eq(generationReferences.generationId, id));
+  const deleted = await tx
+    .delete(generations)
+    .where(and(eq(generations.id, id), eq(generations.userId, userId)))
+    .returning({ id: generations.id });
+  if (deleted.length === 0) return null;
+  const uploadIds = refs.map((r) => r.uploadId);
+  const orphaned = uploadIds.length
+    ? await tx
+        .delete(uploads)
+        .where(
+          and(
+            eq(uploads.userId, userId),
+            inArray(uploads.id, uploadIds),
+            sql`not exists (select 1 from generation_references r where r.upload_id = ${uploads.id})`,
+          ),
+        )
+        .returning({ key: uploads.storageKey })
+    : [];
+  return [...images.flatMap((i) => [i.o, i.t]), ...orphaned.map((u) => u.key)];
+}

@@ -1,0 +1,31 @@
+import type { GenerationPage } from '../contracts/api.js';
+import type { Db } from '../db/index.js';
+import { AppError } from '../lib/errors.js';
+import { listGenerationRows } from './generation.queries.js';
+import { toGenerationViews } from './to-view.js';
+
+const encodeCursor = (createdAt: Date, id: string) => Buffer.from(`${createdAt.toISOString()}|${id}`).toString('base64url');
+
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  const createdAt = new Date(at ?? '');
+  if (!id || Number.isNaN(createdAt.getTime())) throw new AppError('invalid_input', 'That page cursor is not valid.', { field: 'cursor' });
+  return { createdAt, id };
+}
+
+/** The user's gallery, newest first, one page at a time. */
+export async function listGenerations(
+  deps: { db: Db; modelNames: Map<string, string> },
+  input: { userId: string; cursor?: string; limit: number },
+): Promise<GenerationPage> {
+  const rows = await listGenerationRows(deps.db, input.userId, {
+    after: input.cursor ? decodeCursor(input.cursor) : undefined,
+    limit: input.limit + 1,
+  });
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  return {
+    items: await toGenerationViews(deps.db, page, deps.modelNames),
+    nextCursor: rows.length > input.limit && last ? encodeCursor(last.createdAt, last.id) : null,
+  };
+}

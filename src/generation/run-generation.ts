@@ -1,0 +1,139 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type ImageProvider, ProviderError, type ReferenceImage } from '../providers/index.js';
+import { notifyLive } from '../pubsub/index.js';
+import { completeGeneration, type TaskOutcome } from './complete-generation.js';
+import type { GenerationContext } from './context.js';
+import { failGeneration, failureMessages } from './fail-generation.js';
+import { countAttempt, type GenerationRow, markRunning, referencesOf, storeTaskId, unsafeFindGeneration } from './generation.queries.js';
+import { isTerminal } from './state.js';
+
+export interface Attempt {
+  /** Retries so far (0 on the first run) and the queue's limit. */
+  retryCount: number;
+  retryLimit: number;
+}
+
+/**
+ * The `generation.run` job: creates the provider tasks (each id stored before
+ * waiting on it), polls them to the end, stores the results. Safe to run twice:
+ * every state change is a compare-and-set, and stored task ids are reused.
+ * Transient problems throw so the queue retries; the last attempt, permanent
+ * problems and the deadline fail the generation with a refund.
+ */
+export async function runGeneration(ctx: GenerationContext, input: { generationId: string; attempt: Attempt }): Promise<void> {
+  let gen = await unsafeFindGeneration(ctx.db, input.generationId);
+  if (!gen || isTerminal(gen.status as 'queued')) return;
+  if (gen.status === 'queued' && (await markRunning(ctx.db, gen.id, ctx.clock.now()))) {
+    await notifyLive(ctx.db, { userId: gen.userId, kind: 'generation', id: gen.id });
+  }
+  await countAttempt(ctx.db, gen.id);
+  gen = await unsafeFindGeneration(ctx.db, gen.id);
+  if (!gen || gen.status !== 'running') return;
+  try {
+    const taskIds = await ensureTasks(ctx, gen);
+    if (!taskIds) return; // settled elsewhere
+    const outcomes = await pollTasks(ctx, gen, taskIds);
+    if (!outcomes) return; // settled elsewhere while we waited
+    await completeGeneration(ctx, gen, outcomes);
+  } catch (err) {
+    const last = input.attempt.retryCount >= input.attempt.retryLimit;
+    if (err instanceof ProviderError) {
+      const retryable = err.kind === 'transient' && !(err.code === 'kie_500' && input.attempt.retryCount >= 2);
+      if (retryable && !last) throw err;
+      if (err.kind === 'provider_account') ctx.log.error({ code: err.code }, 'ALERT: the image provider account needs attention');
+      await failGeneration(ctx, { generationId: gen.id, code: err.code, message: err.userMessage });
+      return;
+    }
+    if (!last) throw err;
+    ctx.log.error({ err, generationId: gen.id }, 'generation failed on its last attempt');
+    await failGeneration(ctx, { generationId: gen.id, code: 'internal', message: failureMessages.internal });
+  }
+}
+
+/** Creates one task per image that has none yet, storing each id at once. Null when the generation ended meanwhile. */
+async function ensureTasks(ctx: GenerationContext, gen: GenerationRow): Promise<string[] | null> {
+  let ids = [...gen.providerTaskIds];
+  let references: ReferenceImage[] | null = null;
+  while (ids.length < gen.count) {
+    references ??= await loadReferences(ctx, gen);
+    const taskId = await ctx.provider.createTask({
+      providerModel: gen.providerModel,
+      prompt: gen.prompt,
+      negativePrompt: gen.negativePrompt ?? undefined,
+      aspectRatio: gen.aspectRatio,
+      seed: gen.seed + ids.length,
+      references,
+      callbackUrl: ctx.settings.callbackBaseUrl ? `${ctx.settings.callbackBaseUrl}/api/hooks/kie/${gen.id}` : undefined,
+    });
+    if (!(await storeTaskId(ctx.db, gen.id, ids.length, taskId))) {
+      // Another run stored this slot first (or the generation ended): follow it.
+      const current = await unsafeFindGeneration(ctx.db, gen.id);
+      if (!current || current.status !== 'running') return null;
+      ids = [...current.providerTaskIds];
+      continue;
+    }
+    ids.push(taskId);
+  }
+  return ids;
+}
+
+async function loadReferences(ctx: GenerationContext, gen: GenerationRow): Promise<ReferenceImage[]> {
+  const refs = await referencesOf(ctx.db, [gen.id]);
+  const out: ReferenceImage[] = [];
+  for (const r of refs) {
+    const file = await ctx.storage.get(r.upload.storageKey);
+    if (!file) throw new ProviderError('permanent', 'reference_missing', 'A reference image is missing. Your credits were refunded.');
+    const chunks: Buffer[] = [];
+    for await (const c of file.stream) chunks.push(c as Buffer);
+    out.push({
+      // Unique per task: the upload API can serve stale bytes for a reused name.
+      name: `${r.upload.id}-${gen.id.slice(0, 8)}.${r.upload.contentType.split('/')[1]}`,
+      bytes: Buffer.concat(chunks),
+      contentType: r.upload.contentType as ReferenceImage['contentType'],
+    });
+  }
+  return out;
+}
+
+/**
+ * Polls every task with growing gaps until all are finished. Returns null if
+ * the generation was settled by someone else meanwhile (then we stop quietly).
+ * Fails with `timeout` at the deadline.
+ */
+async function pollTasks(ctx: GenerationContext, gen: GenerationRow, taskIds: string[]): Promise<TaskOutcome[] | null> {
+  const outcomes = new Map<number, TaskOutcome>();
+  let delay = ctx.settings.poll.initialMs;
+  for (;;) {
+    for (const [i, taskId] of taskIds.entries()) {
+      if (outcomes.has(i)) continue;
+      const state = await getTaskTolerant(ctx.provider, taskId);
+      if (state.state === 'succeeded') {
+        const url = state.resultUrls[0];
+        outcomes.set(i, url ? { ok: true, url } : { ok: false, code: 'result_missing', message: 'The image service returned no image.' });
+      } else if (state.state === 'failed') {
+        outcomes.set(i, { ok: false, code: state.error.code, message: state.error.userMessage });
+      }
+    }
+    if (outcomes.size === taskIds.length) return taskIds.map((_, i) => outcomes.get(i)!);
+    const current = await unsafeFindGeneration(ctx.db, gen.id);
+    if (!current || current.status !== 'running') return null;
+    if (ctx.clock.now() >= current.deadlineAt) {
+      await failGeneration(ctx, { generationId: gen.id, code: 'timeout', message: failureMessages.timeout });
+      return null;
+    }
+    await sleep(delay);
+    delay = Math.min(Math.round(delay * 1.5), ctx.settings.poll.maxMs);
+  }
+}
+
+/** A passing network blip while polling is not worth a whole job retry. */
+async function getTaskTolerant(provider: ImageProvider, taskId: string) {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await provider.getTask(taskId);
+    } catch (err) {
+      if (!(err instanceof ProviderError) || err.kind !== 'transient' || tries >= 3) throw err;
+      await sleep(500 * tries);
+    }
+  }
+}

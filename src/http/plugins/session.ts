@@ -1,0 +1,35 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Auth } from '../../accounts/index.js';
+import { AppError } from '../../lib/errors.js';
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+}
+
+/** Request headers as a Fetch Headers object (what Better Auth reads). */
+export function toHeaders(req: FastifyRequest): Headers {
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) headers.append(key, String(v));
+  }
+  return headers;
+}
+
+/** Resolves the signed-in user from the session cookie, or throws unauthenticated. */
+export function sessionGuard(auth: Auth) {
+  return async function requireUser(req: FastifyRequest): Promise<SessionUser> {
+    const session = await auth.api.getSession({ headers: toHeaders(req) });
+    if (!session) throw new AppError('unauthenticated', 'Please sign in to continue.');
+    return { id: session.user.id, email: session.user.email, name: session.user.name };
+  };
+}
+
+export type RequireUser = ReturnType<typeof sessionGuard>;
+
+/** Private, per-user JSON must never sit in a shared cache. */
+export function noStore(reply: FastifyReply): void {
+  reply.header('cache-control', 'no-store');
+}

@@ -1,0 +1,29 @@
+import type { FastifyInstance } from 'fastify';
+import type { Auth } from '../../accounts/index.js';
+import { toHeaders } from '../plugins/session.js';
+
+/**
+ * ALL /api/auth/* – Better Auth's own endpoints (sign-up, sign-in, sign-out,
+ * verification, password reset, session), passed through as Fetch requests.
+ */
+export async function authRoutes(app: FastifyInstance, opts: { auth: Auth; publicUrl: string }): Promise<void> {
+  app.route({
+    method: ['GET', 'POST'],
+    url: '/api/auth/*',
+    handler: async (req, reply) => {
+      const url = new URL(req.url, opts.publicUrl);
+      const body = req.method === 'POST' && req.body !== undefined ? JSON.stringify(req.body) : undefined;
+      const headers = toHeaders(req);
+      if (body !== undefined) headers.set('content-type', 'application/json');
+      const response = await opts.auth.handler(new Request(url, { method: req.method, headers, body }));
+      reply.status(response.status);
+      response.headers.forEach((value, key) => {
+        if (key !== 'set-cookie' && key !== 'content-length') reply.header(key, value);
+      });
+      // Each cookie must stay its own header.
+      const cookies = response.headers.getSetCookie();
+      if (cookies.length) reply.header('set-cookie', cookies);
+      return reply.send(response.body ? Buffer.from(await response.arrayBuffer()) : null);
+    },
+  });
+}

@@ -1,0 +1,45 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { creditsResponseSchema } from '../../contracts/api.js';
+import { getBalance, listEntries } from '../../credits/index.js';
+import type { Db } from '../../db/index.js';
+import { noStore, type RequireUser } from '../plugins/session.js';
+
+export const creditRoutes =
+  (deps: { db: Db; requireUser: RequireUser }): FastifyPluginAsyncZod =>
+  async (app) => {
+    /** GET /api/credits – balance and ledger entries, newest first. */
+    app.get(
+      '/api/credits',
+      {
+        schema: {
+          querystring: z.object({
+            cursor: z.coerce.number().int().positive().optional(),
+            limit: z.coerce.number().int().min(1).max(100).default(50),
+          }),
+          response: { 200: creditsResponseSchema },
+        },
+      },
+      async (req, reply) => {
+        const user = await deps.requireUser(req);
+        noStore(reply);
+        const [balance, rows] = await Promise.all([
+          getBalance(deps.db, user.id),
+          listEntries(deps.db, user.id, { beforeId: req.query.cursor, limit: req.query.limit + 1 }),
+        ]);
+        const page = rows.slice(0, req.query.limit);
+        return {
+          balance,
+          entries: page.map((e) => ({
+            id: e.id,
+            delta: e.delta,
+            kind: e.kind,
+            reference: e.reference,
+            balanceAfter: e.balanceAfter,
+            createdAt: e.createdAt.toISOString(),
+          })),
+          nextCursor: rows.length > req.query.limit ? String(page.at(-1)?.id) : null,
+        };
+      },
+    );
+  };

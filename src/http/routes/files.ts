@@ -1,0 +1,61 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { findOwnedImage, findOwnedUploads, type GenerationContext } from '../../generation/index.js';
+import { notFound } from '../../lib/errors.js';
+import type { RequireUser } from '../plugins/session.js';
+
+const extOf = (contentType: string) => (contentType === 'image/jpeg' ? 'jpg' : contentType.split('/')[1]);
+
+export const fileRoutes =
+  (deps: Pick<GenerationContext, 'db' | 'storage'> & { requireUser: RequireUser }): FastifyPluginAsyncZod =>
+  async (app) => {
+    /**
+     * Files are served only to their owner. They never change under an id, so
+     * browsers may keep them (privately) for a year; ETag is the id.
+     */
+    async function send(reply: import('fastify').FastifyReply, key: string, contentType: string, etag: string, attachment?: string) {
+      const file = await deps.storage.get(key);
+      if (!file) throw notFound('That image');
+      reply
+        .header('content-type', contentType)
+        .header('content-length', file.size)
+        .header('cache-control', 'private, max-age=31536000, immutable')
+        .header('etag', `"${etag}"`)
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .header('x-content-type-options', 'nosniff');
+      if (attachment) reply.header('content-disposition', `attachment; filename="${attachment}"`);
+      return reply.send(file.stream);
+    }
+
+    /** GET /api/files/images/:id/:variant – an original (optionally as a download) or its WebP thumbnail. */
+    app.get(
+      '/api/files/images/:id/:variant',
+      {
+        schema: {
+          params: z.object({ id: z.uuid(), variant: z.enum(['original', 'thumbnail']) }),
+          querystring: z.object({ download: z.enum(['1', 'true']).optional() }),
+        },
+      },
+      async (req, reply) => {
+        const user = await deps.requireUser(req);
+        const image = await findOwnedImage(deps.db, user.id, req.params.id);
+        if (!image) throw notFound('That image');
+        const etag = `${image.id}-${req.params.variant}`;
+        if (req.headers['if-none-match'] === `"${etag}"`) return reply.status(304).send();
+        if (req.params.variant === 'thumbnail') return send(reply, image.thumbnailKey, 'image/webp', etag);
+        const name = req.query.download
+          ? `animegen-${image.generationId.slice(0, 8)}-${image.position + 1}.${extOf(image.contentType)}`
+          : undefined;
+        return send(reply, image.originalKey, image.contentType, etag, name);
+      },
+    );
+
+    /** GET /api/files/uploads/:id – one of the user's reference uploads. */
+    app.get('/api/files/uploads/:id', { schema: { params: z.object({ id: z.uuid() }) } }, async (req, reply) => {
+      const user = await deps.requireUser(req);
+      const [upload] = await findOwnedUploads(deps.db, user.id, [req.params.id]);
+      if (!upload) throw notFound('That image');
+      if (req.headers['if-none-match'] === `"${upload.id}"`) return reply.status(304).send();
+      return send(reply, upload.storageKey, upload.contentType, upload.id);
+    });
+  };

@@ -1,0 +1,55 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { generationPageSchema, generationSchema, submitGenerationSchema } from '../../contracts/api.js';
+import {
+  deleteGeneration,
+  type GenerationContext,
+  getGenerationOrThrow,
+  listGenerations,
+  submitGeneration,
+} from '../../generation/index.js';
+import { noStore, type RequireUser } from '../plugins/session.js';
+
+const idParams = z.object({ id: z.uuid() });
+
+export const generationRoutes =
+  (deps: GenerationContext & { requireUser: RequireUser }): FastifyPluginAsyncZod =>
+  async (app) => {
+    /** POST /api/generations – charge and queue a generation (202). */
+    app.post('/api/generations', { schema: { body: submitGenerationSchema, response: { 202: generationSchema } } }, async (req, reply) => {
+      const user = await deps.requireUser(req);
+      const generation = await submitGeneration(deps, { userId: user.id, request: req.body });
+      noStore(reply);
+      return reply.status(202).send(generation);
+    });
+
+    /** GET /api/generations – the gallery, newest first, by cursor. */
+    app.get(
+      '/api/generations',
+      {
+        schema: {
+          querystring: z.object({ cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(100).default(24) }),
+          response: { 200: generationPageSchema },
+        },
+      },
+      async (req, reply) => {
+        const user = await deps.requireUser(req);
+        noStore(reply);
+        return listGenerations(deps, { userId: user.id, cursor: req.query.cursor, limit: req.query.limit });
+      },
+    );
+
+    /** GET /api/generations/:id – one generation (404 for anyone but its owner). */
+    app.get('/api/generations/:id', { schema: { params: idParams, response: { 200: generationSchema } } }, async (req, reply) => {
+      const user = await deps.requireUser(req);
+      noStore(reply);
+      return getGenerationOrThrow(deps, { userId: user.id, generationId: req.params.id });
+    });
+
+    /** DELETE /api/generations/:id – remove it with its files (204). */
+    app.delete('/api/generations/:id', { schema: { params: idParams } }, async (req, reply) => {
+      const user = await deps.requireUser(req);
+      await deleteGeneration(deps, { userId: user.id, generationId: req.params.id });
+      return reply.status(204).send();
+    });
+  };

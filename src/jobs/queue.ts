@@ -1,0 +1,114 @@
+import PgBoss from 'pg-boss';
+import type { Database, Db } from '../db/index.js';
+import { transactionExecutor } from '../db/index.js';
+import type { Logger } from '../lib/logger.js';
+
+/** A queue's name (dotted, stable) and its retry and expiry policy. */
+export interface QueueDefinition {
+  name: string;
+  retryLimit: number;
+  retryDelaySeconds: number;
+  retryBackoff: boolean;
+  expireInSeconds: number;
+}
+
+export interface JobMeta {
+  id: string;
+  retryCount: number;
+  retryLimit: number;
+}
+
+export interface JobQueue {
+  /**
+   * Enqueues a job. Given a transaction, the job row is written through it, so
+   * it exists iff the transaction commits. Throws if pg-boss drops the job.
+   */
+  send(db: Db | null, name: string, payload: object, options?: { startAfterSeconds?: number }): Promise<string>;
+  /** Runs `handler` for jobs of `name`, `concurrency` at a time. */
+  work(name: string, concurrency: number, handler: (payload: unknown, meta: JobMeta) => Promise<void>): Promise<void>;
+  /** Sends `name` on a cron schedule (worker processes only). */
+  schedule(name: string, cron: string): Promise<void>;
+  stop(options?: { graceful: boolean; timeoutMs: number }): Promise<void>;
+}
+
+export interface QueueOptions {
+  /** Maintenance and cron run only in worker processes. */
+  role: 'web' | 'worker' | 'all';
+  pollingIntervalSeconds: number;
+}
+
+/** pg-boss on our own database connection (PGlite or the PostgreSQL pool). */
+export async function createJobQueue(database: Database, log: Logger, queues: QueueDefinition[], options: QueueOptions): Promise<JobQueue> {
+  const worker = options.role !== 'web';
+  const boss = new PgBoss({
+    db: database.executor as PgBoss.Db,
+    supervise: worker,
+    schedule: worker,
+    migrate: true,
+    maintenanceIntervalSeconds: 30,
+  });
+  boss.on('error', (err) => log.error({ err }, 'job queue error'));
+  await boss.start();
+  await ensureQueues(boss, queues);
+  const workers = new Map<string, string[]>();
+
+  return {
+    async send(db, name, payload, opts = {}) {
+      const id = await boss.send(name, payload, {
+        ...(db ? { db: transactionExecutor(db) as PgBoss.Db } : {}),
+        ...(opts.startAfterSeconds ? { startAfter: opts.startAfterSeconds } : {}),
+      });
+      // pg-boss returns null instead of throwing when it does not insert.
+      if (!id) throw new Error(`job queue dropped a ${name} job`);
+      for (const w of workers.get(name) ?? []) boss.notifyWorker(w);
+      return id;
+    },
+    async work(name, concurrency, handler) {
+      const ids: string[] = [];
+      for (let i = 0; i < concurrency; i++) {
+        ids.push(
+          await boss.work(
+            name,
+            { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: options.pollingIntervalSeconds },
+            async ([job]) => {
+              if (!job) return;
+              await handler(job.data, { id: job.id, retryCount: job.retryCount, retryLimit: job.retryLimit });
+            },
+          ),
+        );
+      }
+      workers.set(name, ids);
+    },
+    async schedule(name, cron) {
+      await boss.schedule(name, cron);
+    },
+    async stop(opts = { graceful: true, timeoutMs: 10_000 }) {
+      await boss.stop({ graceful: opts.graceful, timeout: opts.timeoutMs, wait: true });
+    },
+  };
+}
+
+/** Creates every queue and checks it exists: sending to a missing queue silently drops the job. */
+export async function ensureQueues(boss: PgBoss, queues: QueueDefinition[]): Promise<void> {
+  for (const q of queues) {
+    const options = {
+      name: q.name,
+      retryLimit: q.retryLimit,
+      retryDelay: q.retryDelaySeconds,
+      retryBackoff: q.retryBackoff,
+      expireInSeconds: q.expireInSeconds,
+    };
+    const existing = await boss.getQueue(q.name);
+    if (existing) await boss.updateQueue(q.name, options);
+    else await boss.createQueue(q.name, options);
+    if (!(await boss.getQueue(q.name))) throw new Error(`job queue ${q.name} could not be created`);
+  }
+}
+
+/** Creates pg-boss's schema and the queues without starting any worker (used to build test templates). */
+export async function prepareQueues(database: Database, queues: QueueDefinition[]): Promise<void> {
+  const boss = new PgBoss({ db: database.executor as PgBoss.Db, supervise: false, schedule: false, migrate: true });
+  await boss.start();
+  await ensureQueues(boss, queues);
+  await boss.stop({ graceful: false, wait: true });
+}

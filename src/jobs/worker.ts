@@ -1,0 +1,8 @@
+import type { Deps } from '../deps.js';
+import { registerGenerationJobs } from '../generation/index.js';
+
+/** Registers every module's job handlers on this process (composition root). */
+export async function startWorker(deps: Deps): Promise<void> {
+  await registerGenerationJobs(deps.generation, deps.config.generation.concurrency);
+  deps.log.info({ concurrency: deps.config.generation.concurrency }, 'worker started');
+}

@@ -1,0 +1,7 @@
+export { type AllowedHost, isPublicAddress, parseAllowedHost } from './address-policy.js';
+export { sniffImageType } from './download.js';
+export { type KieErrorCode, kieError } from './errors.js';
+export { USER_AGENT } from './http.js';
+export { createKieProvider, type KieProviderOptions, type ProviderLog } from './kie-provider.js';
+export { buildModelInput, type ModelReferenceSupport, modelReferenceSupport } from './models.js';
+export { createInProcessRateLimiter, type InProcessRateLimiterOptions, type RateLimiter, unlimitedRateLimiter } from './rate-limit.js';

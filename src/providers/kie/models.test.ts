@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { defaultModels } from '../../config.js';
+import { buildModelInput, modelReferenceSupport, nearestAspect, referenceProblem } from './models.js';
+
+const request = { prompt: 'p', aspectRatio: '3:4', seed: 42, referenceUrls: ['https://f/1.png'] };
+const noRefs = { ...request, referenceUrls: [] };
+
+describe('buildModelInput', () => {
+  it.each([
+    ['google/nano-banana', noRefs, { prompt: 'p', image_size: '3:4', output_format: 'png' }],
+    ['google/nano-banana-edit', request, { prompt: 'p', image_urls: ['https://f/1.png'], image_size: '3:4', output_format: 'png' }],
+    [
+      'nano-banana-2',
+      request,
+      { prompt: 'p', image_input: ['https://f/1.png'], aspect_ratio: '3:4', resolution: '1K', output_format: 'png' },
+    ],
+    ['nano-banana-pro', noRefs, { prompt: 'p', image_input: [], aspect_ratio: '3:4', resolution: '1K', output_format: 'png' }],
+    ['seedream/4.5-text-to-image', noRefs, { prompt: 'p', aspect_ratio: '3:4', quality: 'basic' }],
+    ['seedream/4.5-edit', request, { prompt: 'p', aspect_ratio: '3:4', quality: 'basic', image_urls: ['https://f/1.png'] }],
+    [
+      'bytedance/seedream-v4-text-to-image',
+      noRefs,
+      { prompt: 'p', image_size: 'portrait_4_3', image_resolution: '1K', max_images: 1, seed: 42 },
+    ],
+    [
+      'bytedance/seedream-v4-edit',
+      request,
+      { prompt: 'p', image_urls: ['https://f/1.png'], image_size: 'portrait_4_3', image_resolution: '1K', max_images: 1, seed: 42 },
+    ],
+    ['gpt-image/1.5-text-to-image', noRefs, { prompt: 'p', aspect_ratio: '2:3', quality: 'medium' }],
+    ['gpt-image/1.5-image-to-image', request, { prompt: 'p', aspect_ratio: '2:3', quality: 'medium', input_urls: ['https://f/1.png'] }],
+    ['someone/new-model', noRefs, { prompt: 'p', aspect_ratio: '3:4' }],
+  ])('maps %s to its own fields, all explicit', (model, input, expected) => {
+    expect(buildModelInput(model, input)).toEqual(expected);
+  });
+
+  it('maps the Seedream 4.0 sizes from ratios in both orientations', () => {
+    const size = (aspectRatio: string) => buildModelInput('bytedance/seedream-v4-text-to-image', { ...noRefs, aspectRatio }).image_size;
+    expect([size('1:1'), size('16:9'), size('9:16'), size('2:3'), size('21:9')]).toEqual([
+      'square_hd',
+      'landscape_16_9',
+      'portrait_16_9',
+      'portrait_3_2',
+      'landscape_21_9',
+    ]);
+  });
+});
+
+describe('nearestAspect', () => {
+  it('keeps an allowed ratio and otherwise picks the closest one', () => {
+    expect(nearestAspect('16:9', ['1:1', '16:9'])).toBe('16:9');
+    expect(nearestAspect('9:16', ['1:1', '2:3', '3:2'])).toBe('2:3');
+    expect(nearestAspect('4:3', ['1:1', '2:3', '3:2'])).toBe('3:2');
+    expect(nearestAspect('weird', ['1:1', '2:3'])).toBe('1:1');
+  });
+});
+
+describe('reference support', () => {
+  it('tells which models take references, how many, and which need one', () => {
+    expect(modelReferenceSupport('google/nano-banana')).toEqual({
+      known: true,
+      acceptsReferences: false,
+      maxReferences: 0,
+      requiresReference: false,
+    });
+    expect(modelReferenceSupport('google/nano-banana-edit')).toMatchObject({
+      acceptsReferences: true,
+      maxReferences: 10,
+      requiresReference: true,
+    });
+    expect(modelReferenceSupport('nano-banana-2')).toMatchObject({ maxReferences: 14, requiresReference: false });
+    expect(modelReferenceSupport('unknown/model')).toMatchObject({ known: false, acceptsReferences: false });
+  });
+
+  it('explains a refused reference count', () => {
+    expect(referenceProblem('nano-banana-pro', 9)).toMatch(/at most 8/);
+    expect(referenceProblem('seedream/4.5-edit', 0)).toMatch(/at least one/);
+    expect(referenceProblem('nano-banana-2', 3)).toBeUndefined();
+  });
+
+  it('agrees with every default model in config', () => {
+    for (const model of defaultModels) {
+      const support = modelReferenceSupport(model.providerModel);
+      expect(support.known).toBe(true);
+      expect(model.maxReferences).toBeLessThanOrEqual(support.maxReferences);
+    }
+  });
+});

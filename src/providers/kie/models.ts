@@ -1,0 +1,176 @@
+/**
+ * How AnimeGen's generic request maps onto each KIE Market model's `input`.
+ * Every field is sent explicitly because KIE does not always apply its
+ * documented defaults (kie.md §1.3).
+ */
+
+export interface ModelRequest {
+  prompt: string;
+  aspectRatio: string;
+  seed: number;
+  referenceUrls: string[];
+}
+
+interface ModelSpec {
+  maxReferences: number;
+  requiresReference: boolean;
+  buildInput(request: ModelRequest): Record<string, unknown>;
+}
+
+const NANO_BANANA_RATIOS = ['1:1', '9:16', '16:9', '3:4', '4:3', '3:2', '2:3', '5:4', '4:5', '21:9'];
+const NANO_BANANA_PRO_RATIOS = ['1:1', '2:3', '3:2', '3:4', '4:3', '4:5', '5:4', '9:16', '16:9', '21:9'];
+const NANO_BANANA_2_RATIOS = [...NANO_BANANA_PRO_RATIOS, '1:4', '4:1', '1:8', '8:1'];
+const SEEDREAM_45_RATIOS = ['1:1', '4:3', '3:4', '16:9', '9:16', '2:3', '3:2', '21:9'];
+const GPT_IMAGE_RATIOS = ['1:1', '2:3', '3:2'];
+
+/** Seedream 4.0 names sizes instead of ratios. */
+const SEEDREAM_V4_SIZES: Record<string, string> = {
+  '1:1': 'square_hd',
+  '3:4': 'portrait_4_3',
+  '2:3': 'portrait_3_2',
+  '9:16': 'portrait_16_9',
+  '4:3': 'landscape_4_3',
+  '3:2': 'landscape_3_2',
+  '16:9': 'landscape_16_9',
+  '21:9': 'landscape_21_9',
+};
+
+function ratioValue(aspect: string): number | undefined {
+  const match = /^(\d+):(\d+)$/.exec(aspect);
+  if (!match) return undefined;
+  const value = Number(match[1]) / Number(match[2]);
+  return Number.isFinite(value) && value > 0 ? value : undefined;
+}
+
+/**
+ * The allowed ratio closest to `aspect` (compared on a log scale, so 1:2 and
+ * 2:1 are equally far from 1:1). Config should only offer allowed ratios; this
+ * keeps a stray one from becoming a 422.
+ */
+export function nearestAspect(aspect: string, allowed: readonly string[]): string {
+  if (allowed.includes(aspect)) return aspect;
+  const wanted = ratioValue(aspect) ?? 1;
+  let best = allowed[0] ?? '1:1';
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const candidate of allowed) {
+    const distance = Math.abs(Math.log((ratioValue(candidate) ?? 1) / wanted));
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best;
+}
+
+function nanoBanana(maxReferences: number, requiresReference: boolean): ModelSpec {
+  return {
+    maxReferences,
+    requiresReference,
+    buildInput: (r) => ({
+      prompt: r.prompt,
+      ...(maxReferences > 0 ? { image_urls: r.referenceUrls } : {}),
+      image_size: nearestAspect(r.aspectRatio, NANO_BANANA_RATIOS),
+      output_format: 'png',
+    }),
+  };
+}
+
+function nanoBananaNext(maxReferences: number, ratios: readonly string[]): ModelSpec {
+  return {
+    maxReferences,
+    requiresReference: false,
+    buildInput: (r) => ({
+      prompt: r.prompt,
+      image_input: r.referenceUrls,
+      aspect_ratio: nearestAspect(r.aspectRatio, ratios),
+      resolution: '1K',
+      output_format: 'png',
+    }),
+  };
+}
+
+function seedream45(maxReferences: number): ModelSpec {
+  return {
+    maxReferences,
+    requiresReference: maxReferences > 0,
+    buildInput: (r) => ({
+      prompt: r.prompt,
+      aspect_ratio: nearestAspect(r.aspectRatio, SEEDREAM_45_RATIOS),
+      quality: 'basic',
+      ...(maxReferences > 0 ? { image_urls: r.referenceUrls } : {}),
+    }),
+  };
+}
+
+function seedreamV4(maxReferences: number): ModelSpec {
+  return {
+    maxReferences,
+    requiresReference: maxReferences > 0,
+    buildInput: (r) => ({
+      prompt: r.prompt,
+      ...(maxReferences > 0 ? { image_urls: r.referenceUrls } : {}),
+      image_size: SEEDREAM_V4_SIZES[nearestAspect(r.aspectRatio, Object.keys(SEEDREAM_V4_SIZES))] ?? 'square_hd',
+      image_resolution: '1K',
+      max_images: 1,
+      seed: r.seed,
+    }),
+  };
+}
+
+function gptImage15(maxReferences: number): ModelSpec {
+  return {
+    maxReferences,
+    requiresReference: maxReferences > 0,
+    buildInput: (r) => ({
+      prompt: r.prompt,
+      aspect_ratio: nearestAspect(r.aspectRatio, GPT_IMAGE_RATIOS),
+      quality: 'medium',
+      ...(maxReferences > 0 ? { input_urls: r.referenceUrls } : {}),
+    }),
+  };
+}
+
+const models: Record<string, ModelSpec> = {
+  'google/nano-banana': nanoBanana(0, false),
+  'google/nano-banana-edit': nanoBanana(10, true),
+  'nano-banana-pro': nanoBananaNext(8, NANO_BANANA_PRO_RATIOS),
+  'nano-banana-2': nanoBananaNext(14, NANO_BANANA_2_RATIOS),
+  'seedream/4.5-text-to-image': seedream45(0),
+  'seedream/4.5-edit': seedream45(14),
+  'bytedance/seedream-v4-text-to-image': seedreamV4(0),
+  'bytedance/seedream-v4-edit': seedreamV4(10),
+  'gpt-image/1.5-text-to-image': gptImage15(0),
+  'gpt-image/1.5-image-to-image': gptImage15(16),
+};
+
+/** A model we have no table entry for gets the most common Market shape. */
+const genericModel: ModelSpec = {
+  maxReferences: 0,
+  requiresReference: false,
+  buildInput: (r) => ({ prompt: r.prompt, aspect_ratio: r.aspectRatio }),
+};
+
+export interface ModelReferenceSupport {
+  /** False when the model is not in the table (it then gets the generic shape). */
+  known: boolean;
+  acceptsReferences: boolean;
+  maxReferences: number;
+  requiresReference: boolean;
+}
+
+/** What a KIE model accepts as reference images, so config can be validated at boot. */
+export function modelReferenceSupport(providerModel: string): ModelReferenceSupport {
+  const spec = models[providerModel];
+  const { maxReferences, requiresReference } = spec ?? genericModel;
+  return { known: spec !== undefined, acceptsReferences: maxReferences > 0, maxReferences, requiresReference };
+}
+
+/** Checks the reference count; returns why it is refused, or undefined when fine. */
+export function referenceProblem(providerModel: string, count: number): string | undefined {
+  const support = modelReferenceSupport(providerModel);
+  if (count > support.maxReferences) return `${providerModel} accepts at most ${support.maxReferences} references, got ${count}`;
+  if (count === 0 && support.requiresReference) return `${providerModel} needs at least one reference`;
+  return undefined;
+}
+
+/** The `input` object for createTask. */
+export function buildModelInput(providerModel: string, request: ModelRequest): Record<string, unknown> {
+  return (models[providerModel] ?? genericModel).buildInput(request);
+}

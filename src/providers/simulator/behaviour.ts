@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/** Global switches that make the simulator misbehave like the real service. */
+export interface Behaviour {
+  /** Time from createTask to a finished task; applies to tasks created after a change. */
+  delayMs: number;
+  /** The next N createTask calls answer HTTP 200 with body code 500. */
+  failNextCreates: number;
+  /** Enforce 20 createTask per 10 s; the 21st gets body code 429 and is not queued. */
+  rateLimit: boolean;
+  /** The next N requests answer HTTP 503 with an HTML page. */
+  httpErrors: number;
+  /** Emit `message` instead of `msg`, as some official examples do. */
+  useMessageField: boolean;
+  /** createTask answers body code 402. */
+  outOfCredits: boolean;
+  /** Hold every response this long, to provoke client timeouts. */
+  hangMs: number;
+}
+
+export const behaviourPatchSchema = z
+  .object({
+    delayMs: z.number().int().min(0),
+    failNextCreates: z.number().int().min(0),
+    rateLimit: z.boolean(),
+    httpErrors: z.number().int().min(0),
+    useMessageField: z.boolean(),
+    outOfCredits: z.boolean(),
+    hangMs: z.number().int().min(0),
+  })
+  .partial()
+  .strict();
+
+export function defaultBehaviour(delayMs: number): Behaviour {
+  return { delayMs, failNextCreates: 0, rateLimit: true, httpErrors: 0, useMessageField: false, outOfCredits: false, hangMs: 0 };
+}

@@ -1,0 +1,16 @@
+/**
+ * Prompt directives that steer one simulated task, for tests and demos. They
+ * may appear anywhere in the prompt, in any case, e.g. "a cat [SIM:slow]".
+ */
+export type Directive = 'fail' | 'reject' | 'slow' | 'never' | 'broken' | 'missing';
+
+const KNOWN = new Set<string>(['fail', 'reject', 'slow', 'never', 'broken', 'missing']);
+
+export function parseDirectives(prompt: string): Set<Directive> {
+  const found = new Set<Directive>();
+  for (const match of prompt.matchAll(/\[sim:([a-z]+)\]/gi)) {
+    const name = match[1]?.toLowerCase();
+    if (name && KNOWN.has(name)) found.add(name as Directive);
+  }
+  return found;
+}

@@ -1,0 +1,152 @@
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Simulator, startSimulator } from './server.js';
+
+const KEY = 'sim-key';
+const UA = 'simulator-test/1.0';
+let sim: Simulator;
+afterEach(async () => {
+  await sim?.close();
+});
+
+async function api(path: string, init: { method?: string; body?: unknown; key?: string } = {}) {
+  const res = await fetch(`${sim.url}${path}`, {
+    method: init.method ?? 'GET',
+    headers: { 'User-Agent': UA, Authorization: `Bearer ${init.key ?? KEY}`, 'Content-Type': 'application/json' },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  return {
+    status: res.status,
+    body: (await res.json()) as { code: number; msg?: string; message?: string; data: Record<string, unknown> },
+  };
+}
+
+const create = (input: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+  api('/api/v1/jobs/createTask', { method: 'POST', body: { model: 'google/nano-banana', input, ...extra } });
+
+async function finishedRecord(taskId: string): Promise<Record<string, unknown>> {
+  for (;;) {
+    const { body } = await api(`/api/v1/jobs/recordInfo?taskId=${taskId}`);
+    if (body.data.state === 'success' || body.data.state === 'fail') return body.data;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+describe('KIE simulator protocol', () => {
+  it('moves a task waiting → generating → success with KIE record fields, param and resultJson as JSON strings', async () => {
+    sim = await startSimulator({ apiKey: KEY, delayMs: 400 });
+    const created = await create({ prompt: 'moon rabbit', image_size: '9:16' });
+    expect(created).toMatchObject({ status: 200, body: { code: 200, msg: 'success' } });
+    const taskId = String(created.body.data.taskId);
+    const first = await api(`/api/v1/jobs/recordInfo?taskId=${taskId}`);
+    expect(first.body.data.state).toBe('waiting');
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect((await api(`/api/v1/jobs/recordInfo?taskId=${taskId}`)).body.data.state).toBe('generating');
+    const record = await finishedRecord(taskId);
+    expect(record).toMatchObject({ taskId, model: 'google/nano-banana', state: 'success', progress: 100, creditsConsumed: 4 });
+    expect(JSON.parse(String(record.param))).toEqual({ model: 'google/nano-banana', input: { prompt: 'moon rabbit', image_size: '9:16' } });
+    const urls = JSON.parse(String(record.resultJson)).resultUrls as string[];
+    expect(urls[0]).toMatch(new RegExp(`^${sim.url}/files/[0-9a-f]+\\.png$`));
+    expect(Number(record.completeTime)).toBeGreaterThanOrEqual(Number(record.createTime));
+    expect(record.costTime).toBe(Number(record.completeTime) - Number(record.createTime));
+  });
+
+  it('answers a wrong key with HTTP 200 and body code 401', async () => {
+    sim = await startSimulator({ apiKey: KEY, delayMs: 20 });
+    const res = await api('/api/v1/jobs/recordInfo?taskId=x', { key: 'nope' });
+    expect(res).toEqual({ status: 200, body: { code: 401, msg: 'You do not have access permissions', data: null } });
+  });
+
+  it('answers a request with no User-Agent header at all with HTTP 403 HTML "error code: 1010"', async () => {
+    sim = await startSimulator({ delayMs: 20 });
+    const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = httpRequest(`${sim.url}/api/v1/jobs/recordInfo?taskId=x`, (res) => {
+        let text = '';
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(403);
+    expect(text).toContain('error code: 1010');
+  });
+
+  it('refuses a task without a prompt with code 422 and does not create it', async () => {
+    sim = await startSimulator({ apiKey: KEY, delayMs: 20 });
+    expect((await create({ image_size: '1:1' })).body).toMatchObject({ code: 422, msg: 'prompt is required' });
+    expect(sim.tasks()).toHaveLength(0);
+  });
+
+  it('answers an unknown task id with 422 "recordInfo is null"', async () => {
+    sim = await startSimulator({ apiKey: KEY, delayMs: 20 });
+    expect((await api('/api/v1/jobs/recordInfo?taskId=nope')).body).toEqual({ code: 422, msg: 'recordInfo is null', data: null });
+  });
+
+  it('stores an upload and returns its downloadUrl in the documented envelope', async () => {
+    sim = await startSimulator({ apiKey: KEY, delayMs: 20 });
+    const form = new FormData();
+    form.append('file', new Blob([Buffer.from('fake-bytes')], { type: 'image/png' }), 'ref.png');
+    form.append('uploadPath', 'animegen');
+    form.append('fileName', 'ref-123.png');
+    const res = await fetch(`${sim.url}/api/file-stream-upload`, {
+      method: 'POST',
+      headers: { 'User-Agent': UA, Authorization: `Bearer ${KEY}` },
+      body: form,
+    });
+    const body = (await res.json()) as { code: number; success: boolean; data: Record<string, unknown> };
+    expect(body).toMatchObject({
+      code: 200,
+      success: true,
+      data: { fileName: 'ref-123.png', filePath: 'animegen/ref-123.png', fileSize: 10 },
+    });
+    expect(body.data.mimeType).toBe('image/png');
+    const file = await fetch(String(body.data.downloadUrl), { headers: { 'User-Agent': UA } });
+    expect(await file.text()).toBe('fake-bytes');
+    expect(sim.stats()).toMatchObject({ uploads: 1, downloads: 1 });
+  });
+
+  it('emits `message` instead of `msg` when told to', async () => {
+    sim = await startSimulator({ apiKey: KEY, delayMs: 20 });
+    sim.setBehaviour({ useMessageField: true });
+    const { body } = await api('/api/v1/jobs/recordInfo?taskId=nope');
+    expect(body.message).toBe('recordInfo is null');
+    expect(body.msg).toBeUndefined();
+  });
+
+  it('takes behaviour and reports stats over its control endpoints', async () => {
+    sim = await startSimulator({ apiKey: KEY, delayMs: 20 });
+    const set = await fetch(`${sim.url}/_sim/behaviour`, { method: 'POST', body: JSON.stringify({ outOfCredits: true, delayMs: 5 }) });
+    expect(await set.json()).toMatchObject({ outOfCredits: true, delayMs: 5, rateLimit: true });
+    expect((await create({ prompt: 'x' })).body.code).toBe(402);
+    const bad = await fetch(`${sim.url}/_sim/behaviour`, { method: 'POST', body: JSON.stringify({ delayMs: -1 }) });
+    expect(bad.status).toBe(400);
+    expect(await (await fetch(`${sim.url}/_sim/stats`)).json()).toEqual({ createTask: 1, recordInfo: 0, uploads: 0, downloads: 0 });
+  });
+
+  it('posts a failure callback with code 501, failCode and failMsg', async () => {
+    const received: Array<{ code: number; data: Record<string, unknown> }> = [];
+    const receiver = createServer((req, res) => {
+      let text = '';
+      req.on('data', (chunk) => (text += chunk));
+      req.on('end', () => {
+        received.push(JSON.parse(text));
+        res.end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    try {
+      sim = await startSimulator({ apiKey: KEY, delayMs: 20 });
+      const callBackUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/cb`;
+      const { body } = await create({ prompt: 'x [sim:fail]' }, { callBackUrl });
+      await expect.poll(() => received.length).toBe(1);
+      expect(received[0]).toMatchObject({
+        code: 501,
+        data: { taskId: body.data.taskId, state: 'fail', failCode: '500', failMsg: 'Internal server error', consumeCredits: 0 },
+      });
+    } finally {
+      receiver.close();
+    }
+  });
+});

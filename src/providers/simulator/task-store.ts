@@ -1,0 +1,203 @@
+import { randomBytes } from 'node:crypto';
+import { type Directive, parseDirectives } from './directives.js';
+import { renderPlaceholder, seedFromPrompt } from './render.js';
+
+export interface SimLog {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export type SimState = 'waiting' | 'generating' | 'success' | 'fail';
+
+interface SimTask {
+  taskId: string;
+  model: string;
+  param: string;
+  input: Record<string, unknown>;
+  callBackUrl?: string;
+  directives: Set<Directive>;
+  delayMs: number;
+  createTime: number;
+  updateTime: number;
+  completeTime?: number;
+  outcome?: { state: 'success'; resultUrls: string[] } | { state: 'fail'; failCode: string; failMsg: string };
+  timer?: NodeJS.Timeout;
+}
+
+/** What `tasks()` shows tests. */
+export interface SimTaskView {
+  taskId: string;
+  model: string;
+  state: SimState;
+  input: Record<string, unknown>;
+  param: string;
+  callBackUrl?: string;
+}
+
+export interface StoredFile {
+  bytes: Buffer;
+  contentType: string;
+}
+
+const CREDITS_PER_IMAGE = 4;
+// Caps keep a long-running demo instance's memory bounded; the oldest go first,
+// much as KIE's result URLs expire.
+const MAX_TASKS = 10_000;
+const MAX_FILES = 500;
+const REJECT_MESSAGE = 'Your prompt was flagged by the content policy';
+
+/** Holds simulated tasks and files; finishes each task on a timer. */
+export class TaskStore {
+  readonly #files = new Map<string, StoredFile>();
+  readonly #tasks = new Map<string, SimTask>();
+  #credits = 1_000_000;
+  #closed = false;
+
+  constructor(
+    private readonly baseUrl: string,
+    private readonly log?: SimLog,
+  ) {}
+
+  create(model: string, input: Record<string, unknown>, param: string, delayMs: number, callBackUrl?: string): string {
+    const taskId = `task_sim_${Date.now()}_${randomBytes(4).toString('hex')}`;
+    const directives = parseDirectives(String(input.prompt));
+    const now = Date.now();
+    const delay = directives.has('slow') ? delayMs * 10 : delayMs;
+    const task: SimTask = { taskId, model, param, input, callBackUrl, directives, delayMs: delay, createTime: now, updateTime: now };
+    if (!directives.has('never')) {
+      task.timer = setTimeout(() => void this.#finish(task), delay);
+      task.timer.unref();
+    }
+    this.#tasks.set(taskId, task);
+    this.#evictOldest();
+    return taskId;
+  }
+
+  /** Stores a result or upload under `name`, evicting the oldest files past the cap. */
+  storeFile(name: string, file: StoredFile): void {
+    this.#files.set(name, file);
+    for (const oldest of this.#files.keys()) {
+      if (this.#files.size <= MAX_FILES) break;
+      this.#files.delete(oldest);
+    }
+  }
+
+  file(name: string): StoredFile | undefined {
+    return this.#files.get(name);
+  }
+
+  #evictOldest(): void {
+    for (const [taskId, task] of this.#tasks) {
+      if (this.#tasks.size <= MAX_TASKS) break;
+      clearTimeout(task.timer);
+      this.#tasks.delete(taskId);
+    }
+  }
+
+  has(taskId: string): boolean {
+    return this.#tasks.has(taskId);
+  }
+
+  /** The recordInfo `data` object, or undefined for an unknown id. */
+  record(taskId: string): Record<string, unknown> | undefined {
+    const task = this.#tasks.get(taskId);
+    return task && this.#record(task);
+  }
+
+  list(): SimTaskView[] {
+    return [...this.#tasks.values()].map((t) => ({
+      taskId: t.taskId,
+      model: t.model,
+      state: this.#state(t),
+      input: t.input,
+      param: t.param,
+      callBackUrl: t.callBackUrl,
+    }));
+  }
+
+  close(): void {
+    this.#closed = true;
+    for (const task of this.#tasks.values()) clearTimeout(task.timer);
+  }
+
+  #state(task: SimTask): SimState {
+    if (task.outcome) return task.outcome.state;
+    return Date.now() - task.createTime < task.delayMs / 5 ? 'waiting' : 'generating';
+  }
+
+  #record(task: SimTask): Record<string, unknown> {
+    const state = this.#state(task);
+    const outcome = task.outcome;
+    const elapsed = Date.now() - task.createTime;
+    return {
+      taskId: task.taskId,
+      model: task.model,
+      state,
+      param: task.param,
+      resultJson: outcome?.state === 'success' ? JSON.stringify({ resultUrls: outcome.resultUrls }) : null,
+      failCode: outcome?.state === 'fail' ? outcome.failCode : '',
+      failMsg: outcome?.state === 'fail' ? outcome.failMsg : '',
+      progress: outcome ? 100 : Math.min(99, Math.floor((elapsed / Math.max(1, task.delayMs)) * 100)),
+      costTime: task.completeTime ? task.completeTime - task.createTime : 0,
+      creditsConsumed: outcome?.state === 'success' ? CREDITS_PER_IMAGE : 0,
+      createTime: task.createTime,
+      updateTime: task.completeTime ?? Math.max(task.updateTime, Date.now()),
+      completeTime: task.completeTime ?? null,
+    };
+  }
+
+  async #finish(task: SimTask): Promise<void> {
+    try {
+      task.outcome = await this.#outcome(task);
+    } catch (error) {
+      this.log?.error({ taskId: task.taskId, err: error }, 'simulator render failed');
+      task.outcome = { state: 'fail', failCode: '500', failMsg: 'Internal server error' };
+    }
+    task.completeTime = Date.now();
+    task.updateTime = task.completeTime;
+    if (task.outcome.state === 'success') this.#credits -= CREDITS_PER_IMAGE;
+    if (task.callBackUrl && !this.#closed) await this.#sendCallback(task, task.callBackUrl);
+  }
+
+  async #outcome(task: SimTask): Promise<NonNullable<SimTask['outcome']>> {
+    const d = task.directives;
+    if (d.has('fail')) return { state: 'fail', failCode: '500', failMsg: 'Internal server error' };
+    if (d.has('reject')) return { state: 'fail', failCode: '400', failMsg: REJECT_MESSAGE };
+    const name = `${randomBytes(8).toString('hex')}.png`;
+    const url = `${this.baseUrl}/files/${name}`;
+    // [sim:missing] never stores the file, so its URL answers 404.
+    if (d.has('missing')) return { state: 'success', resultUrls: [url] };
+    if (d.has('broken')) {
+      this.storeFile(name, { bytes: Buffer.from('<html><body>not an image</body></html>'), contentType: 'image/png' });
+      return { state: 'success', resultUrls: [url] };
+    }
+    const prompt = String(task.input.prompt);
+    const seed = typeof task.input.seed === 'number' && Number.isFinite(task.input.seed) ? task.input.seed : seedFromPrompt(prompt);
+    const aspect = String(task.input.aspect_ratio ?? task.input.image_size ?? '1:1');
+    this.storeFile(name, { bytes: await renderPlaceholder(prompt, seed, aspect), contentType: 'image/png' });
+    return { state: 'success', resultUrls: [url] };
+  }
+
+  /** The Market callback (kie.md §1.6). Delivery errors are ignored, as KIE gives no guarantee either. */
+  async #sendCallback(task: SimTask, url: string): Promise<void> {
+    const success = task.outcome?.state === 'success';
+    const { creditsConsumed, progress: _progress, ...data } = this.#record(task);
+    const payload = {
+      code: success ? 200 : 501,
+      msg: success ? 'Playground task completed successfully.' : 'Playground task failed.',
+      data: { ...data, consumeCredits: creditsConsumed, remainedCredits: this.#credits },
+    };
+    try {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'User-Agent': 'KIE-Simulator/1.0' },
+        body: JSON.stringify(payload),
+        signal: AbortSignal.timeout(15_000),
+      });
+      await res.body?.cancel();
+    } catch (error) {
+      this.log?.warn({ taskId: task.taskId, err: error instanceof Error ? error.message : String(error) }, 'simulator callback failed');
+    }
+  }
+}

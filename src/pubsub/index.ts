@@ -1,0 +1,1 @@
+export { createLiveHub, type LiveHub, type LiveNotice, notifyLive } from './live-events.js';

@@ -1,0 +1,34 @@
+import type { Readable } from 'node:stream';
+
+/** Where files live: a local folder by default, object storage later. */
+export interface Storage {
+  put(key: string, bytes: Buffer, contentType: string): Promise<void>;
+  /** A stream of the object, or null when it does not exist. */
+  get(key: string): Promise<{ stream: Readable; size: number } | null>;
+  /** Removes the objects; missing ones are ignored. */
+  delete(keys: string[]): Promise<void>;
+  exists(key: string): Promise<boolean>;
+}
+
+export type ImageFormat = 'png' | 'jpeg' | 'webp';
+
+export interface ProcessedImage {
+  bytes: Buffer;
+  contentType: `image/${ImageFormat}`;
+  format: ImageFormat;
+  width: number;
+  height: number;
+}
+
+/** Image work (sharp) as a port, so use cases never import sharp. */
+export interface ImageProcessor {
+  /**
+   * Checks an upload really is a PNG, JPEG or WebP within the limits, and
+   * re-encodes it (no metadata, no trailing payloads). Throws AppError.
+   */
+  validateUpload(bytes: Buffer): Promise<ProcessedImage>;
+  /** Same for a provider result: sniffed, decoded, re-encoded without metadata. */
+  normaliseResult(bytes: Buffer): Promise<ProcessedImage>;
+  /** A small WebP for the gallery grid. */
+  thumbnail(bytes: Buffer): Promise<Buffer>;
+}

@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../helpers/app.js';
+import { cookieHeader, followLink, givenVerifiedUser, latestLink, signUp, uniqueEmail } from '../helpers/users.js';
+
+describe('accounts', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('refuses sign-up without the age confirmation, with a clear message', async () => {
+    const res = await signUp(t, { email: uniqueEmail(), password: 'long enough pw', name: 'Kid' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'AGE_CONFIRMATION_REQUIRED' });
+    expect(res.json().message).toContain('16');
+  });
+
+  it('does not sign in before the e-mail is verified', async () => {
+    const email = uniqueEmail();
+    await signUp(t, { email, password: 'long enough pw', name: 'Aya', ageConfirmed: true });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in/email',
+      headers: { origin: t.origin },
+      payload: { email, password: 'long enough pw' },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ code: 'EMAIL_NOT_VERIFIED' });
+  });
+
+  it('grants the sign-up credits once the e-mail is verified, recorded in the ledger', async () => {
+    const user = await givenVerifiedUser(t, { name: 'Hana' });
+    const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: user.cookie } });
+    expect(me.json()).toMatchObject({ email: user.email, name: 'Hana', credits: 20, emailVerified: true, theme: 'system', locale: 'en' });
+    const credits = await t.app.inject({ method: 'GET', url: '/api/credits', headers: { cookie: user.cookie } });
+    expect(credits.json().entries).toEqual([expect.objectContaining({ kind: 'signup_grant', delta: 20, balanceAfter: 20 })]);
+  });
+
+  it('grants only once even when the verification link is followed twice', async () => {
+    const user = await givenVerifiedUser(t);
+    await followLink(t, latestLink(t, user.email, '/verify-email'));
+    const credits = await t.app.inject({ method: 'GET', url: '/api/credits', headers: { cookie: user.cookie } });
+    expect(credits.json().balance).toBe(20);
+    expect(credits.json().entries).toHaveLength(1);
+  });
+
+  it('stores theme, language and display name on the account', async () => {
+    const user = await givenVerifiedUser(t);
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/me',
+      headers: { cookie: user.cookie, origin: t.origin },
+      payload: { theme: 'dark', locale: 'ja', name: 'さくら' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ theme: 'dark', locale: 'ja', name: 'さくら' });
+    const bad = await t.app.inject({ method: 'PATCH', url: '/api/me', headers: { cookie: user.cookie }, payload: { theme: 'neon' } });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error).toMatchObject({ code: 'invalid_input', field: 'theme' });
+  });
+
+  it('refuses profile fields that are not editable (no mass assignment)', async () => {
+    const user = await givenVerifiedUser(t);
+    const res = await t.app.inject({ method: 'PATCH', url: '/api/me', headers: { cookie: user.cookie }, payload: { credits: 9999 } });
+    expect(res.statusCode).toBe(422);
+    const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: user.cookie } });
+    expect(me.json().credits).toBe(20);
+  });
+
+  it('answers 401 without a session and after sign-out', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/me' })).statusCode).toBe(401);
+    const user = await givenVerifiedUser(t);
+    const out = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-out',
+      headers: { cookie: user.cookie, origin: t.origin },
+      payload: {},
+    });
+    expect(out.statusCode).toBe(200);
+    const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: user.cookie } });
+    expect(me.statusCode).toBe(401);
+    expect(me.json().error.code).toBe('unauthenticated');
+  });
+
+  it('rejects a cookie-carrying POST from a foreign origin', async () => {
+    const user = await givenVerifiedUser(t);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-out',
+      headers: { cookie: user.cookie, origin: 'https://evil.example' },
+      payload: {},
+    });
+    expect(res.statusCode).toBe(403);
+  });
+
+  it('resets a forgotten password through the e-mailed link', async () => {
+    const user = await givenVerifiedUser(t);
+    const ask = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/request-password-reset',
+      headers: { origin: t.origin },
+      payload: { email: user.email, redirectTo: '/reset-password' },
+    });
+    expect(ask.statusCode).toBe(200);
+    const landing = await followLink(t, latestLink(t, user.email, '/reset-password'));
+    expect(landing.statusCode).toBe(302);
+    const token = new URL(landing.headers.location as string, t.origin).searchParams.get('token');
+    expect(token).toBeTruthy();
+    const reset = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/reset-password',
+      headers: { origin: t.origin },
+      payload: { token, newPassword: 'a brand new passphrase' },
+    });
+    expect(reset.statusCode).toBe(200);
+    const signIn = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in/email',
+      headers: { origin: t.origin },
+      payload: { email: user.email, password: 'a brand new passphrase' },
+    });
+    expect(signIn.statusCode).toBe(200);
+    expect(cookieHeader(signIn.headers['set-cookie'])).toContain('animegen');
+  });
+
+  it('answers a reset request for an unknown address exactly like a known one', async () => {
+    const user = await givenVerifiedUser(t);
+    const ask = (email: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/request-password-reset',
+        headers: { origin: t.origin },
+        payload: { email, redirectTo: '/reset-password' },
+      });
+    const [known, unknown] = await Promise.all([ask(user.email), ask(uniqueEmail('ghost'))]);
+    expect(unknown.statusCode).toBe(known.statusCode);
+    expect(unknown.json()).toEqual(known.json());
+  });
+});
