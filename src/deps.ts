@@ -105,6 +105,7 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
     },
   });
 
+  const shutdown = new AbortController();
   const catalog = config.models;
   const generation: GenerationContext = {
     db,
@@ -117,6 +118,7 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
     catalog,
     modelNames: new Map(catalog.map((m) => [m.id, m.name])),
     settings,
+    shutdown: shutdown.signal,
   };
 
   return {
@@ -134,6 +136,7 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
     simulator,
     generation,
     close: async () => {
+      shutdown.abort();
       await queue.stop({ graceful: true, timeoutMs: 5000 }).catch((err) => log.warn({ err }, 'job queue did not stop cleanly'));
       await hub.close().catch(() => {});
       await simulator?.close();

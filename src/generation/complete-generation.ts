@@ -11,7 +11,9 @@ export type TaskOutcome = { ok: true; url: string } | { ok: false; code: string;
 /** Image ids derive from (generation, position): a re-run overwrites the same files instead of orphaning new ones. */
 export function imageIdFor(generationId: string, position: number): string {
   const h = createHash('sha256').update(`${generationId}:${position}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+  // Shaped as an RFC 4122 version-5 UUID so it passes the same id validation as every other id.
+  const variant = ((Number.parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 /**

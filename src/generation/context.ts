@@ -18,6 +18,8 @@ export interface GenerationContext {
   catalog: ModelConfig[];
   modelNames: Map<string, string>;
   settings: GenerationSettings;
+  /** Aborted when the process shuts down: running jobs hand their work back to the queue. */
+  shutdown: AbortSignal;
 }
 
 export interface GenerationSettings {

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { type ImageProvider, ProviderError, type ReferenceImage } from '../providers/index.js';
 import { notifyLive } from '../pubsub/index.js';
 import { completeGeneration, type TaskOutcome } from './complete-generation.js';
-import type { GenerationContext } from './context.js';
+import { type GenerationContext, RUN_JOB } from './context.js';
 import { failGeneration, failureMessages } from './fail-generation.js';
 import { countAttempt, type GenerationRow, markRunning, referencesOf, storeTaskId, unsafeFindGeneration } from './generation.queries.js';
 import { isTerminal } from './state.js';
@@ -36,6 +36,11 @@ export async function runGeneration(ctx: GenerationContext, input: { generationI
     if (!outcomes) return; // settled elsewhere while we waited
     await completeGeneration(ctx, gen, outcomes);
   } catch (err) {
+    if (ctx.shutdown.aborted) {
+      // Shutting down: hand the generation to a fresh job (stored task ids are reused).
+      await ctx.queue.send(null, RUN_JOB, { generationId: gen.id }, { startAfterSeconds: 1 });
+      return;
+    }
     const last = input.attempt.retryCount >= input.attempt.retryLimit;
     if (err instanceof ProviderError) {
       const retryable = err.kind === 'transient' && !(err.code === 'kie_500' && input.attempt.retryCount >= 2);
@@ -121,7 +126,7 @@ async function pollTasks(ctx: GenerationContext, gen: GenerationRow, taskIds: st
       await failGeneration(ctx, { generationId: gen.id, code: 'timeout', message: failureMessages.timeout });
       return null;
     }
-    await sleep(delay);
+    await sleep(delay, undefined, { signal: ctx.shutdown });
     delay = Math.min(Math.round(delay * 1.5), ctx.settings.poll.maxMs);
   }
 }

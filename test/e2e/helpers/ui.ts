@@ -28,9 +28,9 @@ export async function eventually<T>(read: () => Promise<T>, expected: T, timeout
 export async function fillSignUpForm(page: Page, user: TestUser, { confirmAge }: { confirmAge: boolean }): Promise<void> {
   await page.getByLabel('Display name').fill(user.name);
   await page.getByLabel('E-mail address').fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
+  await page.getByLabel('Password', { exact: true }).fill(user.password);
   await page.getByTestId('age-confirm').setChecked(confirmAge);
-  await page.getByRole('button', { name: 'Create account' }).last().click();
+  await page.getByRole('button', { name: 'Create account' }).click();
 }
 
 /** Opens the dev mailbox and follows the link in the newest message to `to` whose subject matches. */

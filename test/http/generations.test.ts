@@ -1,0 +1,224 @@
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../helpers/app.js';
+import { balanceOf, getGeneration, makeImage, submit, upload, waitForTerminal } from '../helpers/generations.js';
+import { givenVerifiedUser } from '../helpers/users.js';
+
+describe('generations', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('charges, queues and delivers an image into our own storage', async () => {
+    const user = await givenVerifiedUser(t);
+    const res = await submit(t, user, { prompt: 'a fox girl under cherry blossoms', aspectRatio: '16:9' });
+    expect(res.statusCode).toBe(202);
+    const queued = res.json();
+    expect(queued).toMatchObject({ status: 'queued', cost: 2, model: 'nano-banana', aspectRatio: '16:9', imageUrl: null });
+    expect(await balanceOf(t, user)).toBe(18);
+
+    const done = await waitForTerminal(t, user, queued.id);
+    expect(done.status).toBe('succeeded');
+    expect(done.imageUrl).toMatch(/^\/api\/files\/images\/[0-9a-f-]+\/original$/);
+    expect(done.thumbnailUrl).toMatch(/^\/api\/files\/images\/[0-9a-f-]+\/thumbnail$/);
+    expect(done.images[0]).toMatchObject({ width: 1024, height: 576 });
+    expect(JSON.stringify(done)).not.toContain('127.0.0.1');
+
+    const original = await t.app.inject({ method: 'GET', url: done.imageUrl!, headers: { cookie: user.cookie } });
+    expect(original.statusCode).toBe(200);
+    expect(original.headers['content-type']).toBe('image/png');
+    expect((await sharp(original.rawPayload).metadata()).format).toBe('png');
+    const thumb = await t.app.inject({ method: 'GET', url: done.thumbnailUrl!, headers: { cookie: user.cookie } });
+    expect(thumb.headers['content-type']).toBe('image/webp');
+    expect(thumb.rawPayload.length).toBeLessThan(original.rawPayload.length);
+    const download = await t.app.inject({ method: 'GET', url: done.images[0]!.downloadUrl, headers: { cookie: user.cookie } });
+    expect(download.headers['content-disposition']).toMatch(/^attachment; filename="animegen-.+\.png"$/);
+  });
+
+  it('shows images only to their owner: anyone else gets 404', async () => {
+    const owner = await givenVerifiedUser(t);
+    const other = await givenVerifiedUser(t);
+    const g = await waitForTerminal(t, owner, (await submit(t, owner, { prompt: 'mine' })).json().id);
+    for (const url of [`/api/generations/${g.id}`, g.imageUrl!, g.thumbnailUrl!, g.images[0]!.downloadUrl]) {
+      const res = await t.app.inject({ method: 'GET', url, headers: { cookie: other.cookie } });
+      expect(res.statusCode, url).toBe(404);
+      expect(res.json().error.code).toBe('not_found');
+    }
+    const del = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/generations/${g.id}`,
+      headers: { cookie: other.cookie, origin: t.origin },
+    });
+    expect(del.statusCode).toBe(404);
+    expect((await getGeneration(t, owner, g.id)).status).toBe('succeeded');
+    expect((await t.app.inject({ method: 'GET', url: g.imageUrl! })).statusCode).toBe(401);
+  });
+
+  it('answers 402 insufficient_credits and charges nothing when the balance is too low', async () => {
+    const user = await givenVerifiedUser(t);
+    expect((await submit(t, user, { prompt: 'four', model: 'nano-banana-2', count: 4 })).statusCode).toBe(202);
+    const res = await submit(t, user, { prompt: 'four more', model: 'nano-banana-2', count: 4 });
+    expect(res.statusCode).toBe(402);
+    expect(res.json().error.code).toBe('insufficient_credits');
+    expect(await balanceOf(t, user)).toBe(4);
+    const list = await t.app.inject({ method: 'GET', url: '/api/generations', headers: { cookie: user.cookie } });
+    expect(list.json().items).toHaveLength(1);
+  });
+
+  it('answers invalid input with 422 and the field, before any charge', async () => {
+    const user = await givenVerifiedUser(t);
+    const cases: [Record<string, unknown>, string, string][] = [
+      [{ prompt: '' }, 'invalid_input', 'prompt'],
+      [{ prompt: 'x', model: 'no-such-model' }, 'unknown_model', 'model'],
+      [{ prompt: 'x', aspectRatio: '7:3' }, 'invalid_input', 'aspectRatio'],
+      [{ prompt: 'x', count: 9 }, 'invalid_input', 'count'],
+      [{ prompt: 'x', negativePrompt: 'blurry' }, 'invalid_input', 'negativePrompt'],
+      [{ prompt: 'x', referenceUploadIds: ['5b0c0c7e-6d0e-4d5e-9d55-2f1a9c0f0a11'] }, 'invalid_input', 'referenceUploadIds'],
+      [{ prompt: 'x', balance: 100 }, 'invalid_input', ''],
+    ];
+    for (const [body, code, field] of cases) {
+      const res = await submit(t, user, body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(422);
+      expect(res.json().error.code).toBe(code);
+      if (field) expect(res.json().error.field).toBe(field);
+    }
+    expect(await balanceOf(t, user)).toBe(20);
+  });
+
+  it('refunds a failed generation exactly once and says why', async () => {
+    const user = await givenVerifiedUser(t);
+    const res = await submit(t, user, { prompt: 'please [sim:fail]' });
+    const failed = await waitForTerminal(t, user, res.json().id);
+    expect(failed).toMatchObject({ status: 'failed', cost: 2, refunded: 2 });
+    expect(failed.error?.message).toBeTruthy();
+    expect(await balanceOf(t, user)).toBe(20);
+    const credits = await t.app.inject({ method: 'GET', url: '/api/credits', headers: { cookie: user.cookie } });
+    const refunds = credits.json().entries.filter((e: { kind: string }) => e.kind === 'generation_refund');
+    expect(refunds).toEqual([expect.objectContaining({ delta: 2, reference: failed.id })]);
+  });
+
+  it('fails a content-policy rejection at once with a plain reason', async () => {
+    const user = await givenVerifiedUser(t);
+    const g = await waitForTerminal(t, user, (await submit(t, user, { prompt: 'something [sim:reject]' })).json().id);
+    expect(g.status).toBe('failed');
+    expect(g.error?.code).toBe('content_policy');
+    expect(await balanceOf(t, user)).toBe(20);
+  });
+
+  it('fails a broken result instead of storing it', async () => {
+    const user = await givenVerifiedUser(t);
+    const g = await waitForTerminal(t, user, (await submit(t, user, { prompt: 'glitch [sim:broken]' })).json().id);
+    expect(g).toMatchObject({ status: 'failed', refunded: 2 });
+    expect(g.images).toHaveLength(0);
+  });
+
+  it('lists the gallery newest first, page by page', async () => {
+    const user = await givenVerifiedUser(t);
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push((await submit(t, user, { prompt: `picture ${i}` })).json().id);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `/api/generations?limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+      const page = (await t.app.inject({ method: 'GET', url, headers: { cookie: user.cookie } })).json();
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items.map((g: { id: string }) => g.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual([...ids].reverse());
+    const bad = await t.app.inject({ method: 'GET', url: '/api/generations?cursor=nonsense', headers: { cookie: user.cookie } });
+    expect(bad.statusCode).toBe(422);
+  });
+
+  it('deletes a generation with its files and its reference uploads', async () => {
+    const user = await givenVerifiedUser(t);
+    const up = await upload(t, user, await makeImage('png'));
+    expect(up.statusCode).toBe(201);
+    const g = await waitForTerminal(
+      t,
+      user,
+      (await submit(t, user, { prompt: 'with a reference', model: 'nano-banana-2', referenceUploadIds: [up.json().id] })).json().id,
+    );
+    expect(g.status).toBe('succeeded');
+    expect(g.references.map((r) => r.id)).toEqual([up.json().id]);
+    const storage = t.deps.generation.storage;
+    const keys = await t.deps.db.query.generationImages.findMany();
+    const mine = keys.filter((k) => k.generationId === g.id);
+    const upKey = (await t.deps.db.query.uploads.findFirst({ where: (u, { eq }) => eq(u.id, up.json().id) }))!.storageKey;
+    for (const k of [...mine.flatMap((m) => [m.originalKey, m.thumbnailKey]), upKey]) expect(await storage.exists(k)).toBe(true);
+
+    const del = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/generations/${g.id}`,
+      headers: { cookie: user.cookie, origin: t.origin },
+    });
+    expect(del.statusCode).toBe(204);
+    for (const k of [...mine.flatMap((m) => [m.originalKey, m.thumbnailKey]), upKey]) expect(await storage.exists(k)).toBe(false);
+    expect((await t.app.inject({ method: 'GET', url: `/api/generations/${g.id}`, headers: { cookie: user.cookie } })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: g.imageUrl!, headers: { cookie: user.cookie } })).statusCode).toBe(404);
+  });
+
+  it('refuses to delete a generation that is still running', async () => {
+    const user = await givenVerifiedUser(t);
+    const g = (await submit(t, user, { prompt: 'slowly [sim:never]' })).json();
+    const del = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/generations/${g.id}`,
+      headers: { cookie: user.cookie, origin: t.origin },
+    });
+    expect(del.statusCode).toBe(409);
+    expect(del.json().error.code).toBe('conflict');
+  });
+});
+
+describe('reference uploads', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp({ env: { UPLOAD_MAX_BYTES: String(200 * 1024), UPLOAD_MAX_PIXELS: String(1_000_000) } });
+  });
+  afterAll(() => t.close());
+
+  it('accepts PNG, JPEG and WebP, re-encoded without metadata', async () => {
+    const user = await givenVerifiedUser(t);
+    const withExif = await sharp(await makeImage('jpeg'))
+      .withMetadata({ exif: { IFD0: { Copyright: 'GPS secret' } } })
+      .jpeg()
+      .toBuffer();
+    expect((await sharp(withExif).metadata()).exif).toBeDefined();
+    for (const [bytes, type] of [
+      [await makeImage('png'), 'image/png'],
+      [withExif, 'image/jpeg'],
+      [await makeImage('webp'), 'image/webp'],
+    ] as const) {
+      const res = await upload(t, user, bytes, 'x', type);
+      expect(res.statusCode).toBe(201);
+      expect(res.json()).toMatchObject({ width: 64, height: 48, contentType: type });
+      const file = await t.app.inject({ method: 'GET', url: res.json().url, headers: { cookie: user.cookie } });
+      expect((await sharp(file.rawPayload).metadata()).exif).toBeUndefined();
+    }
+  });
+
+  it('refuses what is not an image, an SVG, too many bytes or too many pixels', async () => {
+    const user = await givenVerifiedUser(t);
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>');
+    const flood = await sharp({ create: { width: 2000, height: 2000, channels: 3, background: '#fff' } })
+      .png()
+      .toBuffer();
+    const cases: [Buffer, string, number, string][] = [
+      [Buffer.from('<html><script>alert(1)</script></html>'), 'image/png', 415, 'unsupported_image'],
+      [svg, 'image/svg+xml', 415, 'unsupported_image'],
+      [Buffer.alloc(0), 'image/png', 415, 'unsupported_image'],
+      [(await makeImage('png')).subarray(0, 60), 'image/png', 415, 'unsupported_image'],
+      [Buffer.alloc(300 * 1024, 1), 'image/png', 413, 'image_too_large'],
+      [flood, 'image/png', 413, 'image_too_large'],
+    ];
+    for (const [bytes, type, status, code] of cases) {
+      const res = await upload(t, user, bytes, 'evil.png', type);
+      expect(res.statusCode, `${code} ${bytes.length}`).toBe(status);
+      expect(res.json().error.code).toBe(code);
+    }
+    expect(await t.deps.db.query.uploads.findMany({ where: (u, { eq }) => eq(u.userId, user.id) })).toHaveLength(0);
+  });
+});
