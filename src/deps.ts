@@ -76,13 +76,18 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
     callbackBaseUrl: null,
     poll: provider.demo ? { initialMs: 400, maxMs: 5000 } : { initialMs: 2500, maxMs: 15_000 },
     maxAttempts: MAX_ATTEMPTS,
+    retryDelaySeconds: 2,
     ...o.generation,
   };
   const role = o.role ?? 'all';
   const queue = await createJobQueue(
     database,
     log,
-    generationQueues({ maxAttempts: settings.maxAttempts, expireInSeconds: settings.deadlineSeconds + 60 }),
+    generationQueues({
+      maxAttempts: settings.maxAttempts,
+      expireInSeconds: settings.deadlineSeconds + 60,
+      retryDelaySeconds: settings.retryDelaySeconds,
+    }),
     { role, pollingIntervalSeconds: o.pollingIntervalSeconds ?? (database.kind === 'pglite' ? 0.5 : 1) },
   );
   const hub = await createLiveHub(database, log);

@@ -30,6 +30,8 @@ export interface GenerationSettings {
   poll: { initialMs: number; maxMs: number };
   /** Attempts (job runs) before a transient problem becomes a failure. */
   maxAttempts: number;
+  /** First gap between attempts; it doubles each time. */
+  retryDelaySeconds: number;
 }
 
 export const RUN_JOB = 'generation.run';

@@ -7,9 +7,15 @@ import { sweepDeadlines } from './sweep-deadlines.js';
 const runPayload = z.object({ generationId: z.uuid() });
 
 /** The generation queues and their policies. */
-export function generationQueues(opts: { maxAttempts: number; expireInSeconds: number }): QueueDefinition[] {
+export function generationQueues(opts: { maxAttempts: number; expireInSeconds: number; retryDelaySeconds?: number }): QueueDefinition[] {
   return [
-    { name: RUN_JOB, retryLimit: opts.maxAttempts - 1, retryDelaySeconds: 2, retryBackoff: true, expireInSeconds: opts.expireInSeconds },
+    {
+      name: RUN_JOB,
+      retryLimit: opts.maxAttempts - 1,
+      retryDelaySeconds: opts.retryDelaySeconds ?? 2,
+      retryBackoff: true,
+      expireInSeconds: opts.expireInSeconds,
+    },
     { name: SWEEP_JOB, retryLimit: 0, retryDelaySeconds: 0, retryBackoff: false, expireInSeconds: 120 },
   ];
 }

@@ -1,0 +1,93 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runGeneration, sweepDeadlines } from '../../src/generation/index.js';
+import type { Clock } from '../../src/lib/clock.js';
+import { buildTestApp, type TestApp } from '../helpers/app.js';
+import { balanceOf, getGeneration, submit, waitForTerminal } from '../helpers/generations.js';
+import { givenVerifiedUser } from '../helpers/users.js';
+
+/** A clock the test can move forward. */
+function movableClock(): Clock & { advance(ms: number): void } {
+  let offset = 0;
+  return { now: () => new Date(Date.now() + offset), advance: (ms) => (offset += ms) };
+}
+
+async function refundsFor(t: TestApp, generationId: string): Promise<number> {
+  const r = await t.deps.db.execute(
+    sql`select count(*)::int as n from credit_entries where kind = 'generation_refund' and reference = ${generationId}`,
+  );
+  return (r as unknown as { rows: { n: number }[] }).rows[0]!.n;
+}
+
+describe('generation pipeline faults', () => {
+  let t: TestApp;
+  const clock = movableClock();
+  beforeAll(async () => {
+    t = await buildTestApp({ clock, generation: { retryDelaySeconds: 1, deadlineSeconds: 600 } });
+  });
+  afterAll(() => t.close());
+
+  it('retries transient provider errors and then succeeds, creating one task', async () => {
+    const user = await givenVerifiedUser(t);
+    const before = t.deps.simulator!.stats().createTask;
+    t.deps.simulator!.setBehaviour({ httpErrors: 2 });
+    const g = await waitForTerminal(t, user, (await submit(t, user, { prompt: 'flaky network' })).json().id, 30_000);
+    expect(g.status).toBe('succeeded');
+    expect(t.deps.simulator!.stats().createTask - before).toBe(1);
+    expect(await balanceOf(t, user)).toBe(18);
+  });
+
+  it('fails at once, refunds and raises an alert when our provider account is out of credits', async () => {
+    const user = await givenVerifiedUser(t);
+    t.deps.simulator!.setBehaviour({ outOfCredits: true });
+    try {
+      const g = await waitForTerminal(t, user, (await submit(t, user, { prompt: 'no money' })).json().id);
+      expect(g).toMatchObject({ status: 'failed', refunded: 2, error: { code: 'insufficient_provider_credits' } });
+      expect(await refundsFor(t, g.id)).toBe(1);
+    } finally {
+      t.deps.simulator!.setBehaviour({ outOfCredits: false });
+    }
+  });
+
+  it('fails and refunds once at the deadline when the provider never finishes (worker and sweeper racing)', async () => {
+    const user = await givenVerifiedUser(t);
+    const { id } = (await submit(t, user, { prompt: 'forever [sim:never]' })).json();
+    for (let i = 0; i < 100 && (await getGeneration(t, user, id)).status !== 'running'; i++) await new Promise((r) => setTimeout(r, 50));
+    expect((await getGeneration(t, user, id)).status).toBe('running');
+    clock.advance(601_000);
+    const swept = await Promise.all([sweepDeadlines(t.deps.generation), sweepDeadlines(t.deps.generation)]);
+    const g = await waitForTerminal(t, user, id);
+    expect(g).toMatchObject({ status: 'failed', refunded: 2, error: { code: 'timeout' } });
+    expect(swept[0] + swept[1]).toBeLessThanOrEqual(1);
+    expect(await refundsFor(t, id)).toBe(1);
+    expect(await balanceOf(t, user)).toBe(20);
+  });
+
+  it('a job that runs twice at once creates one provider task, stores one result and charges once', async () => {
+    const user = await givenVerifiedUser(t);
+    const worker = { ...t.deps.generation };
+    // Submit with the worker's queue bypassed: run the same job twice by hand, concurrently.
+    const { id } = (await submit(t, user, { prompt: 'double run' })).json();
+    const before = t.deps.simulator!.stats().createTask;
+    const attempt = { retryCount: 0, retryLimit: 3 };
+    await Promise.all([runGeneration(worker, { generationId: id, attempt }), runGeneration(worker, { generationId: id, attempt })]);
+    const g = await waitForTerminal(t, user, id);
+    expect(g.status).toBe('succeeded');
+    expect(g.images).toHaveLength(1);
+    // The queue's own run may also have raced in; still at most one task per image slot was stored.
+    const row = await t.deps.db.query.generations.findFirst({ where: (x, { eq }) => eq(x.id, id) });
+    expect(row!.providerTaskIds).toHaveLength(1);
+    expect(t.deps.simulator!.stats().createTask - before).toBeLessThanOrEqual(3);
+    const debits = await t.deps.db.execute(sql`select count(*)::int as n from credit_entries where reference = ${id}`);
+    expect((debits as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(1);
+  });
+
+  it('a finished generation is never changed by a late run', async () => {
+    const user = await givenVerifiedUser(t);
+    const g = await waitForTerminal(t, user, (await submit(t, user, { prompt: 'done already' })).json().id);
+    const before = t.deps.simulator!.stats().createTask;
+    await runGeneration(t.deps.generation, { generationId: g.id, attempt: { retryCount: 0, retryLimit: 3 } });
+    expect(t.deps.simulator!.stats().createTask).toBe(before);
+    expect(await getGeneration(t, user, g.id)).toEqual(g);
+  });
+});
