@@ -3,6 +3,7 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { createSessionResolver } from './accounts/index.js';
 import type { Deps } from './deps.js';
 import { registerErrorHandler, registerNotFound } from './http/plugins/errors.js';
 import { sessionGuard } from './http/plugins/session.js';
@@ -54,7 +55,9 @@ export async function buildApp(deps: Deps, opts: { webRoot?: string } = {}): Pro
   });
   await app.register(multipart, { limits: { fileSize: config.uploads.maxBytes, files: 1, fields: 5 } });
 
-  const requireUser = sessionGuard(deps.auth);
+  const requireUser = sessionGuard(
+    createSessionResolver({ db: deps.db, secret: config.auth.secret.reveal(), secureCookies: config.auth.secureCookies }),
+  );
   const meta = {
     demo: deps.provider.demo,
     minAge: config.auth.minAge,

@@ -8,7 +8,7 @@ import { type Clock, systemClock } from './lib/clock.js';
 import { createLogger, type Logger } from './lib/logger.js';
 import { createSmtpMailer, DevMailbox, type Mailer, renderMail } from './mail/index.js';
 import { createProvider, type ImageProvider, type Simulator, startSimulator } from './providers/index.js';
-import { createLiveHub, type LiveHub, notifyLive } from './pubsub/index.js';
+import { createLiveHub, type LiveHub, notifyLiveBestEffort } from './pubsub/index.js';
 import { createImageProcessor, createLocalStorage } from './storage/index.js';
 
 /** Everything routes and jobs need, built once from Config. */
@@ -106,7 +106,7 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
       const amount = config.auth.signupCredits;
       if (amount <= 0) return;
       const { applied } = await grantCredits(db, { userId, amount, kind: 'signup_grant', reference: userId });
-      if (applied) await notifyLive(db, { userId, kind: 'credits' });
+      if (applied) await notifyLiveBestEffort(db, log, { userId, kind: 'credits' });
     },
   });
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { refundGeneration } from '../credits/index.js';
-import { notifyLive } from '../pubsub/index.js';
+import { notifyLiveBestEffort } from '../pubsub/index.js';
 import { storageKeys } from '../storage/index.js';
 import type { GenerationContext } from './context.js';
 import { failGeneration } from './fail-generation.js';
@@ -97,10 +97,16 @@ export async function completeGeneration(
       })),
     );
     if (refund > 0) await refundGeneration(tx, { userId: gen.userId, generationId: gen.id, amount: refund });
-    await notifyLive(tx, { userId: gen.userId, kind: 'generation', id: gen.id });
-    if (refund > 0) await notifyLive(tx, { userId: gen.userId, kind: 'credits' });
     return true;
   });
+  if (done) {
+    await notifyLiveBestEffort(
+      deps.db,
+      deps.log,
+      { userId: gen.userId, kind: 'generation', id: gen.id },
+      { userId: gen.userId, kind: 'credits' },
+    );
+  }
   if (!done) {
     // Someone else settled it first; if it ended failed, our copies belong to nobody.
     const current = await unsafeFindGeneration(deps.db, gen.id);

@@ -1,5 +1,5 @@
 import { AppError, notFound } from '../lib/errors.js';
-import { notifyLive } from '../pubsub/index.js';
+import { notifyLiveBestEffort } from '../pubsub/index.js';
 import type { GenerationContext } from './context.js';
 import { deleteGenerationRows, findGeneration } from './generation.queries.js';
 import { isTerminal } from './state.js';
@@ -18,11 +18,8 @@ export async function deleteGeneration(
   if (!isTerminal(gen.status as 'queued')) {
     throw new AppError('conflict', 'This generation is still in progress. You can delete it once it has finished.');
   }
-  const keys = await deps.db.transaction(async (tx) => {
-    const removed = await deleteGenerationRows(tx, input.userId, input.generationId);
-    if (removed) await notifyLive(tx, { userId: input.userId, kind: 'generation_deleted', id: input.generationId });
-    return removed;
-  });
+  const keys = await deps.db.transaction((tx) => deleteGenerationRows(tx, input.userId, input.generationId));
   if (!keys) throw notFound('That generation');
   await deps.storage.delete(keys);
+  await notifyLiveBestEffort(deps.db, deps.log, { userId: input.userId, kind: 'generation_deleted', id: input.generationId });
 }

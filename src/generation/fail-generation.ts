@@ -1,5 +1,5 @@
 import { refundGeneration } from '../credits/index.js';
-import { notifyLive } from '../pubsub/index.js';
+import { notifyLiveBestEffort } from '../pubsub/index.js';
 import type { GenerationContext } from './context.js';
 import { markFailed } from './generation.queries.js';
 
@@ -16,13 +16,17 @@ export async function failGeneration(
     const row = await markFailed(tx, input.generationId, deps.clock.now(), { code: input.code, message: input.message });
     if (!row) return null;
     await refundGeneration(tx, { userId: row.userId, generationId: row.id, amount: row.cost });
-    await notifyLive(tx, { userId: row.userId, kind: 'generation', id: row.id });
-    await notifyLive(tx, { userId: row.userId, kind: 'credits' });
     return row;
   });
-  if (failed)
-    deps.log.info({ generationId: input.generationId, code: input.code, refunded: failed.cost }, 'generation failed and refunded');
-  return failed !== null;
+  if (!failed) return false;
+  deps.log.info({ generationId: input.generationId, code: input.code, refunded: failed.cost }, 'generation failed and refunded');
+  await notifyLiveBestEffort(
+    deps.db,
+    deps.log,
+    { userId: failed.userId, kind: 'generation', id: failed.id },
+    { userId: failed.userId, kind: 'credits' },
+  );
+  return true;
 }
 
 /** Plain messages for failures we decide on ourselves. */

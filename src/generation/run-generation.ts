@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type ImageProvider, ProviderError, type ReferenceImage } from '../providers/index.js';
-import { notifyLive } from '../pubsub/index.js';
+import { notifyLiveBestEffort } from '../pubsub/index.js';
 import { completeGeneration, type TaskOutcome } from './complete-generation.js';
 import { type GenerationContext, RUN_JOB } from './context.js';
 import { failGeneration, failureMessages } from './fail-generation.js';
@@ -24,7 +24,7 @@ export async function runGeneration(ctx: GenerationContext, input: { generationI
   let gen = await unsafeFindGeneration(ctx.db, input.generationId);
   if (!gen || isTerminal(gen.status as 'queued')) return;
   if (gen.status === 'queued' && (await markRunning(ctx.db, gen.id, ctx.clock.now()))) {
-    await notifyLive(ctx.db, { userId: gen.userId, kind: 'generation', id: gen.id });
+    await notifyLiveBestEffort(ctx.db, ctx.log, { userId: gen.userId, kind: 'generation', id: gen.id });
   }
   await countAttempt(ctx.db, gen.id);
   gen = await unsafeFindGeneration(ctx.db, gen.id);

@@ -5,10 +5,9 @@ import { debitForGeneration } from '../credits/index.js';
 import { tables } from '../db/index.js';
 import { AppError } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
-import { notifyLive } from '../pubsub/index.js';
 import { type GenerationContext, RUN_JOB } from './context.js';
 import { findOwnedUploads } from './generation.queries.js';
-import { toGenerationViews } from './to-view.js';
+import { toGenerationView } from './to-view.js';
 
 const invalid = (field: string, message: string) => new AppError('invalid_input', message, { field });
 
@@ -50,7 +49,6 @@ export async function submitGeneration(
   const now = deps.clock.now();
   const cost = model.cost * req.count;
   const row = await deps.db.transaction(async (tx) => {
-    await debitForGeneration(tx, { userId: input.userId, generationId: id, amount: cost });
     const [inserted] = await tx
       .insert(tables.generations)
       .values({
@@ -75,10 +73,12 @@ export async function submitGeneration(
       await tx.insert(tables.generationReferences).values(refIds.map((uploadId, position) => ({ generationId: id, uploadId, position })));
     }
     await deps.queue.send(tx, RUN_JOB, { generationId: id });
-    await notifyLive(tx, { userId: input.userId, kind: 'generation', id });
-    await notifyLive(tx, { userId: input.userId, kind: 'credits' });
+    // Debit last: it locks the balance row until commit, so keep that window short.
+    // Not enough credits throws and rolls back the row and the job with it.
+    await debitForGeneration(tx, { userId: input.userId, generationId: id, amount: cost });
     return inserted!;
   });
-  const [view] = await toGenerationViews(deps.db, [row], deps.modelNames);
-  return view!;
+  // A new generation has no images yet and exactly the references just checked.
+  const references = refIds.map((rid) => owned.find((u) => u.id === rid)!);
+  return toGenerationView(row, [], references, deps.modelNames);
 }

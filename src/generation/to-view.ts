@@ -1,6 +1,6 @@
 import type { Generation, GenerationStatus, Upload } from '../contracts/api.js';
 import type { Db } from '../db/index.js';
-import { type GenerationRow, imagesOf, referencesOf, type UploadRow } from './generation.queries.js';
+import { type GenerationRow, type ImageRow, imagesOf, referencesOf, type UploadRow } from './generation.queries.js';
 
 /** Same-origin URLs only: provider URLs never reach a user. */
 export const fileUrls = {
@@ -18,36 +18,50 @@ export function toUploadView(u: UploadRow): Upload {
 export async function toGenerationViews(db: Db, rows: GenerationRow[], modelNames: Map<string, string>): Promise<Generation[]> {
   const ids = rows.map((r) => r.id);
   const [images, refs] = await Promise.all([imagesOf(db, ids), referencesOf(db, ids)]);
-  return rows.map((row) => {
-    const own = images.filter((i) => i.generationId === row.id);
-    const first = own[0];
-    return {
-      id: row.id,
-      status: row.status as GenerationStatus,
-      prompt: row.prompt,
-      negativePrompt: row.negativePrompt,
-      model: row.modelId,
-      modelName: modelNames.get(row.modelId) ?? row.modelId,
-      aspectRatio: row.aspectRatio,
-      count: row.count,
-      seed: row.seed,
-      cost: row.cost,
-      refunded: row.refunded,
-      error: row.errorCode ? { code: row.errorCode, message: row.errorMessage ?? '' } : null,
-      imageUrl: first ? fileUrls.original(first.id) : null,
-      thumbnailUrl: first ? fileUrls.thumbnail(first.id) : null,
-      images: own.map((i) => ({
-        id: i.id,
-        url: fileUrls.original(i.id),
-        thumbnailUrl: fileUrls.thumbnail(i.id),
-        downloadUrl: fileUrls.download(i.id),
-        width: i.width,
-        height: i.height,
-      })),
-      references: refs.filter((r) => r.generationId === row.id).map((r) => toUploadView(r.upload)),
-      createdAt: row.createdAt.toISOString(),
-      startedAt: row.startedAt?.toISOString() ?? null,
-      completedAt: row.completedAt?.toISOString() ?? null,
-    };
-  });
+  return rows.map((row) =>
+    toGenerationView(
+      row,
+      images.filter((i) => i.generationId === row.id),
+      refs.filter((r) => r.generationId === row.id).map((r) => r.upload),
+      modelNames,
+    ),
+  );
+}
+
+/** The API view of one generation from its row, images and reference uploads. */
+export function toGenerationView(
+  row: GenerationRow,
+  images: ImageRow[],
+  references: UploadRow[],
+  modelNames: Map<string, string>,
+): Generation {
+  const first = images[0];
+  return {
+    id: row.id,
+    status: row.status as GenerationStatus,
+    prompt: row.prompt,
+    negativePrompt: row.negativePrompt,
+    model: row.modelId,
+    modelName: modelNames.get(row.modelId) ?? row.modelId,
+    aspectRatio: row.aspectRatio,
+    count: row.count,
+    seed: row.seed,
+    cost: row.cost,
+    refunded: row.refunded,
+    error: row.errorCode ? { code: row.errorCode, message: row.errorMessage ?? '' } : null,
+    imageUrl: first ? fileUrls.original(first.id) : null,
+    thumbnailUrl: first ? fileUrls.thumbnail(first.id) : null,
+    images: images.map((i) => ({
+      id: i.id,
+      url: fileUrls.original(i.id),
+      thumbnailUrl: fileUrls.thumbnail(i.id),
+      downloadUrl: fileUrls.download(i.id),
+      width: i.width,
+      height: i.height,
+    })),
+    references: references.map(toUploadView),
+    createdAt: row.createdAt.toISOString(),
+    startedAt: row.startedAt?.toISOString() ?? null,
+    completedAt: row.completedAt?.toISOString() ?? null,
+  };
 }

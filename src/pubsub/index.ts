@@ -1,1 +1,1 @@
-export { createLiveHub, type LiveHub, type LiveNotice, notifyLive } from './live-events.js';
+export { createLiveHub, type LiveHub, type LiveNotice, notifyLiveBestEffort } from './live-events.js';

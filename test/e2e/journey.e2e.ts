@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { desktop, launchBrowser, phone } from './helpers/browser.js';
+import { desktop, launchBrowser } from './helpers/browser.js';
+import { openPhone, photographPages, screenshot } from './helpers/screenshots.js';
 import { type RunningServer, startServer } from './helpers/server.js';
 import {
   balance,
@@ -11,7 +13,6 @@ import {
   generate,
   isPng,
   newUser,
-  screenshot,
   waitForBalance,
 } from './helpers/ui.js';
 
@@ -30,9 +31,10 @@ let page: Page;
 const user = newUser('journey');
 const newPassword = 'moonlit-shrine-7781';
 const prompt = 'A girl with silver hair under cherry blossoms at dusk, soft light';
-const ids = { first: '', remix: '', failed: '' };
+const ids = { first: '', remix: '', failed: '', withReference: '' };
+let downloadedPng = '';
 
-const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
+const nav = (name: string) => page.getByTestId('main-nav').getByRole('link', { name, exact: true });
 const withStatus = (id: string, status: string) => page.locator(`[data-testid="gallery-item"][data-id="${id}"][data-status="${status}"]`);
 const isDark = () => page.evaluate(() => document.documentElement.classList.contains('dark'));
 const checkedValue = (name: string) => page.locator(`input[name="${name}"]:checked`).getAttribute('value');
@@ -83,6 +85,7 @@ describe("a new user's journey", () => {
     ids.first = await generate(page, prompt);
     const status = await galleryItem(page, ids.first).getAttribute('data-status');
     expect(['queued', 'running']).toContain(status);
+    await screenshot(page, 'create-in-progress-desktop', { fullPage: false });
     await withStatus(ids.first, 'succeeded').waitFor({ timeout: 30_000 });
     await waitForBalance(page, 16);
     expect(await page.evaluate(() => (window as unknown as { samePage?: boolean }).samePage)).toBe(true);
@@ -96,7 +99,8 @@ describe("a new user's journey", () => {
     expect(await page.getByTestId('detail-size').textContent()).toMatch(/^\d+ × \d+$/);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
-    expect(isPng(await download.path())).toBe(true);
+    downloadedPng = await download.path();
+    expect(isPng(downloadedPng)).toBe(true);
   });
 
   it('remixes it: Create comes back filled in, and the remix is generated', async () => {
@@ -135,21 +139,62 @@ describe("a new user's journey", () => {
     await screenshot(page, 'detail-failed-desktop');
   });
 
+  it('attaches reference images by file picker or drag and drop, with per-file errors', async () => {
+    await nav('Create').click();
+    await page.getByTestId('model-option').filter({ hasText: 'Nano Banana 2' }).click();
+    const input = page.getByTestId('reference-input');
+    await input.setInputFiles([
+      { name: 'girl.png', mimeType: 'image/png', buffer: readFileSync(downloadedPng) },
+      { name: 'huge.png', mimeType: 'image/png', buffer: Buffer.alloc(11 * 1024 * 1024) },
+    ]);
+    await page.locator('[data-testid="reference-item"][data-state="ready"]').waitFor();
+    await page.getByText('Too large (max 10 MB)').waitFor();
+
+    await page.getByTestId('reference-dropzone').evaluate((zone) => {
+      const data = new DataTransfer();
+      data.items.add(new File(['hello'], 'notes.txt', { type: 'text/plain' }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    });
+    await page.getByText('Not a PNG, JPEG or WebP').waitFor();
+    await page.getByTestId('reference-dropzone').scrollIntoViewIfNeeded();
+    await screenshot(page, 'create-references-desktop', { fullPage: false });
+
+    // Remove the two rejected files; the good one stays.
+    for (const name of ['huge.png', 'notes.txt']) await page.getByRole('button', { name: `Remove ${name}` }).click();
+    expect(await page.getByTestId('reference-item').count()).toBe(1);
+
+    ids.withReference = await generate(page, 'The same girl, now in a kimono at a summer festival');
+    await withStatus(ids.withReference, 'succeeded').waitFor({ timeout: 30_000 });
+    await waitForBalance(page, 8);
+    await galleryItem(page, ids.withReference).click();
+    await page.getByRole('img', { name: 'Reference image' }).waitFor();
+    await page.getByTestId('remix').click();
+    await page.locator('[data-testid="reference-item"][data-state="ready"]').waitFor();
+    expect(await checkedValue('model')).toBe('nano-banana-2');
+  });
+
   it('explains every credit movement in plain words', async () => {
     await nav('Credits').click();
     await page.getByTestId('ledger').waitFor();
     const kinds = await page.getByTestId('ledger-entry').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-kind')));
-    expect(kinds).toEqual(['generation_refund', 'generation_debit', 'generation_debit', 'generation_debit', 'signup_grant']);
+    expect(kinds).toEqual([
+      'generation_debit',
+      'generation_refund',
+      'generation_debit',
+      'generation_debit',
+      'generation_debit',
+      'signup_grant',
+    ]);
     await page.getByText('Welcome credits').waitFor();
     const refund = page.getByRole('link', { name: 'Refund for a failed generation' });
     expect(await refund.getAttribute('href')).toBe(`/g/${ids.failed}`);
-    expect(await page.getByTestId('credits-balance').textContent()).toBe('12');
+    expect(await page.getByTestId('credits-balance').textContent()).toBe('8');
   });
 
   it('looks finished on the main pages (desktop screenshots)', async () => {
     await nav('Create').click();
     await withStatus(ids.remix, 'succeeded').waitFor();
-    await screenshot(page, 'create-desktop');
+    await screenshot(page, 'create-desktop', { fullPage: false });
     await nav('Gallery').click();
     await withStatus(ids.remix, 'succeeded').waitFor();
     await screenshot(page, 'gallery-desktop');
@@ -165,31 +210,19 @@ describe("a new user's journey", () => {
   });
 
   it('looks finished on a phone, with the sections in a bottom tab bar', async () => {
-    const mobile = await browser.newContext({
-      baseURL: server.baseUrl,
-      viewport: phone,
-      isMobile: true,
-      hasTouch: true,
-      storageState: await context.storageState(),
-    });
-    const p = await mobile.newPage();
-    const tabs = p.getByRole('navigation', { name: 'Main' });
-    await p.goto('/create');
-    await p.locator(`[data-testid="gallery-item"][data-id="${ids.remix}"]`).waitFor();
-    expect(await tabs.isVisible()).toBe(true);
-    const shots: [string, string][] = [
+    const phone = await openPhone(browser, server.baseUrl, await context.storageState());
+    await phone.page.goto('/create');
+    await phone.page.locator(`[data-testid="gallery-item"][data-id="${ids.remix}"]`).waitFor();
+    expect(await phone.page.getByTestId('tab-bar').isVisible()).toBe(true);
+    expect(await phone.page.getByTestId('main-nav').isVisible()).toBe(false);
+    await photographPages(phone.page, [
       ['/create', 'create-phone'],
       ['/gallery', 'gallery-phone'],
       [`/g/${ids.remix}`, 'detail-phone'],
       ['/credits', 'credits-phone'],
       ['/settings', 'settings-phone'],
-    ];
-    for (const [path, name] of shots) {
-      await p.goto(path);
-      await p.locator('main h1, [data-testid="detail-image"]').first().waitFor();
-      await screenshot(p, name);
-    }
-    await mobile.close();
+    ]);
+    await phone.close();
   });
 
   it('switches to the dark theme, kept after a reload and on the account', async () => {
@@ -221,7 +254,7 @@ describe("a new user's journey", () => {
     await screenshot(page, 'gallery-dark-ja-desktop');
     await nav('作成').click();
     await page.getByTestId('prompt-input').waitFor();
-    await screenshot(page, 'create-dark-ja-desktop');
+    await screenshot(page, 'create-dark-ja-desktop', { fullPage: false });
   });
 
   it('switches back to English and the light theme', async () => {
@@ -232,31 +265,35 @@ describe("a new user's journey", () => {
     expect(await isDark()).toBe(false);
   });
 
+  it('changes the display name', async () => {
+    await page.getByTestId('display-name-input').fill('Hana');
+    await Promise.all([patchMe(), page.getByTestId('save-name').click()]);
+    await page.getByRole('link', { name: 'Account settings for Hana' }).waitFor();
+  });
+
   it('signs out', async () => {
     await page.getByTestId('sign-out').click();
     await page.waitForURL('**/sign-in');
     await page.getByRole('heading', { name: 'Welcome back' }).waitFor();
     await screenshot(page, 'sign-in-desktop');
-    const mobile = await browser.newContext({ baseURL: server.baseUrl, viewport: phone, isMobile: true, hasTouch: true });
-    const p = await mobile.newPage();
-    await p.goto('/sign-in');
-    await p.getByRole('heading', { name: 'Welcome back' }).waitFor();
-    await screenshot(p, 'sign-in-phone');
-    await mobile.close();
+    const phone = await openPhone(browser, server.baseUrl);
+    await photographPages(phone.page, [['/sign-in', 'sign-in-phone']]);
+    await phone.close();
   });
 
   it('resets a forgotten password through the dev mailbox', async () => {
     await page.getByRole('link', { name: 'Forgot password?' }).click();
+    await page.getByRole('heading', { name: 'Reset your password' }).waitFor();
     await page.getByLabel('E-mail address').fill(user.email);
     await page.getByRole('button', { name: 'Send reset link' }).click();
     await page.getByTestId('reset-sent').waitFor();
 
     await followMailLink(page, user.email, /Reset your AnimeGen password/);
-    await page.waitForURL(/\/reset-password\?token=/);
+    await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
     await page.getByLabel('New password', { exact: true }).fill(newPassword);
     await page.getByLabel('Repeat the new password').fill(newPassword);
     await page.getByRole('button', { name: 'Save new password' }).click();
-    await page.waitForURL('**/sign-in');
+    await page.getByRole('heading', { name: 'Welcome back' }).waitFor();
   });
 
   it('signs in with the new password, not the old one', async () => {
@@ -268,6 +305,6 @@ describe("a new user's journey", () => {
     await page.getByLabel('Password', { exact: true }).fill(newPassword);
     await page.getByRole('button', { name: 'Sign in' }).last().click();
     await page.waitForURL('**/create');
-    await waitForBalance(page, 12);
+    await waitForBalance(page, 8);
   });
 });

@@ -1,12 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Auth } from '../../accounts/index.js';
+import type { SessionUser } from '../../accounts/index.js';
 import { AppError } from '../../lib/errors.js';
-
-export interface SessionUser {
-  id: string;
-  email: string;
-  name: string;
-}
 
 /** Request headers as a Fetch Headers object (what Better Auth reads). */
 export function toHeaders(req: FastifyRequest): Headers {
@@ -19,11 +13,11 @@ export function toHeaders(req: FastifyRequest): Headers {
 }
 
 /** Resolves the signed-in user from the session cookie, or throws unauthenticated. */
-export function sessionGuard(auth: Auth) {
+export function sessionGuard(resolveSession: (cookie: string | undefined) => Promise<SessionUser | null>) {
   return async function requireUser(req: FastifyRequest): Promise<SessionUser> {
-    const session = await auth.api.getSession({ headers: toHeaders(req) });
-    if (!session) throw new AppError('unauthenticated', 'Please sign in to continue.');
-    return { id: session.user.id, email: session.user.email, name: session.user.name };
+    const user = await resolveSession(req.headers.cookie);
+    if (!user) throw new AppError('unauthenticated', 'Please sign in to continue.');
+    return user;
   };
 }
 

@@ -67,15 +67,3 @@ export function isPng(path: string): boolean {
   const head = readFileSync(path).subarray(0, 8);
   return head.equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
 }
-
-export async function screenshot(page: Page, name: string): Promise<void> {
-  // The finished page: images in view decoded, fonts loaded, no transition mid-way.
-  await page.evaluate(() => document.fonts.ready);
-  await page.waitForFunction(() =>
-    [...document.images].filter((i) => i.loading !== 'lazy' || i.getBoundingClientRect().top < window.innerHeight).every((i) => i.complete),
-  );
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.effect?.getTiming().iterations === Number.POSITIVE_INFINITY || a.playState !== 'running'),
-  );
-  await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
-}
