@@ -26,6 +26,26 @@ export const redactPaths = [
   'headers.cookie',
 ];
 
+/** Query parameters that carry one-time secrets (e-mail verification, password reset). */
+const secretParams = /([?&](?:token|code|callbackURL|signature)=)[^&]*/gi;
+
+/** A URL safe to log: secret-bearing query values and path tokens replaced. */
+export function safeUrl(url: string): string {
+  return url.replace(secretParams, '$1[redacted]').replace(/(\/reset-password\/)[^/?]+/, '$1[redacted]');
+}
+
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
-  return pino({ level, redact: { paths: redactPaths, censor: '[redacted]' } }, destination);
+  return pino(
+    {
+      level,
+      redact: { paths: redactPaths, censor: '[redacted]' },
+      serializers: {
+        // Only what is needed to operate: no headers, no query secrets.
+        req: (req: { id?: string; method?: string; url?: string }) => ({ id: req.id, method: req.method, url: safeUrl(req.url ?? '') }),
+        res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+        err: pino.stdSerializers.err,
+      },
+    },
+    destination,
+  );
 }
