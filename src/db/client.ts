@@ -1,5 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { kill, pid } from 'node:process';
 import { PGlite } from '@electric-sql/pglite';
 import { type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
@@ -56,6 +57,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     mkdirSync(target.dataDir, { recursive: true });
     dir = join(target.dataDir, 'db');
   }
+  const releaseLock = dir ? claimFolder(`${dir}.lock`) : () => {};
   const client = await PGlite.create({ dataDir: dir, loadDataDir: target.loadDataDir });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
@@ -76,8 +78,37 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       const unlisten = await client.listen(channel, onPayload);
       return async () => unlisten();
     },
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      releaseLock();
+    },
   };
+}
+
+/**
+ * PGlite has no lock of its own and two processes on one folder corrupt it:
+ * a pid file makes the second one stop with a clear message instead.
+ */
+function claimFolder(lockPath: string): () => void {
+  try {
+    const owner = Number(readFileSync(lockPath, 'utf8'));
+    if (owner && owner !== pid && isAlive(owner)) {
+      throw new Error(`The embedded database is already in use by process ${owner}. Stop it first, or use a different DATA_DIR.`);
+    }
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  writeFileSync(lockPath, String(pid));
+  return () => rmSync(lockPath, { force: true });
+}
+
+function isAlive(other: number): boolean {
+  try {
+    kill(other, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A dedicated connection for LISTEN that reconnects after losing the server. */
