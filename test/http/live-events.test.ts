@@ -24,7 +24,7 @@ describe('live events (Server-Sent Events)', () => {
     expect(statuses).toContain('running');
     expect(statuses.at(-1)).toBe('succeeded');
     expect(statuses.indexOf('running')).toBeLessThan(statuses.indexOf('succeeded'));
-    expect(stream.events).toContainEqual({ type: 'credits', balance: 18 });
+    await stream.waitFor((e) => e.type === 'credits' && e.balance === 18);
     stream.close();
   });
 

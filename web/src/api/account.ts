@@ -1,0 +1,19 @@
+import { apiFetch } from './client.js';
+import type { Me, Meta, UpdateMeInput } from './contracts.js';
+import { isUnauthenticated } from './errors.js';
+
+/** GET /api/meta – public facts the UI needs before sign-in. */
+export const getMeta = () => apiFetch<Meta>('/api/meta');
+
+/** GET /api/me – the signed-in account, or null when signed out. */
+export async function getMeOrNull(): Promise<Me | null> {
+  try {
+    return await apiFetch<Me>('/api/me');
+  } catch (err) {
+    if (isUnauthenticated(err)) return null;
+    throw err;
+  }
+}
+
+/** PATCH /api/me – display name, theme and language. */
+export const updateMe = (input: UpdateMeInput) => apiFetch<Me>('/api/me', { method: 'PATCH', json: { ...input } });

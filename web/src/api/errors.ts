@@ -1,0 +1,99 @@
+import type { ErrorCode } from '../../../src/contracts/errors.js';
+import { ApiError } from './client.js';
+
+/**
+ * The one place where error codes become i18n keys: our API's closed ErrorCode
+ * list, Better Auth's codes, generation failure codes, and the client's own
+ * (network, unknown). Screens call `errorMessageKey(err)` and translate it.
+ */
+
+const apiErrorKeys = {
+  invalid_input: 'errors.invalidInput',
+  unauthenticated: 'errors.unauthenticated',
+  forbidden: 'errors.forbidden',
+  not_found: 'errors.notFound',
+  insufficient_credits: 'errors.insufficientCredits',
+  unknown_model: 'errors.unknownModel',
+  unsupported_image: 'errors.unsupportedImage',
+  image_too_large: 'errors.imageTooLarge',
+  conflict: 'errors.conflict',
+  rate_limited: 'errors.rateLimited',
+  payload_too_large: 'errors.payloadTooLarge',
+  internal: 'errors.internal',
+} as const satisfies Record<ErrorCode, string>;
+
+/** Better Auth answers `{ code, message }` with these UPPER_CASE codes. */
+const authErrorKeys: Record<string, string> = {
+  AGE_CONFIRMATION_REQUIRED: 'errors.auth.ageConfirmationRequired',
+  EMAIL_NOT_VERIFIED: 'errors.auth.emailNotVerified',
+  INVALID_EMAIL_OR_PASSWORD: 'errors.auth.invalidEmailOrPassword',
+  INVALID_EMAIL: 'errors.auth.invalidEmail',
+  INVALID_NAME: 'errors.auth.invalidName',
+  INVALID_PASSWORD: 'errors.auth.invalidEmailOrPassword',
+  USER_ALREADY_EXISTS: 'errors.auth.userAlreadyExists',
+  USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL: 'errors.auth.userAlreadyExists',
+  PASSWORD_TOO_SHORT: 'errors.auth.passwordTooShort',
+  PASSWORD_TOO_LONG: 'errors.auth.passwordTooLong',
+  PASSWORD_COMPROMISED: 'errors.auth.passwordCompromised',
+  INVALID_TOKEN: 'errors.auth.invalidToken',
+  TOKEN_EXPIRED: 'errors.auth.invalidToken',
+  EMAIL_ALREADY_VERIFIED: 'errors.auth.emailAlreadyVerified',
+  TOO_MANY_REQUESTS: 'errors.rateLimited',
+  INVALID_ORIGIN: 'errors.auth.invalidOrigin',
+  MISSING_OR_NULL_ORIGIN: 'errors.auth.invalidOrigin',
+};
+
+/**
+ * Codes a failed generation (or failed image) carries in `generation.error.code`.
+ * The server does not publish these as a closed list yet (they come from the
+ * provider adapter and the pipeline); an unknown code shows the server's message.
+ */
+const generationFailureKeys: Record<string, string> = {
+  rate_limited: 'generation.failure.busy',
+  provider_unavailable: 'generation.failure.busy',
+  blocked_html: 'generation.failure.busy',
+  kie_500: 'generation.failure.busy',
+  auth: 'generation.failure.unavailable',
+  insufficient_provider_credits: 'generation.failure.unavailable',
+  feature_disabled: 'generation.failure.modelUnavailable',
+  invalid_input: 'generation.failure.invalidRequest',
+  references_not_supported: 'generation.failure.referencesNotSupported',
+  reference_unreachable: 'generation.failure.referenceUnreachable',
+  content_policy: 'generation.failure.contentPolicy',
+  generation_failed: 'generation.failure.provider',
+  not_found: 'generation.failure.provider',
+  task_not_found: 'generation.failure.provider',
+  kie_error: 'generation.failure.provider',
+  result_missing: 'generation.failure.fetch',
+  result_too_large: 'generation.failure.fetch',
+  result_url_refused: 'generation.failure.fetch',
+  too_many_redirects: 'generation.failure.fetch',
+  result_not_image: 'generation.failure.notImage',
+  timeout: 'generation.failure.timeout',
+  internal: 'generation.failure.internal',
+};
+
+const isApiErrorCode = (code: string): code is ErrorCode => Object.hasOwn(apiErrorKeys, code);
+
+/** The i18n key describing any thrown value to the user. */
+export function errorMessageKey(err: unknown): string {
+  if (!(err instanceof ApiError)) return 'errors.unknown';
+  if (err.code === 'network') return 'errors.network';
+  if (isApiErrorCode(err.code)) return apiErrorKeys[err.code];
+  const auth = authErrorKeys[err.code];
+  if (auth) return auth;
+  if (err.status === 429) return apiErrorKeys.rate_limited;
+  if (err.status >= 500) return apiErrorKeys.internal;
+  return 'errors.unknown';
+}
+
+/** The i18n key for a failed generation's reason, or undefined to show the server's own message. */
+export function generationFailureKey(code: string | undefined): string | undefined {
+  return code ? generationFailureKeys[code] : undefined;
+}
+
+/** True when the error means "not signed in" (any shape). */
+export const isUnauthenticated = (err: unknown): boolean => err instanceof ApiError && err.status === 401;
+
+/** True when sign-in failed only because the address is not verified yet. */
+export const isEmailNotVerified = (err: unknown): boolean => err instanceof ApiError && err.code === 'EMAIL_NOT_VERIFIED';

@@ -1,0 +1,32 @@
+import { apiFetch } from './client.js';
+import type { Generation, GenerationPage, ModelsResponse, SubmitGenerationInput, Upload } from './contracts.js';
+
+/** GET /api/models – the catalog with each model's cost per image. */
+export const getModels = () => apiFetch<ModelsResponse>('/api/models');
+
+/** GET /api/generations – newest first; pass `nextCursor` back for the next page. */
+export function listGenerations(cursor: string | null, limit = 24): Promise<GenerationPage> {
+  const q = new URLSearchParams({ limit: String(limit) });
+  if (cursor) q.set('cursor', cursor);
+  return apiFetch<GenerationPage>(`/api/generations?${q}`);
+}
+
+/** GET /api/generations/:id */
+export const getGeneration = (id: string) => apiFetch<Generation>(`/api/generations/${encodeURIComponent(id)}`);
+
+/** POST /api/generations – debits credits and queues the job; 402 insufficient_credits. */
+export const submitGeneration = (input: SubmitGenerationInput) =>
+  apiFetch<Generation>('/api/generations', { method: 'POST', json: { ...input } });
+
+/** DELETE /api/generations/:id – removes the row, its images and its reference uploads. */
+export const deleteGeneration = (id: string) => apiFetch<undefined>(`/api/generations/${encodeURIComponent(id)}`, { method: 'DELETE' });
+
+/** POST /api/uploads – one reference image (PNG, JPEG or WebP) as multipart field `file`. */
+export function uploadReference(file: File, signal?: AbortSignal): Promise<Upload> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return apiFetch<Upload>('/api/uploads', { method: 'POST', form, signal });
+}
+
+/** The URL of the live event stream (Server-Sent Events of LiveEvent JSON). */
+export const liveEventsUrl = '/api/generations/events';

@@ -1,0 +1,60 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { errorMessageKey, isEmailNotVerified } from '../../api/errors.js';
+import { Button } from '../../components/ui/button.js';
+import { TextField } from '../../components/ui/field.js';
+import { Notice } from '../../components/ui/notice.js';
+import { CheckEmail } from './check-email.js';
+import { useSignIn } from './use-auth.js';
+
+/** E-mail and password sign-in; an unverified address turns into "check your e-mail". */
+export function SignInForm({ next }: { next: string | null }) {
+  const { t } = useTranslation();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const signIn = useSignIn(next);
+
+  if (signIn.error && isEmailNotVerified(signIn.error)) return <CheckEmail email={email} reason="notVerified" />;
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    signIn.mutate({ email: email.trim(), password });
+  };
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      {signIn.error && (
+        <Notice tone="danger" role="alert" data-testid="form-error">
+          {t(errorMessageKey(signIn.error))}
+        </Notice>
+      )}
+      <TextField
+        label={t('auth.email')}
+        type="email"
+        name="email"
+        autoComplete="email"
+        required
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+      />
+      <TextField
+        label={t('auth.password')}
+        type="password"
+        name="password"
+        autoComplete="current-password"
+        required
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        aside={
+          <Link to="/forgot-password" className="text-xs font-medium text-violet-600 hover:underline dark:text-violet-400">
+            {t('auth.forgotLink')}
+          </Link>
+        }
+      />
+      <Button type="submit" size="lg" className="w-full" loading={signIn.isPending} disabled={!email || !password}>
+        {t('auth.signIn.submit')}
+      </Button>
+    </form>
+  );
+}

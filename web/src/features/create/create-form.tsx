@@ -1,0 +1,158 @@
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client.js';
+import type { Generation, Model } from '../../api/contracts.js';
+import { errorMessageKey } from '../../api/errors.js';
+import { Button } from '../../components/ui/button.js';
+import { Card } from '../../components/ui/card.js';
+import { TextArea } from '../../components/ui/field.js';
+import { SparklesIcon } from '../../components/ui/icons.js';
+import { Notice } from '../../components/ui/notice.js';
+import { toast } from '../../lib/toast.js';
+import { AspectLabel } from './aspect-label.js';
+import { CostSummary } from './cost-summary.js';
+import { ModelPicker } from './model-picker.js';
+import { OptionGroup } from './option-group.js';
+import { ReferencePicker } from './reference-picker.js';
+import { useCreateForm } from './use-create-form.js';
+import { MAX_REFERENCES, useReferenceUploads } from './use-reference-uploads.js';
+import { useSubmitGeneration } from './use-submit-generation.js';
+
+interface CreateFormProps {
+  models: Model[];
+  maxCount: number;
+  balance: number;
+  maxUploadBytes: number;
+  /** A generation whose settings fill the form (Remix). */
+  remix?: Generation;
+}
+
+/** Prompt, model, aspect ratio, count and references, with the total cost shown before submitting. */
+export function CreateForm({ models, maxCount, balance, maxUploadBytes, remix }: CreateFormProps) {
+  const { t } = useTranslation();
+  const { draft, model, update, prefill } = useCreateForm(models, maxCount);
+  const refLimit = Math.min(model?.maxReferences ?? 0, MAX_REFERENCES);
+  const refs = useReferenceUploads(refLimit, maxUploadBytes);
+  const submit = useSubmitGeneration();
+  const [fieldError, setFieldError] = useState<{ field: string; message: string } | null>(null);
+  const prefilled = useRef<string | null>(null);
+  const formId = useId();
+
+  useEffect(() => {
+    if (!remix || prefilled.current === remix.id) return;
+    prefilled.current = remix.id;
+    prefill(remix);
+    refs.reset(remix.references);
+  }, [remix, prefill, refs.reset]);
+
+  if (!model) return <Notice tone="warning">{t('create.noModels')}</Notice>;
+
+  const total = model.cost * draft.count;
+  const tooManyRefs = refs.ready.length > refLimit;
+  const missingRef = model.requiresReference && refs.ready.length === 0;
+  const blocked = !draft.prompt.trim() || total > balance || refs.uploading || tooManyRefs || missingRef;
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    if (blocked) return;
+    setFieldError(null);
+    submit.mutate(
+      {
+        prompt: draft.prompt.trim(),
+        negativePrompt: model.supportsNegativePrompt && draft.negativePrompt.trim() ? draft.negativePrompt.trim() : undefined,
+        model: model.id,
+        aspectRatio: draft.aspectRatio,
+        count: draft.count,
+        referenceUploadIds: refs.ready.map((u) => u.id),
+      },
+      {
+        onSuccess: () => toast.success(t('create.queued')),
+        onError: (err) => {
+          const message = t(errorMessageKey(err));
+          const field = err instanceof ApiError ? err.field : undefined;
+          if (field === 'prompt' || field === 'negativePrompt') setFieldError({ field, message });
+          else toast.error(message);
+        },
+      },
+    );
+  };
+
+  const errorFor = (field: string) => (fieldError?.field === field ? fieldError.message : null);
+
+  return (
+    <Card>
+      <form id={formId} onSubmit={onSubmit} className="space-y-5 p-5 sm:p-6" noValidate aria-label={t('create.formLabel')}>
+        <TextArea
+          label={t('create.prompt')}
+          placeholder={t('create.promptPlaceholder')}
+          rows={5}
+          maxLength={model.maxPromptLength}
+          value={draft.prompt}
+          onChange={(e) => update({ prompt: e.target.value })}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) e.currentTarget.form?.requestSubmit();
+          }}
+          error={errorFor('prompt')}
+          data-testid="prompt-input"
+          aside={
+            <span className="text-xs text-zinc-400 tabular-nums">
+              {draft.prompt.length}/{model.maxPromptLength}
+            </span>
+          }
+        />
+        {model.supportsNegativePrompt && (
+          <TextArea
+            label={t('create.negativePrompt')}
+            placeholder={t('create.negativePlaceholder')}
+            hint={t('create.negativeHint')}
+            rows={2}
+            maxLength={5000}
+            value={draft.negativePrompt}
+            onChange={(e) => update({ negativePrompt: e.target.value })}
+            error={errorFor('negativePrompt')}
+            data-testid="negative-prompt-input"
+          />
+        )}
+        <ModelPicker models={models} value={model.id} onChange={(modelId) => update({ modelId })} />
+        <OptionGroup
+          legend={t('create.aspectRatio')}
+          name="aspect"
+          value={draft.aspectRatio}
+          options={model.aspectRatios.map((r) => ({ value: r, label: <AspectLabel ratio={r} />, testId: `aspect-${r}` }))}
+          onChange={(aspectRatio) => update({ aspectRatio })}
+        />
+        <OptionGroup
+          legend={t('create.count')}
+          name="count"
+          value={draft.count}
+          options={Array.from({ length: maxCount }, (_, i) => ({ value: i + 1, label: String(i + 1), testId: `count-${i + 1}` }))}
+          onChange={(count) => update({ count })}
+          itemClassName="min-w-12"
+        />
+        {(refLimit > 0 || refs.refs.length > 0) && (
+          <ReferencePicker refs={refs.refs} limit={refLimit} required={model.requiresReference} onAdd={refs.add} onRemove={refs.remove} />
+        )}
+        {tooManyRefs && (
+          <Notice tone="warning" role="alert">
+            {refLimit === 0 ? t('create.references.notSupported') : t('create.references.tooMany', { count: refLimit })}
+          </Notice>
+        )}
+      </form>
+      <div className="sticky bottom-[calc(4rem+env(safe-area-inset-bottom))] z-10 flex items-center justify-between gap-3 rounded-b-2xl border-t border-zinc-900/5 bg-white/90 p-4 backdrop-blur-md sm:px-6 md:bottom-0 dark:border-white/5 dark:bg-ink-900/90">
+        <CostSummary costPerImage={model.cost} count={draft.count} balance={balance} />
+        <Button
+          type="submit"
+          form={formId}
+          size="lg"
+          icon={<SparklesIcon size={18} />}
+          loading={submit.isPending}
+          disabled={blocked}
+          data-testid="submit-generation"
+          title={missingRef ? t('create.references.required') : undefined}
+        >
+          {t('create.submit')}
+        </Button>
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,102 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { errorMessageKey } from '../../api/errors.js';
+import { Button, buttonClass } from '../../components/ui/button.js';
+import { EmptyState } from '../../components/ui/empty-state.js';
+import { GalleryIcon } from '../../components/ui/icons.js';
+import { Notice } from '../../components/ui/notice.js';
+import { Skeleton } from '../../components/ui/skeleton.js';
+import { cn } from '../../lib/cn.js';
+import { GalleryItem } from './gallery-item.js';
+import { useGallery } from './use-gallery.js';
+
+interface GalleryGridProps {
+  /** Grid columns for the space the grid sits in. */
+  columns?: string;
+  /** Hide the "start creating" button in the empty state (when the form is right there). */
+  inlineEmpty?: boolean;
+}
+
+/** The gallery as a thumbnail grid with skeletons, an empty state and infinite scroll (plus a button). */
+export function GalleryGrid({ columns = 'grid-cols-2 sm:grid-cols-3 lg:grid-cols-4', inlineEmpty }: GalleryGridProps) {
+  const { t } = useTranslation();
+  const { data, isPending, error, refetch, hasNextPage, fetchNextPage, isFetchingNextPage } = useGallery();
+  const sentinel = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const el = sentinel.current;
+    if (!el || !hasNextPage) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting) && !isFetchingNextPage) void fetchNextPage();
+      },
+      { rootMargin: '600px' },
+    );
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+
+  if (isPending) {
+    return (
+      <ul className={cn('grid gap-3 sm:gap-4', columns)} aria-busy="true" aria-label={t('common.loading')}>
+        {Array.from({ length: 8 }, (_, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity
+          <li key={i}>
+            <Skeleton className="aspect-square rounded-2xl" />
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  if (error) {
+    return (
+      <Notice
+        tone="danger"
+        role="alert"
+        action={
+          <Button variant="secondary" size="sm" onClick={() => void refetch()}>
+            {t('common.retry')}
+          </Button>
+        }
+      >
+        {t(errorMessageKey(error))}
+      </Notice>
+    );
+  }
+
+  const items = data.pages.flatMap((p) => p.items);
+  if (items.length === 0) {
+    return (
+      <EmptyState
+        icon={<GalleryIcon size={26} />}
+        title={t('gallery.emptyTitle')}
+        description={t(inlineEmpty ? 'gallery.emptyInline' : 'gallery.emptyBody')}
+        action={
+          inlineEmpty ? undefined : (
+            <Link to="/create" className={buttonClass('primary')}>
+              {t('gallery.emptyCta')}
+            </Link>
+          )
+        }
+      />
+    );
+  }
+
+  return (
+    <div>
+      <ul className={cn('grid gap-3 sm:gap-4', columns)} data-testid="gallery">
+        {items.map((g) => (
+          <GalleryItem key={g.id} generation={g} />
+        ))}
+      </ul>
+      <div ref={sentinel} className="mt-6 flex justify-center">
+        {hasNextPage && (
+          <Button variant="secondary" onClick={() => void fetchNextPage()} loading={isFetchingNextPage} data-testid="load-more">
+            {t('gallery.loadMore')}
+          </Button>
+        )}
+      </div>
+    </div>
+  );
+}

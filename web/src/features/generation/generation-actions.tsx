@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import type { Generation } from '../../api/contracts.js';
+import { errorMessageKey } from '../../api/errors.js';
+import { Button, buttonClass } from '../../components/ui/button.js';
+import { ConfirmDialog } from '../../components/ui/dialog.js';
+import { DownloadIcon, RemixIcon, TrashIcon } from '../../components/ui/icons.js';
+import { toast } from '../../lib/toast.js';
+import { useDeleteGeneration } from './use-generation.js';
+
+/** Download the original, Remix (Create prefilled) and Delete (after confirmation). */
+export function GenerationActions({ generation: g, selected }: { generation: Generation; selected: number }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [confirming, setConfirming] = useState(false);
+  const remove = useDeleteGeneration();
+  const image = g.images[selected] ?? g.images[0];
+
+  const onDelete = () =>
+    remove.mutate(g.id, {
+      onSuccess: async () => {
+        setConfirming(false);
+        toast.success(t('generation.deleted'));
+        await navigate('/gallery', { replace: true });
+      },
+      onError: (err) => {
+        setConfirming(false);
+        toast.error(t(errorMessageKey(err)));
+      },
+    });
+
+  return (
+    <div className="grid grid-cols-2 gap-2">
+      {image && (
+        <a href={image.downloadUrl} download className={buttonClass('primary', 'md', 'col-span-2')} data-testid="download">
+          <DownloadIcon size={18} />
+          {t('generation.download')}
+        </a>
+      )}
+      <Link to={`/create?remix=${encodeURIComponent(g.id)}`} className={buttonClass('secondary')} data-testid="remix">
+        <RemixIcon size={18} />
+        {t('generation.remix')}
+      </Link>
+      <Button
+        variant="secondary"
+        icon={<TrashIcon size={18} />}
+        onClick={() => setConfirming(true)}
+        disabled={g.status === 'queued' || g.status === 'running'}
+        title={g.status === 'queued' || g.status === 'running' ? t('generation.deleteWhenDone') : undefined}
+        data-testid="delete-generation"
+        className="text-rose-600 dark:text-rose-400"
+      >
+        {t('generation.delete')}
+      </Button>
+      <ConfirmDialog
+        open={confirming}
+        title={t('generation.deleteTitle')}
+        description={t('generation.deleteBody')}
+        confirmLabel={t('generation.deleteConfirm')}
+        cancelLabel={t('common.cancel')}
+        tone="danger"
+        busy={remove.isPending}
+        onConfirm={onDelete}
+        onClose={() => setConfirming(false)}
+        confirmTestId="confirm-delete"
+      />
+    </div>
+  );
+}

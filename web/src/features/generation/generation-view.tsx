@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Generation } from '../../api/contracts.js';
+import { Card } from '../../components/ui/card.js';
+import { Notice } from '../../components/ui/notice.js';
+import { StatusBadge } from '../gallery/status-badge.js';
+import { useFailureText } from './failure-text.js';
+import { GenerationActions } from './generation-actions.js';
+import { GenerationFacts } from './generation-facts.js';
+import { ImageStage } from './image-stage.js';
+
+/** The detail screen's body: the image on one side, prompt, receipt and actions on the other. */
+export function GenerationView({ generation: g }: { generation: Generation }) {
+  const { t } = useTranslation();
+  const [selected, setSelected] = useState(0);
+  const failureText = useFailureText(g);
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(20rem,2fr)] lg:items-start">
+      <ImageStage generation={g} selected={selected} onSelect={setSelected} />
+      <Card className="space-y-5 p-5 sm:p-6">
+        <div className="flex items-center justify-between gap-3">
+          <StatusBadge status={g.status} />
+          <span className="sr-only" aria-live="polite">
+            {t(`status.${g.status}`)}
+          </span>
+        </div>
+        {g.refunded > 0 && (
+          <Notice tone="success" data-testid="refund-note" title={t('generation.refunded', { count: g.refunded })}>
+            {g.status === 'failed' ? t('generation.refundExplain') : `${t('generation.partialRefundExplain')} ${failureText ?? ''}`}
+          </Notice>
+        )}
+        <section>
+          <h2 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{t('generation.prompt')}</h2>
+          <p className="mt-1.5 text-sm leading-relaxed break-words whitespace-pre-wrap" data-testid="detail-prompt">
+            {g.prompt}
+          </p>
+        </section>
+        {g.negativePrompt && (
+          <section>
+            <h2 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
+              {t('generation.negativePrompt')}
+            </h2>
+            <p className="mt-1.5 text-sm leading-relaxed break-words whitespace-pre-wrap text-zinc-600 dark:text-zinc-300">
+              {g.negativePrompt}
+            </p>
+          </section>
+        )}
+        {g.references.length > 0 && (
+          <section>
+            <h2 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{t('generation.references')}</h2>
+            <div className="mt-2 flex flex-wrap gap-2">
+              {g.references.map((r) => (
+                <img
+                  key={r.id}
+                  src={r.url}
+                  alt={t('generation.referenceAlt')}
+                  className="size-14 rounded-lg object-cover ring-1 ring-zinc-900/10 dark:ring-white/10"
+                  loading="lazy"
+                />
+              ))}
+            </div>
+          </section>
+        )}
+        <GenerationFacts generation={g} selected={selected} />
+        <GenerationActions generation={g} selected={selected} />
+      </Card>
+    </div>
+  );
+}

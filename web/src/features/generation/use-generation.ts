@@ -1,0 +1,29 @@
+import { type InfiniteData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Generation, GenerationPage } from '../../api/contracts.js';
+import { deleteGeneration, getGeneration } from '../../api/generations.js';
+import { queryKeys } from '../../api/query-keys.js';
+import { removeGeneration } from '../gallery/gallery-cache.js';
+
+/** One generation; shows the gallery's copy at once while the fresh one loads. Live events keep it current. */
+export function useGeneration(id: string | undefined) {
+  const qc = useQueryClient();
+  return useQuery({
+    queryKey: queryKeys.generation(id ?? ''),
+    queryFn: () => getGeneration(id ?? ''),
+    enabled: Boolean(id),
+    placeholderData: () =>
+      qc
+        .getQueryData<InfiniteData<GenerationPage>>(queryKeys.generations)
+        ?.pages.flatMap((p) => p.items)
+        .find((g): g is Generation => g.id === id),
+  });
+}
+
+/** Deletes a generation and drops it from every cached list. */
+export function useDeleteGeneration() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: deleteGeneration,
+    onSuccess: (_, id) => removeGeneration(qc, id),
+  });
+}

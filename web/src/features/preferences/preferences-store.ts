@@ -1,0 +1,88 @@
+import i18next from 'i18next';
+import type { Locale, Theme } from '../../api/contracts.js';
+
+/**
+ * Theme and language on this device: kept in localStorage and applied to
+ * <html> (the `dark` class, `lang`) and to i18next. The account copy is synced
+ * by preferences-sync.tsx.
+ */
+
+const THEME_KEY = 'animegen.theme';
+const LOCALE_KEY = 'animegen.locale';
+const themes: readonly Theme[] = ['light', 'dark', 'system'];
+const localesList: readonly Locale[] = ['en', 'ja'];
+
+function read(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+function write(key: string, value: string): void {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    // Private mode or storage full: the preference still applies for this visit.
+  }
+}
+
+export function storedTheme(): Theme {
+  const v = read(THEME_KEY);
+  return themes.includes(v as Theme) ? (v as Theme) : 'system';
+}
+
+export function storedLocale(): Locale {
+  const v = read(LOCALE_KEY);
+  if (localesList.includes(v as Locale)) return v as Locale;
+  return typeof navigator !== 'undefined' && navigator.language.toLowerCase().startsWith('ja') ? 'ja' : 'en';
+}
+
+const darkQuery = () => window.matchMedia('(prefers-color-scheme: dark)');
+let unwatchSystem: (() => void) | undefined;
+
+/** Applies a theme to <html> and remembers it; `system` follows the OS live. */
+export function applyTheme(theme: Theme): void {
+  write(THEME_KEY, theme);
+  unwatchSystem?.();
+  unwatchSystem = undefined;
+  const set = (dark: boolean) => {
+    document.documentElement.classList.toggle('dark', dark);
+    document.documentElement.dataset.theme = theme;
+  };
+  if (theme === 'system') {
+    const mq = darkQuery();
+    set(mq.matches);
+    const onChange = (e: MediaQueryListEvent) => set(e.matches);
+    mq.addEventListener('change', onChange);
+    unwatchSystem = () => mq.removeEventListener('change', onChange);
+  } else {
+    set(theme === 'dark');
+  }
+}
+
+/** Switches the UI language, sets <html lang> and remembers it. */
+export function applyLocale(locale: Locale): void {
+  write(LOCALE_KEY, locale);
+  document.documentElement.lang = locale;
+  if (i18next.language !== locale) void i18next.changeLanguage(locale);
+}
+
+/* A subscribable snapshot so components re-render when a preference changes. */
+let snapshot: { theme: Theme; locale: Locale } = { theme: 'system', locale: 'en' };
+const listeners = new Set<() => void>();
+
+/** Applies both preferences (at boot, or from the account on sign-in). */
+export function applyPreferences(next: { theme: Theme; locale: Locale }): void {
+  applyTheme(next.theme);
+  applyLocale(next.locale);
+  if (next.theme === snapshot.theme && next.locale === snapshot.locale) return;
+  snapshot = { ...next };
+  for (const l of listeners) l();
+}
+
+export const getPreferences = () => snapshot;
+export function subscribePreferences(l: () => void): () => void {
+  listeners.add(l);
+  return () => listeners.delete(l);
+}

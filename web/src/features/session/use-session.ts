@@ -1,0 +1,29 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { getMeOrNull, getMeta } from '../../api/account.js';
+import { signOut } from '../../api/auth.js';
+import { queryKeys } from '../../api/query-keys.js';
+
+/** The signed-in account (`null` when signed out, `undefined` while loading). */
+export function useMe() {
+  return useQuery({ queryKey: queryKeys.me, queryFn: getMeOrNull, staleTime: 60_000 });
+}
+
+/** Public facts: demo mode, minimum age, sign-up credits, dev mailbox. */
+export function useMeta() {
+  return useQuery({ queryKey: queryKeys.meta, queryFn: getMeta, staleTime: Number.POSITIVE_INFINITY });
+}
+
+/** Signs out, forgets every cached answer and goes to the sign-in page. */
+export function useSignOut() {
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  return useMutation({
+    mutationFn: signOut,
+    onSettled: async () => {
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'meta' });
+      qc.setQueryData(queryKeys.me, null);
+      await navigate('/sign-in', { replace: true });
+    },
+  });
+}

@@ -1,0 +1,46 @@
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, ScrollRestoration, useNavigation } from 'react-router';
+import { PageSkeleton } from '../../components/ui/skeleton.js';
+import { Toaster } from '../../components/ui/toaster.js';
+import { PreferencesSync } from '../preferences/preferences-sync.js';
+import { useMe } from '../session/use-session.js';
+import { AppHeader } from './app-header.js';
+import { DemoBanner } from './demo-banner.js';
+import { TabBar } from './tab-bar.js';
+
+/** The frame around every screen: header, demo banner, page, phone tab bar, toasts. */
+export function AppShell() {
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  const { data: me } = useMe();
+
+  return (
+    <div className="page-glow flex min-h-dvh flex-col bg-fixed">
+      <a
+        href="#main"
+        className="sr-only z-50 rounded-lg bg-white px-3 py-2 text-sm font-semibold focus:not-sr-only focus:fixed focus:top-3 focus:left-3 dark:bg-ink-850"
+      >
+        {t('nav.skip')}
+      </a>
+      {navigation.state !== 'idle' && (
+        <div
+          className="fixed inset-x-0 top-0 z-50 h-0.5 animate-shimmer bg-accent-gradient"
+          role="progressbar"
+          aria-label={t('common.loading')}
+        />
+      )}
+      <AppHeader />
+      <DemoBanner />
+      <main id="main" className={me ? 'flex-1 pb-24 md:pb-10' : 'flex-1 pb-10'}>
+        <Suspense fallback={<PageSkeleton />}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <TabBar />
+      <Toaster closeLabel={t('common.close')} />
+      <PreferencesSync />
+      <ScrollRestoration />
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import { cn } from '../../lib/cn.js';
+import { useMe } from '../session/use-session.js';
+import { navItems } from './nav-items.js';
+
+/** The phone-sized bottom tab bar (hidden from md up, where the header shows the sections). */
+export function TabBar() {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  if (!me) return null;
+  return (
+    <nav
+      aria-label={t('nav.label')}
+      data-testid="tab-bar"
+      className="fixed inset-x-0 bottom-0 z-30 border-t border-zinc-900/5 bg-white/85 pb-[env(safe-area-inset-bottom)] backdrop-blur-xl md:hidden dark:border-white/[0.06] dark:bg-ink-950/85"
+    >
+      <ul className="mx-auto grid max-w-md grid-cols-4">
+        {navItems.map(({ to, labelKey, icon: Icon }) => (
+          <li key={to}>
+            <NavLink
+              to={to}
+              className={({ isActive }) =>
+                cn(
+                  'flex flex-col items-center gap-0.5 py-2 text-[11px] font-medium transition',
+                  isActive ? 'text-sakura-600 dark:text-sakura-400' : 'text-zinc-500 dark:text-zinc-400',
+                )
+              }
+            >
+              <Icon size={22} />
+              {t(labelKey)}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

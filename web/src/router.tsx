@@ -1,0 +1,37 @@
+import type { ComponentType } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { PageSkeleton } from './components/ui/skeleton.js';
+import { RequireAuth } from './features/session/require-auth.js';
+import { AppShell } from './features/shell/app-shell.js';
+import { RouteError } from './features/shell/route-error.js';
+
+/** Each screen is its own chunk, loaded on first visit. */
+const screen = (load: () => Promise<{ default: ComponentType }>) => async () => ({ Component: (await load()).default });
+
+export const router = createBrowserRouter([
+  {
+    element: <AppShell />,
+    errorElement: <RouteError />,
+    hydrateFallbackElement: <PageSkeleton />,
+    children: [
+      { index: true, lazy: screen(() => import('./routes/home.js')) },
+      { path: 'sign-in', lazy: screen(() => import('./routes/sign-in.js')) },
+      { path: 'sign-up', lazy: screen(() => import('./routes/sign-up.js')) },
+      { path: 'forgot-password', lazy: screen(() => import('./routes/forgot-password.js')) },
+      { path: 'reset-password', lazy: screen(() => import('./routes/reset-password.js')) },
+      { path: 'verified', lazy: screen(() => import('./routes/verified.js')) },
+      { path: 'dev/mail', lazy: screen(() => import('./routes/dev-mail.js')) },
+      {
+        element: <RequireAuth />,
+        children: [
+          { path: 'create', lazy: screen(() => import('./routes/create.js')) },
+          { path: 'gallery', lazy: screen(() => import('./routes/gallery.js')) },
+          { path: 'g/:id', lazy: screen(() => import('./routes/generation.js')) },
+          { path: 'credits', lazy: screen(() => import('./routes/credits.js')) },
+          { path: 'settings', lazy: screen(() => import('./routes/settings.js')) },
+        ],
+      },
+      { path: '*', lazy: screen(() => import('./routes/not-found.js')) },
+    ],
+  },
+]);

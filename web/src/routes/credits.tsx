@@ -1,0 +1,75 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { errorMessageKey } from '../api/errors.js';
+import { Button, buttonClass } from '../components/ui/button.js';
+import { Card } from '../components/ui/card.js';
+import { EmptyState } from '../components/ui/empty-state.js';
+import { CoinsIcon, SparklesIcon } from '../components/ui/icons.js';
+import { Notice } from '../components/ui/notice.js';
+import { PageHeader } from '../components/ui/page-header.js';
+import { Skeleton } from '../components/ui/skeleton.js';
+import { LedgerEntry } from '../features/credits/ledger-entry.js';
+import { useCredits } from '../features/credits/use-credits.js';
+import { useMe } from '../features/session/use-session.js';
+import { formatNumber } from '../lib/format.js';
+import { useDocumentTitle } from '../lib/use-document-title.js';
+
+/** /credits – the balance and every movement of credits. */
+export default function CreditsRoute() {
+  const { t, i18n } = useTranslation();
+  const { data: me } = useMe();
+  const { data, isPending, error, hasNextPage, fetchNextPage, isFetchingNextPage } = useCredits();
+  useDocumentTitle(t('nav.credits'));
+  const balance = me?.credits ?? data?.pages[0]?.balance ?? 0;
+  const entries = data?.pages.flatMap((p) => p.entries) ?? [];
+
+  return (
+    <div className="mx-auto max-w-3xl px-4 py-8 sm:px-6">
+      <PageHeader title={t('credits.title')} description={t('credits.subtitle')} />
+      <Card className="relative mb-6 overflow-hidden p-6">
+        <div className="absolute -top-16 -right-16 size-48 rounded-full bg-accent-gradient opacity-20 blur-2xl" aria-hidden="true" />
+        <p className="text-sm font-medium text-zinc-500 dark:text-zinc-400">{t('credits.balance')}</p>
+        <p className="mt-1 flex items-baseline gap-2">
+          <span className="text-accent-gradient text-5xl font-black tabular-nums" data-testid="credits-balance">
+            {formatNumber(balance, i18n.language)}
+          </span>
+          <span className="text-sm text-zinc-500 dark:text-zinc-400">{t('credits.unit', { count: balance })}</span>
+        </p>
+        <Link to="/create" className={buttonClass('primary', 'md', 'mt-5')}>
+          <SparklesIcon size={18} />
+          {t('credits.spend')}
+        </Link>
+      </Card>
+
+      <h2 className="mb-2 text-lg font-semibold">{t('credits.history')}</h2>
+      {isPending ? (
+        <div className="space-y-3">
+          <Skeleton className="h-14" />
+          <Skeleton className="h-14" />
+          <Skeleton className="h-14" />
+        </div>
+      ) : error ? (
+        <Notice tone="danger" role="alert">
+          {t(errorMessageKey(error))}
+        </Notice>
+      ) : entries.length === 0 ? (
+        <EmptyState icon={<CoinsIcon size={26} />} title={t('credits.emptyTitle')} description={t('credits.emptyBody')} />
+      ) : (
+        <Card className="px-4 sm:px-5">
+          <ul className="divide-y divide-zinc-900/5 dark:divide-white/5" data-testid="ledger">
+            {entries.map((e) => (
+              <LedgerEntry key={e.id} entry={e} />
+            ))}
+          </ul>
+        </Card>
+      )}
+      {hasNextPage && (
+        <div className="mt-4 flex justify-center">
+          <Button variant="secondary" onClick={() => void fetchNextPage()} loading={isFetchingNextPage}>
+            {t('gallery.loadMore')}
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}

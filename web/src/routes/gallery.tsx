@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { buttonClass } from '../components/ui/button.js';
+import { SparklesIcon } from '../components/ui/icons.js';
+import { PageHeader } from '../components/ui/page-header.js';
+import { GalleryGrid } from '../features/gallery/gallery-grid.js';
+import { useDocumentTitle } from '../lib/use-document-title.js';
+
+/** /gallery – every generation, newest first. */
+export default function GalleryRoute() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('nav.gallery'));
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
+      <PageHeader
+        title={t('gallery.title')}
+        description={t('gallery.subtitle')}
+        actions={
+          <Link to="/create" className={buttonClass('primary')}>
+            <SparklesIcon size={18} />
+            {t('gallery.newCta')}
+          </Link>
+        }
+      />
+      <GalleryGrid />
+    </div>
+  );
+}
