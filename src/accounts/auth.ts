@@ -50,7 +50,8 @@ export function createAuth(o: AuthOptions) {
     user: {
       additionalFields: {
         theme: { type: 'string', required: false, defaultValue: 'system', input: false },
-        locale: { type: 'string', required: false, defaultValue: 'en', input: false },
+        // Accepted at sign-up (checked below) so the verification e-mail is in the user's language.
+        locale: { type: 'string', required: false, defaultValue: 'en', input: true },
         ageConfirmedAt: { type: 'date', required: false, input: false },
       },
     },
@@ -90,8 +91,12 @@ export function createAuth(o: AuthOptions) {
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path === '/update-user') {
+          // Profile changes go through PATCH /api/me, which validates them.
+          throw new APIError('NOT_FOUND', { message: 'Use PATCH /api/me.' });
+        }
         if (ctx.path !== '/sign-up/email') return;
-        const body = ctx.body as { ageConfirmed?: unknown; name?: unknown } | undefined;
+        const body = ctx.body as { ageConfirmed?: unknown; name?: unknown; locale?: unknown } | undefined;
         if (body?.ageConfirmed !== true) {
           throw new APIError('BAD_REQUEST', {
             code: 'AGE_CONFIRMATION_REQUIRED',
@@ -100,6 +105,9 @@ export function createAuth(o: AuthOptions) {
         }
         if (typeof body.name !== 'string' || body.name.trim().length === 0 || body.name.length > 80) {
           throw new APIError('BAD_REQUEST', { code: 'INVALID_NAME', message: 'Choose a display name of 1 to 80 characters.' });
+        }
+        if (body.locale !== undefined && body.locale !== 'en' && body.locale !== 'ja') {
+          throw new APIError('BAD_REQUEST', { code: 'INVALID_LOCALE', message: 'The language must be "en" or "ja".' });
         }
       }),
     },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { failureReasons } from './errors.js';
 
 /**
  * Wire shapes of the JSON API, shared by the server's route schemas and the
@@ -101,7 +102,7 @@ export const generationSchema = z.object({
   cost: z.number().int(),
   /** Credits given back for this generation (the whole cost when it failed). */
   refunded: z.number().int(),
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  error: z.object({ code: z.enum(failureReasons), message: z.string() }).nullable(),
   /** Same-origin URLs of the first image, for convenience; null until it succeeds. */
   imageUrl: z.string().nullable(),
   thumbnailUrl: z.string().nullable(),

@@ -34,3 +34,33 @@ export type ErrorCode = (typeof errorCodes)[number];
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; field?: string; requestId?: string };
 }
+
+/**
+ * Why a generation (or one of its images) failed, as `generation.error.code`.
+ * A closed list, so every reason has a translation; provider-specific detail
+ * stays in the logs.
+ */
+export const failureReasons = [
+  /** The provider stayed busy or unreachable through every retry. */
+  'provider_busy',
+  /** Our provider account needs an operator (credits, key); not the user's fault. */
+  'provider_unavailable',
+  /** The model is switched off at the provider. */
+  'model_unavailable',
+  /** The provider refused the request's parameters. */
+  'invalid_request',
+  /** The provider could not read or accept a reference image. */
+  'reference_problem',
+  /** The provider's content policy refused the prompt or a reference. */
+  'content_policy',
+  /** The provider could not make the image. */
+  'provider_failed',
+  /** The finished image could not be fetched or was not a usable image. */
+  'result_unusable',
+  /** It ran past its deadline. */
+  'timeout',
+  /** Something went wrong on our side. */
+  'internal',
+] as const;
+
+export type FailureReason = (typeof failureReasons)[number];

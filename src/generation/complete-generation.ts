@@ -4,6 +4,7 @@ import { notifyLiveBestEffort } from '../pubsub/index.js';
 import { storageKeys } from '../storage/index.js';
 import type { GenerationContext } from './context.js';
 import { failGeneration } from './fail-generation.js';
+import { failureReason } from './failure-reasons.js';
 import { type GenerationRow, insertImages, markSucceeded, unsafeFindGeneration } from './generation.queries.js';
 
 export type TaskOutcome = { ok: true; url: string } | { ok: false; code: string; message: string };
@@ -78,7 +79,13 @@ export async function completeGeneration(
   const refund = perImage * failures.length;
   const now = deps.clock.now();
   const done = await deps.db.transaction(async (tx) => {
-    const row = await markSucceeded(tx, gen.id, now, refund, firstFailure ?? null);
+    const row = await markSucceeded(
+      tx,
+      gen.id,
+      now,
+      refund,
+      firstFailure ? { code: failureReason(firstFailure.code), message: firstFailure.message } : null,
+    );
     if (!row) return false;
     await insertImages(
       tx,

@@ -1,11 +1,12 @@
 import { refundGeneration } from '../credits/index.js';
 import { notifyLiveBestEffort } from '../pubsub/index.js';
 import type { GenerationContext } from './context.js';
+import { failureReason } from './failure-reasons.js';
 import { markFailed } from './generation.queries.js';
 
 /**
  * Marks an active generation failed and refunds its whole cost, in one
- * transaction. Whoever calls first (worker, sweeper, callback) wins; later
+ * transaction (storing the user-facing reason; `code` itself goes to the log). Whoever calls first (worker, sweeper, callback) wins; later
  * calls change nothing. Returns true when this call failed it.
  */
 export async function failGeneration(
@@ -13,7 +14,7 @@ export async function failGeneration(
   input: { generationId: string; code: string; message: string },
 ): Promise<boolean> {
   const failed = await deps.db.transaction(async (tx) => {
-    const row = await markFailed(tx, input.generationId, deps.clock.now(), { code: input.code, message: input.message });
+    const row = await markFailed(tx, input.generationId, deps.clock.now(), { code: failureReason(input.code), message: input.message });
     if (!row) return null;
     await refundGeneration(tx, { userId: row.userId, generationId: row.id, amount: row.cost });
     return row;

@@ -1,4 +1,5 @@
 import type { Generation, GenerationStatus, Upload } from '../contracts/api.js';
+import type { FailureReason } from '../contracts/errors.js';
 import type { Db } from '../db/index.js';
 import { type GenerationRow, type ImageRow, imagesOf, referencesOf, type UploadRow } from './generation.queries.js';
 
@@ -48,7 +49,7 @@ export function toGenerationView(
     seed: row.seed,
     cost: row.cost,
     refunded: row.refunded,
-    error: row.errorCode ? { code: row.errorCode, message: row.errorMessage ?? '' } : null,
+    error: row.errorCode ? { code: row.errorCode as FailureReason, message: row.errorMessage ?? '' } : null,
     imageUrl: first ? fileUrls.original(first.id) : null,
     thumbnailUrl: first ? fileUrls.thumbnail(first.id) : null,
     images: images.map((i) => ({

@@ -137,4 +137,28 @@ describe('accounts', () => {
     expect(unknown.statusCode).toBe(known.statusCode);
     expect(unknown.json()).toEqual(known.json());
   });
+
+  it('writes the verification e-mail in the language chosen at sign-up, and refuses unknown languages', async () => {
+    const email = uniqueEmail('ja');
+    const res = await signUp(t, { email, password: 'long enough pw', name: 'ユキ', ageConfirmed: true, locale: 'ja' });
+    expect(res.statusCode).toBe(200);
+    const mail = t.deps.devMailbox!.list().find((m) => m.to === email)!;
+    expect(mail.subject).toContain('メールアドレスの確認');
+    const bad = await signUp(t, { email: uniqueEmail(), password: 'long enough pw', name: 'X', ageConfirmed: true, locale: 'xx' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().code).toBe('INVALID_LOCALE');
+  });
+
+  it("closes Better Auth's own update-user endpoint (profile changes are validated by PATCH /api/me)", async () => {
+    const user = await givenVerifiedUser(t);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/update-user',
+      headers: { cookie: user.cookie, origin: t.origin },
+      payload: { locale: 'klingon', name: '' },
+    });
+    expect(res.statusCode).toBe(404);
+    const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: user.cookie } });
+    expect(me.json()).toMatchObject({ locale: 'en', name: 'Test User' });
+  });
 });

@@ -42,7 +42,7 @@ describe('generation pipeline faults', () => {
     t.deps.simulator!.setBehaviour({ outOfCredits: true });
     try {
       const g = await waitForTerminal(t, user, (await submit(t, user, { prompt: 'no money' })).json().id);
-      expect(g).toMatchObject({ status: 'failed', refunded: 2, error: { code: 'insufficient_provider_credits' } });
+      expect(g).toMatchObject({ status: 'failed', refunded: 2, error: { code: 'provider_unavailable' } });
       expect(await refundsFor(t, g.id)).toBe(1);
     } finally {
       t.deps.simulator!.setBehaviour({ outOfCredits: false });

@@ -52,7 +52,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
 export function registerNotFound(app: FastifyInstance, opts: { spa: boolean }): void {
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0] ?? '';
-    if (opts.spa && req.method === 'GET' && !path.startsWith('/api/') && path !== '/healthz') {
+    // Missing files (an old tab asking for a replaced asset) must 404, not get the page.
+    const isFile = path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(path);
+    if (opts.spa && req.method === 'GET' && !isFile && !path.startsWith('/api/') && path !== '/healthz') {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     const body: ErrorBody = { error: { code: 'not_found', message: `No route for ${req.method} ${path}` } };

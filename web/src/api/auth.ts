@@ -10,6 +10,8 @@ export interface SignUpInput {
   email: string;
   password: string;
   ageConfirmed: boolean;
+  /** The UI language at sign-up; the verification e-mail is written in it. */
+  locale: 'en' | 'ja';
 }
 
 /** POST /api/auth/sign-up/email – creates the account and e-mails a verification link; no session yet. */

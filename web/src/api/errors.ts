@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../../src/contracts/errors.js';
+import type { ErrorCode, FailureReason } from '../../../src/contracts/errors.js';
 import { ApiError } from './client.js';
 
 /**
@@ -43,35 +43,19 @@ const authErrorKeys: Record<string, string> = {
   MISSING_OR_NULL_ORIGIN: 'errors.auth.invalidOrigin',
 };
 
-/**
- * Codes a failed generation (or failed image) carries in `generation.error.code`.
- * The server does not publish these as a closed list yet (they come from the
- * provider adapter and the pipeline); an unknown code shows the server's message.
- */
-const generationFailureKeys: Record<string, string> = {
-  rate_limited: 'generation.failure.busy',
-  provider_unavailable: 'generation.failure.busy',
-  blocked_html: 'generation.failure.busy',
-  kie_500: 'generation.failure.busy',
-  auth: 'generation.failure.unavailable',
-  insufficient_provider_credits: 'generation.failure.unavailable',
-  feature_disabled: 'generation.failure.modelUnavailable',
-  invalid_input: 'generation.failure.invalidRequest',
-  references_not_supported: 'generation.failure.referencesNotSupported',
-  reference_unreachable: 'generation.failure.referenceUnreachable',
+/** Why a generation failed (`generation.error.code`): the server's closed list. */
+const generationFailureKeys = {
+  provider_busy: 'generation.failure.busy',
+  provider_unavailable: 'generation.failure.unavailable',
+  model_unavailable: 'generation.failure.modelUnavailable',
+  invalid_request: 'generation.failure.invalidRequest',
+  reference_problem: 'generation.failure.referenceUnreachable',
   content_policy: 'generation.failure.contentPolicy',
-  generation_failed: 'generation.failure.provider',
-  not_found: 'generation.failure.provider',
-  task_not_found: 'generation.failure.provider',
-  kie_error: 'generation.failure.provider',
-  result_missing: 'generation.failure.fetch',
-  result_too_large: 'generation.failure.fetch',
-  result_url_refused: 'generation.failure.fetch',
-  too_many_redirects: 'generation.failure.fetch',
-  result_not_image: 'generation.failure.notImage',
+  provider_failed: 'generation.failure.provider',
+  result_unusable: 'generation.failure.fetch',
   timeout: 'generation.failure.timeout',
   internal: 'generation.failure.internal',
-};
+} as const satisfies Record<FailureReason, string>;
 
 const isApiErrorCode = (code: string): code is ErrorCode => Object.hasOwn(apiErrorKeys, code);
 
@@ -89,7 +73,7 @@ export function errorMessageKey(err: unknown): string {
 
 /** The i18n key for a failed generation's reason, or undefined to show the server's own message. */
 export function generationFailureKey(code: string | undefined): string | undefined {
-  return code ? generationFailureKeys[code] : undefined;
+  return code && Object.hasOwn(generationFailureKeys, code) ? generationFailureKeys[code as FailureReason] : undefined;
 }
 
 /** True when the error means "not signed in" (any shape). */

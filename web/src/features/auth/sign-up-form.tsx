@@ -12,7 +12,7 @@ const MIN_PASSWORD = 8;
 
 /** Creates an account (name, e-mail, password, age confirmation) and asks to verify the address. */
 export function SignUpForm() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { data: meta } = useMeta();
   const minAge = meta?.minAge ?? 16;
   const [form, setForm] = useState({ name: '', email: '', password: '', ageConfirmed: false });
@@ -35,7 +35,13 @@ export function SignUpForm() {
     if (!form.ageConfirmed) next.ageConfirmed = t('auth.signUp.ageRequired', { age: minAge });
     setErrors(next);
     if (Object.keys(next).length > 0) return;
-    signUp.mutate({ name: form.name.trim(), email: form.email.trim(), password: form.password, ageConfirmed: true });
+    signUp.mutate({
+      name: form.name.trim(),
+      email: form.email.trim(),
+      password: form.password,
+      ageConfirmed: true,
+      locale: i18n.language === 'ja' ? 'ja' : 'en',
+    });
   };
 
   return (
