@@ -19,7 +19,12 @@ export default defineConfig({
       },
       ...databases.map((db) => ({
         extends: true as const,
-        test: { name: db, include: integration, env: { TEST_DB_KIND: db } },
+        test: {
+          name: db,
+          // Separate processes need a server database: those tests run on PostgreSQL only.
+          include: db === 'postgres' ? [...integration, 'test/processes/**/*.test.ts'] : integration,
+          env: { TEST_DB_KIND: db },
+        },
       })),
     ],
   },

@@ -16,19 +16,29 @@ export async function createTestDatabase(): Promise<Database> {
     const blob = new Blob([readFileSync(pgliteTemplatePath())]);
     return openDatabase({ kind: 'pglite', loadDataDir: blob });
   }
+  const { url, drop } = await createPostgresTestDatabase();
+  const database = await openDatabase({ kind: 'postgres', url });
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      await drop();
+    },
+  };
+}
+
+/** A fresh PostgreSQL database cloned from the template: its URL and how to drop it. */
+export async function createPostgresTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error('TEST_DATABASE_URL is required for the postgres test project');
+  if (!url) throw new Error('TEST_DATABASE_URL is required for PostgreSQL tests');
   const name = `animegen_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`create database "${name}" template "${postgresTemplateName()}"`);
   await admin.end();
-  const database = await openDatabase({ kind: 'postgres', url: withDatabase(url, name) });
-  const close = database.close;
   return {
-    ...database,
-    close: async () => {
-      await close();
+    url: withDatabase(url, name),
+    drop: async () => {
       const a = new pg.Client({ connectionString: url });
       await a.connect();
       await a.query(`drop database if exists "${name}" with (force)`);
