@@ -6,6 +6,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { createSessionResolver } from './accounts/index.js';
 import type { Deps } from './deps.js';
 import { registerErrorHandler, registerNotFound } from './http/plugins/errors.js';
+import { registerSameOriginGuard } from './http/plugins/same-origin.js';
 import { sessionGuard } from './http/plugins/session.js';
 import { authRoutes } from './http/routes/auth.js';
 import { creditRoutes } from './http/routes/credits.js';
@@ -53,6 +54,7 @@ export async function buildApp(deps: Deps, opts: { webRoot?: string } = {}): Pro
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     crossOriginEmbedderPolicy: false,
   });
+  registerSameOriginGuard(app, config.http.publicUrl);
   await app.register(multipart, { limits: { fileSize: config.uploads.maxBytes, files: 1, fields: 5 } });
 
   const requireUser = sessionGuard(

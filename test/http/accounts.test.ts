@@ -55,14 +55,24 @@ describe('accounts', () => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ theme: 'dark', locale: 'ja', name: 'さくら' });
-    const bad = await t.app.inject({ method: 'PATCH', url: '/api/me', headers: { cookie: user.cookie }, payload: { theme: 'neon' } });
+    const bad = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/me',
+      headers: { cookie: user.cookie, origin: t.origin },
+      payload: { theme: 'neon' },
+    });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error).toMatchObject({ code: 'invalid_input', field: 'theme' });
   });
 
   it('refuses profile fields that are not editable (no mass assignment)', async () => {
     const user = await givenVerifiedUser(t);
-    const res = await t.app.inject({ method: 'PATCH', url: '/api/me', headers: { cookie: user.cookie }, payload: { credits: 9999 } });
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/me',
+      headers: { cookie: user.cookie, origin: t.origin },
+      payload: { credits: 9999 },
+    });
     expect(res.statusCode).toBe(422);
     const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: user.cookie } });
     expect(me.json().credits).toBe(20);
