@@ -15,6 +15,7 @@ import { eventRoutes } from './http/routes/events.js';
 import { fileRoutes } from './http/routes/files.js';
 import { generationRoutes } from './http/routes/generations.js';
 import { healthRoutes } from './http/routes/health.js';
+import { hookRoutes } from './http/routes/hooks.js';
 import { meRoutes } from './http/routes/me.js';
 import { metaRoutes } from './http/routes/meta.js';
 import { uploadRoutes } from './http/routes/uploads.js';
@@ -77,6 +78,7 @@ export async function buildApp(deps: Deps, opts: { webRoot?: string } = {}): Pro
   await app.register(generationRoutes({ ...deps.generation, requireUser }));
   await app.register(uploadRoutes({ ...deps.generation, requireUser, maxBytes: config.uploads.maxBytes }));
   await app.register(fileRoutes({ ...deps.generation, requireUser }));
+  await app.register(hookRoutes(deps.generation));
   await app.register(eventRoutes, { ...deps.generation, requireUser, hub: deps.hub });
   if (deps.devMailbox) await app.register(devMailRoutes({ mailbox: deps.devMailbox }));
   registerNotFound(app, { spa: await registerWeb(app, opts.webRoot ?? webRoot) });

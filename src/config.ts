@@ -98,6 +98,7 @@ const envSchema = z.object({
   KIE_BASE_URL: z.url().default('https://api.kie.ai'),
   KIE_UPLOAD_BASE_URL: z.url().default('https://kieai.redpandaai.co'),
   KIE_RESULT_HOSTS: z.string().optional(),
+  KIE_WEBHOOK_HMAC_KEY: secret.optional(),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
@@ -145,12 +146,16 @@ export function loadConfig(env: Env = process.env) {
   const port = e.PORT;
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
   const production = e.NODE_ENV === 'production';
+  // Providers can call us back only at a public HTTPS address.
+  const publicHost = new URL(publicUrl).hostname;
+  const publiclyReachable =
+    publicUrl.startsWith('https://') && !/^(localhost|127\.|10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|\[?::1\]?$)/.test(publicHost);
   if (production && !e.AUTH_SECRET) throw new ConfigError(['AUTH_SECRET: required when NODE_ENV=production']);
   if (e.AUTH_TEST_FAST_HASH && e.NODE_ENV !== 'test') throw new ConfigError(['AUTH_TEST_FAST_HASH: only allowed when NODE_ENV=test']);
   return {
     env: e.NODE_ENV,
     production,
-    http: { port, host: e.HOST, publicUrl, trustProxy: e.TRUST_PROXY },
+    http: { port, host: e.HOST, publicUrl, publiclyReachable, trustProxy: e.TRUST_PROXY },
     dataDir: e.DATA_DIR,
     database: e.DATABASE_URL ? { kind: 'postgres' as const, url: e.DATABASE_URL } : { kind: 'pglite' as const },
     auth: {
@@ -169,6 +174,7 @@ export function loadConfig(env: Env = process.env) {
           baseUrl: e.KIE_BASE_URL,
           uploadBaseUrl: e.KIE_UPLOAD_BASE_URL,
           resultHosts: e.KIE_RESULT_HOSTS?.split(',').map((h) => h.trim()) ?? null,
+          webhookHmacKey: e.KIE_WEBHOOK_HMAC_KEY ?? null,
         }
       : { kind: 'simulator' as const, delayMs: e.SIMULATOR_DELAY_MS },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },

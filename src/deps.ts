@@ -8,7 +8,7 @@ import { type Clock, systemClock } from './lib/clock.js';
 import { createLogger, type Logger } from './lib/logger.js';
 import { createSmtpMailer, DevMailbox, type Mailer, renderMail } from './mail/index.js';
 import { createProvider, type ImageProvider, type Simulator, startSimulator } from './providers/index.js';
-import { createLiveHub, type LiveHub, notifyLiveBestEffort } from './pubsub/index.js';
+import { createHintHub, createLiveHub, type LiveHub, notifyLiveBestEffort } from './pubsub/index.js';
 import { createImageProcessor, createLocalStorage } from './storage/index.js';
 
 /** Everything routes and jobs need, built once from Config. */
@@ -39,6 +39,8 @@ export interface DepsOverrides {
   /** web: HTTP only; worker: jobs only; all: both (embedded). */
   role?: 'web' | 'worker' | 'all';
   pollingIntervalSeconds?: number;
+  /** Tests: the built-in simulator signs its callbacks with this key. */
+  simulatorWebhookKey?: string;
 }
 
 const MAX_ATTEMPTS = 4;
@@ -62,10 +64,18 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
   let provider = o.provider;
   if (!provider) {
     if (config.provider.kind === 'kie') {
-      provider = createProvider({ ...config.provider }, { log });
+      const { webhookHmacKey: _key, ...kie } = config.provider;
+      provider = createProvider(kie, { log });
     } else {
       const apiKey = 'simulator-key';
-      simulator = await startSimulator({ port: 0, host: '127.0.0.1', delayMs: config.provider.delayMs, apiKey, log });
+      simulator = await startSimulator({
+        port: 0,
+        host: '127.0.0.1',
+        delayMs: config.provider.delayMs,
+        apiKey,
+        log,
+        webhookHmacKey: o.simulatorWebhookKey,
+      });
       provider = createProvider({ kind: 'simulator-url', url: simulator.url, apiKey }, { log });
     }
   }
@@ -73,7 +83,9 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
   const settings: GenerationSettings = {
     deadlineSeconds: config.generation.deadlineSeconds,
     maxReferences: config.uploads.maxPerGeneration,
-    callbackBaseUrl: null,
+    callbackBaseUrl: config.http.publiclyReachable ? config.http.publicUrl : null,
+    callbackSecret: config.auth.secret.reveal(),
+    webhookHmacKey: config.provider.kind === 'kie' ? (config.provider.webhookHmacKey?.reveal() ?? null) : null,
     poll: provider.demo ? { initialMs: 400, maxMs: 5000 } : { initialMs: 2500, maxMs: 15_000 },
     maxAttempts: MAX_ATTEMPTS,
     retryDelaySeconds: 2,
@@ -91,6 +103,7 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
     { role, pollingIntervalSeconds: o.pollingIntervalSeconds ?? (database.kind === 'pglite' ? 0.5 : 1) },
   );
   const hub = await createLiveHub(database, log);
+  const hints = await createHintHub(database);
 
   const auth = createAuth({
     db,
@@ -124,6 +137,7 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
     modelNames: new Map(catalog.map((m) => [m.id, m.name])),
     settings,
     shutdown: shutdown.signal,
+    hints,
   };
 
   return {
@@ -144,6 +158,7 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
       shutdown.abort();
       await queue.stop({ graceful: true, timeoutMs: 5000 }).catch((err) => log.warn({ err }, 'job queue did not stop cleanly'));
       await hub.close().catch(() => {});
+      await hints.close().catch(() => {});
       await simulator?.close();
       await database.close();
     },

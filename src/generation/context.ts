@@ -4,6 +4,7 @@ import type { JobQueue } from '../jobs/queue.js';
 import type { Clock } from '../lib/clock.js';
 import type { Logger } from '../lib/logger.js';
 import type { ImageProvider } from '../providers/index.js';
+import type { HintHub } from '../pubsub/index.js';
 import type { ImageProcessor, Storage } from '../storage/index.js';
 
 /** Everything the generation use cases may use; each takes only the part it needs. */
@@ -18,6 +19,8 @@ export interface GenerationContext {
   catalog: ModelConfig[];
   modelNames: Map<string, string>;
   settings: GenerationSettings;
+  /** Lets a provider callback cut a poll wait short. */
+  hints: HintHub;
   /** Aborted when the process shuts down: running jobs hand their work back to the queue. */
   shutdown: AbortSignal;
 }
@@ -27,6 +30,10 @@ export interface GenerationSettings {
   maxReferences: number;
   /** Where the provider may POST completion hints; null when we are not publicly reachable. */
   callbackBaseUrl: string | null;
+  /** Signs the per-generation token in callback URLs. */
+  callbackSecret: string;
+  /** KIE's optional webhook HMAC key; when set, callbacks must carry a valid X-Webhook-Signature. */
+  webhookHmacKey: string | null;
   poll: { initialMs: number; maxMs: number };
   /** Attempts (job runs) before a transient problem becomes a failure. */
   maxAttempts: number;

@@ -5,6 +5,7 @@ export { findOwnedImage, findOwnedUploads } from './generation.queries.js';
 export { getGenerationOrThrow } from './get-generation.js';
 export { generationQueues, registerGenerationJobs } from './jobs.js';
 export { listGenerations } from './list-generations.js';
+export { acceptProviderCallback, callbackToken } from './provider-callback.js';
 export { runGeneration } from './run-generation.js';
 export { submitGeneration } from './submit-generation.js';
 export { sweepDeadlines } from './sweep-deadlines.js';

@@ -5,6 +5,7 @@ import { completeGeneration, type TaskOutcome } from './complete-generation.js';
 import { type GenerationContext, RUN_JOB } from './context.js';
 import { failGeneration, failureMessages } from './fail-generation.js';
 import { countAttempt, type GenerationRow, markRunning, referencesOf, storeTaskId, unsafeFindGeneration } from './generation.queries.js';
+import { callbackUrl } from './provider-callback.js';
 import { isTerminal } from './state.js';
 
 export interface Attempt {
@@ -68,7 +69,7 @@ async function ensureTasks(ctx: GenerationContext, gen: GenerationRow): Promise<
       aspectRatio: gen.aspectRatio,
       seed: gen.seed + ids.length,
       references,
-      callbackUrl: ctx.settings.callbackBaseUrl ? `${ctx.settings.callbackBaseUrl}/api/hooks/kie/${gen.id}` : undefined,
+      callbackUrl: callbackUrl(ctx.settings, gen.id),
     });
     if (!(await storeTaskId(ctx.db, gen.id, ids.length, taskId))) {
       // Another run stored this slot first (or the generation ended): follow it.
@@ -126,7 +127,7 @@ async function pollTasks(ctx: GenerationContext, gen: GenerationRow, taskIds: st
       await failGeneration(ctx, { generationId: gen.id, code: 'timeout', message: failureMessages.timeout });
       return null;
     }
-    await sleep(delay, undefined, { signal: ctx.shutdown });
+    await ctx.hints.wait(gen.id, delay, ctx.shutdown);
     delay = Math.min(Math.round(delay * 1.5), ctx.settings.poll.maxMs);
   }
 }

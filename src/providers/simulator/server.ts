@@ -13,6 +13,8 @@ export interface SimulatorOptions {
   delayMs?: number;
   /** When set, API calls must carry `Authorization: Bearer <apiKey>`. */
   apiKey?: string;
+  /** Sign callbacks as KIE does when a webhook HMAC key is set (X-Webhook-Timestamp/-Signature). */
+  webhookHmacKey?: string;
   log?: SimLog;
 }
 
@@ -131,7 +133,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  const store = new TaskStore(url, options.log);
+  const store = new TaskStore(url, options.log, options.webhookHmacKey);
   const state: SimContext = {
     url,
     behaviour: defaultBehaviour(options.delayMs ?? 1500),

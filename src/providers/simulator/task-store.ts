@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { type Directive, parseDirectives } from './directives.js';
 import { renderPlaceholder, seedFromPrompt } from './render.js';
 
@@ -57,6 +57,7 @@ export class TaskStore {
   constructor(
     private readonly baseUrl: string,
     private readonly log?: SimLog,
+    private readonly webhookHmacKey?: string,
   ) {}
 
   create(model: string, input: Record<string, unknown>, param: string, delayMs: number, callBackUrl?: string): string {
@@ -179,6 +180,14 @@ export class TaskStore {
     return { state: 'success', resultUrls: [url] };
   }
 
+  /** KIE signs only `taskId.timestamp` (seconds), base64 HMAC-SHA256 (kie.md §1.6). */
+  #signature(taskId: string): Record<string, string> {
+    if (!this.webhookHmacKey) return {};
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const signature = createHmac('sha256', this.webhookHmacKey).update(`${taskId}.${timestamp}`).digest('base64');
+    return { 'X-Webhook-Timestamp': timestamp, 'X-Webhook-Signature': signature };
+  }
+
   /** The Market callback (kie.md §1.6). Delivery errors are ignored, as KIE gives no guarantee either. */
   async #sendCallback(task: SimTask, url: string): Promise<void> {
     const success = task.outcome?.state === 'success';
@@ -191,7 +200,7 @@ export class TaskStore {
     try {
       const res = await fetch(url, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'User-Agent': 'KIE-Simulator/1.0' },
+        headers: { 'Content-Type': 'application/json', 'User-Agent': 'KIE-Simulator/1.0', ...this.#signature(task.taskId) },
         body: JSON.stringify(payload),
         signal: AbortSignal.timeout(15_000),
       });

@@ -1,0 +1,61 @@
+import { sql } from 'drizzle-orm';
+import type { Database, Db } from '../db/index.js';
+import type { Logger } from '../lib/logger.js';
+
+const CHANNEL = 'animegen_hint';
+
+/**
+ * Wake-up calls for workers: a provider callback says "look at this
+ * generation now". A hint only shortens a wait; the worker still asks the
+ * provider for the truth, and a lost hint costs only the rest of the wait.
+ */
+export interface HintHub {
+  /** Waits `ms`, or less if a hint for `key` arrives. Rejects with AbortError when `signal` aborts. */
+  wait(key: string, ms: number, signal: AbortSignal): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function sendHintBestEffort(db: Db, log: Logger, key: string): Promise<void> {
+  try {
+    await db.execute(sql`select pg_notify(${CHANNEL}, ${key})`);
+  } catch (err) {
+    log.warn({ err }, 'hint not sent');
+  }
+}
+
+export async function createHintHub(database: Database): Promise<HintHub> {
+  const waiters = new Map<string, Set<() => void>>();
+  const stop = await database.listen(CHANNEL, (key) => {
+    for (const wake of waiters.get(key) ?? []) wake();
+  });
+  return {
+    wait(key, ms, signal) {
+      return new Promise<void>((resolve, reject) => {
+        if (signal.aborted) return reject(signal.reason);
+        const set = waiters.get(key) ?? new Set();
+        waiters.set(key, set);
+        const done = () => {
+          clearTimeout(timer);
+          signal.removeEventListener('abort', abort);
+          set.delete(wake);
+          if (set.size === 0) waiters.delete(key);
+        };
+        const timer = setTimeout(() => {
+          done();
+          resolve();
+        }, ms);
+        const abort = () => {
+          done();
+          reject(signal.reason);
+        };
+        signal.addEventListener('abort', abort, { once: true });
+        const wake = () => {
+          done();
+          resolve();
+        };
+        set.add(wake);
+      });
+    },
+    close: stop,
+  };
+}
