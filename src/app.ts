@@ -18,6 +18,7 @@ import { healthRoutes } from './http/routes/health.js';
 import { hookRoutes } from './http/routes/hooks.js';
 import { meRoutes } from './http/routes/me.js';
 import { metaRoutes } from './http/routes/meta.js';
+import { metricsRoutes } from './http/routes/metrics.js';
 import { uploadRoutes } from './http/routes/uploads.js';
 import { registerWeb } from './http/routes/web.js';
 
@@ -71,6 +72,7 @@ export async function buildApp(deps: Deps, opts: { webRoot?: string } = {}): Pro
   };
 
   await app.register(healthRoutes(deps.db));
+  await app.register(metricsRoutes, { db: deps.db, metrics: deps.metrics, token: config.metricsToken?.reveal() ?? null });
   await app.register(authRoutes, { auth: deps.auth, publicUrl: config.http.publicUrl });
   await app.register(metaRoutes({ meta, catalog: config.models }));
   await app.register(meRoutes({ db: deps.db, requireUser }));

@@ -99,6 +99,7 @@ const envSchema = z.object({
   KIE_UPLOAD_BASE_URL: z.url().default('https://kieai.redpandaai.co'),
   KIE_RESULT_HOSTS: z.string().optional(),
   KIE_WEBHOOK_HMAC_KEY: secret.optional(),
+  METRICS_TOKEN: secret.optional(),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
@@ -183,6 +184,7 @@ export function loadConfig(env: Env = process.env) {
     generation: { deadlineSeconds: e.GENERATION_DEADLINE_SECONDS, concurrency: e.WORKER_CONCURRENCY },
     log: { level: e.LOG_LEVEL },
     privacyContact: e.PRIVACY_CONTACT,
+    metricsToken: e.METRICS_TOKEN ?? null,
   };
 }
 

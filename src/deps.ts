@@ -6,8 +6,9 @@ import { type GenerationContext, type GenerationSettings, generationQueues } fro
 import { createJobQueue, type JobQueue } from './jobs/queue.js';
 import { type Clock, systemClock } from './lib/clock.js';
 import { createLogger, type Logger } from './lib/logger.js';
+import { createMetrics, type Metrics } from './lib/metrics.js';
 import { createSmtpMailer, DevMailbox, type Mailer, renderMail } from './mail/index.js';
-import { createProvider, type ImageProvider, type Simulator, startSimulator } from './providers/index.js';
+import { createProvider, type ImageProvider, meteredProvider, type Simulator, startSimulator } from './providers/index.js';
 import { createHintHub, createLiveHub, type LiveHub, notifyLiveBestEffort } from './pubsub/index.js';
 import { createImageProcessor, createLocalStorage } from './storage/index.js';
 
@@ -26,6 +27,7 @@ export interface Deps {
   devMailbox: DevMailbox | null;
   provider: ImageProvider;
   simulator: Simulator | null;
+  metrics: Metrics;
   generation: GenerationContext;
   close(): Promise<void>;
 }
@@ -79,6 +81,9 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
       provider = createProvider({ kind: 'simulator-url', url: simulator.url, apiKey }, { log });
     }
   }
+
+  const metrics = createMetrics();
+  provider = meteredProvider(provider, (labels, seconds) => metrics.providerLatency.observe(labels, seconds));
 
   const settings: GenerationSettings = {
     deadlineSeconds: config.generation.deadlineSeconds,
@@ -138,6 +143,11 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
     settings,
     shutdown: shutdown.signal,
     hints,
+    metrics: {
+      finished: (provider, status) => metrics.finished.inc({ provider, status }),
+      ingestionSeconds: (seconds) => metrics.ingestion.observe(seconds),
+      providerAlert: (provider, code) => metrics.providerAlerts.inc({ provider, code }),
+    },
   };
 
   return {
@@ -153,6 +163,7 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
     devMailbox,
     provider,
     simulator,
+    metrics,
     generation,
     close: async () => {
       shutdown.abort();

@@ -24,10 +24,11 @@ export function imageIdFor(generationId: string, position: number): string {
  * Throws ProviderError (transient) when a download should be retried.
  */
 export async function completeGeneration(
-  deps: Pick<GenerationContext, 'db' | 'clock' | 'log' | 'provider' | 'storage' | 'images'>,
+  deps: Pick<GenerationContext, 'db' | 'clock' | 'log' | 'provider' | 'storage' | 'images' | 'metrics'>,
   gen: GenerationRow,
   outcomes: TaskOutcome[],
 ): Promise<void> {
+  const started = performance.now();
   const stored: {
     position: number;
     id: string;
@@ -107,6 +108,8 @@ export async function completeGeneration(
     return true;
   });
   if (done) {
+    deps.metrics.ingestionSeconds((performance.now() - started) / 1000);
+    deps.metrics.finished(gen.provider, 'succeeded');
     await notifyLiveBestEffort(
       deps.db,
       deps.log,

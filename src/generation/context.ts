@@ -19,10 +19,19 @@ export interface GenerationContext {
   catalog: ModelConfig[];
   modelNames: Map<string, string>;
   settings: GenerationSettings;
+  metrics: GenerationMetrics;
   /** Lets a provider callback cut a poll wait short. */
   hints: HintHub;
   /** Aborted when the process shuts down: running jobs hand their work back to the queue. */
   shutdown: AbortSignal;
+}
+
+/** What the pipeline reports to monitoring (Prometheus in production). */
+export interface GenerationMetrics {
+  finished(provider: string, status: 'succeeded' | 'failed'): void;
+  ingestionSeconds(seconds: number): void;
+  /** Our provider account needs an operator (no credits, bad key). */
+  providerAlert(provider: string, code: string): void;
 }
 
 export interface GenerationSettings {

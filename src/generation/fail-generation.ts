@@ -10,7 +10,7 @@ import { markFailed } from './generation.queries.js';
  * calls change nothing. Returns true when this call failed it.
  */
 export async function failGeneration(
-  deps: Pick<GenerationContext, 'db' | 'clock' | 'log'>,
+  deps: Pick<GenerationContext, 'db' | 'clock' | 'log' | 'metrics'>,
   input: { generationId: string; code: string; message: string },
 ): Promise<boolean> {
   const failed = await deps.db.transaction(async (tx) => {
@@ -20,6 +20,7 @@ export async function failGeneration(
     return row;
   });
   if (!failed) return false;
+  deps.metrics.finished(failed.provider, 'failed');
   deps.log.info({ generationId: input.generationId, code: input.code, refunded: failed.cost }, 'generation failed and refunded');
   await notifyLiveBestEffort(
     deps.db,

@@ -54,7 +54,7 @@ export async function acceptProviderCallback(
     }
   }
   const gen = await unsafeFindGeneration(deps.db, input.generationId);
-  if (!gen || !gen.providerTaskIds.includes(taskId)) throw notFound('That task');
+  if (!gen?.providerTaskIds.includes(taskId)) throw notFound('That task');
   if (isTerminal(gen.status as 'queued')) return { accepted: false };
   await sendHintBestEffort(deps.db, deps.log, gen.id);
   return { accepted: true };

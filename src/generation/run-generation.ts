@@ -29,7 +29,7 @@ export async function runGeneration(ctx: GenerationContext, input: { generationI
   }
   await countAttempt(ctx.db, gen.id);
   gen = await unsafeFindGeneration(ctx.db, gen.id);
-  if (!gen || gen.status !== 'running') return;
+  if (gen?.status !== 'running') return;
   try {
     const taskIds = await ensureTasks(ctx, gen);
     if (!taskIds) return; // settled elsewhere
@@ -46,7 +46,10 @@ export async function runGeneration(ctx: GenerationContext, input: { generationI
     if (err instanceof ProviderError) {
       const retryable = err.kind === 'transient' && !(err.code === 'kie_500' && input.attempt.retryCount >= 2);
       if (retryable && !last) throw err;
-      if (err.kind === 'provider_account') ctx.log.error({ code: err.code }, 'ALERT: the image provider account needs attention');
+      if (err.kind === 'provider_account') {
+        ctx.log.error({ code: err.code, provider: ctx.provider.name }, 'ALERT: the image provider account needs attention');
+        ctx.metrics.providerAlert(ctx.provider.name, err.code);
+      }
       await failGeneration(ctx, { generationId: gen.id, code: err.code, message: err.userMessage });
       return;
     }
@@ -74,7 +77,7 @@ async function ensureTasks(ctx: GenerationContext, gen: GenerationRow): Promise<
     if (!(await storeTaskId(ctx.db, gen.id, ids.length, taskId))) {
       // Another run stored this slot first (or the generation ended): follow it.
       const current = await unsafeFindGeneration(ctx.db, gen.id);
-      if (!current || current.status !== 'running') return null;
+      if (current?.status !== 'running') return null;
       ids = [...current.providerTaskIds];
       continue;
     }
@@ -122,7 +125,7 @@ async function pollTasks(ctx: GenerationContext, gen: GenerationRow, taskIds: st
     }
     if (outcomes.size === taskIds.length) return taskIds.map((_, i) => outcomes.get(i)!);
     const current = await unsafeFindGeneration(ctx.db, gen.id);
-    if (!current || current.status !== 'running') return null;
+    if (current?.status !== 'running') return null;
     if (ctx.clock.now() >= current.deadlineAt) {
       await failGeneration(ctx, { generationId: gen.id, code: 'timeout', message: failureMessages.timeout });
       return null;

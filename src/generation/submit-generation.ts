@@ -17,7 +17,7 @@ const invalid = (field: string, message: string) => new AppError('invalid_input'
  * Either all three happen or none. Throws insufficient_credits (nothing charged).
  */
 export async function submitGeneration(
-  deps: Pick<GenerationContext, 'db' | 'queue' | 'clock' | 'catalog' | 'modelNames' | 'settings'>,
+  deps: Pick<GenerationContext, 'db' | 'queue' | 'clock' | 'provider' | 'catalog' | 'modelNames' | 'settings'>,
   input: { userId: string; request: SubmitGenerationInput },
 ): Promise<Generation> {
   const req = submitGenerationSchema.parse(input.request);
@@ -58,7 +58,7 @@ export async function submitGeneration(
         prompt: req.prompt,
         negativePrompt: req.negativePrompt || null,
         modelId: model.id,
-        provider: 'kie',
+        provider: deps.provider.name,
         providerModel: model.providerModel,
         aspectRatio: req.aspectRatio,
         count: req.count,
