@@ -33,4 +33,33 @@ describe('loadConfig', () => {
   it('requires AUTH_SECRET in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_SECRET/);
   });
+
+  it('chooses the provider: simulator by default, KIE with a key, AUTOMATIC1111 when asked', () => {
+    expect(loadConfig({}).provider.kind).toBe('simulator');
+    expect(loadConfig({ KIE_API_KEY: 'k' }).provider.kind).toBe('kie');
+    const a = loadConfig({ PROVIDER: 'a1111', A1111_URL: 'http://127.0.0.1:7860' });
+    expect(a.provider.kind).toBe('a1111');
+    expect(a.models.map((m) => m.id)).toEqual(['local-anime']);
+    expect(() => loadConfig({ PROVIDER: 'a1111' })).toThrow(/A1111_URL/);
+    expect(() => loadConfig({ PROVIDER: 'kie' })).toThrow(/KIE_API_KEY/);
+  });
+
+  it('reads STORAGE_URL: a local folder by default, S3 with its settings, clear errors otherwise', () => {
+    expect(loadConfig({ DATA_DIR: '/srv/ag' }).storage).toEqual({ kind: 'local', path: '/srv/ag/files' });
+    const s3 = loadConfig({
+      STORAGE_URL: 's3://my-bucket/images',
+      S3_ENDPOINT: 'http://127.0.0.1:9000',
+      S3_ACCESS_KEY_ID: 'id',
+      S3_SECRET_ACCESS_KEY: 'sk',
+    });
+    expect(s3.storage).toMatchObject({ kind: 's3', bucket: 'my-bucket', prefix: 'images', forcePathStyle: true });
+    expect(JSON.stringify(s3)).not.toContain('"sk"');
+    expect(() => loadConfig({ STORAGE_URL: 'ftp://x' })).toThrow(/STORAGE_URL/);
+    expect(() => loadConfig({ STORAGE_URL: 's3://my-bucket', S3_ACCESS_KEY_ID: 'only-one' })).toThrow(/S3_SECRET_ACCESS_KEY/);
+  });
+
+  it('names MODELS_JSON when it is not valid', () => {
+    expect(() => loadConfig({ MODELS_JSON: '{nope' })).toThrow(/MODELS_JSON/);
+    expect(() => loadConfig({ MODELS_JSON: '[{"id":"x"}]' })).toThrow(/MODELS_JSON/);
+  });
 });

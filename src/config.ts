@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseStorageUrl } from './storage/location.js';
 
 /**
  * The only reader of process.env. Parses the environment once at boot into one
@@ -94,7 +95,20 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .optional(),
   AUTH_SECRET: secret.optional(),
+  PROVIDER: z.enum(['kie', 'a1111']).optional(),
   KIE_API_KEY: secret.optional(),
+  A1111_URL: z.url().optional(),
+  A1111_USERNAME: z.string().optional(),
+  A1111_PASSWORD: secret.optional(),
+  A1111_CHECKPOINT: z.string().optional(),
+  A1111_TIMEOUT_SECONDS: int(600, 10, 3600),
+  A1111_CONCURRENCY: int(1, 1, 8),
+  STORAGE_URL: z.string().optional(),
+  S3_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: secret.optional(),
+  S3_FORCE_PATH_STYLE: bool.optional(),
   KIE_BASE_URL: z.url().default('https://api.kie.ai'),
   KIE_UPLOAD_BASE_URL: z.url().default('https://kieai.redpandaai.co'),
   KIE_RESULT_HOSTS: z.string().optional(),
@@ -122,9 +136,30 @@ const envSchema = z.object({
 
 export type Env = Record<string, string | undefined>;
 
-function parseModels(json: string | undefined): ModelConfig[] {
-  if (!json) return defaultModels;
-  const parsed = z.array(modelSchema).min(1).safeParse(JSON.parse(json));
+/** A self-hosted checkpoint behind AUTOMATIC1111: one model, negative prompts and one reference (img2img). */
+export const defaultA1111Models: ModelConfig[] = [
+  {
+    id: 'local-anime',
+    name: 'Local checkpoint',
+    providerModel: 'default',
+    cost: 1,
+    aspectRatios: ['1:1', '2:3', '3:2', '3:4', '4:3', '9:16', '16:9'],
+    maxReferences: 1,
+    requiresReference: false,
+    supportsNegativePrompt: true,
+    maxPromptLength: 5000,
+  },
+];
+
+function parseModels(json: string | undefined, fallback: ModelConfig[]): ModelConfig[] {
+  if (!json) return fallback;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    throw new ConfigError(['MODELS_JSON: not valid JSON']);
+  }
+  const parsed = z.array(modelSchema).min(1).safeParse(raw);
   if (!parsed.success) throw new ConfigError([`MODELS_JSON: ${parsed.error.issues[0]?.message}`]);
   return parsed.data;
 }
@@ -153,6 +188,7 @@ export function loadConfig(env: Env = process.env) {
     publicUrl.startsWith('https://') && !/^(localhost|127\.|10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|\[?::1\]?$)/.test(publicHost);
   if (production && !e.AUTH_SECRET) throw new ConfigError(['AUTH_SECRET: required when NODE_ENV=production']);
   if (e.AUTH_TEST_FAST_HASH && e.NODE_ENV !== 'test') throw new ConfigError(['AUTH_TEST_FAST_HASH: only allowed when NODE_ENV=test']);
+  const provider = providerConfig(e);
   return {
     env: e.NODE_ENV,
     production,
@@ -168,18 +204,10 @@ export function loadConfig(env: Env = process.env) {
       // Browsers drop Secure cookies on plain http://localhost, so only behind TLS.
       secureCookies: publicUrl.startsWith('https://'),
     },
-    provider: e.KIE_API_KEY
-      ? {
-          kind: 'kie' as const,
-          apiKey: e.KIE_API_KEY,
-          baseUrl: e.KIE_BASE_URL,
-          uploadBaseUrl: e.KIE_UPLOAD_BASE_URL,
-          resultHosts: e.KIE_RESULT_HOSTS?.split(',').map((h) => h.trim()) ?? null,
-          webhookHmacKey: e.KIE_WEBHOOK_HMAC_KEY ?? null,
-        }
-      : { kind: 'simulator' as const, delayMs: e.SIMULATOR_DELAY_MS },
+    provider,
+    storage: storageConfig(e),
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
-    models: parseModels(e.MODELS_JSON),
+    models: parseModels(e.MODELS_JSON, provider.kind === 'a1111' ? defaultA1111Models : defaultModels),
     uploads: { maxBytes: e.UPLOAD_MAX_BYTES, maxPixels: e.UPLOAD_MAX_PIXELS, maxPerGeneration: 4 },
     generation: { deadlineSeconds: e.GENERATION_DEADLINE_SECONDS, concurrency: e.WORKER_CONCURRENCY },
     log: { level: e.LOG_LEVEL },
@@ -189,3 +217,56 @@ export function loadConfig(env: Env = process.env) {
 }
 
 export type Config = ReturnType<typeof loadConfig>;
+
+type ParsedEnv = z.infer<typeof envSchema>;
+
+/** KIE with a key, AUTOMATIC1111 when chosen, else the built-in simulator. */
+function providerConfig(e: ParsedEnv) {
+  const kind = e.PROVIDER ?? (e.KIE_API_KEY ? 'kie' : null);
+  if (kind === 'a1111') {
+    if (!e.A1111_URL) throw new ConfigError(['A1111_URL: required when PROVIDER=a1111']);
+    return {
+      kind: 'a1111' as const,
+      baseUrl: e.A1111_URL,
+      username: e.A1111_USERNAME,
+      password: e.A1111_PASSWORD,
+      checkpoint: e.A1111_CHECKPOINT,
+      timeoutMs: e.A1111_TIMEOUT_SECONDS * 1000,
+      concurrency: e.A1111_CONCURRENCY,
+    };
+  }
+  if (kind === 'kie') {
+    if (!e.KIE_API_KEY) throw new ConfigError(['KIE_API_KEY: required when PROVIDER=kie']);
+    return {
+      kind: 'kie' as const,
+      apiKey: e.KIE_API_KEY,
+      baseUrl: e.KIE_BASE_URL,
+      uploadBaseUrl: e.KIE_UPLOAD_BASE_URL,
+      resultHosts: e.KIE_RESULT_HOSTS?.split(',').map((h) => h.trim()) ?? null,
+      webhookHmacKey: e.KIE_WEBHOOK_HMAC_KEY ?? null,
+    };
+  }
+  return { kind: 'simulator' as const, delayMs: e.SIMULATOR_DELAY_MS };
+}
+
+/** STORAGE_URL: a local folder (default DATA_DIR/files) or s3://bucket/prefix with the S3_* settings. */
+function storageConfig(e: ParsedEnv) {
+  let location: ReturnType<typeof parseStorageUrl>;
+  try {
+    location = parseStorageUrl(e.STORAGE_URL ?? `${e.DATA_DIR}/files`);
+  } catch (err) {
+    throw new ConfigError([`STORAGE_URL: ${(err as Error).message}`]);
+  }
+  if (location.kind === 'local') return location;
+  if (Boolean(e.S3_ACCESS_KEY_ID) !== Boolean(e.S3_SECRET_ACCESS_KEY)) {
+    throw new ConfigError(['S3_ACCESS_KEY_ID / S3_SECRET_ACCESS_KEY: set both or neither']);
+  }
+  return {
+    ...location,
+    endpoint: e.S3_ENDPOINT,
+    region: e.S3_REGION,
+    accessKeyId: e.S3_ACCESS_KEY_ID,
+    secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+    forcePathStyle: e.S3_FORCE_PATH_STYLE ?? Boolean(e.S3_ENDPOINT),
+  };
+}

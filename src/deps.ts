@@ -8,9 +8,16 @@ import { type Clock, systemClock } from './lib/clock.js';
 import { createLogger, type Logger } from './lib/logger.js';
 import { createMetrics, type Metrics } from './lib/metrics.js';
 import { createSmtpMailer, DevMailbox, type Mailer, renderMail } from './mail/index.js';
-import { createProvider, type ImageProvider, meteredProvider, type Simulator, startSimulator } from './providers/index.js';
+import {
+  createProvider,
+  createSharedRateLimiter,
+  type ImageProvider,
+  meteredProvider,
+  type Simulator,
+  startSimulator,
+} from './providers/index.js';
 import { createHintHub, createLiveHub, type LiveHub, notifyLiveBestEffort } from './pubsub/index.js';
-import { createImageProcessor, createLocalStorage } from './storage/index.js';
+import { createImageProcessor, createLocalStorage, type Storage } from './storage/index.js';
 
 /** Everything routes and jobs need, built once from Config. */
 export interface Deps {
@@ -47,6 +54,31 @@ export interface DepsOverrides {
 
 const MAX_ATTEMPTS = 4;
 
+async function createStorage(config: Config, log: Logger): Promise<Storage> {
+  const s = config.storage;
+  if (s.kind === 'local') return createLocalStorage(s.path);
+  // Loaded only when used: the AWS SDK adds ~280 ms to start-up.
+  const { createS3Storage } = await import('./storage/s3.js');
+  return createS3Storage({
+    bucket: s.bucket,
+    prefix: s.prefix,
+    endpoint: s.endpoint,
+    region: s.region,
+    accessKeyId: s.accessKeyId,
+    secretAccessKey: s.secretAccessKey?.reveal(),
+    forcePathStyle: s.forcePathStyle,
+    log,
+  });
+}
+
+/**
+ * KIE accepts 20 new tasks per 10 s per account and drops the rest; every
+ * worker process shares one window through the database. The window is 12 s:
+ * the extra 2 s cover the gap between recording a send and the request
+ * arriving (measured up to ~0.7 s on a busy embedded process, plus network).
+ */
+const kieRateLimiter = (db: Database['db']) => createSharedRateLimiter(db, { bucket: 'kie', limit: 20, windowMs: 12_000 });
+
 /** Opens the database (migrating it) and builds the adapters chosen by config. */
 export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<Deps> {
   const log = o.log ?? createLogger(config.log.level);
@@ -67,7 +99,9 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
   if (!provider) {
     if (config.provider.kind === 'kie') {
       const { webhookHmacKey: _key, ...kie } = config.provider;
-      provider = createProvider(kie, { log });
+      provider = createProvider(kie, { log, rateLimiter: kieRateLimiter(db) });
+    } else if (config.provider.kind === 'a1111') {
+      provider = createProvider(config.provider, { log });
     } else {
       const apiKey = 'simulator-key';
       simulator = await startSimulator({
@@ -78,7 +112,7 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
         log,
         webhookHmacKey: o.simulatorWebhookKey,
       });
-      provider = createProvider({ kind: 'simulator-url', url: simulator.url, apiKey }, { log });
+      provider = createProvider({ kind: 'simulator-url', url: simulator.url, apiKey }, { log, rateLimiter: kieRateLimiter(db) });
     }
   }
 
@@ -134,7 +168,7 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
     db,
     queue,
     provider,
-    storage: createLocalStorage(`${config.dataDir}/files`),
+    storage: await createStorage(config, log),
     images: createImageProcessor({ maxBytes: config.uploads.maxBytes, maxPixels: config.uploads.maxPixels }),
     clock,
     log,

@@ -13,6 +13,8 @@ export const redactPaths = [
   'token',
   'apiKey',
   'secret',
+  'secretAccessKey',
+  '*.secretAccessKey',
   '*.password',
   '*.newPassword',
   '*.currentPassword',

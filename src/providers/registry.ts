@@ -1,3 +1,5 @@
+import { createA1111Provider } from './a1111/a1111-provider.js';
+import type { A1111Defaults } from './a1111/request.js';
 import { createKieProvider, type ProviderLog } from './kie/kie-provider.js';
 import type { RateLimiter } from './kie/rate-limit.js';
 import type { ImageProvider } from './types.js';
@@ -8,7 +10,19 @@ type SecretValue = string | { reveal(): string };
 export type ProviderConfig =
   | { kind: 'kie'; apiKey: SecretValue; baseUrl: string; uploadBaseUrl: string; resultHosts: string[] | null }
   /** The built-in simulator (or any KIE look-alike) at one URL serving API, uploads and results. */
-  | { kind: 'simulator-url'; url: string; apiKey: string };
+  | { kind: 'simulator-url'; url: string; apiKey: string }
+  /** A self-hosted AUTOMATIC1111 / Forge webui started with --api (see src/providers/a1111). */
+  | {
+      kind: 'a1111';
+      baseUrl: string;
+      username?: string;
+      password?: SecretValue;
+      /** Checkpoint for models whose providerModel is `default`. */
+      checkpoint?: string;
+      timeoutMs?: number;
+      concurrency?: number;
+      defaults?: Partial<A1111Defaults>;
+    };
 
 export interface ProviderExtras {
   log?: ProviderLog;
@@ -39,6 +53,10 @@ export function createProvider(config: ProviderConfig, extras: ProviderExtras = 
         demo: true,
         ...extras,
       });
+    }
+    case 'a1111': {
+      const { kind: _kind, password, ...rest } = config;
+      return createA1111Provider({ ...rest, password: password === undefined ? undefined : reveal(password), log: extras.log });
     }
     default: {
       const unknown: never = config;

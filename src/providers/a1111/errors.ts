@@ -1,0 +1,92 @@
+import { ProviderError, type ProviderErrorKind } from '../types.js';
+
+const BUSY = "The image service is busy. We'll retry automatically.";
+const ACCOUNT = 'The image service is not available right now. Please try again later.';
+const COULD_NOT_CREATE = 'The image service could not create this image.';
+const COULD_NOT_FETCH = 'The generated image could not be retrieved.';
+
+/**
+ * The closed list of error codes the AUTOMATIC1111 adapter throws or reports.
+ * Codes shared with the KIE adapter keep its meaning, so the pipeline's
+ * failure-reason table already knows them; the A1111-only ones say so.
+ */
+const catalogue = {
+  /** Connection refused, DNS failure, a timeout, HTTP 408/429/5xx or a body that is not the webui's JSON. */
+  provider_unavailable: { kind: 'transient', userMessage: BUSY },
+  /** A1111-only: this process already holds the maximum number of queued tasks. */
+  queue_full: { kind: 'transient', userMessage: BUSY },
+  /** HTTP 401/403: `--api-auth` is on and our username/password is missing or wrong. */
+  auth: { kind: 'provider_account', userMessage: ACCOUNT },
+  /** A1111-only: /sdapi answers 404 "Not Found", i.e. the webui runs without `--api` (or the URL is wrong). */
+  api_disabled: { kind: 'provider_account', userMessage: ACCOUNT },
+  /** A1111-only: the configured checkpoint is not in the webui's model list. */
+  checkpoint_not_found: { kind: 'provider_account', userMessage: 'This model is currently unavailable.' },
+  /** HTTP 400/422, or a 404 with a detail such as "Sampler not found": the webui refused our fields. */
+  invalid_input: { kind: 'permanent', userMessage: 'The image service could not accept this request.' },
+  /** More than one reference image: img2img takes a single init image here. */
+  references_not_supported: { kind: 'permanent', userMessage: 'This model does not accept these reference images.' },
+  /** Any other HTTP 4xx from a generation call. */
+  generation_failed: { kind: 'permanent', userMessage: COULD_NOT_CREATE },
+  /** The task id is not in this process's memory: never ours, evicted, or the process restarted. */
+  task_not_found: { kind: 'permanent', userMessage: COULD_NOT_CREATE },
+  /** The response held no image, or base64 that is not PNG, JPEG or WebP. */
+  result_not_image: { kind: 'permanent', userMessage: 'The image service returned a file that is not an image.' },
+  /** The response body passed the size cap. */
+  result_too_large: { kind: 'permanent', userMessage: COULD_NOT_FETCH },
+  /** The result was already downloaded (bytes are kept once) or was evicted. */
+  result_missing: { kind: 'permanent', userMessage: COULD_NOT_FETCH },
+  /** downloadResult got a URL that is not an `a1111-result://` URL of this adapter. */
+  result_url_refused: { kind: 'permanent', userMessage: COULD_NOT_FETCH },
+} as const satisfies Record<string, { kind: ProviderErrorKind; userMessage: string }>;
+
+export type A1111ErrorCode = keyof typeof catalogue;
+
+/** Builds the ProviderError for `code`; `detail` is for logs only and must hold no password. */
+export function a1111Error(code: A1111ErrorCode, detail?: string): ProviderError {
+  const entry = catalogue[code];
+  return new ProviderError(entry.kind, code, entry.userMessage, detail);
+}
+
+/** FastAPI's `detail`: a string for HTTPException, a list of issues for 422 validation. */
+function detailOf(body: string): string | undefined {
+  try {
+    const detail = (JSON.parse(body) as { detail?: unknown } | null)?.detail;
+    if (detail === undefined) return undefined;
+    return typeof detail === 'string' ? detail : JSON.stringify(detail);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Classifies a non-2xx answer. A 404 is ambiguous in A1111: a route that does
+ * not exist (started without `--api`) answers FastAPI's plain "Not Found",
+ * while a bad field answers 404 with its own detail ("Sampler not found").
+ */
+export function errorForStatus(status: number, body: string, what: string): ProviderError {
+  const detail = detailOf(body);
+  const text = `${what}: HTTP ${status}${detail ? ` ${detail.slice(0, 300)}` : ''}`;
+  if (status === 401 || status === 403) return a1111Error('auth', `${text} (check the --api-auth username and password)`);
+  if (status === 404 && (detail === undefined || detail === 'Not Found')) {
+    return a1111Error('api_disabled', `${text}: start stable-diffusion-webui with --api, and check that the base URL is the webui's`);
+  }
+  if (status === 408 || status === 429 || status >= 500) return a1111Error('provider_unavailable', text);
+  if (status === 400 || status === 404 || status === 422) return a1111Error('invalid_input', text);
+  return a1111Error('generation_failed', text);
+}
+
+/** Turns a fetch rejection (refused connection, DNS, timeout) into a transient error. */
+export function errorForFetchFailure(error: unknown, what: string): ProviderError {
+  if (error instanceof ProviderError) return error;
+  const name = error instanceof Error ? error.name : 'Error';
+  if (name === 'TimeoutError' || name === 'AbortError') return a1111Error('provider_unavailable', `${what}: timed out`);
+  const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
+  const message = error instanceof Error ? error.message : String(error);
+  return a1111Error('provider_unavailable', `${what}: ${message}${cause}`);
+}
+
+/** Replaces `secret` in an error's detail, in case a proxy echoed our Authorization header. */
+export function scrubSecret(error: ProviderError, secret: string | undefined): ProviderError {
+  if (!secret || !error.detail?.includes(secret)) return error;
+  return new ProviderError(error.kind, error.code, error.userMessage, error.detail.split(secret).join('[redacted]'));
+}

@@ -1,0 +1,112 @@
+import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type A1111Fake, startA1111Fake } from '../fakes/a1111-fake.js';
+import { type S3TestServer, startS3Server } from '../fakes/s3-server.js';
+import { buildTestApp, type TestApp } from '../helpers/app.js';
+import { balanceOf, submit, waitForTerminal } from '../helpers/generations.js';
+import { givenVerifiedUser } from '../helpers/users.js';
+
+describe('a self-hosted AUTOMATIC1111 webui as the only provider', () => {
+  let webui: A1111Fake;
+  let t: TestApp;
+  beforeAll(async () => {
+    webui = await startA1111Fake({ behaviour: { delayMs: 50 } });
+    t = await buildTestApp({ env: { PROVIDER: 'a1111', A1111_URL: webui.url } });
+  });
+  afterAll(async () => {
+    await t.close();
+    await webui.close();
+  });
+
+  it('offers the local checkpoint, with negative prompts, and generates through the webui', async () => {
+    const models = (await t.app.inject({ method: 'GET', url: '/api/models' })).json();
+    expect(models.demo).toBe(false);
+    expect(models.models).toEqual([expect.objectContaining({ id: 'local-anime', supportsNegativePrompt: true, cost: 1 })]);
+    const user = await givenVerifiedUser(t);
+    const res = await submit(t, user, { model: 'local-anime', prompt: 'a shrine maiden', negativePrompt: 'blurry', aspectRatio: '16:9' });
+    expect(res.statusCode).toBe(202);
+    const g = await waitForTerminal(t, user, res.json().id);
+    expect(g.status).toBe('succeeded');
+    expect(g.images[0]!.width / g.images[0]!.height).toBeCloseTo(16 / 9, 1);
+    const call = webui.generations().at(-1)!;
+    expect(call.path).toBe('/sdapi/v1/txt2img');
+    expect(call.body).toMatchObject({ prompt: 'a shrine maiden', negative_prompt: 'blurry', seed: g.seed });
+    expect(await balanceOf(t, user)).toBe(19);
+  });
+
+  it('refunds when the webui breaks', async () => {
+    webui.behave({ failWith: { status: 500, body: { error: 'CUDA out of memory' } } });
+    try {
+      const user = await givenVerifiedUser(t);
+      const g = await waitForTerminal(
+        t,
+        user,
+        (await submit(t, user, { model: 'local-anime', prompt: 'oom', aspectRatio: '1:1' })).json().id,
+        30_000,
+      );
+      expect(g).toMatchObject({ status: 'failed', refunded: 1 });
+      expect(JSON.stringify(g)).not.toContain('CUDA');
+    } finally {
+      webui.behave({ failWith: null });
+    }
+  });
+});
+
+describe('S3-compatible object storage', () => {
+  let s3: S3TestServer;
+  let t: TestApp;
+  let client: S3Client;
+  beforeAll(async () => {
+    s3 = await startS3Server();
+    t = await buildTestApp({
+      env: {
+        STORAGE_URL: `s3://${s3.bucket}/animegen`,
+        S3_ENDPOINT: s3.endpoint,
+        S3_ACCESS_KEY_ID: s3.accessKeyId,
+        S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+      },
+    });
+    client = new S3Client({
+      endpoint: s3.endpoint,
+      region: 'us-east-1',
+      forcePathStyle: true,
+      credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey },
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+    await s3.close();
+  });
+
+  const keys = async () =>
+    ((await client.send(new ListObjectsV2Command({ Bucket: s3.bucket, Prefix: 'animegen/' }))).Contents ?? []).map((o) => o.Key!);
+
+  it('stores originals and thumbnails in the bucket, serves them to the owner only, and deletes them', async () => {
+    const owner = await givenVerifiedUser(t);
+    const other = await givenVerifiedUser(t);
+    const g = await waitForTerminal(t, owner, (await submit(t, owner, { prompt: 'in the cloud' })).json().id);
+    expect(g.status).toBe('succeeded');
+    const stored = await keys();
+    expect(stored.filter((k) => k.includes(g.id))).toHaveLength(2);
+
+    const image = await t.app.inject({ method: 'GET', url: g.imageUrl!, headers: { cookie: owner.cookie } });
+    expect(image.statusCode).toBe(200);
+    expect(image.headers['content-type']).toBe('image/png');
+    expect(image.headers.etag).toBeTruthy();
+    expect((await t.app.inject({ method: 'GET', url: g.imageUrl!, headers: { cookie: other.cookie } })).statusCode).toBe(404);
+    const cached = await t.app.inject({
+      method: 'GET',
+      url: g.imageUrl!,
+      headers: { cookie: owner.cookie, 'if-none-match': image.headers.etag as string },
+    });
+    expect(cached.statusCode).toBe(304);
+
+    const del = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/generations/${g.id}`,
+      headers: { cookie: owner.cookie, origin: t.origin },
+    });
+    expect(del.statusCode).toBe(204);
+    expect((await keys()).filter((k) => k.includes(g.id))).toHaveLength(0);
+  });
+});
