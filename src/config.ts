@@ -126,6 +126,9 @@ const envSchema = z.object({
   UPLOAD_MAX_PIXELS: int(40_000_000, 1),
   GENERATION_DEADLINE_SECONDS: int(15 * 60, 10),
   WORKER_CONCURRENCY: int(4, 1, 64),
+  /** How long a job may run before the queue presumes its worker dead and retries it. */
+  JOB_EXPIRE_SECONDS: int(0, 0, 86_400),
+  QUEUE_MAINTENANCE_SECONDS: int(30, 1, 600),
   SIMULATOR_DELAY_MS: int(1500, 0, 600_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: bool.default(false),
@@ -209,7 +212,13 @@ export function loadConfig(env: Env = process.env) {
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     models: parseModels(e.MODELS_JSON, provider.kind === 'a1111' ? defaultA1111Models : defaultModels),
     uploads: { maxBytes: e.UPLOAD_MAX_BYTES, maxPixels: e.UPLOAD_MAX_PIXELS, maxPerGeneration: 4 },
-    generation: { deadlineSeconds: e.GENERATION_DEADLINE_SECONDS, concurrency: e.WORKER_CONCURRENCY },
+    generation: {
+      deadlineSeconds: e.GENERATION_DEADLINE_SECONDS,
+      concurrency: e.WORKER_CONCURRENCY,
+      // Longer than a generation may take, so a live job is never presumed dead.
+      jobExpireSeconds: e.JOB_EXPIRE_SECONDS || e.GENERATION_DEADLINE_SECONDS + 60,
+    },
+    queue: { maintenanceSeconds: e.QUEUE_MAINTENANCE_SECONDS },
     log: { level: e.LOG_LEVEL },
     privacyContact: e.PRIVACY_CONTACT,
     metricsToken: e.METRICS_TOKEN ?? null,

@@ -136,10 +136,14 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
     log,
     generationQueues({
       maxAttempts: settings.maxAttempts,
-      expireInSeconds: settings.deadlineSeconds + 60,
+      expireInSeconds: config.generation.jobExpireSeconds,
       retryDelaySeconds: settings.retryDelaySeconds,
     }),
-    { role, pollingIntervalSeconds: o.pollingIntervalSeconds ?? (database.kind === 'pglite' ? 0.5 : 1) },
+    {
+      role,
+      pollingIntervalSeconds: o.pollingIntervalSeconds ?? (database.kind === 'pglite' ? 0.5 : 1),
+      maintenanceIntervalSeconds: config.queue.maintenanceSeconds,
+    },
   );
   const hub = await createLiveHub(database, log);
   const hints = await createHintHub(database);

@@ -52,3 +52,4 @@ export interface GenerationSettings {
 
 export const RUN_JOB = 'generation.run';
 export const SWEEP_JOB = 'generation.sweep';
+export const DEAD_JOB = 'generation.dead';

@@ -10,6 +10,8 @@ export interface QueueDefinition {
   retryDelaySeconds: number;
   retryBackoff: boolean;
   expireInSeconds: number;
+  /** Where a job goes once its retries are spent (it must be defined earlier in the list). */
+  deadLetter?: string;
 }
 
 export interface JobMeta {
@@ -35,6 +37,8 @@ export interface QueueOptions {
   /** Maintenance and cron run only in worker processes. */
   role: 'web' | 'worker' | 'all';
   pollingIntervalSeconds: number;
+  /** How often pg-boss looks for expired jobs (a crashed worker's) to retry them. */
+  maintenanceIntervalSeconds: number;
 }
 
 /** pg-boss on our own database connection (PGlite or the PostgreSQL pool). */
@@ -45,7 +49,7 @@ export async function createJobQueue(database: Database, log: Logger, queues: Qu
     supervise: worker,
     schedule: worker,
     migrate: true,
-    maintenanceIntervalSeconds: 30,
+    maintenanceIntervalSeconds: options.maintenanceIntervalSeconds,
   });
   boss.on('error', (err) => log.error({ err }, 'job queue error'));
   await boss.start();
@@ -97,6 +101,7 @@ export async function ensureQueues(boss: PgBoss, queues: QueueDefinition[]): Pro
       retryDelay: q.retryDelaySeconds,
       retryBackoff: q.retryBackoff,
       expireInSeconds: q.expireInSeconds,
+      ...(q.deadLetter ? { deadLetter: q.deadLetter } : {}),
     };
     const existing = await boss.getQueue(q.name);
     if (existing) await boss.updateQueue(q.name, options);

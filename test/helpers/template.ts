@@ -5,10 +5,12 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** A hash of every migration file: a new migration makes a new template. */
+/** A hash of every migration file and the queue definitions: either changing makes a new template. */
 export function schemaHash(): string {
   const dir = join(root, 'src/db/migrations');
   const hash = createHash('sha256');
+  hash.update(readFileSync(join(root, 'src/generation/jobs.ts')));
+  hash.update(readFileSync(join(root, 'src/jobs/queue.ts')));
   for (const file of readdirSync(dir)
     .filter((f) => f.endsWith('.sql'))
     .sort())
