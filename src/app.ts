@@ -79,7 +79,7 @@ export async function buildApp(deps: Deps, opts: { webRoot?: string } = {}): Pro
   await app.register(creditRoutes({ db: deps.db, requireUser }));
   await app.register(generationRoutes({ ...deps.generation, requireUser }));
   await app.register(uploadRoutes({ ...deps.generation, requireUser, maxBytes: config.uploads.maxBytes }));
-  await app.register(fileRoutes({ ...deps.generation, requireUser }));
+  await app.register(fileRoutes({ ...deps.generation, requireUser, linkSecret: config.auth.secret.reveal() }));
   await app.register(hookRoutes(deps.generation));
   await app.register(eventRoutes, { ...deps.generation, requireUser, hub: deps.hub });
   if (deps.devMailbox) await app.register(devMailRoutes({ mailbox: deps.devMailbox }));

@@ -104,6 +104,8 @@ const envSchema = z.object({
   A1111_TIMEOUT_SECONDS: int(600, 10, 3600),
   A1111_CONCURRENCY: int(1, 1, 8),
   STORAGE_URL: z.string().optional(),
+  /** upload: references go through the provider's file API; signed-url: the provider fetches them from us. */
+  REFERENCE_DELIVERY: z.enum(['upload', 'signed-url']).default('upload'),
   S3_ENDPOINT: z.url().optional(),
   S3_REGION: z.string().default('us-east-1'),
   S3_ACCESS_KEY_ID: z.string().optional(),
@@ -192,6 +194,9 @@ export function loadConfig(env: Env = process.env) {
   if (production && !e.AUTH_SECRET) throw new ConfigError(['AUTH_SECRET: required when NODE_ENV=production']);
   if (e.AUTH_TEST_FAST_HASH && e.NODE_ENV !== 'test') throw new ConfigError(['AUTH_TEST_FAST_HASH: only allowed when NODE_ENV=test']);
   const provider = providerConfig(e);
+  if (e.REFERENCE_DELIVERY === 'signed-url' && !publiclyReachable) {
+    throw new ConfigError(['REFERENCE_DELIVERY: signed-url needs PUBLIC_URL to be a public https:// address the provider can reach']);
+  }
   return {
     env: e.NODE_ENV,
     production,
@@ -211,7 +216,7 @@ export function loadConfig(env: Env = process.env) {
     storage: storageConfig(e),
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     models: parseModels(e.MODELS_JSON, provider.kind === 'a1111' ? defaultA1111Models : defaultModels),
-    uploads: { maxBytes: e.UPLOAD_MAX_BYTES, maxPixels: e.UPLOAD_MAX_PIXELS, maxPerGeneration: 4 },
+    uploads: { maxBytes: e.UPLOAD_MAX_BYTES, maxPixels: e.UPLOAD_MAX_PIXELS, maxPerGeneration: 4, delivery: e.REFERENCE_DELIVERY },
     generation: {
       deadlineSeconds: e.GENERATION_DEADLINE_SECONDS,
       concurrency: e.WORKER_CONCURRENCY,

@@ -124,6 +124,10 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
     maxReferences: config.uploads.maxPerGeneration,
     callbackBaseUrl: config.http.publiclyReachable ? config.http.publicUrl : null,
     callbackSecret: config.auth.secret.reveal(),
+    referenceLinks:
+      config.uploads.delivery === 'signed-url'
+        ? { baseUrl: config.http.publicUrl, secret: config.auth.secret.reveal(), ttlSeconds: 3600 }
+        : null,
     webhookHmacKey: config.provider.kind === 'kie' ? (config.provider.webhookHmacKey?.reveal() ?? null) : null,
     poll: provider.demo ? { initialMs: 400, maxMs: 5000 } : { initialMs: 2500, maxMs: 15_000 },
     maxAttempts: MAX_ATTEMPTS,

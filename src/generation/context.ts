@@ -6,6 +6,7 @@ import type { Logger } from '../lib/logger.js';
 import type { ImageProvider } from '../providers/index.js';
 import type { HintHub } from '../pubsub/index.js';
 import type { ImageProcessor, Storage } from '../storage/index.js';
+import type { ReferenceLinkSettings } from './reference-links.js';
 
 /** Everything the generation use cases may use; each takes only the part it needs. */
 export interface GenerationContext {
@@ -39,6 +40,8 @@ export interface GenerationSettings {
   maxReferences: number;
   /** Where the provider may POST completion hints; null when we are not publicly reachable. */
   callbackBaseUrl: string | null;
+  /** When set, providers fetch references from signed, expiring links on our server instead of an upload. */
+  referenceLinks: ReferenceLinkSettings | null;
   /** Signs the per-generation token in callback URLs. */
   callbackSecret: string;
   /** KIE's optional webhook HMAC key; when set, callbacks must carry a valid X-Webhook-Signature. */

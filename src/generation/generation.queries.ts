@@ -69,6 +69,12 @@ export async function findOwnedUploads(db: Db, userId: string, ids: string[]): P
     .where(and(eq(uploads.userId, userId), inArray(uploads.id, ids)));
 }
 
+/** System read for signed reference links: the signature, not a session, authorises it. */
+export async function unsafeFindUpload(db: Db, id: string): Promise<UploadRow | null> {
+  const rows = await db.select().from(uploads).where(eq(uploads.id, id));
+  return rows[0] ?? null;
+}
+
 export async function findOwnedImage(db: Db, userId: string, imageId: string): Promise<ImageRow | null> {
   const rows = await db
     .select()

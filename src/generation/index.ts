@@ -1,11 +1,12 @@
 export { type GenerationContext, type GenerationSettings, RUN_JOB, SWEEP_JOB } from './context.js';
 export { deleteGeneration } from './delete-generation.js';
 export { failGeneration } from './fail-generation.js';
-export { findOwnedImage, findOwnedUploads } from './generation.queries.js';
+export { findOwnedImage, findOwnedUploads, unsafeFindUpload } from './generation.queries.js';
 export { getGenerationOrThrow } from './get-generation.js';
 export { generationQueues, registerGenerationJobs } from './jobs.js';
 export { listGenerations } from './list-generations.js';
 export { acceptProviderCallback, callbackToken } from './provider-callback.js';
+export { verifyReferenceLink } from './reference-links.js';
 export { runGeneration } from './run-generation.js';
 export { submitGeneration } from './submit-generation.js';
 export { sweepDeadlines } from './sweep-deadlines.js';

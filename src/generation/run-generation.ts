@@ -6,6 +6,7 @@ import { type GenerationContext, RUN_JOB } from './context.js';
 import { failGeneration, failureMessages } from './fail-generation.js';
 import { countAttempt, type GenerationRow, markRunning, referencesOf, storeTaskId, unsafeFindGeneration } from './generation.queries.js';
 import { callbackUrl } from './provider-callback.js';
+import { referenceLink } from './reference-links.js';
 import { isTerminal } from './state.js';
 
 export interface Attempt {
@@ -99,6 +100,7 @@ async function loadReferences(ctx: GenerationContext, gen: GenerationRow): Promi
       name: `${r.upload.id}-${gen.id.slice(0, 8)}.${r.upload.contentType.split('/')[1]}`,
       bytes: Buffer.concat(chunks),
       contentType: r.upload.contentType as ReferenceImage['contentType'],
+      url: ctx.settings.referenceLinks ? referenceLink(ctx.settings.referenceLinks, r.upload.id, ctx.clock.now()) : undefined,
     });
   }
   return out;

@@ -32,6 +32,12 @@ export class ProviderError extends Error {
 export interface ReferenceImage {
   /** Unique name for the provider's upload API (never reused across uploads). */
   name: string;
+  /**
+   * A signed, expiring public URL of this image on our own server, when we are
+   * publicly reachable and configured to serve references ourselves; URL-based
+   * providers then skip their own upload step.
+   */
+  url?: string;
   bytes: Buffer;
   contentType: 'image/png' | 'image/jpeg' | 'image/webp';
 }

@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { findOwnedImage, findOwnedUploads, type GenerationContext } from '../../generation/index.js';
+import { findOwnedImage, findOwnedUploads, type GenerationContext, unsafeFindUpload, verifyReferenceLink } from '../../generation/index.js';
 import { notFound } from '../../lib/errors.js';
 import type { RequireUser } from '../plugins/session.js';
 
 const extOf = (contentType: string) => (contentType === 'image/jpeg' ? 'jpg' : contentType.split('/')[1]);
 
 export const fileRoutes =
-  (deps: Pick<GenerationContext, 'db' | 'storage'> & { requireUser: RequireUser }): FastifyPluginAsyncZod =>
+  (deps: Pick<GenerationContext, 'db' | 'storage' | 'clock'> & { requireUser: RequireUser; linkSecret: string }): FastifyPluginAsyncZod =>
   async (app) => {
     /**
      * Files are served only to their owner. They never change under an id, so
@@ -58,4 +58,25 @@ export const fileRoutes =
       if (req.headers['if-none-match'] === `"${upload.id}"`) return reply.status(304).send();
       return send(reply, upload.storageKey, upload.contentType, upload.id);
     });
+
+    /**
+     * GET /api/files/references/:id?expires=&signature= – a reference image for
+     * the provider to fetch: no session, an expiring signature for exactly this upload.
+     */
+    app.get(
+      '/api/files/references/:id',
+      {
+        schema: {
+          params: z.object({ id: z.uuid() }),
+          querystring: z.object({ expires: z.coerce.number().int(), signature: z.string().max(100) }),
+        },
+      },
+      async (req, reply) => {
+        const { expires, signature } = req.query;
+        if (!verifyReferenceLink(deps.linkSecret, req.params.id, expires, signature, deps.clock.now())) throw notFound('That image');
+        const upload = await unsafeFindUpload(deps.db, req.params.id);
+        if (!upload) throw notFound('That image');
+        return send(reply, upload.storageKey, upload.contentType, upload.id);
+      },
+    );
   };

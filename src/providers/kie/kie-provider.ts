@@ -74,7 +74,7 @@ export function createKieProvider(options: KieProviderOptions): ImageProvider {
     if (problem) throw kieError('references_not_supported', problem);
     // Sequential on purpose: a few small files, and KIE's upload host is rate-sensitive.
     const referenceUrls: string[] = [];
-    for (const reference of input.references) referenceUrls.push(await uploadReference(http, uploadBaseUrl, reference));
+    for (const reference of input.references) referenceUrls.push(reference.url ?? (await uploadReference(http, uploadBaseUrl, reference)));
     // KIE's Market models take no negative prompt; config marks them supportsNegativePrompt: false.
     const body = {
       model: input.providerModel,
