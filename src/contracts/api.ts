@@ -84,6 +84,8 @@ export const generationImageSchema = z.object({
   id: z.string(),
   url: z.string(),
   thumbnailUrl: z.string(),
+  /** A screen-sized WebP (at most 1536 px) for viewing; `url` is the original. */
+  previewUrl: z.string(),
   downloadUrl: z.string(),
   width: z.number().int(),
   height: z.number().int(),

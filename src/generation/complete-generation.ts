@@ -34,6 +34,7 @@ export async function completeGeneration(
     id: string;
     original: string;
     thumb: string;
+    preview: string;
     contentType: string;
     width: number;
     height: number;
@@ -58,13 +59,16 @@ export async function completeGeneration(
     const id = imageIdFor(gen.id, position);
     const original = storageKeys.original(gen.userId, gen.id, id, image.format);
     const thumb = storageKeys.thumbnail(gen.userId, gen.id, id);
+    const preview = storageKeys.preview(gen.userId, gen.id, id);
     await deps.storage.put(original, image.bytes, image.contentType);
     await deps.storage.put(thumb, await deps.images.thumbnail(image.bytes), 'image/webp');
+    await deps.storage.put(preview, await deps.images.preview(image.bytes), 'image/webp');
     stored.push({
       position,
       id,
       original,
       thumb,
+      preview,
       contentType: image.contentType,
       width: image.width,
       height: image.height,
@@ -97,6 +101,7 @@ export async function completeGeneration(
         position: s.position,
         originalKey: s.original,
         thumbnailKey: s.thumb,
+        previewKey: s.preview,
         contentType: s.contentType,
         width: s.width,
         height: s.height,
@@ -120,7 +125,7 @@ export async function completeGeneration(
   if (!done) {
     // Someone else settled it first; if it ended failed, our copies belong to nobody.
     const current = await unsafeFindGeneration(deps.db, gen.id);
-    if (!current || current.status === 'failed') await deps.storage.delete(stored.flatMap((s) => [s.original, s.thumb]));
+    if (!current || current.status === 'failed') await deps.storage.delete(stored.flatMap((s) => [s.original, s.thumb, s.preview]));
   }
 }
 

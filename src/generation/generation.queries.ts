@@ -171,7 +171,7 @@ export async function insertImages(tx: Db, rows: (typeof generationImages.$infer
  */
 export async function deleteGenerationRows(tx: Db, userId: string, id: string): Promise<string[] | null> {
   const images = await tx
-    .select({ o: generationImages.originalKey, t: generationImages.thumbnailKey })
+    .select({ o: generationImages.originalKey, t: generationImages.thumbnailKey, p: generationImages.previewKey })
     .from(generationImages)
     .where(and(eq(generationImages.generationId, id), eq(generationImages.userId, userId)));
   const refs = await tx
@@ -196,5 +196,5 @@ export async function deleteGenerationRows(tx: Db, userId: string, id: string): 
         )
         .returning({ key: uploads.storageKey })
     : [];
-  return [...images.flatMap((i) => [i.o, i.t]), ...orphaned.map((u) => u.key)];
+  return [...images.flatMap((i) => [i.o, i.t, ...(i.p ? [i.p] : [])]), ...orphaned.map((u) => u.key)];
 }

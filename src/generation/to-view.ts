@@ -7,6 +7,7 @@ import { type GenerationRow, type ImageRow, imagesOf, referencesOf, type UploadR
 export const fileUrls = {
   original: (imageId: string) => `/api/files/images/${imageId}/original`,
   thumbnail: (imageId: string) => `/api/files/images/${imageId}/thumbnail`,
+  preview: (imageId: string) => `/api/files/images/${imageId}/preview`,
   download: (imageId: string) => `/api/files/images/${imageId}/original?download=1`,
   upload: (uploadId: string) => `/api/files/uploads/${uploadId}`,
 };
@@ -56,6 +57,7 @@ export function toGenerationView(
       id: i.id,
       url: fileUrls.original(i.id),
       thumbnailUrl: fileUrls.thumbnail(i.id),
+      previewUrl: fileUrls.preview(i.id),
       downloadUrl: fileUrls.download(i.id),
       width: i.width,
       height: i.height,

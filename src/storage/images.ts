@@ -3,6 +3,7 @@ import { AppError } from '../lib/errors.js';
 import type { ImageFormat, ImageProcessor, ProcessedImage } from './types.js';
 
 const THUMBNAIL_SIZE = 512;
+const PREVIEW_SIZE = 1536;
 
 /** sharp-backed image processing with byte and pixel limits (pixel floods are refused before decoding). */
 export function createImageProcessor(limits: { maxBytes: number; maxPixels: number }): ImageProcessor {
@@ -56,6 +57,9 @@ export function createImageProcessor(limits: { maxBytes: number; maxPixels: numb
         .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true })
         .webp({ quality: 80 })
         .toBuffer();
+    },
+    async preview(bytes) {
+      return sharp(bytes).resize(PREVIEW_SIZE, PREVIEW_SIZE, { fit: 'inside', withoutEnlargement: true }).webp({ quality: 86 }).toBuffer();
     },
   };
 }

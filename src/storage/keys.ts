@@ -13,4 +13,6 @@ export const storageKeys = {
     `users/${id(userId)}/generations/${id(generationId)}/${id(imageId)}.${id(ext)}`,
   thumbnail: (userId: string, generationId: string, imageId: string) =>
     `users/${id(userId)}/generations/${id(generationId)}/${id(imageId)}.thumb.webp`,
+  preview: (userId: string, generationId: string, imageId: string) =>
+    `users/${id(userId)}/generations/${id(generationId)}/${id(imageId)}.preview.webp`,
 };

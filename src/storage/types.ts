@@ -31,4 +31,6 @@ export interface ImageProcessor {
   normaliseResult(bytes: Buffer): Promise<ProcessedImage>;
   /** A small WebP for the gallery grid. */
   thumbnail(bytes: Buffer): Promise<Buffer>;
+  /** A screen-sized WebP for the detail view. */
+  preview(bytes: Buffer): Promise<Buffer>;
 }

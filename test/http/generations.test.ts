@@ -33,6 +33,9 @@ describe('generations', () => {
     const thumb = await t.app.inject({ method: 'GET', url: done.thumbnailUrl!, headers: { cookie: user.cookie } });
     expect(thumb.headers['content-type']).toBe('image/webp');
     expect(thumb.rawPayload.length).toBeLessThan(original.rawPayload.length);
+    const preview = await t.app.inject({ method: 'GET', url: done.images[0]!.previewUrl, headers: { cookie: user.cookie } });
+    expect(preview.headers['content-type']).toBe('image/webp');
+    expect(await sharp(preview.rawPayload).metadata()).toMatchObject({ format: 'webp', width: 1024, height: 576 });
     const download = await t.app.inject({ method: 'GET', url: done.images[0]!.downloadUrl, headers: { cookie: user.cookie } });
     expect(download.headers['content-disposition']).toMatch(/^attachment; filename="animegen-.+\.png"$/);
   });
@@ -114,6 +117,13 @@ describe('generations', () => {
     expect(g.images).toHaveLength(0);
   });
 
+  it('fails and refunds when the result URL has already gone (404)', async () => {
+    const user = await givenVerifiedUser(t);
+    const g = await waitForTerminal(t, user, (await submit(t, user, { prompt: 'vanished [sim:missing]' })).json().id);
+    expect(g).toMatchObject({ status: 'failed', refunded: 2, error: { code: 'result_unusable' } });
+    expect(await balanceOf(t, user)).toBe(20);
+  });
+
   it('lists the gallery newest first, page by page', async () => {
     const user = await givenVerifiedUser(t);
     const ids: string[] = [];
@@ -147,7 +157,8 @@ describe('generations', () => {
     const keys = await t.deps.db.query.generationImages.findMany();
     const mine = keys.filter((k) => k.generationId === g.id);
     const upKey = (await t.deps.db.query.uploads.findFirst({ where: (u, { eq }) => eq(u.id, up.json().id) }))!.storageKey;
-    for (const k of [...mine.flatMap((m) => [m.originalKey, m.thumbnailKey]), upKey]) expect(await storage.exists(k)).toBe(true);
+    for (const k of [...mine.flatMap((m) => [m.originalKey, m.thumbnailKey, m.previewKey!]), upKey])
+      expect(await storage.exists(k)).toBe(true);
 
     const del = await t.app.inject({
       method: 'DELETE',
@@ -155,7 +166,8 @@ describe('generations', () => {
       headers: { cookie: user.cookie, origin: t.origin },
     });
     expect(del.statusCode).toBe(204);
-    for (const k of [...mine.flatMap((m) => [m.originalKey, m.thumbnailKey]), upKey]) expect(await storage.exists(k)).toBe(false);
+    for (const k of [...mine.flatMap((m) => [m.originalKey, m.thumbnailKey, m.previewKey!]), upKey])
+      expect(await storage.exists(k)).toBe(false);
     expect((await t.app.inject({ method: 'GET', url: `/api/generations/${g.id}`, headers: { cookie: user.cookie } })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: g.imageUrl!, headers: { cookie: user.cookie } })).statusCode).toBe(404);
   });

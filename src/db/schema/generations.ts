@@ -83,6 +83,8 @@ export const generationImages = pgTable(
     position: integer('position').notNull(),
     originalKey: text('original_key').notNull(),
     thumbnailKey: text('thumbnail_key').notNull(),
+    /** A WebP of at most 1536 px for the detail view; the original stays for download. */
+    previewKey: text('preview_key'),
     contentType: text('content_type').notNull(),
     width: integer('width').notNull(),
     height: integer('height').notNull(),

@@ -27,12 +27,12 @@ export const fileRoutes =
       return reply.send(file.stream);
     }
 
-    /** GET /api/files/images/:id/:variant – an original (optionally as a download) or its WebP thumbnail. */
+    /** GET /api/files/images/:id/:variant – an original (optionally as a download), its WebP preview or thumbnail. */
     app.get(
       '/api/files/images/:id/:variant',
       {
         schema: {
-          params: z.object({ id: z.uuid(), variant: z.enum(['original', 'thumbnail']) }),
+          params: z.object({ id: z.uuid(), variant: z.enum(['original', 'preview', 'thumbnail']) }),
           querystring: z.object({ download: z.enum(['1', 'true']).optional() }),
         },
       },
@@ -43,6 +43,7 @@ export const fileRoutes =
         const etag = `${image.id}-${req.params.variant}`;
         if (req.headers['if-none-match'] === `"${etag}"`) return reply.status(304).send();
         if (req.params.variant === 'thumbnail') return send(reply, image.thumbnailKey, 'image/webp', etag);
+        if (req.params.variant === 'preview' && image.previewKey) return send(reply, image.previewKey, 'image/webp', etag);
         const name = req.query.download
           ? `animegen-${image.generationId.slice(0, 8)}-${image.position + 1}.${extOf(image.contentType)}`
           : undefined;

@@ -32,7 +32,7 @@ export function ImageStage({
         {g.status === 'succeeded' && image ? (
           <img
             key={image.id}
-            src={image.url}
+            src={image.previewUrl}
             alt={t('gallery.imageAlt', { prompt: g.prompt })}
             onLoad={() => setLoaded(image.id)}
             data-testid="detail-image"

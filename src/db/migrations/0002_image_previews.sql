@@ -1,0 +1,1 @@
+ALTER TABLE "generation_images" ADD COLUMN "preview_key" text;
