@@ -4,7 +4,15 @@ import { createTestDatabase } from '../../test/helpers/db.js';
 import type { Database } from '../db/index.js';
 import { tables } from '../db/index.js';
 import { newId } from '../lib/ids.js';
-import { debitForGeneration, getBalance, grantCredits, listEntries, refundGeneration } from './index.js';
+import {
+  debitForGeneration,
+  getBalance,
+  grantCredits,
+  listEntries,
+  reconcileBalances,
+  refundGeneration,
+  takeBackCredits,
+} from './index.js';
 
 describe('the credit ledger', () => {
   let database: Database;
@@ -20,7 +28,7 @@ describe('the credit ledger', () => {
     return id;
   }
 
-  async function invariant(userId: string) {
+  async function invariant(userId: string, opts: { debtAllowed?: boolean } = {}) {
     const entries = await listEntries(database.db, userId, { limit: 1000 });
     const balance = await getBalance(database.db, userId);
     const chronological = [...entries].reverse();
@@ -30,7 +38,7 @@ describe('the credit ledger', () => {
       expect(e.balanceAfter).toBe(running);
     }
     expect(running).toBe(balance);
-    expect(balance).toBeGreaterThanOrEqual(0);
+    if (!opts.debtAllowed) expect(balance).toBeGreaterThanOrEqual(0);
     return balance;
   }
 
@@ -78,8 +86,49 @@ describe('the credit ledger', () => {
     expect(await invariant(userId)).toBe(10);
   });
 
-  it('the database itself refuses a negative balance', async () => {
-    const userId = await givenUser(1);
-    await expect(database.db.execute(sql`update credit_balances set balance = -1 where user_id = ${userId}`)).rejects.toThrow();
+  it('refuses to rewrite history: UPDATE, DELETE and TRUNCATE on entries fail in the database', async () => {
+    const userId = await givenUser(5);
+    // drizzle wraps the database error; the trigger's message is its cause.
+    const refused = (e: { message: string; cause?: { message?: string } }) => /append-only/.test(e.cause?.message ?? e.message);
+    await expect(database.db.execute(sql`update credit_entries set delta = 500 where user_id = ${userId}`)).rejects.toSatisfy(refused);
+    await expect(database.db.execute(sql`delete from credit_entries where user_id = ${userId}`)).rejects.toSatisfy(refused);
+    await expect(database.db.execute(sql`truncate credit_entries`)).rejects.toSatisfy(refused);
+    expect(await invariant(userId)).toBe(5);
+  });
+
+  it('takes back a refunded purchase only as far as the balance goes, but a dispute into debt', async () => {
+    const userId = await givenUser(0);
+    await grantCredits(database.db, { userId, amount: 100, kind: 'purchase', reference: 'cs_1' });
+    await database.db.transaction((tx) => debitForGeneration(tx, { userId, generationId: newId(), amount: 70 }));
+    const refunded = await database.db.transaction((tx) =>
+      takeBackCredits(tx, { userId, amount: 100, kind: 'purchase_refund', reference: 'ch_1:re_1' }),
+    );
+    expect(refunded).toEqual({ delta: -30, balance: 0 });
+    await grantCredits(database.db, { userId, amount: 50, kind: 'purchase', reference: 'cs_2' });
+    await database.db.transaction((tx) => debitForGeneration(tx, { userId, generationId: newId(), amount: 40 }));
+    const disputed = await database.db.transaction((tx) => takeBackCredits(tx, { userId, amount: 50, kind: 'dispute', reference: 'dp_1' }));
+    expect(disputed).toEqual({ delta: -50, balance: -40 });
+    expect(await invariant(userId, { debtAllowed: true })).toBe(-40);
+    // In debt, nothing can be charged.
+    await expect(
+      database.db.transaction((tx) => debitForGeneration(tx, { userId, generationId: newId(), amount: 1 })),
+    ).rejects.toMatchObject({
+      code: 'insufficient_credits',
+    });
+    // The same dispute again changes nothing.
+    expect(
+      await database.db.transaction((tx) => takeBackCredits(tx, { userId, amount: 50, kind: 'dispute', reference: 'dp_1' })),
+    ).toBeNull();
+  });
+
+  it('reconciliation reports exactly the one balance that disagrees with its entries', async () => {
+    const healthy = await givenUser(10);
+    const corrupted = await givenUser(10);
+    expect((await reconcileBalances({ db: database.db })).map((m) => m.userId)).not.toContain(corrupted);
+    await database.db.execute(sql`update credit_balances set balance = 999 where user_id = ${corrupted}`);
+    const mismatches = await reconcileBalances({ db: database.db });
+    expect(mismatches).toEqual([{ userId: corrupted, balance: 999, sumOfEntries: 10 }]);
+    expect(mismatches.map((m) => m.userId)).not.toContain(healthy);
+    await database.db.execute(sql`update credit_balances set balance = 10 where user_id = ${corrupted}`);
   });
 });

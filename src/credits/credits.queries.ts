@@ -5,7 +5,17 @@ import { tables } from '../db/index.js';
 const { creditBalances, creditEntries } = tables;
 
 /** The kinds of credit movement; each (kind, reference) can be recorded once. */
-export type CreditKind = 'signup_grant' | 'generation_debit' | 'generation_refund' | 'admin_adjustment';
+export const creditKinds = [
+  'signup_grant',
+  'purchase',
+  'generation_debit',
+  'generation_refund',
+  'purchase_refund',
+  'dispute',
+  'admin_adjustment',
+  'expiry',
+] as const;
+export type CreditKind = (typeof creditKinds)[number];
 
 type Row = Record<string, unknown>;
 const rowsOf = (result: unknown): Row[] => (result as { rows: Row[] }).rows;
@@ -45,23 +55,50 @@ export async function debitIfEnough(tx: Db, p: { userId: string; amount: number;
 }
 
 /**
- * Adds `amount` (may be negative for adjustments) unless (kind, reference) was
- * already recorded. The balance row is locked first, so a concurrent duplicate
- * waits and then sees the entry. Must run inside a transaction.
- * Returns the new balance, or null when the movement was already recorded.
+ * How far a movement may take the balance down:
+ * - 'debt': all the way, into recorded debt (chargebacks);
+ * - 'clamp': at most to zero, taking back only what is left;
+ * - positive movements ignore it.
  */
-export async function creditOnce(tx: Db, p: { userId: string; amount: number; kind: CreditKind; reference: string }) {
+export type Floor = 'debt' | 'clamp';
+
+/**
+ * Moves `amount` (positive or negative) unless (kind, reference) was already
+ * recorded. The balance row is locked first, so a concurrent duplicate waits
+ * and then sees the entry. Must run inside a transaction.
+ * Returns the applied delta and new balance, or null when already recorded.
+ */
+export async function moveOnce(tx: Db, p: { userId: string; amount: number; kind: CreditKind; reference: string; floor?: Floor }) {
   await tx.execute(sql`insert into credit_balances (user_id) values (${p.userId}) on conflict (user_id) do nothing`);
   const locked = rowsOf(await tx.execute(sql`select balance from credit_balances where user_id = ${p.userId} for update`));
   const before = Number(locked[0]?.balance ?? 0);
+  const delta = p.amount < 0 && p.floor === 'clamp' ? -Math.min(-p.amount, Math.max(before, 0)) : p.amount;
   const inserted = rowsOf(
     await tx.execute(sql`
       insert into credit_entries (user_id, delta, kind, reference, balance_after)
-      values (${p.userId}, ${p.amount}, ${p.kind}, ${p.reference}, ${before + p.amount})
+      values (${p.userId}, ${delta}, ${p.kind}, ${p.reference}, ${before + delta})
       on conflict (kind, reference) do nothing
       returning balance_after`),
   );
   if (inserted.length === 0) return null;
-  await tx.execute(sql`update credit_balances set balance = balance + ${p.amount}, updated_at = now() where user_id = ${p.userId}`);
-  return before + p.amount;
+  await tx.execute(sql`update credit_balances set balance = balance + ${delta}, updated_at = now() where user_id = ${p.userId}`);
+  return { delta, balance: before + delta };
+}
+
+/** Has this (kind, reference) movement been recorded? */
+export async function hasEntry(db: Db, kind: CreditKind, reference: string): Promise<boolean> {
+  const r = rowsOf(await db.execute(sql`select 1 from credit_entries where kind = ${kind} and reference = ${reference}`));
+  return r.length > 0;
+}
+
+/** Users whose balance differs from the sum of their entries (system query for reconciliation). */
+export async function unsafeFindBalanceMismatches(db: Db) {
+  const r = rowsOf(
+    await db.execute(sql`
+      select coalesce(b.user_id, e.user_id) as user_id, coalesce(b.balance, 0)::int as balance, coalesce(e.total, 0)::int as total
+      from credit_balances b
+      full join (select user_id, sum(delta) as total from credit_entries group by user_id) e on e.user_id = b.user_id
+      where coalesce(b.balance, 0) <> coalesce(e.total, 0)`),
+  );
+  return r.map((x) => ({ userId: String(x.user_id), balance: Number(x.balance), sumOfEntries: Number(x.total) }));
 }

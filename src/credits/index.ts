@@ -1,4 +1,6 @@
-export { type CreditKind, getBalance, listEntries } from './credits.queries.js';
+export { type CreditKind, creditKinds, getBalance, hasEntry, listEntries } from './credits.queries.js';
 export { debitForGeneration } from './debit-credits.js';
 export { grantCredits } from './grant-credits.js';
+export { reconcileBalances } from './reconcile-balances.js';
 export { refundGeneration } from './refund-credits.js';
+export { takeBackCredits } from './take-back-credits.js';

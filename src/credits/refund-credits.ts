@@ -1,5 +1,5 @@
 import type { Db } from '../db/index.js';
-import { creditOnce } from './credits.queries.js';
+import { moveOnce } from './credits.queries.js';
 
 /**
  * Gives back credits for a generation, at most once per generation whatever
@@ -8,5 +8,11 @@ import { creditOnce } from './credits.queries.js';
  */
 export async function refundGeneration(tx: Db, input: { userId: string; generationId: string; amount: number }): Promise<number | null> {
   if (input.amount <= 0) return null;
-  return creditOnce(tx, { userId: input.userId, amount: input.amount, kind: 'generation_refund', reference: input.generationId });
+  const moved = await moveOnce(tx, {
+    userId: input.userId,
+    amount: input.amount,
+    kind: 'generation_refund',
+    reference: input.generationId,
+  });
+  return moved?.balance ?? null;
 }

@@ -1,5 +1,4 @@
-import { sql } from 'drizzle-orm';
-import { bigserial, check, index, integer, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { bigserial, index, integer, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import { user } from './auth.js';
 
 /** One row per user: the current balance, kept in step with credit_entries by the ledger module. */
@@ -12,7 +11,8 @@ export const creditBalances = pgTable(
     balance: integer('balance').notNull().default(0),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check('credit_balances_non_negative', sql`${t.balance} >= 0`)],
+  // No CHECK (balance >= 0): a chargeback may take back credits already spent,
+  // leaving recorded debt. Every other movement is guarded in credits/.
 );
 
 /**
@@ -23,11 +23,12 @@ export const creditEntries = pgTable(
   'credit_entries',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
+    // Ledger rows outlive their account (legal retention): never cascade.
     userId: text('user_id')
       .notNull()
-      .references(() => user.id, { onDelete: 'cascade' }),
+      .references(() => user.id, { onDelete: 'restrict' }),
     delta: integer('delta').notNull(),
-    /** signup_grant | generation_debit | generation_refund (more kinds arrive with billing) */
+    /** One of CreditKind in src/credits/credits.queries.ts. */
     kind: text('kind').notNull(),
     reference: text('reference').notNull(),
     balanceAfter: integer('balance_after').notNull(),
