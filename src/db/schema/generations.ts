@@ -107,3 +107,21 @@ export const providerRateSlots = pgTable(
   },
   (t) => [index('provider_rate_slots_bucket_at_idx').on(t.bucket, t.at)],
 );
+
+/**
+ * Client retries of POST /api/generations with an Idempotency-Key header: the
+ * first request's generation is returned again; a different body is refused.
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    generationId: text('generation_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+);
