@@ -1,4 +1,5 @@
-import { randomInt } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
 import type { Generation, SubmitGenerationInput } from '../contracts/api.js';
 import { submitGenerationSchema } from '../contracts/api.js';
 import { debitForGeneration } from '../credits/index.js';
@@ -7,6 +8,7 @@ import { AppError } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import { type GenerationContext, RUN_JOB } from './context.js';
 import { findOwnedUploads } from './generation.queries.js';
+import { getGenerationOrThrow } from './get-generation.js';
 import { toGenerationView } from './to-view.js';
 
 const invalid = (field: string, message: string) => new AppError('invalid_input', message, { field });
@@ -18,9 +20,10 @@ const invalid = (field: string, message: string) => new AppError('invalid_input'
  */
 export async function submitGeneration(
   deps: Pick<GenerationContext, 'db' | 'queue' | 'clock' | 'provider' | 'catalog' | 'modelNames' | 'settings'>,
-  input: { userId: string; request: SubmitGenerationInput },
+  input: { userId: string; request: SubmitGenerationInput; idempotencyKey?: string },
 ): Promise<Generation> {
   const req = submitGenerationSchema.parse(input.request);
+  const requestHash = createHash('sha256').update(JSON.stringify(req)).digest('hex');
   const model = deps.catalog.find((m) => m.id === req.model);
   if (!model) throw new AppError('unknown_model', `There is no model called "${req.model}".`, { field: 'model' });
   if (!model.aspectRatios.includes(req.aspectRatio)) {
@@ -49,6 +52,15 @@ export async function submitGeneration(
   const now = deps.clock.now();
   const cost = model.cost * req.count;
   const row = await deps.db.transaction(async (tx) => {
+    if (input.idempotencyKey) {
+      // First, so a concurrent request with the same key waits here until this one ends.
+      const claimed = await tx
+        .insert(tables.idempotencyKeys)
+        .values({ userId: input.userId, key: input.idempotencyKey, requestHash, generationId: id })
+        .onConflictDoNothing()
+        .returning();
+      if (claimed.length === 0) return null;
+    }
     const [inserted] = await tx
       .insert(tables.generations)
       .values({
@@ -78,7 +90,25 @@ export async function submitGeneration(
     await debitForGeneration(tx, { userId: input.userId, generationId: id, amount: cost });
     return inserted!;
   });
+  if (!row) return replayIdempotent(deps, input.userId, input.idempotencyKey!, requestHash);
   // A new generation has no images yet and exactly the references just checked.
   const references = refIds.map((rid) => owned.find((u) => u.id === rid)!);
   return toGenerationView(row, [], references, deps.modelNames);
+}
+
+/** The same key again: the first request's generation, or 409 when the body differs. */
+async function replayIdempotent(
+  deps: Pick<GenerationContext, 'db' | 'modelNames'>,
+  userId: string,
+  key: string,
+  requestHash: string,
+): Promise<Generation> {
+  const [first] = await deps.db
+    .select()
+    .from(tables.idempotencyKeys)
+    .where(and(eq(tables.idempotencyKeys.userId, userId), eq(tables.idempotencyKeys.key, key)));
+  if (!first || first.requestHash !== requestHash) {
+    throw new AppError('conflict', 'This Idempotency-Key was already used for a different request.', { field: 'Idempotency-Key' });
+  }
+  return getGenerationOrThrow(deps, { userId, generationId: first.generationId });
 }

@@ -8,6 +8,7 @@ import {
   listGenerations,
   submitGeneration,
 } from '../../generation/index.js';
+import { AppError } from '../../lib/errors.js';
 import { noStore, type RequireUser } from '../plugins/session.js';
 
 const idParams = z.object({ id: z.uuid() });
@@ -15,10 +16,14 @@ const idParams = z.object({ id: z.uuid() });
 export const generationRoutes =
   (deps: GenerationContext & { requireUser: RequireUser }): FastifyPluginAsyncZod =>
   async (app) => {
-    /** POST /api/generations – charge and queue a generation (202). */
+    /** POST /api/generations – charge and queue a generation (202); an Idempotency-Key makes retries safe. */
     app.post('/api/generations', { schema: { body: submitGenerationSchema, response: { 202: generationSchema } } }, async (req, reply) => {
       const user = await deps.requireUser(req);
-      const generation = await submitGeneration(deps, { userId: user.id, request: req.body });
+      const key = req.headers['idempotency-key'];
+      if (key !== undefined && (typeof key !== 'string' || key.length === 0 || key.length > 255)) {
+        throw new AppError('invalid_input', 'The Idempotency-Key header must be 1 to 255 characters.', { field: 'Idempotency-Key' });
+      }
+      const generation = await submitGeneration(deps, { userId: user.id, request: req.body, idempotencyKey: key });
       noStore(reply);
       return reply.status(202).send(generation);
     });
