@@ -6,6 +6,7 @@ import { tables } from '../db/index.js';
 import { newId } from '../lib/ids.js';
 import type { Logger } from '../lib/logger.js';
 import { hashPassword, type ScryptParams, verifyPassword } from './password.js';
+import { isCommonPassword } from './password-policy.js';
 
 export interface AuthOptions {
   db: Db;
@@ -94,6 +95,16 @@ export function createAuth(o: AuthOptions) {
         if (ctx.path === '/update-user') {
           // Profile changes go through PATCH /api/me, which validates them.
           throw new APIError('NOT_FOUND', { message: 'Use PATCH /api/me.' });
+        }
+        if (ctx.path === '/sign-up/email' || ctx.path === '/reset-password' || ctx.path === '/change-password') {
+          const b = ctx.body as { password?: unknown; newPassword?: unknown } | undefined;
+          const candidate = ctx.path === '/sign-up/email' ? b?.password : b?.newPassword;
+          if (typeof candidate === 'string' && isCommonPassword(candidate)) {
+            throw new APIError('BAD_REQUEST', {
+              code: 'PASSWORD_TOO_COMMON',
+              message: 'That password is one of the most common ones and easy to guess. Choose another.',
+            });
+          }
         }
         if (ctx.path !== '/sign-up/email') return;
         const body = ctx.body as { ageConfirmed?: unknown; name?: unknown; locale?: unknown } | undefined;

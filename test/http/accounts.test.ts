@@ -171,4 +171,16 @@ describe('accounts', () => {
     const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: user.cookie } });
     expect(me.json()).toMatchObject({ locale: 'en', name: 'Test User' });
   });
+
+  it('applies the password rules: 8 to 128 characters, no composition rules, no common passwords', async () => {
+    const attempt = (password: string) => signUp(t, { email: uniqueEmail('pw'), password, name: 'P', ageConfirmed: true });
+    expect((await attempt('abcdefg')).statusCode).toBe(400);
+    expect((await attempt('abcdefgh')).statusCode).toBe(200);
+    expect((await attempt('a'.repeat(64))).statusCode).toBe(200);
+    expect((await attempt('b'.repeat(128))).statusCode).toBe(200);
+    expect((await attempt('c'.repeat(129))).statusCode).toBe(400);
+    const common = await attempt('password123');
+    expect(common.statusCode).toBe(400);
+    expect(common.json().code).toBe('PASSWORD_TOO_COMMON');
+  });
 });
