@@ -19,6 +19,7 @@ import { hookRoutes } from './http/routes/hooks.js';
 import { meRoutes } from './http/routes/me.js';
 import { metaRoutes } from './http/routes/meta.js';
 import { metricsRoutes } from './http/routes/metrics.js';
+import { sessionRoutes } from './http/routes/sessions.js';
 import { uploadRoutes } from './http/routes/uploads.js';
 import { registerWeb } from './http/routes/web.js';
 
@@ -77,6 +78,7 @@ export async function buildApp(deps: Deps, opts: { webRoot?: string } = {}): Pro
   await app.register(metaRoutes({ meta, catalog: config.models }));
   await app.register(meRoutes({ db: deps.db, requireUser }));
   await app.register(creditRoutes({ db: deps.db, requireUser }));
+  await app.register(sessionRoutes({ db: deps.db, requireUser }));
   await app.register(generationRoutes({ ...deps.generation, requireUser }));
   await app.register(uploadRoutes({ ...deps.generation, requireUser, maxBytes: config.uploads.maxBytes }));
   await app.register(fileRoutes({ ...deps.generation, requireUser, linkSecret: config.auth.secret.reveal() }));

@@ -3,4 +3,5 @@ export { type Auth, type AuthOptions, createAuth } from './auth.js';
 export { getProfile } from './get-profile.js';
 export { hashParams, OWASP_SCRYPT, type ScryptParams, TEST_SCRYPT } from './password.js';
 export { createSessionResolver, type SessionUser } from './resolve-session.js';
+export { listSessions, revokeOtherSessions, revokeSession } from './sessions.js';
 export { updateProfile } from './update-profile.js';

@@ -170,3 +170,14 @@ export const metaSchema = z.object({
   privacyContact: z.string(),
 });
 export type Meta = z.infer<typeof metaSchema>;
+
+export const sessionSchema = z.object({
+  id: z.string(),
+  userAgent: z.string().nullable(),
+  ipAddress: z.string().nullable(),
+  createdAt: z.string(),
+  lastUsedAt: z.string(),
+  /** The session making this request. */
+  current: z.boolean(),
+});
+export type SessionInfo = z.infer<typeof sessionSchema>;

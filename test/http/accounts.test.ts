@@ -183,4 +183,48 @@ describe('accounts', () => {
     expect(common.statusCode).toBe(400);
     expect(common.json().code).toBe('PASSWORD_TOO_COMMON');
   });
+
+  it('lists signed-in devices and signs any of them out at once', async () => {
+    const user = await givenVerifiedUser(t);
+    const signInFrom = async (ua: string) =>
+      cookieHeader(
+        (
+          await t.app.inject({
+            method: 'POST',
+            url: '/api/auth/sign-in/email',
+            headers: { origin: t.origin, 'user-agent': ua },
+            payload: { email: user.email, password: user.password },
+          })
+        ).headers['set-cookie'],
+      );
+    const phone = await signInFrom('Phone Browser');
+    const laptop = await signInFrom('Laptop Browser');
+    const list = (await t.app.inject({ method: 'GET', url: '/api/me/sessions', headers: { cookie: laptop } })).json().sessions;
+    expect(list).toHaveLength(3);
+    expect(list.filter((s: { current: boolean }) => s.current)).toHaveLength(1);
+    expect(JSON.stringify(list)).not.toContain(laptop.split('=')[1]!.split('.')[0]);
+    const phoneSession = list.find((s: { userAgent: string }) => s.userAgent === 'Phone Browser');
+
+    const stranger = await givenVerifiedUser(t);
+    const foreign = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/me/sessions/${phoneSession.id}`,
+      headers: { cookie: stranger.cookie, origin: t.origin },
+    });
+    expect(foreign.statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: phone } })).statusCode).toBe(200);
+
+    const revoke = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/me/sessions/${phoneSession.id}`,
+      headers: { cookie: laptop, origin: t.origin },
+    });
+    expect(revoke.statusCode).toBe(204);
+    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: phone } })).statusCode).toBe(401);
+
+    const others = await t.app.inject({ method: 'DELETE', url: '/api/me/sessions', headers: { cookie: laptop, origin: t.origin } });
+    expect(others.json()).toEqual({ revoked: 1 });
+    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: user.cookie } })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: laptop } })).statusCode).toBe(200);
+  });
 });
