@@ -227,4 +227,20 @@ describe('accounts', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: user.cookie } })).statusCode).toBe(401);
     expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: laptop } })).statusCode).toBe(200);
   });
+
+  it('answers a wrong password and an unknown address identically (no account enumeration)', async () => {
+    const user = await givenVerifiedUser(t);
+    const unverified = uniqueEmail('unverified');
+    await signUp(t, { email: unverified, password: 'long enough pw', name: 'U', ageConfirmed: true });
+    const signIn = (email: string, password: string) =>
+      t.app.inject({ method: 'POST', url: '/api/auth/sign-in/email', headers: { origin: t.origin }, payload: { email, password } });
+    const wrong = await signIn(user.email, 'not my password at all');
+    const unknown = await signIn(uniqueEmail('nobody'), 'not my password at all');
+    const unverifiedWrong = await signIn(unverified, 'not my password at all');
+    expect(wrong.statusCode).toBe(401);
+    for (const res of [unknown, unverifiedWrong]) {
+      expect(res.statusCode).toBe(wrong.statusCode);
+      expect(res.json()).toEqual(wrong.json());
+    }
+  });
 });
