@@ -1,4 +1,5 @@
 import { USER_AGENT } from '../kie/index.js';
+import { readBodyCapped } from '../read-capped.js';
 import { a1111Error, errorForFetchFailure, errorForStatus } from './errors.js';
 
 export interface A1111Http {
@@ -30,21 +31,8 @@ export function basicAuthorization(username: string, password: string): string {
 
 /** Reads the body as text, aborting once it passes `maxBytes` instead of buffering it all. */
 async function readCapped(res: Response, maxBytes: number, what: string): Promise<string> {
-  if (!res.body) return '';
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw a1111Error('result_too_large', `${what}: response larger than ${maxBytes} bytes`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  const body = await readBodyCapped(res, maxBytes, () => a1111Error('result_too_large', `${what}: response larger than ${maxBytes} bytes`));
+  return body.toString('utf8');
 }
 
 /**

@@ -1,4 +1,5 @@
 import { lookup } from 'node:dns/promises';
+import { readBodyCapped } from '../read-capped.js';
 import type { DownloadedImage } from '../types.js';
 import { type AllowedHost, findAllowedHost, hostnameForLookup, isPublicAddress } from './address-policy.js';
 import { kieError } from './errors.js';
@@ -66,21 +67,7 @@ async function readCapped(res: Response, url: URL, maxBytes: number): Promise<Bu
     await res.body?.cancel();
     throw kieError('result_too_large', `${describe(url)}: declares ${declared} bytes, cap ${maxBytes}`);
   }
-  if (!res.body) return Buffer.alloc(0);
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw kieError('result_too_large', `${describe(url)}: more than ${maxBytes} bytes`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
+  return readBodyCapped(res, maxBytes, () => kieError('result_too_large', `${describe(url)}: more than ${maxBytes} bytes`));
 }
 
 function errorForStatus(status: number, url: URL) {
