@@ -9,6 +9,7 @@ import { registerErrorHandler, registerNotFound } from './http/plugins/errors.js
 import { registerSameOriginGuard } from './http/plugins/same-origin.js';
 import { sessionGuard } from './http/plugins/session.js';
 import { authRoutes } from './http/routes/auth.js';
+import { billingRoutes } from './http/routes/billing.js';
 import { creditRoutes } from './http/routes/credits.js';
 import { devMailRoutes } from './http/routes/dev-mail.js';
 import { eventRoutes } from './http/routes/events.js';
@@ -78,6 +79,7 @@ export async function buildApp(deps: Deps, opts: { webRoot?: string } = {}): Pro
   await app.register(metaRoutes({ meta, catalog: config.models }));
   await app.register(meRoutes({ db: deps.db, requireUser }));
   await app.register(creditRoutes({ db: deps.db, requireUser }));
+  await app.register(billingRoutes({ ...deps.billing, requireUser }));
   await app.register(sessionRoutes({ db: deps.db, requireUser }));
   await app.register(generationRoutes({ ...deps.generation, requireUser }));
   await app.register(uploadRoutes({ ...deps.generation, requireUser, maxBytes: config.uploads.maxBytes }));

@@ -58,6 +58,35 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ STORAGE_URL: 's3://my-bucket', S3_ACCESS_KEY_ID: 'only-one' })).toThrow(/S3_SECRET_ACCESS_KEY/);
   });
 
+  it('switches billing on only with both Stripe secrets, never printing them', () => {
+    expect(loadConfig({}).billing.stripe).toBeNull();
+    expect(loadConfig({}).billing.packs.map((p) => [p.credits, p.price, p.currency])).toEqual([
+      [100, 499, 'eur'],
+      [300, 1299, 'eur'],
+      [1000, 3499, 'eur'],
+    ]);
+    const on = loadConfig({
+      STRIPE_SECRET_KEY: 'sk_test_abc',
+      STRIPE_WEBHOOK_SECRET: 'whsec_xyz',
+      STRIPE_API_BASE: 'http://127.0.0.1:12111',
+    });
+    expect(on.billing.stripe?.apiBase).toBe('http://127.0.0.1:12111');
+    expect(on.billing.stripe?.secretKey.reveal()).toBe('sk_test_abc');
+    expect(JSON.stringify(on)).not.toMatch(/sk_test_abc|whsec_xyz/);
+    expect(() => loadConfig({ STRIPE_SECRET_KEY: 'sk_test_abc' })).toThrow(/STRIPE_WEBHOOK_SECRET/);
+    expect(() => loadConfig({ STRIPE_API_BASE: 'not a url' })).toThrow(/STRIPE_API_BASE/);
+  });
+
+  it('reads CREDIT_PACKS_JSON and names it when it is not valid', () => {
+    const packs = '[{"id":"yen","name":"500 credits","credits":500,"price":800,"currency":"jpy"}]';
+    expect(loadConfig({ CREDIT_PACKS_JSON: packs }).billing.packs).toEqual([JSON.parse(packs)[0]]);
+    expect(() => loadConfig({ CREDIT_PACKS_JSON: '[' })).toThrow(/CREDIT_PACKS_JSON/);
+    expect(() => loadConfig({ CREDIT_PACKS_JSON: '[{"id":"a","name":"A","credits":1,"price":1,"currency":"EURO"}]' })).toThrow(
+      /CREDIT_PACKS_JSON/,
+    );
+    expect(() => loadConfig({ CREDIT_PACKS_JSON: `[${packs.slice(1, -1)},${packs.slice(1, -1)}]` })).toThrow(/unique/);
+  });
+
   it('names MODELS_JSON when it is not valid', () => {
     expect(() => loadConfig({ MODELS_JSON: '{nope' })).toThrow(/MODELS_JSON/);
     expect(() => loadConfig({ MODELS_JSON: '[{"id":"x"}]' })).toThrow(/MODELS_JSON/);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseCreditPacks } from './billing/packs.js';
 import { parseStorageUrl } from './storage/location.js';
 
 /**
@@ -116,6 +117,12 @@ const envSchema = z.object({
   KIE_RESULT_HOSTS: z.string().optional(),
   KIE_WEBHOOK_HMAC_KEY: secret.optional(),
   METRICS_TOKEN: secret.optional(),
+  STRIPE_SECRET_KEY: secret.optional(),
+  STRIPE_WEBHOOK_SECRET: secret.optional(),
+  /** A Stripe-compatible API (a local fake in tests and trials) instead of api.stripe.com. */
+  STRIPE_API_BASE: z.url().optional(),
+  CREDIT_PACKS_JSON: z.string().optional(),
+  CHECKOUT_LIMIT_PER_HOUR: int(10, 1, 10_000),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
@@ -227,6 +234,7 @@ export function loadConfig(env: Env = process.env) {
     log: { level: e.LOG_LEVEL },
     privacyContact: e.PRIVACY_CONTACT,
     metricsToken: e.METRICS_TOKEN ?? null,
+    billing: billingConfig(e),
   };
 }
 
@@ -261,6 +269,19 @@ function providerConfig(e: ParsedEnv) {
     };
   }
   return { kind: 'simulator' as const, delayMs: e.SIMULATOR_DELAY_MS };
+}
+
+/** Stripe when both secrets are set (billing is off without them), and the credit packs on sale. */
+function billingConfig(e: ParsedEnv) {
+  const { STRIPE_SECRET_KEY: secretKey, STRIPE_WEBHOOK_SECRET: webhookSecret } = e;
+  if (Boolean(secretKey) !== Boolean(webhookSecret))
+    throw new ConfigError(['STRIPE_SECRET_KEY / STRIPE_WEBHOOK_SECRET: set both or neither']);
+  const stripe = secretKey && webhookSecret ? { secretKey, webhookSecret, apiBase: e.STRIPE_API_BASE ?? null } : null;
+  try {
+    return { stripe, packs: parseCreditPacks(e.CREDIT_PACKS_JSON), checkoutLimitPerHour: e.CHECKOUT_LIMIT_PER_HOUR };
+  } catch (err) {
+    throw new ConfigError([`CREDIT_PACKS_JSON: ${(err as Error).message}`]);
+  }
 }
 
 /** STORAGE_URL: a local folder (default DATA_DIR/files) or s3://bucket/prefix with the S3_* settings. */

@@ -1,4 +1,5 @@
 import { type Auth, createAuth, OWASP_SCRYPT, TEST_SCRYPT } from './accounts/index.js';
+import { type BillingContext, billingQueues, type FulfilmentFaults, type PaymentGateway } from './billing/index.js';
 import type { Config } from './config.js';
 import { grantCredits } from './credits/index.js';
 import { type Database, migrate, openDatabase } from './db/index.js';
@@ -36,6 +37,7 @@ export interface Deps {
   simulator: Simulator | null;
   metrics: Metrics;
   generation: GenerationContext;
+  billing: BillingContext;
   close(): Promise<void>;
 }
 
@@ -50,9 +52,23 @@ export interface DepsOverrides {
   pollingIntervalSeconds?: number;
   /** Tests: the built-in simulator signs its callbacks with this key. */
   simulatorWebhookKey?: string;
+  /** Tests: throw around fulfilment's commit to prove retries apply once. */
+  billingFaults?: FulfilmentFaults;
 }
 
 const MAX_ATTEMPTS = 4;
+
+/** Stripe when configured; the SDK is loaded only then (it adds ~200 ms to start-up). */
+async function createPaymentGateway(config: Config): Promise<PaymentGateway | null> {
+  const stripe = config.billing.stripe;
+  if (!stripe) return null;
+  const { createStripeGateway } = await import('./billing/stripe-gateway.js');
+  return createStripeGateway({
+    secretKey: stripe.secretKey.reveal(),
+    webhookSecret: stripe.webhookSecret.reveal(),
+    apiBase: stripe.apiBase,
+  });
+}
 
 async function createStorage(config: Config, log: Logger): Promise<Storage> {
   const s = config.storage;
@@ -138,11 +154,14 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
   const queue = await createJobQueue(
     database,
     log,
-    generationQueues({
-      maxAttempts: settings.maxAttempts,
-      expireInSeconds: config.generation.jobExpireSeconds,
-      retryDelaySeconds: settings.retryDelaySeconds,
-    }),
+    [
+      ...generationQueues({
+        maxAttempts: settings.maxAttempts,
+        expireInSeconds: config.generation.jobExpireSeconds,
+        retryDelaySeconds: settings.retryDelaySeconds,
+      }),
+      ...billingQueues(),
+    ],
     {
       role,
       pollingIntervalSeconds: o.pollingIntervalSeconds ?? (database.kind === 'pglite' ? 0.5 : 1),
@@ -192,6 +211,18 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
     },
   };
 
+  const billing: BillingContext = {
+    db,
+    log,
+    clock,
+    gateway: await createPaymentGateway(config),
+    packs: config.billing.packs,
+    publicUrl: config.http.publicUrl,
+    checkoutLimitPerHour: config.billing.checkoutLimitPerHour,
+    creditsChanged: (userId) => void notifyLiveBestEffort(db, log, { userId, kind: 'credits' }),
+    faults: o.billingFaults,
+  };
+
   return {
     config,
     database,
@@ -207,6 +238,7 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
     simulator,
     metrics,
     generation,
+    billing,
     close: async () => {
       shutdown.abort();
       await queue.stop({ graceful: true, timeoutMs: 5000 }).catch((err) => log.warn({ err }, 'job queue did not stop cleanly'));

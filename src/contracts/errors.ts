@@ -25,6 +25,12 @@ export const errorCodes = [
   'rate_limited',
   /** A request body is larger than the server accepts. */
   'payload_too_large',
+  /** This server has no payment provider configured (no Stripe keys); nothing can be bought. */
+  'billing_disabled',
+  /** The payment provider could not be reached or refused our request; nothing was bought. Safe to retry. */
+  'payment_provider_unavailable',
+  /** A payment webhook whose signature does not match its body, our secret or the time; it changed nothing. */
+  'invalid_signature',
   /** Anything we did not expect; the body carries only the request id. */
   'internal',
 ] as const;

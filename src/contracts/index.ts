@@ -1,2 +1,3 @@
 export * from './api.js';
+export * from './billing.js';
 export * from './errors.js';

@@ -30,6 +30,8 @@ export interface JobQueue {
   work(name: string, concurrency: number, handler: (payload: unknown, meta: JobMeta) => Promise<void>): Promise<void>;
   /** Sends `name` on a cron schedule (worker processes only). */
   schedule(name: string, cron: string): Promise<void>;
+  /** Removes a schedule (e.g. a feature switched off); no-op when there is none. */
+  unschedule(name: string): Promise<void>;
   stop(options?: { graceful: boolean; timeoutMs: number }): Promise<void>;
 }
 
@@ -85,6 +87,9 @@ export async function createJobQueue(database: Database, log: Logger, queues: Qu
     },
     async schedule(name, cron) {
       await boss.schedule(name, cron);
+    },
+    async unschedule(name) {
+      await boss.unschedule(name);
     },
     async stop(opts = { graceful: true, timeoutMs: 10_000 }) {
       await boss.stop({ graceful: opts.graceful, timeout: opts.timeoutMs, wait: true });

@@ -15,6 +15,9 @@ export const errorStatus = {
   conflict: 409,
   rate_limited: 429,
   payload_too_large: 413,
+  billing_disabled: 503,
+  payment_provider_unavailable: 502,
+  invalid_signature: 400,
   internal: 500,
 } as const satisfies Record<ErrorCode, number>;
 

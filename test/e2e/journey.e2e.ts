@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type StripeFake, startStripeFake } from '../fakes/stripe-fake.js';
 import { desktop, launchBrowser } from './helpers/browser.js';
 import { openPhone, photographPages, screenshot } from './helpers/screenshots.js';
 import { type RunningServer, startServer } from './helpers/server.js';
@@ -19,11 +20,13 @@ import {
 /**
  * One new user's whole journey through the real server and the built web app:
  * sign up, verify, create and watch live, download, remix, delete, a refunded
- * failure, theme and language, sign out, password reset, sign in again.
+ * failure, theme and language, sign out, password reset, sign in again, and
+ * buying a credit pack through (a local fake of) Stripe Checkout.
  * The steps share one browser page and run in order.
  */
 
 let server: RunningServer;
+let stripe: StripeFake;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
@@ -40,8 +43,17 @@ const isDark = () => page.evaluate(() => document.documentElement.classList.cont
 const checkedValue = (name: string) => page.locator(`input[name="${name}"]:checked`).getAttribute('value');
 const patchMe = () => page.waitForResponse((r) => r.url().endsWith('/api/me') && r.request().method() === 'PATCH' && r.ok());
 
+const stripeKeys = { secretKey: 'sk_test_journey', webhookSecret: 'whsec_journey' };
+
 beforeAll(async () => {
-  server = await startServer();
+  stripe = await startStripeFake(stripeKeys);
+  server = await startServer({
+    STRIPE_SECRET_KEY: stripeKeys.secretKey,
+    STRIPE_WEBHOOK_SECRET: stripeKeys.webhookSecret,
+    STRIPE_API_BASE: stripe.url,
+  });
+  // Like Stripe, the fake sends checkout.session.completed while the buyer is redirected back.
+  stripe.sendWebhooksTo(`${server.baseUrl}/api/billing/webhook`);
   browser = await launchBrowser();
   context = await browser.newContext({ baseURL: server.baseUrl, viewport: desktop, acceptDownloads: true });
   page = await context.newPage();
@@ -50,6 +62,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
+  await stripe?.close();
 });
 
 describe("a new user's journey", () => {
@@ -306,5 +319,32 @@ describe("a new user's journey", () => {
     await page.getByRole('button', { name: 'Sign in' }).last().click();
     await page.waitForURL('**/create');
     await waitForBalance(page, 8);
+  });
+
+  it('buys a pack of 100 credits: Stripe Checkout, back to Credits, the balance goes up once', async () => {
+    await nav('Credits').click();
+    await page.getByTestId('packs').waitFor();
+    await screenshot(page, 'credits-packs-desktop');
+    await page.getByRole('button', { name: 'Buy 100 credits for €4.99' }).click();
+    // The fake's checkout page takes the payment and sends the buyer back to /credits?checkout=success&session_id=…;
+    // the page confirms it and then drops the query.
+    await page.waitForURL('**/credits');
+    await page.getByText('100 credits added').waitFor();
+    await waitForBalance(page, 108);
+    expect(await stripe.webhookStatuses()).toEqual([200]);
+    // Webhook and success page both fulfilled it: one purchase in the ledger, one in the history.
+    await page.reload();
+    await page.getByTestId('ledger').waitFor();
+    const kinds = await page.getByTestId('ledger-entry').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-kind')));
+    expect(kinds.filter((k) => k === 'purchase')).toHaveLength(1);
+    expect(kinds[0]).toBe('purchase');
+    await page.getByText('Bought credits').waitFor();
+    expect(await page.getByTestId('purchase').count()).toBe(1);
+    expect(await page.getByTestId('purchase').getAttribute('data-status')).toBe('paid');
+    expect(await page.getByTestId('credits-balance').textContent()).toBe('108');
+    // What Stripe was told: the pack and our opaque reference, not who bought it.
+    const sent = JSON.stringify(stripe.requests.map((r) => [r.headers, decodeURIComponent(r.body)]));
+    for (const personal of [user.email, user.name, 'Hana']) expect(sent).not.toContain(personal);
+    await screenshot(page, 'credits-purchased-desktop');
   });
 });

@@ -10,6 +10,7 @@ export function schemaHash(): string {
   const dir = join(root, 'src/db/migrations');
   const hash = createHash('sha256');
   hash.update(readFileSync(join(root, 'src/generation/jobs.ts')));
+  hash.update(readFileSync(join(root, 'src/billing/jobs.ts')));
   hash.update(readFileSync(join(root, 'src/jobs/queue.ts')));
   for (const file of readdirSync(dir)
     .filter((f) => f.endsWith('.sql'))

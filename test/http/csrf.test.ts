@@ -20,6 +20,8 @@ describe('cross-site request forgery', () => {
       { method: 'DELETE' as const, url: `/api/generations/${g.id}` },
       { method: 'POST' as const, url: '/api/uploads', payload: png.payload, contentType: png.contentType },
       { method: 'POST' as const, url: '/api/auth/sign-out', payload: {} },
+      { method: 'POST' as const, url: '/api/billing/checkout', payload: { packId: 'small' } },
+      { method: 'POST' as const, url: '/api/billing/fulfil', payload: { sessionId: 'cs_test_x' } },
     ];
     for (const headers of [{ origin: 'https://evil.example' }, { referer: 'https://evil.example/page' }, {}]) {
       for (const r of routes) {

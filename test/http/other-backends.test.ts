@@ -87,7 +87,7 @@ describe('S3-compatible object storage', () => {
     const g = await waitForTerminal(t, owner, (await submit(t, owner, { prompt: 'in the cloud' })).json().id);
     expect(g.status).toBe('succeeded');
     const stored = await keys();
-    expect(stored.filter((k) => k.includes(g.id))).toHaveLength(2);
+    expect(stored.filter((k) => k.includes(g.id))).toHaveLength(3);
 
     const image = await t.app.inject({ method: 'GET', url: g.imageUrl!, headers: { cookie: owner.cookie } });
     expect(image.statusCode).toBe(200);

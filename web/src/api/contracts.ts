@@ -20,4 +20,12 @@ export type {
   UpdateMeInput,
   Upload,
 } from '../../../src/contracts/api.js';
+export type {
+  Billing,
+  CheckoutResponse,
+  CreditPackView,
+  FulfilResponse,
+  Purchase,
+  PurchaseStatusView,
+} from '../../../src/contracts/billing.js';
 export type { ErrorCode } from '../../../src/contracts/errors.js';

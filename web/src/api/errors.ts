@@ -19,6 +19,9 @@ const apiErrorKeys = {
   conflict: 'errors.conflict',
   rate_limited: 'errors.rateLimited',
   payload_too_large: 'errors.payloadTooLarge',
+  billing_disabled: 'errors.billingDisabled',
+  payment_provider_unavailable: 'errors.paymentProviderUnavailable',
+  invalid_signature: 'errors.invalidSignature',
   internal: 'errors.internal',
 } as const satisfies Record<ErrorCode, string>;
 

@@ -6,5 +6,6 @@ export const queryKeys = {
   generations: ['generations'] as const,
   generation: (id: string) => ['generation', id] as const,
   credits: ['credits'] as const,
+  billing: ['billing'] as const,
   devMail: ['dev-mail'] as const,
 };

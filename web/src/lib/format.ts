@@ -47,3 +47,10 @@ export function ratioOf(aspectRatio: string): number {
   const [w, h] = aspectRatio.split(':').map(Number);
   return w && h ? w / h : 1;
 }
+
+/** A price in the currency's minor unit (499 eur → "€4.99", 500 jpy → "¥500"). */
+export function formatMoney(minor: number, currency: string, locale: string): string {
+  const format = new Intl.NumberFormat(locale, { style: 'currency', currency: currency.toUpperCase() });
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  return format.format(minor / 10 ** digits);
+}

@@ -8,15 +8,19 @@ import { CoinsIcon, SparklesIcon } from '../components/ui/icons.js';
 import { Notice } from '../components/ui/notice.js';
 import { PageHeader } from '../components/ui/page-header.js';
 import { Skeleton } from '../components/ui/skeleton.js';
+import { BuyCredits } from '../features/billing/buy-credits.js';
+import { PurchaseHistory } from '../features/billing/purchase-history.js';
+import { useCheckoutReturn } from '../features/billing/use-billing.js';
 import { LedgerEntry } from '../features/credits/ledger-entry.js';
 import { useCredits } from '../features/credits/use-credits.js';
 import { useMe } from '../features/session/use-session.js';
 import { formatNumber } from '../lib/format.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 
-/** /credits – the balance and every movement of credits. */
+/** /credits – the balance, buying credit packs, purchases, and every movement of credits. */
 export default function CreditsRoute() {
   const { t, i18n } = useTranslation();
+  const confirming = useCheckoutReturn();
   const { data: me } = useMe();
   const { data, isPending, error, hasNextPage, fetchNextPage, isFetchingNextPage } = useCredits();
   useDocumentTitle(t('nav.credits'));
@@ -40,6 +44,19 @@ export default function CreditsRoute() {
           {t('credits.spend')}
         </Link>
       </Card>
+
+      {confirming.isPending && (
+        <Notice tone="info" role="status" className="mb-6" data-testid="checkout-confirming">
+          {t('billing.return.confirming')}
+        </Notice>
+      )}
+      <section className="mb-8" aria-labelledby="buy-heading">
+        <h2 id="buy-heading" className="mb-2 text-lg font-semibold">
+          {t('billing.buyTitle')}
+        </h2>
+        <BuyCredits />
+      </section>
+      <PurchaseHistory />
 
       <h2 className="mb-2 text-lg font-semibold">{t('credits.history')}</h2>
       {isPending ? (

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CreditEntry } from '../../api/contracts.js';
-import { CoinsIcon, RemixIcon, SparklesIcon } from '../../components/ui/icons.js';
+import { AlertIcon, ClockIcon, CoinsIcon, RemixIcon, ShieldIcon, SparklesIcon } from '../../components/ui/icons.js';
 import { cn } from '../../lib/cn.js';
 import { formatDateTime, formatNumber } from '../../lib/format.js';
 
@@ -10,6 +10,11 @@ const kinds: Record<string, { labelKey: string; icon: typeof CoinsIcon; linksToG
   signup_grant: { labelKey: 'credits.kind.signupGrant', icon: SparklesIcon, linksToGeneration: false },
   generation_debit: { labelKey: 'credits.kind.generationDebit', icon: CoinsIcon, linksToGeneration: true },
   generation_refund: { labelKey: 'credits.kind.generationRefund', icon: RemixIcon, linksToGeneration: true },
+  purchase: { labelKey: 'credits.kind.purchase', icon: CoinsIcon, linksToGeneration: false },
+  purchase_refund: { labelKey: 'credits.kind.purchaseRefund', icon: RemixIcon, linksToGeneration: false },
+  dispute: { labelKey: 'credits.kind.dispute', icon: AlertIcon, linksToGeneration: false },
+  admin_adjustment: { labelKey: 'credits.kind.adminAdjustment', icon: ShieldIcon, linksToGeneration: false },
+  expiry: { labelKey: 'credits.kind.expiry', icon: ClockIcon, linksToGeneration: false },
 };
 
 /** One ledger row: what happened, when, the change and the balance after. */

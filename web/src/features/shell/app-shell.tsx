@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, ScrollRestoration, useNavigation } from 'react-router';
 import { PageSkeleton } from '../../components/ui/skeleton.js';
 import { Toaster } from '../../components/ui/toaster.js';
+import { DebtBanner } from '../billing/debt-banner.js';
 import { PreferencesSync } from '../preferences/preferences-sync.js';
 import { useMe } from '../session/use-session.js';
 import { AppHeader } from './app-header.js';
@@ -32,6 +33,7 @@ export function AppShell() {
       )}
       <AppHeader />
       <DemoBanner />
+      <DebtBanner />
       <main id="main" className={me ? 'flex-1 pb-24 md:pb-10' : 'flex-1 pb-10'}>
         <Suspense fallback={<PageSkeleton />}>
           <Outlet />

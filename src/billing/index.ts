@@ -1,0 +1,10 @@
+export { confirmCheckout } from './confirm-checkout.js';
+export { type BillingContext, type FulfilmentFaults, RECONCILE_JOB } from './context.js';
+export { type FulfilResult, fulfilCheckout } from './fulfil-checkout.js';
+export { getBilling } from './get-billing.js';
+export { handleStripeWebhook } from './handle-stripe-webhook.js';
+export { billingQueues, registerBillingJobs } from './jobs.js';
+export { type CreditPack, defaultCreditPacks } from './packs.js';
+export type { PaymentGateway } from './payment-gateway.js';
+export { reconcileCheckouts } from './reconcile-checkouts.js';
+export { startCheckout } from './start-checkout.js';

@@ -1,0 +1,31 @@
+import type { BrowserContext } from 'playwright-core';
+import { newUser } from './ui.js';
+
+/**
+ * A verified, signed-in account made through the HTTP API (sign-up, the dev
+ * mailbox's link), for journeys that are about something else than signing up.
+ */
+export async function signedInViaApi(baseUrl: string, context: BrowserContext, tag: string) {
+  const user = newUser(tag);
+  const signUp = await fetch(`${baseUrl}/api/auth/sign-up/email`, {
+    method: 'POST',
+    headers: { origin: baseUrl, 'content-type': 'application/json' },
+    body: JSON.stringify({ email: user.email, password: user.password, name: user.name, ageConfirmed: true }),
+  });
+  if (!signUp.ok) throw new Error(`sign-up: ${signUp.status} ${await signUp.text()}`);
+  const mail = (await (await fetch(`${baseUrl}/api/dev/mail`)).json()) as { messages: { to: string; links: string[] }[] };
+  const link = mail.messages.find((m) => m.to === user.email)?.links.find((l) => l.includes('/verify-email'));
+  if (!link) throw new Error(`no verification e-mail for ${user.email}`);
+  const verified = await fetch(link, { redirect: 'manual' });
+  const cookies = verified.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
+  const cookie = cookies.filter((c) => !c.endsWith('=')).join('; ');
+  await context.addCookies(
+    cookies
+      .filter((c) => !c.endsWith('='))
+      .map((c) => {
+        const at = c.indexOf('=');
+        return { name: c.slice(0, at), value: c.slice(at + 1), url: baseUrl };
+      }),
+  );
+  return { ...user, cookie };
+}
