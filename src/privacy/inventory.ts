@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+
+export interface InventoryRow {
+  table: string;
+  column: string;
+  personal: 'yes' | 'secret' | 'no';
+  purpose: string;
+  retention: string;
+  /** Where it appears in the export (`file.field`), or null. */
+  exportPath: string | null;
+}
+
+/** Reads the table of docs/data-inventory.md. */
+export function readInventory(markdown: string = readFileSync(new URL('../../docs/data-inventory.md', import.meta.url), 'utf8')): InventoryRow[] {
+  const rows: InventoryRow[] = [];
+  for (const line of markdown.split('\n')) {
+    const cells = line.split('|').map((c) => c.trim());
+    if (cells.length !== 8 || cells[1] === 'table' || cells[1]?.startsWith('---')) continue;
+    const [, table, column, personal, purpose, retention, exportPath] = cells as [string, string, string, string, string, string, string];
+    if (personal !== 'yes' && personal !== 'secret' && personal !== 'no') throw new Error(`data inventory: bad "personal" for ${table}.${column}`);
+    rows.push({ table, column, personal, purpose, retention, exportPath: exportPath === '—' ? null : exportPath });
+  }
+  return rows;
+}
