@@ -1,4 +1,4 @@
-import { boolean, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
  * Better Auth's four tables (user, session, account, verification), written by
@@ -18,6 +18,14 @@ export const user = pgTable('user', {
   locale: text('locale').notNull().default('en'),
   /** When the user confirmed they meet the minimum age at sign-up. */
   ageConfirmedAt: timestamp('age_confirmed_at', { withTimezone: true }),
+  /** 'user' | 'admin' (operators; granted with `animegen admin grant <email>`). */
+  role: text('role').notNull().default('user'),
+  twoFactorEnabled: boolean('two_factor_enabled').notNull().default(false),
+  /**
+   * Set when the account was deleted: the row stays only as an anonymous
+   * anchor for ledger and purchase records kept for the legal period.
+   */
+  deletedAt: timestamp('deleted_at', { withTimezone: true }),
 });
 
 export const session = pgTable(
@@ -71,3 +79,28 @@ export const verification = pgTable(
   },
   (t) => [index('verification_identifier_idx').on(t.identifier)],
 );
+
+/** Better Auth's two-factor plugin: the TOTP secret and backup codes (both encrypted by Better Auth). */
+export const twoFactor = pgTable(
+  'two_factor',
+  {
+    id: text('id').primaryKey(),
+    secret: text('secret').notNull(),
+    backupCodes: text('backup_codes').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    verified: boolean('verified').default(true),
+    failedVerificationCount: integer('failed_verification_count').default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  },
+  (t) => [index('two_factor_user_idx').on(t.userId), index('two_factor_secret_idx').on(t.secret)],
+);
+
+/** Better Auth's rate-limit counters, in the database so every process shares them. */
+export const rateLimit = pgTable('rate_limit', {
+  id: text('id').primaryKey(),
+  key: text('key').notNull().unique(),
+  count: integer('count').notNull(),
+  lastRequest: bigint('last_request', { mode: 'number' }).notNull(),
+});
