@@ -7,7 +7,8 @@ import { createSessionResolver } from './accounts/index.js';
 import type { Deps } from './deps.js';
 import { registerErrorHandler, registerNotFound } from './http/plugins/errors.js';
 import { registerSameOriginGuard } from './http/plugins/same-origin.js';
-import { sessionGuard } from './http/plugins/session.js';
+import { adminGuard, sessionGuard } from './http/plugins/session.js';
+import { adminRoutes } from './http/routes/admin.js';
 import { authRoutes } from './http/routes/auth.js';
 import { billingRoutes } from './http/routes/billing.js';
 import { creditRoutes } from './http/routes/credits.js';
@@ -20,6 +21,7 @@ import { hookRoutes } from './http/routes/hooks.js';
 import { meRoutes } from './http/routes/me.js';
 import { metaRoutes } from './http/routes/meta.js';
 import { metricsRoutes } from './http/routes/metrics.js';
+import { privacyRoutes } from './http/routes/privacy.js';
 import { sessionRoutes } from './http/routes/sessions.js';
 import { uploadRoutes } from './http/routes/uploads.js';
 import { registerWeb } from './http/routes/web.js';
@@ -71,6 +73,7 @@ export async function buildApp(deps: Deps, opts: { webRoot?: string } = {}): Pro
     devMail: deps.devMailbox !== null,
     maxUploadBytes: config.uploads.maxBytes,
     privacyContact: config.privacyContact,
+    trashDays: config.retention.trashDays,
   };
 
   await app.register(healthRoutes(deps.db));
@@ -81,6 +84,8 @@ export async function buildApp(deps: Deps, opts: { webRoot?: string } = {}): Pro
   await app.register(creditRoutes({ db: deps.db, requireUser }));
   await app.register(billingRoutes({ ...deps.billing, requireUser }));
   await app.register(sessionRoutes({ db: deps.db, requireUser }));
+  await app.register(privacyRoutes({ ...deps.privacy, requireUser, legal: deps.legal, publicFormLimit: windowLimiter(5, 3_600_000) }));
+  await app.register(adminRoutes({ ...deps.privacy, requireAdmin: adminGuard(requireUser) }));
   await app.register(generationRoutes({ ...deps.generation, requireUser }));
   await app.register(uploadRoutes({ ...deps.generation, requireUser, maxBytes: config.uploads.maxBytes }));
   await app.register(fileRoutes({ ...deps.generation, requireUser, linkSecret: config.auth.secret.reveal() }));
@@ -89,4 +94,18 @@ export async function buildApp(deps: Deps, opts: { webRoot?: string } = {}): Pro
   if (deps.devMailbox) await app.register(devMailRoutes({ mailbox: deps.devMailbox }));
   registerNotFound(app, { spa: await registerWeb(app, opts.webRoot ?? webRoot) });
   return app;
+}
+
+/** A small in-process limit for the public privacy form: `max` per address per window. */
+function windowLimiter(max: number, windowMs: number): (key: string) => boolean {
+  const hits = new Map<string, number[]>();
+  return (key) => {
+    const now = Date.now();
+    const recent = (hits.get(key) ?? []).filter((t) => now - t < windowMs);
+    if (recent.length >= max) return false;
+    recent.push(now);
+    hits.set(key, recent);
+    if (hits.size > 10_000) hits.clear();
+    return true;
+  };
 }

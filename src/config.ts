@@ -134,6 +134,14 @@ const envSchema = z.object({
   UPLOAD_MAX_BYTES: int(10 * 1024 * 1024, 1024),
   UPLOAD_MAX_PIXELS: int(40_000_000, 1),
   GENERATION_DEADLINE_SECONDS: int(15 * 60, 10),
+  TRASH_DAYS: int(7, 0, 365),
+  /** Publish a privacy-policy version (and whether the change is material) without editing content/legal. */
+  LEGAL_POLICY_VERSION: z.string().max(40).optional(),
+  LEGAL_POLICY_MATERIAL: bool.optional(),
+  /** JSON: where processing happens, e.g. {"hosting":"EU (Frankfurt)","provider":"USA"}; shown on the privacy page. */
+  PROCESSOR_REGIONS: z.string().optional(),
+  LOG_RETENTION_DAYS: int(30, 1, 3650),
+  LEDGER_RETENTION_DAYS: int(3650, 1, 36500),
   WORKER_CONCURRENCY: int(4, 1, 64),
   /** How long a job may run before the queue presumes its worker dead and retries it. */
   JOB_EXPIRE_SECONDS: int(0, 0, 86_400),
@@ -224,6 +232,12 @@ export function loadConfig(env: Env = process.env) {
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     models: parseModels(e.MODELS_JSON, provider.kind === 'a1111' ? defaultA1111Models : defaultModels),
     uploads: { maxBytes: e.UPLOAD_MAX_BYTES, maxPixels: e.UPLOAD_MAX_PIXELS, maxPerGeneration: 4, delivery: e.REFERENCE_DELIVERY },
+    legal: {
+      policyVersion: e.LEGAL_POLICY_VERSION,
+      policyMaterial: e.LEGAL_POLICY_MATERIAL,
+      regions: parseRegions(e.PROCESSOR_REGIONS),
+    },
+    retention: { trashDays: e.TRASH_DAYS, logDays: e.LOG_RETENTION_DAYS, ledgerDays: e.LEDGER_RETENTION_DAYS },
     generation: {
       deadlineSeconds: e.GENERATION_DEADLINE_SECONDS,
       concurrency: e.WORKER_CONCURRENCY,
@@ -241,6 +255,26 @@ export function loadConfig(env: Env = process.env) {
 export type Config = ReturnType<typeof loadConfig>;
 
 type ParsedEnv = z.infer<typeof envSchema>;
+
+const regionsSchema = z
+  .object({ hosting: z.string(), storage: z.string(), provider: z.string(), payments: z.string(), email: z.string() })
+  .partial()
+  .strict();
+
+function parseRegions(json: string | undefined) {
+  const unknown = 'not stated by the operator';
+  const defaults = { hosting: unknown, storage: unknown, provider: unknown, payments: 'USA and EU (Stripe)', email: unknown };
+  if (!json) return defaults;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    throw new ConfigError(['PROCESSOR_REGIONS: not valid JSON']);
+  }
+  const parsed = regionsSchema.safeParse(raw);
+  if (!parsed.success) throw new ConfigError([`PROCESSOR_REGIONS: ${parsed.error.issues[0]?.message}`]);
+  return { ...defaults, ...parsed.data };
+}
 
 /** KIE with a key, AUTOMATIC1111 when chosen, else the built-in simulator. */
 function providerConfig(e: ParsedEnv) {

@@ -9,6 +9,7 @@ import { type Clock, systemClock } from './lib/clock.js';
 import { createLogger, type Logger } from './lib/logger.js';
 import { createMetrics, type Metrics } from './lib/metrics.js';
 import { createSmtpMailer, DevMailbox, type Mailer, renderMail } from './mail/index.js';
+import { type LegalSettings, type PrivacyContext, privacyQueues } from './privacy/index.js';
 import {
   createProvider,
   createSharedRateLimiter,
@@ -38,6 +39,8 @@ export interface Deps {
   metrics: Metrics;
   generation: GenerationContext;
   billing: BillingContext;
+  privacy: PrivacyContext;
+  legal: LegalSettings;
   close(): Promise<void>;
 }
 
@@ -57,6 +60,34 @@ export interface DepsOverrides {
 }
 
 const MAX_ATTEMPTS = 4;
+
+/** The processors named on the privacy page, from the live configuration. */
+function legalSettings(config: Config, provider: ImageProvider): LegalSettings {
+  const r = config.legal.regions;
+  const processors = [
+    {
+      name: 'Hosting and database (operator)',
+      purpose: 'runs AnimeGen and stores accounts, generations and the ledger',
+      region: r.hosting,
+    },
+  ];
+  if (config.storage.kind === 's3')
+    processors.push({ name: 'Object storage (S3-compatible)', purpose: 'stores images and uploads', region: r.storage });
+  if (!provider.demo) {
+    const name = provider.name === 'kie' ? 'KIE (kie.ai)' : 'Self-hosted image server (AUTOMATIC1111)';
+    processors.push({ name, purpose: 'generates images from prompts and reference images; receives no account data', region: r.provider });
+  }
+  if (config.billing.stripe)
+    processors.push({ name: 'Stripe', purpose: 'takes payments for credit packs; receives an anonymous reference', region: r.payments });
+  if (config.mail.smtpUrl)
+    processors.push({ name: 'E-mail delivery (SMTP)', purpose: 'sends verification, reset and receipt e-mails', region: r.email });
+  return {
+    contact: config.privacyContact,
+    processors,
+    policyVersion: config.legal.policyVersion,
+    policyMaterial: config.legal.policyMaterial,
+  };
+}
 
 /** Stripe when configured; the SDK is loaded only then (it adds ~200 ms to start-up). */
 async function createPaymentGateway(config: Config): Promise<PaymentGateway | null> {
@@ -148,6 +179,7 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
     poll: provider.demo ? { initialMs: 400, maxMs: 5000 } : { initialMs: 2500, maxMs: 15_000 },
     maxAttempts: MAX_ATTEMPTS,
     retryDelaySeconds: 2,
+    trashDays: config.retention.trashDays,
     ...o.generation,
   };
   const role = o.role ?? 'all';
@@ -161,6 +193,7 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
         retryDelaySeconds: settings.retryDelaySeconds,
       }),
       ...billingQueues(),
+      ...privacyQueues,
     ],
     {
       role,
@@ -223,6 +256,21 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
     faults: o.billingFaults,
   };
 
+  const privacy: PrivacyContext = {
+    db,
+    storage: generation.storage,
+    queue,
+    clock,
+    log,
+    mailer,
+    settings: {
+      exportDays: 7,
+      logDays: config.retention.logDays,
+      ledgerDays: config.retention.ledgerDays,
+      publicUrl: config.http.publicUrl,
+    },
+  };
+
   return {
     config,
     database,
@@ -239,6 +287,8 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
     metrics,
     generation,
     billing,
+    privacy,
+    legal: legalSettings(config, provider),
     close: async () => {
       shutdown.abort();
       await queue.stop({ graceful: true, timeoutMs: 5000 }).catch((err) => log.warn({ err }, 'job queue did not stop cleanly'));

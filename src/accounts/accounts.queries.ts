@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
 import { tables } from '../db/index.js';
 
@@ -12,10 +12,15 @@ const profileColumns = {
   theme: user.theme,
   locale: user.locale,
   createdAt: user.createdAt,
+  role: user.role,
+  twoFactorEnabled: user.twoFactorEnabled,
 };
 
 export async function findProfile(db: Db, userId: string) {
-  const rows = await db.select(profileColumns).from(user).where(eq(user.id, userId));
+  const rows = await db
+    .select(profileColumns)
+    .from(user)
+    .where(and(eq(user.id, userId), isNull(user.deletedAt)));
   return rows[0] ?? null;
 }
 

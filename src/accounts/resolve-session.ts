@@ -7,6 +7,7 @@ export interface SessionUser {
   email: string;
   name: string;
   sessionId: string;
+  role: 'user' | 'admin';
 }
 
 /**
@@ -30,8 +31,8 @@ export function createSessionResolver(o: { db: Db; secret: string; secureCookies
         update session set updated_at = now()
         where token = ${token} and expires_at > now() and updated_at < now() - interval '5 minutes'
       )
-      select u.id, u.email, u.name, s.id as "sessionId" from session s join "user" u on u.id = s.user_id
-      where s.token = ${token} and s.expires_at > now()`);
+      select u.id, u.email, u.name, u.role, s.id as "sessionId" from session s join "user" u on u.id = s.user_id
+      where s.token = ${token} and s.expires_at > now() and u.deleted_at is null`);
     const row = (result as unknown as { rows: SessionUser[] }).rows[0];
     return row ?? null;
   };

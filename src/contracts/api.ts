@@ -20,6 +20,8 @@ export const meSchema = z.object({
   locale: localeSchema,
   credits: z.number().int(),
   createdAt: z.string(),
+  role: z.enum(['user', 'admin']),
+  twoFactorEnabled: z.boolean(),
 });
 export type Me = z.infer<typeof meSchema>;
 
@@ -113,6 +115,8 @@ export const generationSchema = z.object({
   createdAt: z.string(),
   startedAt: z.string().nullable(),
   completedAt: z.string().nullable(),
+  /** Set while the generation is in the trash. */
+  deletedAt: z.string().nullable(),
 });
 export type Generation = z.infer<typeof generationSchema>;
 
@@ -168,6 +172,8 @@ export const metaSchema = z.object({
   devMail: z.boolean(),
   maxUploadBytes: z.number().int(),
   privacyContact: z.string(),
+  /** Days a deleted generation can be restored from the trash (0: deleted at once). */
+  trashDays: z.number().int(),
 });
 export type Meta = z.infer<typeof metaSchema>;
 

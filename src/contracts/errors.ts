@@ -31,6 +31,8 @@ export const errorCodes = [
   'payment_provider_unavailable',
   /** A payment webhook whose signature does not match its body, our secret or the time; it changed nothing. */
   'invalid_signature',
+  /** A sensitive action needs the password or a fresh sign-in first. */
+  'reauthentication_required',
   /** Anything we did not expect; the body carries only the request id. */
   'internal',
 ] as const;

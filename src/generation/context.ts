@@ -51,6 +51,8 @@ export interface GenerationSettings {
   maxAttempts: number;
   /** First gap between attempts; it doubles each time. */
   retryDelaySeconds: number;
+  /** Days a deleted generation stays restorable in the trash; 0 deletes at once. */
+  trashDays: number;
 }
 
 export const RUN_JOB = 'generation.run';

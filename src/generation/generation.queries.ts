@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
 import { tables } from '../db/index.js';
 import { activeStatuses } from './state.js';
@@ -10,12 +10,49 @@ export type ImageRow = typeof generationImages.$inferSelect;
 export type UploadRow = typeof uploads.$inferSelect;
 
 /** The user's own generation, or null (also when it belongs to someone else). */
-export async function findGeneration(db: Db, userId: string, id: string): Promise<GenerationRow | null> {
+export async function findGeneration(db: Db, userId: string, id: string, opts: { trashed?: boolean } = {}): Promise<GenerationRow | null> {
   const rows = await db
     .select()
     .from(generations)
-    .where(and(eq(generations.id, id), eq(generations.userId, userId)));
+    .where(
+      and(
+        eq(generations.id, id),
+        eq(generations.userId, userId),
+        opts.trashed ? isNotNull(generations.deletedAt) : isNull(generations.deletedAt),
+      ),
+    );
   return rows[0] ?? null;
+}
+
+/** The user's trash, most recently deleted first. */
+export async function listTrashRows(db: Db, userId: string, limit: number) {
+  return db
+    .select()
+    .from(generations)
+    .where(and(eq(generations.userId, userId), isNotNull(generations.deletedAt)))
+    .orderBy(desc(generations.deletedAt))
+    .limit(limit);
+}
+
+/** Moves a generation to the trash (or back, with `at` null). CAS: returns false if it was not in the expected place. */
+export async function setTrashed(db: Db, userId: string, id: string, at: Date | null): Promise<boolean> {
+  const rows = await db
+    .update(generations)
+    .set({ deletedAt: at })
+    .where(
+      and(eq(generations.id, id), eq(generations.userId, userId), at ? isNull(generations.deletedAt) : isNotNull(generations.deletedAt)),
+    )
+    .returning({ id: generations.id });
+  return rows.length === 1;
+}
+
+/** Trashed generations whose time is up (system query for the retention job). */
+export async function unsafeFindTrashBefore(db: Db, before: Date, limit: number) {
+  return db
+    .select({ id: generations.id, userId: generations.userId })
+    .from(generations)
+    .where(and(isNotNull(generations.deletedAt), lt(generations.deletedAt, before)))
+    .limit(limit);
 }
 
 /** System read for workers and the sweeper: no owner filter, by design. */
@@ -33,6 +70,7 @@ export async function listGenerationRows(db: Db, userId: string, opts: { after?:
     .where(
       and(
         eq(generations.userId, userId),
+        isNull(generations.deletedAt),
         after
           ? or(lt(generations.createdAt, after.createdAt), and(eq(generations.createdAt, after.createdAt), lt(generations.id, after.id)))
           : undefined,

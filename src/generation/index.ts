@@ -1,5 +1,5 @@
 export { type GenerationContext, type GenerationSettings, RUN_JOB, SWEEP_JOB } from './context.js';
-export { deleteGeneration } from './delete-generation.js';
+export { deleteGeneration, purgeGeneration } from './delete-generation.js';
 export { failGeneration } from './fail-generation.js';
 export { findOwnedImage, findOwnedUploads, unsafeFindUpload } from './generation.queries.js';
 export { getGenerationOrThrow } from './get-generation.js';
@@ -10,4 +10,5 @@ export { verifyReferenceLink } from './reference-links.js';
 export { runGeneration } from './run-generation.js';
 export { submitGeneration } from './submit-generation.js';
 export { sweepDeadlines } from './sweep-deadlines.js';
+export { emptyExpiredTrash, listTrash, restoreGeneration } from './trash.js';
 export { uploadReference } from './upload-reference.js';

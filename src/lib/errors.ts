@@ -18,6 +18,7 @@ export const errorStatus = {
   billing_disabled: 503,
   payment_provider_unavailable: 502,
   invalid_signature: 400,
+  reauthentication_required: 401,
   internal: 500,
 } as const satisfies Record<ErrorCode, number>;
 

@@ -15,6 +15,8 @@ data/purchases.json     credit packs you bought: amount, currency, status (we ne
 data/generations.json   every generation: prompt, negative prompt, model, size, seed, cost, status, times,
                         and the files below that belong to it
 data/uploads.json       the reference images you uploaded
+data/consent.json       the privacy policy versions you acknowledged, and when (age confirmation is in profile.json)
+data/privacy-requests.json  requests you sent us and our answers
 images/                 the original of every generated image
 references/             every reference image you uploaded
 
@@ -51,11 +53,15 @@ export async function buildExportArchive(
     json('data/sessions.json', data.sessions),
     json('data/credit-ledger.json', data.ledger),
     json('data/purchases.json', data.purchases),
+    json('data/consent.json', data.consent),
+    json('data/privacy-requests.json', data.privacyRequests),
     json(
       'data/generations.json',
       data.generations.map((g) => ({
         ...g,
-        images: data.images.filter((i) => i.generationId === g.id).map((i) => ({ file: imagePath(i), width: i.width, height: i.height })),
+        images: data.images
+          .filter((i) => i.generationId === g.id)
+          .map((i) => ({ id: i.id, file: imagePath(i), width: i.width, height: i.height, createdAt: i.createdAt })),
         references: data.references.filter((r) => r.generationId === g.id).map((r) => r.uploadId),
       })),
     ),

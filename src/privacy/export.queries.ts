@@ -18,6 +18,8 @@ export async function readPersonalData(db: Db, userId: string) {
       theme: t.user.theme,
       locale: t.user.locale,
       ageConfirmedAt: t.user.ageConfirmedAt,
+      role: t.user.role,
+      twoFactorEnabled: t.user.twoFactorEnabled,
       createdAt: t.user.createdAt,
       updatedAt: t.user.updatedAt,
     })
@@ -56,8 +58,12 @@ export async function readPersonalData(db: Db, userId: string) {
       status: t.purchases.status,
       refundedAmount: t.purchases.refundedAmount,
       disputeStatus: t.purchases.disputeStatus,
+      checkoutSessionId: t.purchases.checkoutSessionId,
+      paymentIntentId: t.purchases.paymentIntentId,
+      chargeId: t.purchases.chargeId,
       createdAt: t.purchases.createdAt,
       paidAt: t.purchases.paidAt,
+      disputedAt: t.purchases.disputedAt,
     })
     .from(t.purchases)
     .where(eq(t.purchases.userId, userId))
@@ -79,6 +85,7 @@ export async function readPersonalData(db: Db, userId: string) {
       createdAt: t.generations.createdAt,
       startedAt: t.generations.startedAt,
       completedAt: t.generations.completedAt,
+      deletedAt: t.generations.deletedAt,
     })
     .from(t.generations)
     .where(eq(t.generations.userId, userId))
@@ -92,6 +99,7 @@ export async function readPersonalData(db: Db, userId: string) {
       contentType: t.generationImages.contentType,
       width: t.generationImages.width,
       height: t.generationImages.height,
+      createdAt: t.generationImages.createdAt,
     })
     .from(t.generationImages)
     .where(eq(t.generationImages.userId, userId));
@@ -111,7 +119,28 @@ export async function readPersonalData(db: Db, userId: string) {
     .from(t.generationReferences)
     .innerJoin(t.uploads, eq(t.uploads.id, t.generationReferences.uploadId))
     .where(eq(t.uploads.userId, userId));
-  return { profile, sessions, ledger, purchases, generations, images, uploads, references };
+  const consent = await db
+    .select({
+      userId: t.policyAcknowledgements.userId,
+      version: t.policyAcknowledgements.version,
+      acknowledgedAt: t.policyAcknowledgements.acknowledgedAt,
+    })
+    .from(t.policyAcknowledgements)
+    .where(eq(t.policyAcknowledgements.userId, userId));
+  const privacyRequests = await db
+    .select({
+      id: t.privacyRequests.id,
+      kind: t.privacyRequests.kind,
+      email: t.privacyRequests.email,
+      message: t.privacyRequests.message,
+      status: t.privacyRequests.status,
+      resolution: t.privacyRequests.resolution,
+      dueAt: t.privacyRequests.dueAt,
+      createdAt: t.privacyRequests.createdAt,
+    })
+    .from(t.privacyRequests)
+    .where(eq(t.privacyRequests.userId, userId));
+  return { profile, sessions, ledger, purchases, generations, images, uploads, references, consent, privacyRequests };
 }
 
 export type PersonalData = Awaited<ReturnType<typeof readPersonalData>>;

@@ -14,7 +14,9 @@ describe('the data inventory (docs/data-inventory.md) matches the live schema', 
   it('lists every column of every table, and nothing that does not exist', async () => {
     const result = (await database.db.execute(sql`
       select table_name, column_name from information_schema.columns
-      where table_schema = 'public' order by table_name, ordinal_position`)) as unknown as { rows: { table_name: string; column_name: string }[] };
+      where table_schema = 'public' order by table_name, ordinal_position`)) as unknown as {
+      rows: { table_name: string; column_name: string }[];
+    };
     const live = new Set(result.rows.map((r) => `${r.table_name}.${r.column_name}`));
     const documented = new Set(readInventory().map((r) => `${r.table}.${r.column}`));
     const undocumented = [...live].filter((c) => !documented.has(c));

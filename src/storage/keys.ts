@@ -13,6 +13,7 @@ export const storageKeys = {
     `users/${id(userId)}/generations/${id(generationId)}/${id(imageId)}.${id(ext)}`,
   thumbnail: (userId: string, generationId: string, imageId: string) =>
     `users/${id(userId)}/generations/${id(generationId)}/${id(imageId)}.thumb.webp`,
+  exportArchive: (userId: string, exportId: string) => `users/${id(userId)}/exports/${id(exportId)}.zip`,
   preview: (userId: string, generationId: string, imageId: string) =>
     `users/${id(userId)}/generations/${id(generationId)}/${id(imageId)}.preview.webp`,
 };

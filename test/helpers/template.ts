@@ -12,6 +12,7 @@ export function schemaHash(): string {
   hash.update(readFileSync(join(root, 'src/generation/jobs.ts')));
   hash.update(readFileSync(join(root, 'src/billing/jobs.ts')));
   hash.update(readFileSync(join(root, 'src/jobs/queue.ts')));
+  hash.update(readFileSync(join(root, 'src/privacy/jobs.ts')));
   for (const file of readdirSync(dir)
     .filter((f) => f.endsWith('.sql'))
     .sort())

@@ -27,3 +27,17 @@ export type RequireUser = ReturnType<typeof sessionGuard>;
 export function noStore(reply: FastifyReply): void {
   reply.header('cache-control', 'no-store');
 }
+
+/** Like requireUser, and the user must be an operator (role admin); others get 403. */
+export function adminGuard(requireUser: RequireUser) {
+  return async function requireAdmin(req: FastifyRequest): Promise<SessionUser> {
+    const user = await requireUser(req);
+    if (user.role !== 'admin') throw new AppError('forbidden', 'This page is for operators only.');
+    return user;
+  };
+}
+
+/** The signed-in user, or null (routes open to everyone that behave better with a session). */
+export function optionalUser(requireUser: RequireUser) {
+  return async (req: FastifyRequest): Promise<SessionUser | null> => requireUser(req).catch(() => null);
+}

@@ -6,6 +6,8 @@ import {
   type GenerationContext,
   getGenerationOrThrow,
   listGenerations,
+  listTrash,
+  restoreGeneration,
   submitGeneration,
 } from '../../generation/index.js';
 import { AppError } from '../../lib/errors.js';
@@ -43,6 +45,23 @@ export const generationRoutes =
         return listGenerations(deps, { userId: user.id, cursor: req.query.cursor, limit: req.query.limit });
       },
     );
+
+    /** GET /api/generations/trash – deleted generations that can still be restored. */
+    app.get(
+      '/api/generations/trash',
+      { schema: { response: { 200: z.object({ items: z.array(generationSchema) }) } } },
+      async (req, reply) => {
+        const user = await deps.requireUser(req);
+        noStore(reply);
+        return { items: await listTrash(deps, { userId: user.id }) };
+      },
+    );
+
+    /** POST /api/generations/:id/restore – back from the trash into the gallery. */
+    app.post('/api/generations/:id/restore', { schema: { params: idParams, response: { 200: generationSchema } } }, async (req) => {
+      const user = await deps.requireUser(req);
+      return restoreGeneration(deps, { userId: user.id, generationId: req.params.id });
+    });
 
     /** GET /api/generations/:id – one generation (404 for anyone but its owner). */
     app.get('/api/generations/:id', { schema: { params: idParams, response: { 200: generationSchema } } }, async (req, reply) => {

@@ -15,6 +15,8 @@ function toMe(p: ProfileRow, credits: number): Me {
     locale: p.locale as Me['locale'],
     credits,
     createdAt: p.createdAt.toISOString(),
+    role: p.role === 'admin' ? 'admin' : 'user',
+    twoFactorEnabled: p.twoFactorEnabled,
   };
 }
 

@@ -22,6 +22,7 @@ const apiErrorKeys = {
   billing_disabled: 'errors.billingDisabled',
   payment_provider_unavailable: 'errors.paymentProviderUnavailable',
   invalid_signature: 'errors.invalidSignature',
+  reauthentication_required: 'errors.reauthenticationRequired',
   internal: 'errors.internal',
 } as const satisfies Record<ErrorCode, string>;
 

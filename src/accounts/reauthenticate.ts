@@ -1,0 +1,33 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../db/index.js';
+import { tables } from '../db/index.js';
+import { AppError } from '../lib/errors.js';
+import { verifyPassword } from './password.js';
+
+/** A session signed in this recently counts as a fresh sign-in for sensitive actions. */
+export const FRESH_SESSION_MS = 10 * 60 * 1000;
+
+/**
+ * Confirms it is really the account holder before a sensitive action (account
+ * deletion): the current password, or a session signed in within 10 minutes.
+ * Throws reauthentication_required otherwise.
+ */
+export async function requireReauthentication(
+  deps: { db: Db },
+  input: { userId: string; sessionId: string; password?: string; now: Date },
+): Promise<void> {
+  if (input.password) {
+    const [credential] = await deps.db
+      .select({ hash: tables.account.password })
+      .from(tables.account)
+      .where(and(eq(tables.account.userId, input.userId), eq(tables.account.providerId, 'credential')));
+    if (credential?.hash && (await verifyPassword(credential.hash, input.password))) return;
+    throw new AppError('reauthentication_required', 'That password is not correct.', { field: 'password' });
+  }
+  const [session] = await deps.db
+    .select({ createdAt: tables.session.createdAt })
+    .from(tables.session)
+    .where(and(eq(tables.session.id, input.sessionId), eq(tables.session.userId, input.userId)));
+  if (session && input.now.getTime() - session.createdAt.getTime() <= FRESH_SESSION_MS) return;
+  throw new AppError('reauthentication_required', 'Please enter your password (or sign in again) to confirm.');
+}

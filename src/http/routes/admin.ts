@@ -1,0 +1,44 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { privacyRequestSchema, updatePrivacyRequestSchema } from '../../contracts/privacy.js';
+import { adminListPrivacyRequests, adminUpdatePrivacyRequest, eraseAccount, type PrivacyContext } from '../../privacy/index.js';
+import { noStore, type RequireUser } from '../plugins/session.js';
+
+/** Operator routes: every one requires role admin (others get 403). */
+export const adminRoutes =
+  (deps: PrivacyContext & { requireAdmin: RequireUser }): FastifyPluginAsyncZod =>
+  async (app) => {
+    /** GET /api/admin/privacy-requests – the queue, oldest due first. */
+    app.get(
+      '/api/admin/privacy-requests',
+      {
+        schema: {
+          querystring: z.object({ status: z.enum(['open', 'in_progress', 'done', 'rejected']).optional() }),
+          response: { 200: z.object({ requests: z.array(privacyRequestSchema) }) },
+        },
+      },
+      async (req, reply) => {
+        await deps.requireAdmin(req);
+        noStore(reply);
+        return { requests: await adminListPrivacyRequests(deps, { status: req.query.status }) };
+      },
+    );
+
+    /** PATCH /api/admin/privacy-requests/:id – move a request along; the requester is e-mailed. */
+    app.patch(
+      '/api/admin/privacy-requests/:id',
+      { schema: { params: z.object({ id: z.uuid() }), body: updatePrivacyRequestSchema, response: { 200: privacyRequestSchema } } },
+      async (req) => {
+        await deps.requireAdmin(req);
+        return adminUpdatePrivacyRequest(deps, { requestId: req.params.id, status: req.body.status, resolution: req.body.resolution });
+      },
+    );
+
+    /** DELETE /api/admin/users/:id – erase an account (e.g. a reported child account), as self-deletion does (204). */
+    app.delete('/api/admin/users/:id', { schema: { params: z.object({ id: z.string().min(1).max(100) }) } }, async (req, reply) => {
+      const admin = await deps.requireAdmin(req);
+      req.log.warn({ operator: admin.id, account: req.params.id }, 'operator erased an account');
+      await eraseAccount(deps, { userId: req.params.id, by: 'operator' });
+      return reply.status(204).send();
+    });
+  };

@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { and, desc, eq } from 'drizzle-orm';
+import type { LegalDocument, PolicyStatus } from '../contracts/privacy.js';
+import type { Db } from '../db/index.js';
+import { tables } from '../db/index.js';
+
+export type LegalSlug = LegalDocument['slug'];
+
+export interface LegalSettings {
+  /** Override the privacy policy's version/material flag (operators publishing a change; tests). */
+  policyVersion?: string;
+  policyMaterial?: boolean;
+  contact: string;
+  processors: { name: string; purpose: string; region: string }[];
+}
+
+/** Reads content/legal/<slug>.md: a small front matter (version, updated, material) and Markdown. */
+export function readLegalDocument(slug: LegalSlug, settings: LegalSettings): LegalDocument {
+  const raw = readFileSync(new URL(`../../content/legal/${slug}.md`, import.meta.url), 'utf8');
+  const match = /^---\n([\s\S]*?)\n---\n/.exec(raw);
+  const meta = Object.fromEntries(
+    (match?.[1] ?? '')
+      .split('\n')
+      .map((line) => line.split(':').map((p) => p.trim()))
+      .filter((p) => p.length >= 2)
+      .map(([k, ...v]) => [k, v.join(':')]),
+  );
+  const isPolicy = slug === 'privacy';
+  const doc: LegalDocument = {
+    slug,
+    version: (isPolicy && settings.policyVersion) || meta.version || '1.0.0',
+    updated: meta.updated ?? '',
+    material: isPolicy && settings.policyMaterial !== undefined ? settings.policyMaterial : meta.material === 'true',
+    markdown: raw.slice(match?.[0].length ?? 0).trim(),
+  };
+  if (!isPolicy) return doc;
+  return {
+    ...doc,
+    processors: settings.processors,
+    regions: [...new Set(settings.processors.map((p) => p.region))],
+    contact: settings.contact,
+  };
+}
+
+/** Whether the user must acknowledge the current privacy policy (a material change they have not seen). */
+export async function policyStatus(deps: { db: Db; legal: LegalSettings }, input: { userId: string }): Promise<PolicyStatus> {
+  const current = readLegalDocument('privacy', deps.legal);
+  const [latest] = await deps.db
+    .select({ version: tables.policyAcknowledgements.version })
+    .from(tables.policyAcknowledgements)
+    .where(eq(tables.policyAcknowledgements.userId, input.userId))
+    .orderBy(desc(tables.policyAcknowledgements.acknowledgedAt))
+    .limit(1);
+  const acknowledgedVersion = latest?.version ?? null;
+  return { version: current.version, acknowledgedVersion, mustAcknowledge: current.material && acknowledgedVersion !== current.version };
+}
+
+/** Records that the user read this version (consent history); repeating it changes nothing. */
+export async function acknowledgePolicy(deps: { db: Db; now: Date }, input: { userId: string; version: string }): Promise<void> {
+  await deps.db
+    .insert(tables.policyAcknowledgements)
+    .values({ userId: input.userId, version: input.version, acknowledgedAt: deps.now })
+    .onConflictDoNothing();
+}
+
+export async function hasAcknowledged(db: Db, userId: string, version: string): Promise<boolean> {
+  const rows = await db
+    .select({ v: tables.policyAcknowledgements.version })
+    .from(tables.policyAcknowledgements)
+    .where(and(eq(tables.policyAcknowledgements.userId, userId), eq(tables.policyAcknowledgements.version, version)));
+  return rows.length > 0;
+}
