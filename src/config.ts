@@ -152,6 +152,8 @@ const envSchema = z.object({
   PRIVACY_CONTACT: z.string().default('[email protected]'),
   /** Test suites only: a cheap password hash so hundreds of sign-ups stay fast. Refused outside NODE_ENV=test. */
   AUTH_TEST_FAST_HASH: bool.default(false),
+  /** Rate limits on sign-in, sign-up, reset and verification (on unless a test turns them off). */
+  AUTH_RATE_LIMIT: bool.default(true),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -224,6 +226,7 @@ export function loadConfig(env: Env = process.env) {
       minAge: e.MIN_AGE,
       signupCredits: e.SIGNUP_CREDITS,
       passwordHash: e.AUTH_TEST_FAST_HASH ? ('test-fast' as const) : ('owasp' as const),
+      rateLimit: e.AUTH_RATE_LIMIT,
       // Browsers drop Secure cookies on plain http://localhost, so only behind TLS.
       secureCookies: publicUrl.startsWith('https://'),
     },

@@ -209,6 +209,7 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
     secret: config.auth.secret.reveal(),
     publicUrl: config.http.publicUrl,
     minAge: config.auth.minAge,
+    rateLimit: config.auth.rateLimit,
     secureCookies: config.auth.secureCookies,
     passwordCost: config.auth.passwordHash === 'test-fast' ? TEST_SCRYPT : OWASP_SCRYPT,
     log,

@@ -1,12 +1,14 @@
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
-import { APIError, createAuthMiddleware } from 'better-auth/api';
+import { APIError, createAuthMiddleware, getSessionFromCtx } from 'better-auth/api';
+import { twoFactor } from 'better-auth/plugins';
 import type { Db } from '../db/index.js';
 import { tables } from '../db/index.js';
 import { newId } from '../lib/ids.js';
 import type { Logger } from '../lib/logger.js';
 import { hashPassword, type ScryptParams, verifyPassword } from './password.js';
 import { isCommonPassword } from './password-policy.js';
+import { FRESH_SESSION_MS } from './reauthenticate.js';
 
 export interface AuthOptions {
   db: Db;
@@ -21,7 +23,12 @@ export interface AuthOptions {
   sendResetPasswordEmail(input: { to: string; name: string; locale: string; url: string }): Promise<void>;
   /** Called once an address is verified: the sign-up grant hangs here. */
   onEmailVerified(userId: string): Promise<void>;
+  /** Rate limits on sign-in, sign-up, reset and verification, counted in the database (all processes). */
+  rateLimit: boolean;
 }
+
+/** Request header our HTTP layer sets to the client address (Fastify's req.ip, proxy-aware). */
+export const CLIENT_IP_HEADER = 'x-animegen-client-ip';
 
 /**
  * Better Auth configured for AnimeGen: e-mail + password with verification
@@ -38,17 +45,27 @@ export function createAuth(o: AuthOptions) {
     telemetry: { enabled: false },
     database: drizzleAdapter(o.db, {
       provider: 'pg',
-      schema: { user: tables.user, session: tables.session, account: tables.account, verification: tables.verification },
+      schema: {
+        user: tables.user,
+        session: tables.session,
+        account: tables.account,
+        verification: tables.verification,
+        twoFactor: tables.twoFactor,
+        rateLimit: tables.rateLimit,
+      },
     }),
     advanced: {
       database: { generateId: () => newId() },
       cookiePrefix: 'animegen',
       useSecureCookies: o.secureCookies,
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
       // Better Auth turns Origin checks off when NODE_ENV=test; we test what we ship.
       disableOriginCheck: false,
       disableCSRFCheck: false,
     },
     user: {
+      // A verification link goes to the new address; the change happens when it is followed.
+      changeEmail: { enabled: true },
       additionalFields: {
         theme: { type: 'string', required: false, defaultValue: 'system', input: false },
         // Accepted at sign-up (checked below) so the verification e-mail is in the user's language.
@@ -81,7 +98,26 @@ export function createAuth(o: AuthOptions) {
         await o.onEmailVerified(user.id);
       },
     },
-    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24, freshAge: FRESH_SESSION_MS / 1000 },
+    plugins: [twoFactor({ issuer: 'AnimeGen' })],
+    rateLimit: {
+      enabled: o.rateLimit,
+      storage: 'database',
+      window: 60,
+      max: 100,
+      // Guessing and flooding targets: few tries per window, per client address.
+      customRules: {
+        '/sign-in/email': { window: 10, max: 3 },
+        '/sign-up/email': { window: 60, max: 5 },
+        '/request-password-reset': { window: 60, max: 3 },
+        '/reset-password': { window: 60, max: 5 },
+        '/send-verification-email': { window: 60, max: 3 },
+        '/change-password': { window: 60, max: 5 },
+        '/change-email': { window: 60, max: 3 },
+        '/two-factor/verify-totp': { window: 10, max: 3 },
+        '/two-factor/verify-backup-code': { window: 10, max: 3 },
+      },
+    },
     databaseHooks: {
       user: {
         create: {
@@ -95,6 +131,16 @@ export function createAuth(o: AuthOptions) {
         if (ctx.path === '/update-user') {
           // Profile changes go through PATCH /api/me, which validates them.
           throw new APIError('NOT_FOUND', { message: 'Use PATCH /api/me.' });
+        }
+        if (ctx.path === '/change-email') {
+          // Re-authentication: only a session signed in within the last minutes may move the account.
+          const current = await getSessionFromCtx(ctx);
+          if (!current || Date.now() - new Date(current.session.createdAt).getTime() > FRESH_SESSION_MS) {
+            throw new APIError('FORBIDDEN', {
+              code: 'SESSION_NOT_FRESH',
+              message: 'Please sign in again before changing your e-mail address.',
+            });
+          }
         }
         if (ctx.path === '/sign-up/email' || ctx.path === '/reset-password' || ctx.path === '/change-password') {
           const b = ctx.body as { password?: unknown; newPassword?: unknown } | undefined;

@@ -1,5 +1,5 @@
 export type { ProfileRow } from './accounts.queries.js';
-export { type Auth, type AuthOptions, createAuth } from './auth.js';
+export { type Auth, type AuthOptions, CLIENT_IP_HEADER, createAuth } from './auth.js';
 export { getProfile } from './get-profile.js';
 export { hashParams, OWASP_SCRYPT, type ScryptParams, TEST_SCRYPT } from './password.js';
 export { FRESH_SESSION_MS, requireReauthentication } from './reauthenticate.js';

@@ -32,6 +32,8 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     LOG_LEVEL: 'silent',
     DATA_DIR: dataDir,
     AUTH_TEST_FAST_HASH: '1',
+    // Suites sign in many times from one address; test/http/auth-security.test.ts turns limits on.
+    AUTH_RATE_LIMIT: '0',
     SIMULATOR_DELAY_MS: '50',
     ...options.env,
   });

@@ -17,9 +17,18 @@ const cookieHeader = (setCookie: string | string[] | undefined) =>
 
 export const uniqueEmail = (prefix = 'user') => `${prefix}-${randomBytes(5).toString('hex')}@example.com`;
 
+/** A different client address for each new user, so per-address rate limits never mix test users. */
+const someAddress = () => `198.18.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
+
 /** POST /api/auth/sign-up/email as a browser on our origin would. */
 export function signUp(t: TestApp, body: Record<string, unknown>) {
-  return t.app.inject({ method: 'POST', url: '/api/auth/sign-up/email', headers: { origin: t.origin }, payload: body });
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/auth/sign-up/email',
+    headers: { origin: t.origin },
+    payload: body,
+    remoteAddress: someAddress(),
+  });
 }
 
 /** The newest link in the dev mailbox for `email` whose path contains `pathPart`. */

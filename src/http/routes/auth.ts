@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Auth } from '../../accounts/index.js';
+import { type Auth, CLIENT_IP_HEADER } from '../../accounts/index.js';
 import { toHeaders } from '../plugins/session.js';
 
 /**
@@ -14,6 +14,8 @@ export async function authRoutes(app: FastifyInstance, opts: { auth: Auth; publi
       const url = new URL(req.url, opts.publicUrl);
       const body = req.method === 'POST' && req.body !== undefined ? JSON.stringify(req.body) : undefined;
       const headers = toHeaders(req);
+      // The client address for Better Auth's rate limits: ours, never a client-sent header.
+      headers.set(CLIENT_IP_HEADER, req.ip);
       if (body !== undefined) headers.set('content-type', 'application/json');
       const response = await opts.auth.handler(new Request(url, { method: req.method, headers, body }));
       reply.status(response.status);
