@@ -20,6 +20,8 @@ export interface TestApp {
 
 export interface TestAppOptions extends Omit<DepsOverrides, 'database' | 'log'> {
   env?: Record<string, string>;
+  /** Capture every log line here (at LOG_LEVEL, default silent). */
+  logTo?: NodeJS.WritableStream;
   /** Start the job worker in-process (default true). */
   worker?: boolean;
 }
@@ -38,10 +40,10 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...options.env,
   });
   const database = await createTestDatabase();
-  const { env: _env, worker = true, ...overrides } = options;
+  const { env: _env, worker = true, logTo, ...overrides } = options;
   const deps = await buildDeps(config, {
     database,
-    log: createLogger(config.log.level),
+    log: createLogger(config.log.level, logTo as never),
     pollingIntervalSeconds: 0.5,
     generation: { poll: { initialMs: 50, maxMs: 200 }, ...overrides.generation },
     ...overrides,
