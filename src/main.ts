@@ -1,5 +1,7 @@
+import { and, eq, isNull } from 'drizzle-orm';
 import { buildApp } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
+import { migrate, openDatabase, tables } from './db/index.js';
 import { buildDeps, type Deps } from './deps.js';
 import { startWorker } from './jobs/worker.js';
 
@@ -9,11 +11,13 @@ import { startWorker } from './jobs/worker.js';
  *   serve    web only (run any number against PostgreSQL)
  *   worker   generation jobs only
  *   migrate  apply database migrations and exit
+ *   admin grant <email> | admin revoke <email>   operator rights for an account
  */
-type Command = 'start' | 'serve' | 'worker' | 'migrate';
+type Command = 'start' | 'serve' | 'worker' | 'migrate' | 'admin';
 
 async function main(command: Command): Promise<void> {
   const config = loadConfig();
+  if (command === 'admin') return adminCommand(config, process.argv.slice(3));
   if (command !== 'start' && command !== 'migrate' && config.database.kind === 'pglite') {
     throw new ConfigError([
       `DATABASE_URL: "animegen ${command}" runs beside other processes and needs PostgreSQL; use "animegen start" for the embedded database`,
@@ -45,6 +49,30 @@ async function main(command: Command): Promise<void> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
 }
 
+/** `animegen admin grant|revoke <email>`: sets the account's role. */
+async function adminCommand(config: Config, args: string[]): Promise<void> {
+  const [action, email] = args;
+  if ((action !== 'grant' && action !== 'revoke') || !email) {
+    console.error('Usage: animegen admin grant <email> | animegen admin revoke <email>');
+    process.exit(2);
+  }
+  const database = await openDatabase(
+    config.database.kind === 'postgres' ? { kind: 'postgres', url: config.database.url } : { kind: 'pglite', dataDir: config.dataDir },
+  );
+  await migrate(database);
+  const rows = await database.db
+    .update(tables.user)
+    .set({ role: action === 'grant' ? 'admin' : 'user' })
+    .where(and(eq(tables.user.email, email.toLowerCase()), isNull(tables.user.deletedAt)))
+    .returning({ id: tables.user.id });
+  await database.close();
+  if (rows.length === 0) {
+    console.error(`No account with the e-mail ${email}.`);
+    process.exit(1);
+  }
+  console.log(action === 'grant' ? `${email} is now an operator.` : `${email} is no longer an operator.`);
+}
+
 function announce(config: Config, deps: Deps): void {
   deps.log.info(
     {
@@ -58,8 +86,8 @@ function announce(config: Config, deps: Deps): void {
 }
 
 const command = (process.argv[2] ?? 'start') as Command;
-if (!['start', 'serve', 'worker', 'migrate'].includes(command)) {
-  console.error(`Unknown command "${command}". Use: start | serve | worker | migrate`);
+if (!['start', 'serve', 'worker', 'migrate', 'admin'].includes(command)) {
+  console.error(`Unknown command "${command}". Use: start | serve | worker | migrate | admin`);
   process.exit(2);
 }
 main(command).catch((err) => {

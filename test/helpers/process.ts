@@ -21,10 +21,14 @@ export function freePort(): Promise<number> {
   });
 }
 
-export function spawnAnimegen(command: 'start' | 'serve' | 'worker' | 'migrate', env: Record<string, string>): AnimegenProcess {
+export function spawnAnimegen(
+  command: 'start' | 'serve' | 'worker' | 'migrate' | 'admin',
+  env: Record<string, string>,
+  args: string[] = [],
+): AnimegenProcess {
   let output = '';
   // node itself (not npx) is the child, so its exit code is the app's own.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', command], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', command, ...args], {
     env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -76,6 +76,11 @@ describe('separate web and worker processes on PostgreSQL', () => {
     const image = await fetch(`${base}${url}`, { headers: { cookie } });
     expect(image.status).toBe(200);
     expect(image.headers.get('content-type')).toBe('image/png');
+
+    // `animegen admin grant` makes the account an operator.
+    expect(await exitOf(spawnAnimegen('admin', env, ['grant', email]))).toBe(0);
+    const me = await (await fetch(`${base}/api/me`, { headers: { cookie } })).json();
+    expect(me.role).toBe('admin');
   });
 
   it('the worker stops cleanly on SIGTERM', async () => {
