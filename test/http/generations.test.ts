@@ -7,7 +7,8 @@ import { givenVerifiedUser } from '../helpers/users.js';
 describe('generations', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await buildTestApp();
+    // Trash off: these tests check that deleting removes files at once (the trash has its own tests).
+    t = await buildTestApp({ env: { TRASH_DAYS: '0' } });
   });
   afterAll(() => t.close());
 

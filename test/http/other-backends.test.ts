@@ -61,6 +61,7 @@ describe('S3-compatible object storage', () => {
     t = await buildTestApp({
       env: {
         STORAGE_URL: `s3://${s3.bucket}/animegen`,
+        TRASH_DAYS: '0',
         S3_ENDPOINT: s3.endpoint,
         S3_ACCESS_KEY_ID: s3.accessKeyId,
         S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
