@@ -21,6 +21,11 @@ export const router = createBrowserRouter([
       { path: 'reset-password', lazy: screen(() => import('./routes/reset-password.js')) },
       { path: 'verified', lazy: screen(() => import('./routes/verified.js')) },
       { path: 'dev/mail', lazy: screen(() => import('./routes/dev-mail.js')) },
+      { path: 'privacy', lazy: screen(() => import('./routes/legal.js')) },
+      { path: 'terms', lazy: screen(() => import('./routes/legal.js')) },
+      { path: 'cookies', lazy: screen(() => import('./routes/legal.js')) },
+      { path: 'privacy-request', lazy: screen(() => import('./routes/privacy-request.js')) },
+      { path: 'account-deleted', lazy: screen(() => import('./routes/account-deleted.js')) },
       {
         element: <RequireAuth />,
         children: [
@@ -28,7 +33,9 @@ export const router = createBrowserRouter([
           { path: 'gallery', lazy: screen(() => import('./routes/gallery.js')) },
           { path: 'g/:id', lazy: screen(() => import('./routes/generation.js')) },
           { path: 'credits', lazy: screen(() => import('./routes/credits.js')) },
+          { path: 'trash', lazy: screen(() => import('./routes/trash.js')) },
           { path: 'settings', lazy: screen(() => import('./routes/settings.js')) },
+          { path: 'admin/privacy-requests', lazy: screen(() => import('./routes/admin-privacy-requests.js')) },
         ],
       },
       { path: '*', lazy: screen(() => import('./routes/not-found.js')) },

@@ -1,12 +1,12 @@
 import type { BrowserContext } from 'playwright-core';
-import { newUser } from './ui.js';
+import { newUser, type TestUser } from './ui.js';
 
 /**
- * A verified, signed-in account made through the HTTP API (sign-up, the dev
- * mailbox's link), for journeys that are about something else than signing up.
+ * A verified account made through the HTTP API (sign-up, the dev mailbox's
+ * link), for journeys that are about something else than signing up. Returns
+ * the session cookies the verification link set.
  */
-export async function signedInViaApi(baseUrl: string, context: BrowserContext, tag: string) {
-  const user = newUser(tag);
+export async function verifiedUserViaApi(baseUrl: string, user: TestUser): Promise<string[]> {
   const signUp = await fetch(`${baseUrl}/api/auth/sign-up/email`, {
     method: 'POST',
     headers: { origin: baseUrl, 'content-type': 'application/json' },
@@ -17,15 +17,21 @@ export async function signedInViaApi(baseUrl: string, context: BrowserContext, t
   const link = mail.messages.find((m) => m.to === user.email)?.links.find((l) => l.includes('/verify-email'));
   if (!link) throw new Error(`no verification e-mail for ${user.email}`);
   const verified = await fetch(link, { redirect: 'manual' });
-  const cookies = verified.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
-  const cookie = cookies.filter((c) => !c.endsWith('=')).join('; ');
+  return verified.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0] ?? '')
+    .filter((c) => !c.endsWith('='));
+}
+
+/** A verified account, signed in in `context`. */
+export async function signedInViaApi(baseUrl: string, context: BrowserContext, tag: string) {
+  const user = newUser(tag);
+  const cookies = await verifiedUserViaApi(baseUrl, user);
   await context.addCookies(
-    cookies
-      .filter((c) => !c.endsWith('='))
-      .map((c) => {
-        const at = c.indexOf('=');
-        return { name: c.slice(0, at), value: c.slice(at + 1), url: baseUrl };
-      }),
+    cookies.map((c) => {
+      const at = c.indexOf('=');
+      return { name: c.slice(0, at), value: c.slice(at + 1), url: baseUrl };
+    }),
   );
-  return { ...user, cookie };
+  return { ...user, cookie: cookies.join('; ') };
 }

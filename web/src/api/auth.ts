@@ -18,9 +18,27 @@ export interface SignUpInput {
 export const signUp = (input: SignUpInput) =>
   apiFetch<unknown>('/api/auth/sign-up/email', { method: 'POST', json: { ...input, callbackURL: '/verified' } });
 
-/** POST /api/auth/sign-in/email – sets the session cookie; 403 EMAIL_NOT_VERIFIED before verification. */
+/** What sign-in answers: with two-factor on, no session yet but a second step. */
+export interface SignInResult {
+  twoFactorRedirect?: boolean;
+}
+
+/**
+ * POST /api/auth/sign-in/email – sets the session cookie; 403 EMAIL_NOT_VERIFIED before verification;
+ * `{ twoFactorRedirect: true }` when the account has two-factor sign-in (finish with verifyTwoFactor).
+ */
 export const signIn = (input: { email: string; password: string }) =>
-  apiFetch<unknown>('/api/auth/sign-in/email', { method: 'POST', json: { ...input, rememberMe: true } });
+  apiFetch<SignInResult>('/api/auth/sign-in/email', { method: 'POST', json: { ...input, rememberMe: true } });
+
+/**
+ * The second sign-in step, or confirming enrolment: POST /api/auth/two-factor/verify-totp with the
+ * 6-digit code from the app, or /two-factor/verify-backup-code with a one-time backup code.
+ */
+export const verifyTwoFactor = (input: { code: string; method: 'totp' | 'backup' }) =>
+  apiFetch<unknown>(input.method === 'totp' ? '/api/auth/two-factor/verify-totp' : '/api/auth/two-factor/verify-backup-code', {
+    method: 'POST',
+    json: { code: input.code },
+  });
 
 /** POST /api/auth/sign-out – ends the session. */
 export const signOut = () => apiFetch<unknown>('/api/auth/sign-out', { method: 'POST', json: {} });
@@ -36,3 +54,19 @@ export const requestPasswordReset = (email: string) =>
 /** POST /api/auth/reset-password – sets a new password with the token from the e-mailed link. */
 export const resetPassword = (input: { token: string; newPassword: string }) =>
   apiFetch<unknown>('/api/auth/reset-password', { method: 'POST', json: input });
+
+/** POST /api/auth/change-password – needs the current password; optionally signs out every other device. */
+export const changePassword = (input: { currentPassword: string; newPassword: string; revokeOtherSessions: boolean }) =>
+  apiFetch<unknown>('/api/auth/change-password', { method: 'POST', json: { ...input } });
+
+/** POST /api/auth/change-email – e-mails a link to the new address; the address changes when it is opened. Needs a fresh sign-in. */
+export const changeEmail = (newEmail: string) =>
+  apiFetch<unknown>('/api/auth/change-email', { method: 'POST', json: { newEmail, callbackURL: '/settings?email=changed' } });
+
+/** POST /api/auth/two-factor/enable – checks the password and returns the authenticator URI and backup codes (not on until confirmed). */
+export const enableTwoFactor = (password: string) =>
+  apiFetch<{ totpURI: string; backupCodes: string[] }>('/api/auth/two-factor/enable', { method: 'POST', json: { password } });
+
+/** POST /api/auth/two-factor/disable – turns two-factor sign-in off after checking the password. */
+export const disableTwoFactor = (password: string) =>
+  apiFetch<unknown>('/api/auth/two-factor/disable', { method: 'POST', json: { password } });

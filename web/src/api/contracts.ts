@@ -15,6 +15,7 @@ export type {
   Meta,
   Model,
   ModelsResponse,
+  SessionInfo,
   SubmitGenerationInput,
   Theme,
   UpdateMeInput,
@@ -29,3 +30,26 @@ export type {
   PurchaseStatusView,
 } from '../../../src/contracts/billing.js';
 export type { ErrorCode } from '../../../src/contracts/errors.js';
+export type {
+  CreatePrivacyRequestInput,
+  DataExport,
+  LegalDocument,
+  PolicyStatus,
+  PrivacyRequest,
+} from '../../../src/contracts/privacy.js';
+
+import type { LegalDocument, PrivacyRequest } from '../../../src/contracts/privacy.js';
+
+export type PrivacyRequestKind = PrivacyRequest['kind'];
+export type PrivacyRequestStatus = PrivacyRequest['status'];
+export type LegalSlug = LegalDocument['slug'];
+
+/**
+ * The kinds and statuses of privacy request in the order forms list them.
+ * Written out here (the bundle takes no runtime code from src/); `satisfies`
+ * with the exhaustive records below fails to compile if the server's list changes.
+ */
+const kindOrder = { objection: 0, access: 1, deletion: 2, child_account: 3, other: 4 } satisfies Record<PrivacyRequestKind, number>;
+const statusOrder = { open: 0, in_progress: 1, done: 2, rejected: 3 } satisfies Record<PrivacyRequestStatus, number>;
+export const privacyRequestKinds = Object.keys(kindOrder) as PrivacyRequestKind[];
+export const privacyRequestStatuses = Object.keys(statusOrder) as PrivacyRequestStatus[];

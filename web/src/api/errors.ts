@@ -45,7 +45,25 @@ const authErrorKeys: Record<string, string> = {
   TOO_MANY_REQUESTS: 'errors.rateLimited',
   INVALID_ORIGIN: 'errors.auth.invalidOrigin',
   MISSING_OR_NULL_ORIGIN: 'errors.auth.invalidOrigin',
+  PASSWORD_TOO_COMMON: 'errors.auth.passwordTooCommon',
+  CREDENTIAL_ACCOUNT_NOT_FOUND: 'errors.auth.wrongPassword',
+  // Sensitive changes need a recent sign-in.
+  SESSION_NOT_FRESH: 'errors.auth.reauthenticate',
+  SESSION_EXPIRED: 'errors.auth.reauthenticate',
+  CHANGE_EMAIL_DISABLED: 'errors.auth.changeEmailDisabled',
+  // Two-factor sign-in (Better Auth's plugin).
+  INVALID_CODE: 'errors.auth.invalidCode',
+  INVALID_BACKUP_CODE: 'errors.auth.invalidBackupCode',
+  TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE: 'errors.auth.tooManyAttempts',
+  ACCOUNT_TEMPORARILY_LOCKED: 'errors.auth.tooManyAttempts',
+  INVALID_TWO_FACTOR_COOKIE: 'errors.auth.twoFactorExpired',
+  TOTP_NOT_ENABLED: 'errors.auth.twoFactorNotEnabled',
+  TWO_FACTOR_NOT_ENABLED: 'errors.auth.twoFactorNotEnabled',
+  TOTP_ALREADY_ENABLED: 'errors.auth.twoFactorAlreadyEnabled',
 };
+
+/** Codes that mean "sign in again first": Better Auth's fresh-session checks and our DELETE /api/me. */
+const reauthCodes = new Set(['SESSION_NOT_FRESH', 'SESSION_EXPIRED', 'reauthentication_required']);
 
 /** Why a generation failed (`generation.error.code`): the server's closed list. */
 const generationFailureKeys = {
@@ -85,3 +103,14 @@ export const isUnauthenticated = (err: unknown): boolean => err instanceof ApiEr
 
 /** True when sign-in failed only because the address is not verified yet. */
 export const isEmailNotVerified = (err: unknown): boolean => err instanceof ApiError && err.code === 'EMAIL_NOT_VERIFIED';
+
+/** True when the action needs a recent sign-in (offer to sign in again). */
+export const needsFreshSignIn = (err: unknown): boolean => err instanceof ApiError && reauthCodes.has(err.code);
+
+/**
+ * The key for an error where the user typed their current password (Settings): Better Auth
+ * says INVALID_PASSWORD, which on the sign-in page must not reveal which half was wrong.
+ */
+export function passwordErrorKey(err: unknown): string {
+  return err instanceof ApiError && err.code === 'INVALID_PASSWORD' ? 'errors.auth.wrongPassword' : errorMessageKey(err);
+}

@@ -18,7 +18,7 @@ export const getGeneration = (id: string) => apiFetch<Generation>(`/api/generati
 export const submitGeneration = (input: SubmitGenerationInput) =>
   apiFetch<Generation>('/api/generations', { method: 'POST', json: { ...input } });
 
-/** DELETE /api/generations/:id – removes the row, its images and its reference uploads. */
+/** DELETE /api/generations/:id – moves it to the trash (restorable for `trashDays`, then purged with its files). */
 export const deleteGeneration = (id: string) => apiFetch<undefined>(`/api/generations/${encodeURIComponent(id)}`, { method: 'DELETE' });
 
 /** POST /api/uploads – one reference image (PNG, JPEG or WebP) as multipart field `file`. */
@@ -30,3 +30,10 @@ export function uploadReference(file: File, signal?: AbortSignal): Promise<Uploa
 
 /** The URL of the live event stream (Server-Sent Events of LiveEvent JSON). */
 export const liveEventsUrl = '/api/generations/events';
+
+/** GET /api/generations/trash – deleted generations that can still be restored (each with `deletedAt`). */
+export const listTrash = () => apiFetch<{ items: Generation[] }>('/api/generations/trash');
+
+/** POST /api/generations/:id/restore – takes a generation out of the trash and back into the gallery. */
+export const restoreGeneration = (id: string) =>
+  apiFetch<Generation>(`/api/generations/${encodeURIComponent(id)}/restore`, { method: 'POST', json: {} });

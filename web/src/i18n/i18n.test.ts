@@ -88,6 +88,14 @@ describe('translations', () => {
       ...['queued', 'running', 'succeeded', 'failed'].map((s) => `status.${s}`),
       ...['system', 'light', 'dark'].map((s) => `settings.themes.${s}`),
       ...['live', 'refunds', 'private'].flatMap((f) => [`home.features.${f}.title`, `home.features.${f}.body`]),
+      ...['privacy', 'terms', 'cookies'].map((s) => `legal.${s}`),
+      ...['objection', 'access', 'deletion', 'child_account', 'other'].flatMap((k) => [
+        `privacyRequest.kinds.${k}`,
+        `privacyRequest.kindHints.${k}`,
+      ]),
+      ...['open', 'in_progress', 'done', 'rejected'].map((s) => `privacyRequest.status.${s}`),
+      ...['queued', 'running', 'ready', 'failed', 'expired'].map((s) => `dataExport.status.${s}`),
+      ...['profile', 'images', 'sessions', 'exports'].map((k) => `account.delete.erased.${k}`),
     ];
     expect(dynamic.filter((k) => !known.has(k))).toEqual([]);
   });

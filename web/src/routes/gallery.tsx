@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { buttonClass } from '../components/ui/button.js';
-import { SparklesIcon } from '../components/ui/icons.js';
+import { SparklesIcon, TrashIcon } from '../components/ui/icons.js';
 import { PageHeader } from '../components/ui/page-header.js';
 import { GalleryGrid } from '../features/gallery/gallery-grid.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
@@ -16,10 +16,16 @@ export default function GalleryRoute() {
         title={t('gallery.title')}
         description={t('gallery.subtitle')}
         actions={
-          <Link to="/create" className={buttonClass('primary')}>
-            <SparklesIcon size={18} />
-            {t('gallery.newCta')}
-          </Link>
+          <>
+            <Link to="/trash" className={buttonClass('secondary')} data-testid="trash-link">
+              <TrashIcon size={18} />
+              {t('trash.title')}
+            </Link>
+            <Link to="/create" className={buttonClass('primary')}>
+              <SparklesIcon size={18} />
+              {t('gallery.newCta')}
+            </Link>
+          </>
         }
       />
       <GalleryGrid />

@@ -1,65 +1,163 @@
-import type { ReactNode } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../components/ui/button.js';
-import { Card } from '../components/ui/card.js';
-import { LogOutIcon } from '../components/ui/icons.js';
+import { Link, useSearchParams } from 'react-router';
+import { Button, buttonClass } from '../components/ui/button.js';
+import {
+  ArchiveIcon,
+  DesktopIcon,
+  LockIcon,
+  LogOutIcon,
+  MessageIcon,
+  SettingsIcon,
+  ShieldIcon,
+  TrashIcon,
+  UserIcon,
+} from '../components/ui/icons.js';
 import { PageHeader } from '../components/ui/page-header.js';
+import { Section } from '../components/ui/section.js';
+import { ChangeEmail } from '../features/account/change-email.js';
+import { DeleteAccount } from '../features/account/delete-account.js';
 import { ProfileForm } from '../features/account/profile-form.js';
+import { SettingsNav } from '../features/account/settings-nav.js';
 import { PreferencesForm } from '../features/preferences/preferences-form.js';
-import { useMe, useSignOut } from '../features/session/use-session.js';
+import { DataExport } from '../features/privacy/data-export.js';
+import { MyPrivacyRequests } from '../features/privacy/my-privacy-requests.js';
+import { PrivacyRequestForm } from '../features/privacy/privacy-request-form.js';
+import { ChangePasswordForm } from '../features/security/change-password-form.js';
+import { SessionsList } from '../features/security/sessions-list.js';
+import { TwoFactor } from '../features/security/two-factor.js';
+import { useMe, useMeta, useSignOut } from '../features/session/use-session.js';
 import { formatDate } from '../lib/format.js';
+import { toast } from '../lib/toast.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 
-function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
-  return (
-    <Card className="p-5 sm:p-6">
-      <h2 className="font-semibold">{title}</h2>
-      {description && <p className="mt-0.5 text-sm text-zinc-500 dark:text-zinc-400">{description}</p>}
-      <div className="mt-4">{children}</div>
-    </Card>
-  );
+const sections = [
+  { id: 'profile', key: 'settings.profile', icon: UserIcon },
+  { id: 'appearance', key: 'settings.appearance', icon: SettingsIcon },
+  { id: 'security', key: 'security.title', icon: LockIcon },
+  { id: 'sessions', key: 'sessions.title', icon: DesktopIcon },
+  { id: 'data', key: 'dataExport.title', icon: ArchiveIcon },
+  { id: 'privacy', key: 'privacyRequest.settingsTitle', icon: MessageIcon },
+  { id: 'account', key: 'settings.account', icon: ShieldIcon },
+  { id: 'delete', key: 'account.delete.zone', icon: TrashIcon },
+] as const;
+
+/** Back from the e-mailed link of an address change (`?email=changed`): say so once. */
+function useEmailChangedNotice() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const changed = params.get('email') === 'changed';
+  useEffect(() => {
+    if (!changed) return;
+    toast.success(t('account.email.changed'));
+    setParams({}, { replace: true });
+  }, [changed, setParams, t]);
 }
 
-/** /settings – display name, theme, language, and signing out. */
+/** /settings – profile, appearance, security, sessions, data, privacy requests and the account itself. */
 export default function SettingsRoute() {
   const { t, i18n } = useTranslation();
   const { data: me } = useMe();
+  const { data: meta } = useMeta();
   const signOut = useSignOut();
   useDocumentTitle(t('nav.settings'));
+  useEmailChangedNotice();
   if (!me) return null;
 
   return (
-    <div className="mx-auto max-w-3xl space-y-5 px-4 py-8 sm:px-6">
+    <div className="mx-auto max-w-5xl px-4 py-8 sm:px-6">
       <PageHeader title={t('settings.title')} description={t('settings.subtitle')} />
-      <Section title={t('settings.profile')} description={t('settings.profileHint')}>
-        <ProfileForm me={me} />
-      </Section>
-      <Section title={t('settings.appearance')} description={t('settings.appearanceHint')}>
-        <PreferencesForm />
-      </Section>
-      <Section title={t('settings.account')}>
-        <dl className="grid gap-3 text-sm sm:grid-cols-2">
-          <div>
-            <dt className="text-zinc-500 dark:text-zinc-400">{t('auth.email')}</dt>
-            <dd className="mt-0.5 font-medium break-all" data-testid="account-email">
-              {me.email}
-            </dd>
-          </div>
-          <div>
-            <dt className="text-zinc-500 dark:text-zinc-400">{t('settings.memberSince')}</dt>
-            <dd className="mt-0.5 font-medium">{formatDate(me.createdAt, i18n.language)}</dd>
-          </div>
-        </dl>
-        <Button
-          variant="secondary"
-          className="mt-5"
-          icon={<LogOutIcon size={18} />}
-          loading={signOut.isPending}
-          onClick={() => signOut.mutate()}
-        >
-          {t('header.signOut')}
-        </Button>
-      </Section>
+      <div className="lg:grid lg:grid-cols-[13rem_1fr] lg:gap-8">
+        <SettingsNav items={sections} />
+
+        <div className="min-w-0 space-y-5">
+          <Section id="profile" icon={<UserIcon size={18} />} title={t('settings.profile')} description={t('settings.profileHint')}>
+            <div className="space-y-6">
+              <ProfileForm me={me} />
+              <div className="border-t border-zinc-900/5 pt-5 dark:border-white/5">
+                <ChangeEmail me={me} />
+              </div>
+              <p className="text-xs text-zinc-500 dark:text-zinc-400">
+                {t('settings.memberSince')} {formatDate(me.createdAt, i18n.language)}
+              </p>
+            </div>
+          </Section>
+
+          <Section
+            id="appearance"
+            icon={<SettingsIcon size={18} />}
+            title={t('settings.appearance')}
+            description={t('settings.appearanceHint')}
+          >
+            <PreferencesForm />
+          </Section>
+
+          <Section id="security" icon={<LockIcon size={18} />} title={t('security.title')} description={t('security.subtitle')}>
+            <h3 className="mb-3 text-sm font-semibold">{t('security.password.title')}</h3>
+            <ChangePasswordForm />
+            <div className="mt-6 border-t border-zinc-900/5 pt-5 dark:border-white/5" data-testid="two-factor">
+              <h3 className="mb-1 text-sm font-semibold">{t('security.twoFactor.title')}</h3>
+              <p className="mb-4 text-sm text-zinc-500 dark:text-zinc-400">{t('security.twoFactor.subtitle')}</p>
+              <TwoFactor me={me} />
+            </div>
+          </Section>
+
+          <Section id="sessions" icon={<DesktopIcon size={18} />} title={t('sessions.title')} description={t('sessions.subtitle')}>
+            <SessionsList />
+          </Section>
+
+          <Section id="data" icon={<ArchiveIcon size={18} />} title={t('dataExport.title')} description={t('dataExport.subtitle')}>
+            <DataExport />
+          </Section>
+
+          <Section
+            id="privacy"
+            icon={<MessageIcon size={18} />}
+            title={t('privacyRequest.settingsTitle')}
+            description={
+              <>
+                {t('privacyRequest.settingsHint')}{' '}
+                {meta?.privacyContact && (
+                  <a
+                    href={`mailto:${meta.privacyContact}`}
+                    className="font-semibold text-violet-700 hover:underline dark:text-violet-300"
+                    data-testid="privacy-contact"
+                  >
+                    {meta.privacyContact}
+                  </a>
+                )}
+              </>
+            }
+          >
+            <PrivacyRequestForm signedIn />
+            <MyPrivacyRequests />
+          </Section>
+
+          {me.role === 'admin' && (
+            <Section id="operator" icon={<ShieldIcon size={18} />} title={t('admin.title')} description={t('admin.settingsHint')}>
+              <Link to="/admin/privacy-requests" className={buttonClass('secondary')} data-testid="admin-link">
+                {t('admin.open')}
+              </Link>
+            </Section>
+          )}
+
+          <Section id="account" icon={<ShieldIcon size={18} />} title={t('settings.account')} description={t('settings.accountHint')}>
+            <Button variant="secondary" icon={<LogOutIcon size={18} />} loading={signOut.isPending} onClick={() => signOut.mutate()}>
+              {t('header.signOut')}
+            </Button>
+          </Section>
+
+          <Section
+            id="delete"
+            danger
+            icon={<TrashIcon size={18} />}
+            title={t('account.delete.zone')}
+            description={t('account.delete.zoneHint')}
+          >
+            <DeleteAccount />
+          </Section>
+        </div>
+      </div>
     </div>
   );
 }

@@ -12,6 +12,9 @@ interface ConfirmDialogProps {
   onConfirm: () => void;
   onClose: () => void;
   confirmTestId?: string;
+  /** Extra content between the description and the buttons (e.g. a password field); Enter in it confirms. */
+  children?: ReactNode;
+  confirmDisabled?: boolean;
 }
 
 /**
@@ -20,6 +23,7 @@ interface ConfirmDialogProps {
  */
 export function ConfirmDialog(props: ConfirmDialogProps) {
   const { open, title, description, confirmLabel, cancelLabel, tone = 'primary', busy, onConfirm, onClose, confirmTestId } = props;
+  const { children, confirmDisabled } = props;
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descId = useId();
@@ -46,7 +50,13 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
       }}
       className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-2xl bg-white p-0 text-zinc-900 shadow-2xl ring-1 ring-zinc-900/10 open:animate-fade-in dark:bg-ink-850 dark:text-zinc-100 dark:ring-white/10"
     >
-      <div className="p-6">
+      <form
+        className="p-6"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!busy && !confirmDisabled) onConfirm();
+        }}
+      >
         <h2 id={titleId} className="text-lg font-semibold">
           {title}
         </h2>
@@ -55,15 +65,16 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
             {description}
           </div>
         )}
+        {children && <div className="mt-4">{children}</div>}
         <div className="mt-6 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-          <Button variant="secondary" onClick={onClose} disabled={busy} autoFocus>
+          <Button variant="secondary" onClick={onClose} disabled={busy} autoFocus={!children}>
             {cancelLabel}
           </Button>
-          <Button variant={tone} onClick={onConfirm} loading={busy} data-testid={confirmTestId}>
+          <Button type="submit" variant={tone} loading={busy} disabled={confirmDisabled} data-testid={confirmTestId}>
             {confirmLabel}
           </Button>
         </div>
-      </div>
+      </form>
     </dialog>
   );
 }

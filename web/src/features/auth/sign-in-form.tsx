@@ -6,9 +6,10 @@ import { Button } from '../../components/ui/button.js';
 import { TextField } from '../../components/ui/field.js';
 import { Notice } from '../../components/ui/notice.js';
 import { CheckEmail } from './check-email.js';
+import { TwoFactorStep } from './two-factor-step.js';
 import { useSignIn } from './use-auth.js';
 
-/** E-mail and password sign-in; an unverified address turns into "check your e-mail". */
+/** E-mail and password sign-in; an unverified address turns into "check your e-mail", two-factor into a code step. */
 export function SignInForm({ next }: { next: string | null }) {
   const { t } = useTranslation();
   const [email, setEmail] = useState('');
@@ -16,6 +17,17 @@ export function SignInForm({ next }: { next: string | null }) {
   const signIn = useSignIn(next);
 
   if (signIn.error && isEmailNotVerified(signIn.error)) return <CheckEmail email={email} reason="notVerified" />;
+  if (signIn.data?.twoFactorRedirect) {
+    return (
+      <TwoFactorStep
+        next={next}
+        onBack={() => {
+          signIn.reset();
+          setPassword('');
+        }}
+      />
+    );
+  }
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { requestPasswordReset, resendVerification, resetPassword, signIn, signUp } from '../../api/auth.js';
+import { requestPasswordReset, resendVerification, resetPassword, signIn, signUp, verifyTwoFactor } from '../../api/auth.js';
 import { queryKeys } from '../../api/query-keys.js';
 
 /** Only same-site paths are followed after sign-in (no open redirects). */
@@ -9,19 +9,33 @@ export function safeNext(next: string | null): string {
   return next?.startsWith('/') && !next.startsWith('//') ? next : '/create';
 }
 
-/** Signs in, loads the account (whose saved theme and language then apply) and goes on. */
-export function useSignIn(next: string | null) {
+/** Once a session exists: load the account (whose saved theme and language then apply) and go on. */
+function useEnterApp(next: string | null) {
   const qc = useQueryClient();
   const navigate = useNavigate();
+  return async () => {
+    // Nothing cached for a previous account may show for this one.
+    qc.removeQueries({ predicate: (q) => q.queryKey[0] !== queryKeys.meta[0] && q.queryKey[0] !== queryKeys.me[0] });
+    await qc.refetchQueries({ queryKey: queryKeys.me });
+    await navigate(safeNext(next), { replace: true });
+  };
+}
+
+/** Signs in; with two-factor on, the answer asks for a code instead (see useVerifyTwoFactor). */
+export function useSignIn(next: string | null) {
+  const enter = useEnterApp(next);
   return useMutation({
     mutationFn: signIn,
-    onSuccess: async () => {
-      // Nothing cached for a previous account may show for this one.
-      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== queryKeys.meta[0] && q.queryKey[0] !== queryKeys.me[0] });
-      await qc.refetchQueries({ queryKey: queryKeys.me });
-      await navigate(safeNext(next), { replace: true });
+    onSuccess: async (result) => {
+      if (!result?.twoFactorRedirect) await enter();
     },
   });
+}
+
+/** The second sign-in step: a code from the authenticator app or a one-time backup code. */
+export function useVerifyTwoFactor(next: string | null) {
+  const enter = useEnterApp(next);
+  return useMutation({ mutationFn: verifyTwoFactor, onSuccess: enter });
 }
 
 export const useSignUp = () => useMutation({ mutationFn: signUp });

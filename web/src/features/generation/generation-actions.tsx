@@ -7,6 +7,7 @@ import { Button, buttonClass } from '../../components/ui/button.js';
 import { ConfirmDialog } from '../../components/ui/dialog.js';
 import { DownloadIcon, RemixIcon, TrashIcon } from '../../components/ui/icons.js';
 import { toast } from '../../lib/toast.js';
+import { useMeta } from '../session/use-session.js';
 import { useDeleteGeneration } from './use-generation.js';
 
 /** Download the original, Remix (Create prefilled) and Delete (after confirmation). */
@@ -15,13 +16,14 @@ export function GenerationActions({ generation: g, selected }: { generation: Gen
   const navigate = useNavigate();
   const [confirming, setConfirming] = useState(false);
   const remove = useDeleteGeneration();
+  const trashDays = useMeta().data?.trashDays ?? 0;
   const image = g.images[selected] ?? g.images[0];
 
   const onDelete = () =>
     remove.mutate(g.id, {
       onSuccess: async () => {
         setConfirming(false);
-        toast.success(t('generation.deleted'));
+        toast.success(t(trashDays > 0 ? 'generation.movedToTrash' : 'generation.deleted'));
         await navigate('/gallery', { replace: true });
       },
       onError: (err) => {
@@ -55,9 +57,9 @@ export function GenerationActions({ generation: g, selected }: { generation: Gen
       </Button>
       <ConfirmDialog
         open={confirming}
-        title={t('generation.deleteTitle')}
-        description={t('generation.deleteBody')}
-        confirmLabel={t('generation.deleteConfirm')}
+        title={t(trashDays > 0 ? 'generation.trashTitle' : 'generation.deleteTitle')}
+        description={trashDays > 0 ? t('generation.trashBody', { count: trashDays }) : t('generation.deleteBody')}
+        confirmLabel={t(trashDays > 0 ? 'generation.trashConfirm' : 'generation.deleteConfirm')}
         cancelLabel={t('common.cancel')}
         tone="danger"
         busy={remove.isPending}

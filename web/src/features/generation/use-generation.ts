@@ -19,11 +19,14 @@ export function useGeneration(id: string | undefined) {
   });
 }
 
-/** Deletes a generation and drops it from every cached list. */
+/** Deletes a generation (into the trash) and drops it from every cached list. */
 export function useDeleteGeneration() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: deleteGeneration,
-    onSuccess: (_, id) => removeGeneration(qc, id),
+    onSuccess: (_, id) => {
+      removeGeneration(qc, id);
+      void qc.invalidateQueries({ queryKey: queryKeys.trash });
+    },
   });
 }

@@ -5,12 +5,15 @@ import { PageSkeleton } from '../../components/ui/skeleton.js';
 import { Toaster } from '../../components/ui/toaster.js';
 import { DebtBanner } from '../billing/debt-banner.js';
 import { PreferencesSync } from '../preferences/preferences-sync.js';
+import { CookieNotice } from '../privacy/cookie-notice.js';
+import { PolicyBanner } from '../privacy/policy-banner.js';
 import { useMe } from '../session/use-session.js';
 import { AppHeader } from './app-header.js';
 import { DemoBanner } from './demo-banner.js';
+import { SiteFooter } from './site-footer.js';
 import { TabBar } from './tab-bar.js';
 
-/** The frame around every screen: header, demo banner, page, phone tab bar, toasts. */
+/** The frame around every screen: header, banners, page, footer, phone tab bar, cookie notice, toasts. */
 export function AppShell() {
   const { t } = useTranslation();
   const navigation = useNavigation();
@@ -34,12 +37,15 @@ export function AppShell() {
       <AppHeader />
       <DemoBanner />
       <DebtBanner />
-      <main id="main" className={me ? 'flex-1 pb-24 md:pb-10' : 'flex-1 pb-10'}>
+      <PolicyBanner />
+      <main id="main" className="flex-1 pb-10">
         <Suspense fallback={<PageSkeleton />}>
           <Outlet />
         </Suspense>
       </main>
+      <SiteFooter aboveTabBar={Boolean(me)} />
       <TabBar />
+      <CookieNotice aboveTabBar={Boolean(me)} />
       <Toaster closeLabel={t('common.close')} />
       <PreferencesSync />
       <ScrollRestoration />

@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client.js';
+import { errorMessageKey } from '../../api/errors.js';
+import { Button } from '../../components/ui/button.js';
+import { ConfirmDialog } from '../../components/ui/dialog.js';
+import { TextField } from '../../components/ui/field.js';
+import { TrashIcon } from '../../components/ui/icons.js';
+import { useDeleteAccount } from './use-account.js';
+
+/** What deleting erases and what it keeps (pseudonymised), as list keys. */
+const erased = ['profile', 'images', 'sessions', 'exports'] as const;
+
+/** The danger zone: delete the account after confirming with the password. */
+export function DeleteAccount() {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [password, setPassword] = useState('');
+  const remove = useDeleteAccount();
+  const wrongPassword =
+    remove.error instanceof ApiError && remove.error.code === 'reauthentication_required' && remove.error.field === 'password';
+
+  const close = () => {
+    setOpen(false);
+    setPassword('');
+    remove.reset();
+  };
+
+  return (
+    <div className="flex flex-col gap-4 sm:flex-row sm:items-center sm:justify-between">
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">{t('account.delete.summary')}</p>
+      <Button variant="danger" icon={<TrashIcon size={18} />} onClick={() => setOpen(true)} data-testid="delete-account">
+        {t('account.delete.button')}
+      </Button>
+      <ConfirmDialog
+        open={open}
+        title={t('account.delete.title')}
+        description={
+          <div className="space-y-3">
+            <p>{t('account.delete.intro')}</p>
+            <ul className="list-disc space-y-1 pl-5 marker:text-rose-400">
+              {erased.map((k) => (
+                <li key={k}>{t(`account.delete.erased.${k}`)}</li>
+              ))}
+            </ul>
+            <p className="rounded-lg bg-zinc-900/[0.04] p-3 text-xs dark:bg-white/5">{t('account.delete.kept')}</p>
+          </div>
+        }
+        confirmLabel={t('account.delete.confirm')}
+        cancelLabel={t('common.cancel')}
+        tone="danger"
+        busy={remove.isPending}
+        confirmDisabled={!password}
+        onClose={close}
+        onConfirm={() => remove.mutate(password)}
+        confirmTestId="confirm-delete-account"
+      >
+        <TextField
+          label={t('account.delete.password')}
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={remove.error ? t(wrongPassword ? 'errors.auth.wrongPassword' : errorMessageKey(remove.error)) : null}
+          data-testid="delete-account-password"
+        />
+      </ConfirmDialog>
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type PrivacyRequest, type PrivacyRequestStatus, privacyRequestStatuses } from '../../api/contracts.js';
+import { errorMessageKey } from '../../api/errors.js';
+import { Button } from '../../components/ui/button.js';
+import { EmptyState } from '../../components/ui/empty-state.js';
+import { CheckIcon } from '../../components/ui/icons.js';
+import { Notice } from '../../components/ui/notice.js';
+import { Skeleton } from '../../components/ui/skeleton.js';
+import { cn } from '../../lib/cn.js';
+import { formatDate } from '../../lib/format.js';
+import { DueDate, isOverdue, RequestStatusBadge } from '../privacy/request-status.js';
+import { UpdateRequestDialog } from './update-request-dialog.js';
+import { useAdminPrivacyRequests } from './use-admin.js';
+
+const columns = 'md:grid md:grid-cols-[8.5rem_minmax(0,1fr)_8rem_9.5rem_auto] md:items-center md:gap-4';
+
+function Row({ request: r, onEdit }: { request: PrivacyRequest; onEdit: () => void }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <li
+      className={cn('space-y-2 px-4 py-3.5 md:space-y-0', columns, isOverdue(r) && 'bg-rose-50/60 dark:bg-rose-500/5')}
+      data-testid="admin-request"
+      data-id={r.id}
+      data-overdue={isOverdue(r) || undefined}
+    >
+      <div>
+        <p className="text-sm font-semibold">{t(`privacyRequest.kinds.${r.kind}`)}</p>
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">{formatDate(r.createdAt, i18n.language)}</p>
+      </div>
+      <div className="min-w-0">
+        <p className="truncate text-sm font-medium" title={r.email}>
+          {r.email}
+          {r.userId && <span className="ml-2 font-mono text-xs text-zinc-400">{r.userId}</span>}
+        </p>
+        <p className="line-clamp-2 text-sm text-zinc-600 dark:text-zinc-400" title={r.message}>
+          {r.message}
+        </p>
+      </div>
+      <div>
+        <RequestStatusBadge status={r.status} />
+      </div>
+      <div className="text-sm">
+        <DueDate request={r} />
+      </div>
+      <div className="md:text-right">
+        <Button variant="secondary" size="sm" onClick={onEdit} data-testid="edit-request">
+          {t('admin.update')}
+        </Button>
+      </div>
+    </li>
+  );
+}
+
+/** The operator's queue: filter by status, oldest due first, overdue in red, and a status change per request. */
+export function PrivacyQueue() {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<PrivacyRequestStatus | null>('open');
+  const [editing, setEditing] = useState<PrivacyRequest | null>(null);
+  const { data, isPending, error, refetch } = useAdminPrivacyRequests(status);
+  const filters: (PrivacyRequestStatus | null)[] = [...privacyRequestStatuses, null];
+
+  return (
+    <div>
+      <fieldset className="mb-4 flex min-w-0 gap-1 overflow-x-auto rounded-xl bg-zinc-900/[0.04] p-1 dark:bg-white/5">
+        <legend className="sr-only">{t('admin.filter')}</legend>
+        {filters.map((f) => (
+          <button
+            key={f ?? 'all'}
+            type="button"
+            aria-pressed={status === f}
+            onClick={() => setStatus(f)}
+            className={cn(
+              'rounded-lg px-3 py-1.5 text-sm font-medium whitespace-nowrap transition',
+              status === f
+                ? 'bg-white text-zinc-900 shadow-sm dark:bg-white/10 dark:text-white'
+                : 'text-zinc-500 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white',
+            )}
+          >
+            {f ? t(`privacyRequest.status.${f}`) : t('admin.all')}
+          </button>
+        ))}
+      </fieldset>
+      {isPending ? (
+        <Skeleton className="h-48" />
+      ) : error ? (
+        <Notice
+          tone="danger"
+          role="alert"
+          action={
+            <Button variant="secondary" size="sm" onClick={() => void refetch()}>
+              {t('common.retry')}
+            </Button>
+          }
+        >
+          {t(errorMessageKey(error))}
+        </Notice>
+      ) : data.requests.length === 0 ? (
+        <EmptyState icon={<CheckIcon size={26} />} title={t('admin.emptyTitle')} description={t('admin.emptyBody')} />
+      ) : (
+        <div className="overflow-hidden rounded-2xl bg-white/80 shadow-sm ring-1 ring-zinc-900/5 dark:bg-ink-900/80 dark:ring-white/[0.08]">
+          <div
+            className={cn(
+              'hidden border-b border-zinc-900/5 bg-zinc-50 px-4 py-2.5 text-xs font-semibold tracking-wide text-zinc-500 uppercase md:grid dark:border-white/5 dark:bg-white/[0.03] dark:text-zinc-400',
+              columns,
+            )}
+          >
+            <span>{t('admin.kind')}</span>
+            <span>{t('admin.fromMessage')}</span>
+            <span>{t('admin.status')}</span>
+            <span>{t('admin.due')}</span>
+            <span className="sr-only">{t('admin.update')}</span>
+          </div>
+          <ul className="divide-y divide-zinc-900/5 dark:divide-white/5" data-testid="admin-requests">
+            {data.requests.map((r) => (
+              <Row key={r.id} request={r} onEdit={() => setEditing(r)} />
+            ))}
+          </ul>
+        </div>
+      )}
+      {editing && <UpdateRequestDialog request={editing} onClose={() => setEditing(null)} />}
+    </div>
+  );
+}

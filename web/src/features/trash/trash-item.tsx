@@ -1,0 +1,71 @@
+import { useTranslation } from 'react-i18next';
+import type { Generation } from '../../api/contracts.js';
+import { errorMessageKey } from '../../api/errors.js';
+import { Badge } from '../../components/ui/badge.js';
+import { Button } from '../../components/ui/button.js';
+import { GalleryIcon, RestoreIcon } from '../../components/ui/icons.js';
+import { formatRelative } from '../../lib/format.js';
+import { toast } from '../../lib/toast.js';
+import { daysLeft, useRestoreGeneration } from './use-trash.js';
+
+/** One deleted generation: a muted thumbnail, when it goes for good, and Restore. */
+export function TrashItem({ generation: g, trashDays }: { generation: Generation; trashDays: number }) {
+  const { t, i18n } = useTranslation();
+  const restore = useRestoreGeneration();
+  const left = daysLeft(g.deletedAt, trashDays);
+  return (
+    <li
+      data-testid="trash-item"
+      data-id={g.id}
+      className="group flex flex-col overflow-hidden rounded-2xl bg-white/80 shadow-sm ring-1 ring-zinc-900/5 dark:bg-ink-900/80 dark:ring-white/[0.08]"
+    >
+      <div className="relative aspect-square overflow-hidden bg-gradient-to-br from-zinc-100 to-zinc-200 dark:from-white/5 dark:to-white/[0.02]">
+        {g.thumbnailUrl ? (
+          <img
+            src={g.thumbnailUrl}
+            alt={t('gallery.imageAlt', { prompt: g.prompt })}
+            loading="lazy"
+            decoding="async"
+            className="size-full object-cover opacity-80 grayscale-[35%] transition group-hover:opacity-100 group-hover:grayscale-0"
+          />
+        ) : (
+          <div className="grid size-full place-items-center text-zinc-400">
+            <GalleryIcon size={28} />
+          </div>
+        )}
+        <div className="absolute top-2 left-2">
+          <Badge tone={left <= 1 ? 'danger' : 'neutral'} solid className="shadow-sm backdrop-blur" data-testid="days-left">
+            {left === 0 ? t('trash.today') : t('trash.daysLeft', { count: left })}
+          </Badge>
+        </div>
+      </div>
+      <div className="flex flex-1 flex-col gap-3 p-3">
+        <div className="min-w-0 flex-1">
+          <p className="line-clamp-2 text-sm font-medium" title={g.prompt}>
+            {g.prompt}
+          </p>
+          {g.deletedAt && (
+            <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
+              {t('trash.deletedAgo', { when: formatRelative(g.deletedAt, i18n.language) })}
+            </p>
+          )}
+        </div>
+        <Button
+          variant="secondary"
+          size="sm"
+          icon={<RestoreIcon size={16} />}
+          loading={restore.isPending}
+          data-testid="restore"
+          onClick={() =>
+            restore.mutate(g.id, {
+              onSuccess: () => toast.success(t('trash.restored')),
+              onError: (err) => toast.error(t(errorMessageKey(err))),
+            })
+          }
+        >
+          {t('trash.restore')}
+        </Button>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,75 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { errorMessageKey } from '../api/errors.js';
+import { Button, buttonClass } from '../components/ui/button.js';
+import { EmptyState } from '../components/ui/empty-state.js';
+import { ArrowLeftIcon, TrashIcon } from '../components/ui/icons.js';
+import { Notice } from '../components/ui/notice.js';
+import { PageHeader } from '../components/ui/page-header.js';
+import { Skeleton } from '../components/ui/skeleton.js';
+import { useMeta } from '../features/session/use-session.js';
+import { TrashItem } from '../features/trash/trash-item.js';
+import { useTrash } from '../features/trash/use-trash.js';
+import { useDocumentTitle } from '../lib/use-document-title.js';
+
+const grid = 'grid grid-cols-2 gap-3 sm:grid-cols-3 sm:gap-4 lg:grid-cols-4';
+
+/** /trash – deleted generations, restorable until they are purged. */
+export default function TrashRoute() {
+  const { t } = useTranslation();
+  const { data: meta } = useMeta();
+  const { data: items, isPending, error, refetch } = useTrash();
+  const trashDays = meta?.trashDays ?? 7;
+  useDocumentTitle(t('trash.title'));
+
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
+      <Link
+        to="/gallery"
+        className="mb-3 inline-flex items-center gap-1.5 text-sm font-medium text-zinc-500 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white"
+      >
+        <ArrowLeftIcon size={16} />
+        {t('generation.back')}
+      </Link>
+      <PageHeader title={t('trash.title')} description={t('trash.subtitle', { count: trashDays })} />
+      {isPending ? (
+        <ul className={grid} aria-busy="true" aria-label={t('common.loading')}>
+          {['a', 'b', 'c', 'd'].map((k) => (
+            <li key={k}>
+              <Skeleton className="aspect-[4/5] rounded-2xl" />
+            </li>
+          ))}
+        </ul>
+      ) : error ? (
+        <Notice
+          tone="danger"
+          role="alert"
+          action={
+            <Button variant="secondary" size="sm" onClick={() => void refetch()}>
+              {t('common.retry')}
+            </Button>
+          }
+        >
+          {t(errorMessageKey(error))}
+        </Notice>
+      ) : items.length === 0 ? (
+        <EmptyState
+          icon={<TrashIcon size={26} />}
+          title={t('trash.emptyTitle')}
+          description={t('trash.emptyBody', { count: trashDays })}
+          action={
+            <Link to="/gallery" className={buttonClass('secondary')}>
+              {t('generation.back')}
+            </Link>
+          }
+        />
+      ) : (
+        <ul className={grid} data-testid="trash">
+          {items.map((g) => (
+            <TrashItem key={g.id} generation={g} trashDays={trashDays} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
