@@ -149,7 +149,7 @@ const envSchema = z.object({
   SIMULATOR_DELAY_MS: int(1500, 0, 600_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: bool.default(false),
-  PRIVACY_CONTACT: z.string().default('[email protected]'),
+  PRIVACY_CONTACT: z.email().default('privacy@animegen.local'),
   /** Test suites only: a cheap password hash so hundreds of sign-ups stay fast. Refused outside NODE_ENV=test. */
   AUTH_TEST_FAST_HASH: bool.default(false),
   /** Rate limits on sign-in, sign-up, reset and verification (on unless a test turns them off). */

@@ -64,6 +64,21 @@ export async function eraseAccount(
     .catch((err) => deps.log.warn({ err }, 'deletion receipt not sent'));
 }
 
+/**
+ * The operator's form takes an account's id or its e-mail address (a report
+ * from a parent names the address, not our id). Better Auth stores addresses
+ * in lower case. Throws not_found.
+ */
+export async function findAccountId(deps: Pick<PrivacyContext, 'db'>, idOrEmail: string): Promise<string> {
+  const key = idOrEmail.trim();
+  const [row] = await deps.db
+    .select({ id: t.user.id })
+    .from(t.user)
+    .where(key.includes('@') ? eq(t.user.email, key.toLowerCase()) : eq(t.user.id, key));
+  if (!row) throw notFound('That account');
+  return row.id;
+}
+
 function deletionReceipt(to: string, locale: string, at: Date) {
   if (locale === 'ja') {
     return {

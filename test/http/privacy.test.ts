@@ -210,6 +210,14 @@ describe('personal data: export, trash, deletion', () => {
     expect((await as(user, 'DELETE', `/api/admin/users/${child.id}`)).statusCode).toBe(403);
     expect((await as(admin, 'DELETE', `/api/admin/users/${child.id}`)).statusCode).toBe(204);
     expect((await as(child, 'GET', '/api/me')).statusCode).toBe(401);
+
+    // A report names the address, not our id: the operator can erase by e-mail too (any case).
+    const reported = await givenVerifiedUser(t);
+    expect((await as(admin, 'DELETE', `/api/admin/users/${encodeURIComponent(reported.email.toUpperCase())}`)).statusCode).toBe(204);
+    expect((await as(reported, 'GET', '/api/me')).statusCode).toBe(401);
+    const unknown = await as(admin, 'DELETE', '/api/admin/users/nobody%40example.com');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.code).toBe('not_found');
   });
 
   it('serves the legal pages with version, date, live processors and contact', async () => {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { privacyRequestSchema, updatePrivacyRequestSchema } from '../../contracts/privacy.js';
-import { adminListPrivacyRequests, adminUpdatePrivacyRequest, eraseAccount, type PrivacyContext } from '../../privacy/index.js';
+import { adminListPrivacyRequests, adminUpdatePrivacyRequest, eraseAccount, findAccountId, type PrivacyContext } from '../../privacy/index.js';
 import { noStore, type RequireUser } from '../plugins/session.js';
 
 /** Operator routes: every one requires role admin (others get 403). */
@@ -34,11 +34,12 @@ export const adminRoutes =
       },
     );
 
-    /** DELETE /api/admin/users/:id – erase an account (e.g. a reported child account), as self-deletion does (204). */
-    app.delete('/api/admin/users/:id', { schema: { params: z.object({ id: z.string().min(1).max(100) }) } }, async (req, reply) => {
+    /** DELETE /api/admin/users/:id – erase an account (e.g. a reported child account), as self-deletion does (204). `:id` may be the account's e-mail. */
+    app.delete('/api/admin/users/:id', { schema: { params: z.object({ id: z.string().min(1).max(254) }) } }, async (req, reply) => {
       const admin = await deps.requireAdmin(req);
-      req.log.warn({ operator: admin.id, account: req.params.id }, 'operator erased an account');
-      await eraseAccount(deps, { userId: req.params.id, by: 'operator' });
+      const userId = await findAccountId(deps, req.params.id);
+      await eraseAccount(deps, { userId, by: 'operator' });
+      req.log.warn({ operator: admin.id, account: userId }, 'operator erased an account');
       return reply.status(204).send();
     });
   };

@@ -9,10 +9,14 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts `animegen start` and resolves once /healthz answers. */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+/**
+ * Starts `animegen start` and resolves once /healthz answers. With `dataDir`
+ * the caller owns the data folder (to restart on the same data); otherwise a
+ * fresh one is made and removed on stop.
+ */
+export async function startServer(env: Record<string, string> = {}, options: { dataDir?: string } = {}): Promise<RunningServer> {
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'animegen-e2e-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'animegen-e2e-'));
   const baseUrl = `http://127.0.0.1:${port}`;
   const proc = spawnAnimegen('start', {
     HOST: '127.0.0.1',
@@ -26,7 +30,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   });
   const stop = async () => {
     await proc.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
   try {
     await waitForHealth(baseUrl, proc);

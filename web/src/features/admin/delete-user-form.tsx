@@ -7,7 +7,7 @@ import { TextField } from '../../components/ui/field.js';
 import { toast } from '../../lib/toast.js';
 import { useAdminDeleteUser } from './use-admin.js';
 
-/** Deletes a reported account by its user id, after confirmation. */
+/** Deletes a reported account by its e-mail address or user id, after confirmation. */
 export function DeleteUserForm() {
   const { t } = useTranslation();
   const [userId, setUserId] = useState('');
@@ -20,20 +20,23 @@ export function DeleteUserForm() {
     if (id) setConfirming(true);
   };
 
+  // The dialog holds its own <form>, so it sits beside this one: a form inside a form never submits.
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-3 sm:flex-row sm:items-end" noValidate>
-      <TextField
-        label={t('admin.userId')}
-        hint={t('admin.userIdHint')}
-        value={userId}
-        onChange={(e) => setUserId(e.target.value)}
-        className="font-mono"
-        wrapperClassName="flex-1"
-        data-testid="admin-user-id"
-      />
-      <Button type="submit" variant="danger" disabled={!id} className="sm:mb-[1.375rem]" data-testid="admin-delete-user">
-        {t('admin.deleteUser')}
-      </Button>
+    <>
+      <form onSubmit={onSubmit} className="flex flex-col gap-3 sm:flex-row sm:items-end" noValidate>
+        <TextField
+          label={t('admin.userId')}
+          hint={t('admin.userIdHint')}
+          value={userId}
+          onChange={(e) => setUserId(e.target.value)}
+          className="font-mono"
+          wrapperClassName="flex-1"
+          data-testid="admin-user-id"
+        />
+        <Button type="submit" variant="danger" disabled={!id} className="sm:mb-[1.375rem]" data-testid="admin-delete-user">
+          {t('admin.deleteUser')}
+        </Button>
+      </form>
       <ConfirmDialog
         open={confirming}
         title={t('admin.deleteUserTitle')}
@@ -58,6 +61,6 @@ export function DeleteUserForm() {
         }
         confirmTestId="confirm-admin-delete-user"
       />
-    </form>
+    </>
   );
 }

@@ -1,0 +1,127 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exitOf, spawnAnimegen } from '../helpers/process.js';
+import { signedInViaApi, verifiedUserViaApi } from './helpers/api-user.js';
+import { desktop, launchBrowser } from './helpers/browser.js';
+import { screenshot } from './helpers/screenshots.js';
+import { type RunningServer, startServer } from './helpers/server.js';
+import { newUser } from './helpers/ui.js';
+
+/**
+ * The operator's side of a child-account report: a parent files it through the
+ * public form, the operator (made one with `animegen admin grant`) answers it
+ * in the queue, the parent is e-mailed, and the reported account is erased.
+ */
+
+const dataDir = mkdtempSync(join(tmpdir(), 'animegen-e2e-admin-'));
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+
+const operator = newUser('operator');
+const child = newUser('child');
+let childCookie = '';
+let dueAt = '';
+const parent = `parent.${Date.now()}@example.test`;
+
+const asChild = (path: string) => fetch(`${server.baseUrl}${path}`, { headers: { cookie: childCookie } });
+
+beforeAll(async () => {
+  server = await startServer({}, { dataDir });
+  await verifiedUserViaApi(server.baseUrl, operator);
+  childCookie = (await verifiedUserViaApi(server.baseUrl, child)).join('; ');
+  const report = await fetch(`${server.baseUrl}/api/privacy-requests`, {
+    method: 'POST',
+    headers: { origin: server.baseUrl, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      kind: 'child_account',
+      email: parent,
+      message: `My 12-year-old signed up as ${child.email}. Please remove it.`,
+    }),
+  });
+  expect(report.status).toBe(201);
+  dueAt = ((await report.json()) as { dueAt: string }).dueAt;
+  // PGlite has one owner at a time: grant operator rights while the server is down, as an operator would.
+  await server.stop();
+  expect(await exitOf(spawnAnimegen('admin', { DATA_DIR: dataDir }, ['grant', operator.email]))).toBe(0);
+  server = await startServer({}, { dataDir });
+  browser = await launchBrowser();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('the operator console', () => {
+  it('is closed to a user without operator rights', async () => {
+    const context = await browser.newContext({ baseURL: server.baseUrl, viewport: desktop });
+    await signedInViaApi(server.baseUrl, context, 'curious');
+    const visitor = await context.newPage();
+    await visitor.goto('/admin/privacy-requests');
+    await visitor.getByRole('heading', { name: 'Page not found' }).waitFor();
+    expect(await visitor.getByTestId('admin-requests').count()).toBe(0);
+    expect((await fetch(`${server.baseUrl}/api/admin/privacy-requests`, { headers: { cookie: childCookie } })).status).toBe(403);
+    await context.close();
+  });
+
+  it('shows the report in the queue with its due date, and e-mails the parent when it moves on', async () => {
+    const context = await browser.newContext({ baseURL: server.baseUrl, viewport: desktop });
+    page = await context.newPage();
+    await page.goto('/sign-in');
+    await page.getByLabel('E-mail address').fill(operator.email);
+    await page.getByLabel('Password', { exact: true }).fill(operator.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL('**/create');
+    await page.goto('/settings');
+    await page.getByTestId('admin-link').click();
+    await page.getByRole('heading', { name: 'Privacy requests', level: 1 }).waitFor();
+
+    const row = page.getByTestId('admin-request').filter({ hasText: parent });
+    await row.waitFor();
+    expect(await row.textContent()).toContain(child.email);
+    expect(await row.textContent()).toContain('Received');
+    // Answer due 30 days after it arrived, shown in the browser's date format.
+    expect(Date.parse(dueAt) - Date.now()).toBeGreaterThan(29 * 86_400_000);
+    expect(await row.textContent()).toContain(
+      await page.evaluate((iso) => new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date(iso)), dueAt),
+    );
+    await screenshot(page, 'admin-queue-desktop');
+
+    await row.getByTestId('edit-request').click();
+    await page.getByTestId('request-status-select').selectOption('in_progress');
+    await page.getByTestId('request-resolution').fill('We are checking the account now.');
+    await page.getByTestId('confirm-update-request').click();
+    await page.getByText('Request updated; the requester has been e-mailed').waitFor();
+    // It leaves the "Received" list and shows under "In progress".
+    await row.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'In progress', exact: true }).click();
+    await row.getByText('In progress').waitFor();
+
+    const mail = (await (await fetch(`${server.baseUrl}/api/dev/mail`)).json()) as { messages: { to: string; text: string }[] };
+    const toParent = mail.messages.filter((m) => m.to === parent);
+    expect(toParent).toHaveLength(1);
+    expect(toParent[0]?.text).toContain('We are checking the account now.');
+  });
+
+  it('erases the reported account by its e-mail address: its sessions end at once', async () => {
+    expect((await asChild('/api/me')).status).toBe(200);
+    await page.getByTestId('admin-user-id').fill(child.email);
+    await page.getByTestId('admin-delete-user').click();
+    await page.getByRole('dialog').getByText(child.email).waitFor();
+    await screenshot(page, 'admin-delete-user-desktop', { fullPage: false });
+    await page.getByTestId('confirm-admin-delete-user').click();
+    await page.getByText('Account deleted').waitFor();
+    expect((await asChild('/api/me')).status).toBe(401);
+
+    // A second try finds nothing and says so, in plain words.
+    await page.getByTestId('admin-user-id').fill(child.email);
+    await page.getByTestId('admin-delete-user').click();
+    await page.getByTestId('confirm-admin-delete-user').click();
+    await page.getByTestId('toast-error').filter({ hasText: 'We could not find that.' }).waitFor();
+  });
+});
