@@ -138,6 +138,8 @@ const envSchema = z.object({
   /** Publish a privacy-policy version (and whether the change is material) without editing content/legal. */
   LEGAL_POLICY_VERSION: z.string().max(40).optional(),
   LEGAL_POLICY_MATERIAL: bool.optional(),
+  /** E-mail verified accounts once about a material policy change they have not acknowledged yet. */
+  LEGAL_POLICY_NOTIFY: bool.default(false),
   /** JSON: where processing happens, e.g. {"hosting":"EU (Frankfurt)","provider":"USA"}; shown on the privacy page. */
   PROCESSOR_REGIONS: z.string().optional(),
   LOG_RETENTION_DAYS: int(30, 1, 3650),
@@ -238,6 +240,7 @@ export function loadConfig(env: Env = process.env) {
     legal: {
       policyVersion: e.LEGAL_POLICY_VERSION,
       policyMaterial: e.LEGAL_POLICY_MATERIAL,
+      notifyByEmail: e.LEGAL_POLICY_NOTIFY,
       regions: parseRegions(e.PROCESSOR_REGIONS),
     },
     retention: { trashDays: e.TRASH_DAYS, logDays: e.LOG_RETENTION_DAYS, ledgerDays: e.LEDGER_RETENTION_DAYS },

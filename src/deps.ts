@@ -9,7 +9,7 @@ import { type Clock, systemClock } from './lib/clock.js';
 import { createLogger, type Logger } from './lib/logger.js';
 import { createMetrics, type Metrics } from './lib/metrics.js';
 import { createSmtpMailer, DevMailbox, type Mailer, renderMail } from './mail/index.js';
-import { type LegalSettings, type PrivacyContext, privacyQueues } from './privacy/index.js';
+import { acknowledgePolicy, type LegalSettings, type PrivacyContext, privacyQueues, readLegalDocument } from './privacy/index.js';
 import {
   createProvider,
   createSharedRateLimiter,
@@ -163,6 +163,8 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
     }
   }
 
+  const legal = legalSettings(config, provider);
+  const policy = readLegalDocument('privacy', legal);
   const metrics = createMetrics();
   provider = meteredProvider(provider, (labels, seconds) => metrics.providerLatency.observe(labels, seconds));
 
@@ -215,6 +217,8 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
     log,
     sendVerificationEmail: (m) => mailer.send(renderMail('verify', m.to, m.locale, m)),
     sendResetPasswordEmail: (m) => mailer.send(renderMail('reset', m.to, m.locale, m)),
+    // Signing up accepts the policy in force: a later material change asks again, an older one never does.
+    onUserCreated: (userId) => acknowledgePolicy({ db, now: clock.now() }, { userId, version: policy.version }),
     onEmailVerified: async (userId) => {
       const amount = config.auth.signupCredits;
       if (amount <= 0) return;
@@ -269,6 +273,7 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
       logDays: config.retention.logDays,
       ledgerDays: config.retention.ledgerDays,
       publicUrl: config.http.publicUrl,
+      policyNotice: policy.material && config.legal.notifyByEmail ? { version: policy.version } : null,
     },
   };
 
@@ -289,7 +294,7 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
     generation,
     billing,
     privacy,
-    legal: legalSettings(config, provider),
+    legal,
     close: async () => {
       shutdown.abort();
       await queue.stop({ graceful: true, timeoutMs: 5000 }).catch((err) => log.warn({ err }, 'job queue did not stop cleanly'));

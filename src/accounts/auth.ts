@@ -21,6 +21,8 @@ export interface AuthOptions {
   /** Sends the verification e-mail (the url carries a one-time token). */
   sendVerificationEmail(input: { to: string; name: string; locale: string; url: string }): Promise<void>;
   sendResetPasswordEmail(input: { to: string; name: string; locale: string; url: string }): Promise<void>;
+  /** Called once the account row exists (same request as the sign-up). */
+  onUserCreated(userId: string): Promise<void>;
   /** Called once an address is verified: the sign-up grant hangs here. */
   onEmailVerified(userId: string): Promise<void>;
   /** Rate limits on sign-in, sign-up, reset and verification, counted in the database (all processes). */
@@ -123,6 +125,7 @@ export function createAuth(o: AuthOptions) {
         create: {
           // The age confirmation was checked in the before-hook; record when it happened.
           before: async (user) => ({ data: { ...user, ageConfirmedAt: new Date() } }),
+          after: async (user) => o.onUserCreated(user.id),
         },
       },
     },

@@ -27,6 +27,16 @@ const copy = {
       body: '{name} さん\n\n以下のリンクから新しいパスワードを設定してください:\n{url}\n\nリンクの有効期限は1時間です。心当たりがない場合は無視してください。パスワードは変更されません。',
     },
   },
+  policy: {
+    en: {
+      subject: 'AnimeGen privacy policy update',
+      body: 'Hi {name},\n\nWe changed our privacy policy in a way that matters to you. Read what changed here:\n{url}\n\nNext time you sign in, AnimeGen asks you to acknowledge the new version.',
+    },
+    ja: {
+      subject: 'AnimeGen プライバシーポリシー改定のお知らせ',
+      body: '{name} さん\n\nプライバシーポリシーを重要な点で改定しました。変更内容はこちらでご確認ください:\n{url}\n\n次回サインイン時に、新しい版の確認をお願いします。',
+    },
+  },
 } as const;
 
 export function renderMail(kind: keyof typeof copy, to: string, locale: string, vars: { name: string; url: string }): MailMessage {

@@ -21,8 +21,11 @@ export interface PrivacyContext {
     /** Days ledger and purchase records of deleted accounts are kept. */
     ledgerDays: number;
     publicUrl: string;
+    /** Set when a material policy change is to be e-mailed (LEGAL_POLICY_NOTIFY). */
+    policyNotice: { version: string } | null;
   };
 }
 
 export const EXPORT_JOB = 'privacy.export';
 export const RETENTION_JOB = 'privacy.retention';
+export const POLICY_NOTICE_JOB = 'privacy.policy-notice';

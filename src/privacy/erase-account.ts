@@ -52,6 +52,7 @@ export async function eraseAccount(
         locale: 'en',
         ageConfirmedAt: null,
         twoFactorEnabled: false,
+        policyNotifiedVersion: null,
         role: 'user',
         deletedAt: now,
         updatedAt: now,

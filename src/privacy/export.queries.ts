@@ -20,6 +20,7 @@ export async function readPersonalData(db: Db, userId: string) {
       ageConfirmedAt: t.user.ageConfirmedAt,
       role: t.user.role,
       twoFactorEnabled: t.user.twoFactorEnabled,
+      policyNotifiedVersion: t.user.policyNotifiedVersion,
       createdAt: t.user.createdAt,
       updatedAt: t.user.updatedAt,
     })

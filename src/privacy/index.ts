@@ -4,5 +4,6 @@ export { exportDownloadKey, getExportOrThrow, listExports, requestExport, toExpo
 export { readInventory } from './inventory.js';
 export { privacyQueues, registerPrivacyJobs } from './jobs.js';
 export { acknowledgePolicy, type LegalSettings, type LegalSlug, policyStatus, readLegalDocument } from './legal.js';
+export { sendPolicyNotices } from './policy-notice.js';
 export { adminListPrivacyRequests, adminUpdatePrivacyRequest, listMyPrivacyRequests, submitPrivacyRequest } from './privacy-requests.js';
 export { runRetention } from './retention.js';

@@ -1,39 +1,56 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signedInViaApi } from './helpers/api-user.js';
+import { verifiedUserViaApi } from './helpers/api-user.js';
 import { desktop, launchBrowser } from './helpers/browser.js';
 import { openPhone, screenshot } from './helpers/screenshots.js';
 import { type RunningServer, startServer } from './helpers/server.js';
 import { totp } from './helpers/totp.js';
+import { newUser } from './helpers/ui.js';
 
 /**
- * Account security on a server whose privacy policy just changed materially
- * (version 2.0.0): the acknowledgement banner, then two-factor sign-in from
- * enrolment (QR code, key, backup codes) to signing in with a code and with a
- * one-time backup code.
+ * Account security on a server whose privacy policy changed materially after
+ * the user signed up (1.0.0, then a restart with 2.0.0): the e-mailed notice
+ * and the acknowledgement banner, then two-factor sign-in from enrolment (QR
+ * code, key, backup codes) to signing in with a code and with a one-time
+ * backup code.
  */
 
 let server: RunningServer;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-let user: Awaited<ReturnType<typeof signedInViaApi>>;
+const user = newUser('security');
+const dataDir = mkdtempSync(join(tmpdir(), 'animegen-e2e-policy-'));
 let secret = '';
 let backupCodes: string[] = [];
 
 beforeAll(async () => {
-  server = await startServer({ LEGAL_POLICY_VERSION: '2.0.0', LEGAL_POLICY_MATERIAL: '1' });
+  // Signed up under policy 1.0.0 ...
+  server = await startServer({}, { dataDir });
+  const cookies = await verifiedUserViaApi(server.baseUrl, user);
+  await server.stop();
+  // ... then the operator publishes 2.0.0 as a material change, to be e-mailed.
+  server = await startServer({ LEGAL_POLICY_VERSION: '2.0.0', LEGAL_POLICY_MATERIAL: '1', LEGAL_POLICY_NOTIFY: '1' }, { dataDir });
   browser = await launchBrowser();
   context = await browser.newContext({ baseURL: server.baseUrl, viewport: desktop });
   // Seen the cookie notice already, so it does not sit over what we photograph.
   await context.addInitScript(() => localStorage.setItem('animegen.notice', 'seen'));
+  await context.addCookies(
+    cookies.map((c) => {
+      const at = c.indexOf('=');
+      return { name: c.slice(0, at), value: c.slice(at + 1), url: server.baseUrl };
+    }),
+  );
   page = await context.newPage();
-  user = await signedInViaApi(server.baseUrl, context, 'security');
-});
+}, 180_000);
 
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 /** Signs in through the form; resolves once the password step is done (the code step or Create shows). */
@@ -59,6 +76,17 @@ async function signOut(): Promise<void> {
 }
 
 describe('a material privacy policy change', () => {
+  it('e-mails the user about it once, with a link to the policy', async () => {
+    const notices = async () => {
+      const mail = (await (await fetch(`${server.baseUrl}/api/dev/mail`)).json()) as {
+        messages: { to: string; subject: string; links: string[] }[];
+      };
+      return mail.messages.filter((m) => m.to === user.email && m.subject === 'AnimeGen privacy policy update');
+    };
+    await expect.poll(async () => (await notices()).length, { timeout: 20_000 }).toBe(1);
+    expect((await notices())[0]?.links).toContain(`${server.baseUrl}/privacy`);
+  });
+
   it('shows a banner until the user acknowledges it, and remembers that', async () => {
     await page.goto('/create');
     const banner = page.getByTestId('policy-banner');

@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tables } from '../../src/db/index.js';
-import { readInventory } from '../../src/privacy/index.js';
+import { readInventory, sendPolicyNotices } from '../../src/privacy/index.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { makeImage, submit, upload, waitForTerminal } from '../helpers/generations.js';
 import { givenVerifiedUser, signUp, type TestUser } from '../helpers/users.js';
@@ -233,14 +233,33 @@ describe('personal data: export, trash, deletion', () => {
 describe('a material policy change', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await buildTestApp({ worker: false, env: { LEGAL_POLICY_VERSION: '2.0.0', LEGAL_POLICY_MATERIAL: '1' } });
+    t = await buildTestApp({ worker: false, env: { LEGAL_POLICY_VERSION: '2.0.0', LEGAL_POLICY_MATERIAL: '1', LEGAL_POLICY_NOTIFY: '1' } });
   });
   afterAll(() => t.close());
 
-  it('asks signed-in users to acknowledge it once, and records when they did', async () => {
+  const versions = async (userId: string) =>
+    (await t.deps.db.select().from(tables.policyAcknowledgements).where(sql`${tables.policyAcknowledgements.userId} = ${userId}`)).map(
+      (r) => r.version,
+    );
+  /** An account made before the change: it accepted 1.0.0 at sign-up. */
+  const givenEarlierUser = async () => {
     const user = await givenVerifiedUser(t);
+    await t.deps.db.execute(sql`update policy_acknowledgements set version = '1.0.0' where user_id = ${user.id}`);
+    return user;
+  };
+  const policyMails = (email: string) => t.deps.devMailbox!.list().filter((m) => m.to === email && m.subject.includes('privacy policy'));
+
+  it('records the policy version accepted at sign-up, so a new account is not asked again', async () => {
+    const user = await givenVerifiedUser(t);
+    expect(await versions(user.id)).toEqual(['2.0.0']);
+    const status = await t.app.inject({ method: 'GET', url: '/api/me/policy', headers: { cookie: user.cookie } });
+    expect(status.json()).toEqual({ version: '2.0.0', acknowledgedVersion: '2.0.0', mustAcknowledge: false });
+  });
+
+  it('asks earlier users to acknowledge it once, and records when they did', async () => {
+    const user = await givenEarlierUser();
     const get = () => t.app.inject({ method: 'GET', url: '/api/me/policy', headers: { cookie: user.cookie } });
-    expect((await get()).json()).toEqual({ version: '2.0.0', acknowledgedVersion: null, mustAcknowledge: true });
+    expect((await get()).json()).toEqual({ version: '2.0.0', acknowledgedVersion: '1.0.0', mustAcknowledge: true });
     const ack = await t.app.inject({
       method: 'POST',
       url: '/api/me/policy/acknowledge',
@@ -249,7 +268,27 @@ describe('a material policy change', () => {
     });
     expect(ack.statusCode).toBe(204);
     expect((await get()).json()).toEqual({ version: '2.0.0', acknowledgedVersion: '2.0.0', mustAcknowledge: false });
-    const rows = await t.deps.db.execute(sql`select version, acknowledged_at from policy_acknowledgements where user_id = ${user.id}`);
-    expect((rows as unknown as { rows: unknown[] }).rows).toHaveLength(1);
+    expect((await versions(user.id)).sort()).toEqual(['1.0.0', '2.0.0']);
+  });
+
+  it('e-mails each earlier user who has not acknowledged it exactly once, even when two runs race', async () => {
+    const pending = await givenEarlierUser();
+    const acknowledged = await givenEarlierUser();
+    await t.deps.db.insert(tables.policyAcknowledgements).values({ userId: acknowledged.id, version: '2.0.0' });
+    const current = await givenVerifiedUser(t);
+    const unverified = `unverified.${Date.now()}@example.com`;
+    expect((await signUp(t, { email: unverified, password: 'correct horse battery', name: 'Later', ageConfirmed: true })).statusCode).toBe(
+      200,
+    );
+
+    expect(t.deps.privacy.settings.policyNotice).toEqual({ version: '2.0.0' });
+    const runs = await Promise.all([1, 2].map(() => sendPolicyNotices(t.deps.privacy, { version: '2.0.0' })));
+    expect(runs.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(1);
+    expect(await sendPolicyNotices(t.deps.privacy, { version: '2.0.0' })).toBe(0);
+
+    const mails = policyMails(pending.email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.text).toContain(`${t.config.http.publicUrl}/privacy`);
+    for (const other of [acknowledged.email, current.email, unverified]) expect(policyMails(other)).toHaveLength(0);
   });
 });

@@ -21,6 +21,8 @@ export const user = pgTable('user', {
   /** 'user' | 'admin' (operators; granted with `animegen admin grant <email>`). */
   role: text('role').notNull().default('user'),
   twoFactorEnabled: boolean('two_factor_enabled').notNull().default(false),
+  /** The privacy-policy version this account was last e-mailed about (each material change at most once). */
+  policyNotifiedVersion: text('policy_notified_version'),
   /**
    * Set when the account was deleted: the row stays only as an anonymous
    * anchor for ledger and purchase records kept for the legal period.

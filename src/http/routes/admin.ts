@@ -1,7 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { privacyRequestSchema, updatePrivacyRequestSchema } from '../../contracts/privacy.js';
-import { adminListPrivacyRequests, adminUpdatePrivacyRequest, eraseAccount, findAccountId, type PrivacyContext } from '../../privacy/index.js';
+import {
+  adminListPrivacyRequests,
+  adminUpdatePrivacyRequest,
+  eraseAccount,
+  findAccountId,
+  type PrivacyContext,
+} from '../../privacy/index.js';
 import { noStore, type RequireUser } from '../plugins/session.js';
 
 /** Operator routes: every one requires role admin (others get 403). */

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { errorMessageKey } from '../../api/errors.js';
 import { Button } from '../../components/ui/button.js';
 import { CheckboxField, TextField } from '../../components/ui/field.js';
@@ -90,6 +91,15 @@ export function SignUpForm() {
       <Button type="submit" size="lg" className="w-full" loading={signUp.isPending}>
         {t('auth.signUp.submit')}
       </Button>
+      <p className="text-center text-xs text-zinc-500 dark:text-zinc-400" data-testid="sign-up-accept">
+        <Trans
+          i18nKey="auth.signUp.accept"
+          components={{
+            terms: <Link to="/terms" className="font-medium text-violet-700 hover:underline dark:text-violet-300" />,
+            privacy: <Link to="/privacy" className="font-medium text-violet-700 hover:underline dark:text-violet-300" />,
+          }}
+        />
+      </p>
       {meta && (
         <p className="text-center text-xs text-zinc-500 dark:text-zinc-400">
           {t('auth.signUp.creditsNote', { count: meta.signupCredits })}

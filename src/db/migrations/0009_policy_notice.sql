@@ -1,0 +1,1 @@
+ALTER TABLE "user" ADD COLUMN "policy_notified_version" text;
