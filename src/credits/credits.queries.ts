@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
 import { tables } from '../db/index.js';
 
@@ -36,20 +36,32 @@ export async function listEntries(db: Db, userId: string, opts: { beforeId?: num
 }
 
 /**
- * Takes `amount` from the balance and records the entry in ONE statement:
- * the guarded UPDATE cannot overdraw, and the entry exists iff the balance moved.
+ * The debit as two CTE clauses, `debited` (the new balance; no row when it
+ * was too low) and `debit_entry` (the ledger entry, which exists iff the
+ * balance moved): the guarded UPDATE cannot overdraw. For statements that
+ * write more alongside the debit (a generation and its job); `when` adds the
+ * caller's own condition (e.g. an idempotency claim).
+ */
+export function debitClauses(p: { userId: string; amount: number; kind: CreditKind; reference: string; when?: SQL }) {
+  return sql`
+    debited as (
+      update credit_balances set balance = balance - ${p.amount}, updated_at = now()
+      where user_id = ${p.userId} and balance >= ${p.amount} and ${p.when ?? sql`true`}
+      returning balance
+    ),
+    debit_entry as (
+      insert into credit_entries (user_id, delta, kind, reference, balance_after)
+      select ${p.userId}, ${-p.amount}, ${p.kind}, ${p.reference}, balance from debited
+      returning balance_after
+    )`;
+}
+
+/**
+ * Takes `amount` from the balance and records the entry in ONE statement.
  * Returns the new balance, or null when the balance was too low.
  */
 export async function debitIfEnough(tx: Db, p: { userId: string; amount: number; kind: CreditKind; reference: string }) {
-  const result = await tx.execute(sql`
-    with debited as (
-      update credit_balances set balance = balance - ${p.amount}, updated_at = now()
-      where user_id = ${p.userId} and balance >= ${p.amount}
-      returning balance
-    )
-    insert into credit_entries (user_id, delta, kind, reference, balance_after)
-    select ${p.userId}, ${-p.amount}, ${p.kind}, ${p.reference}, balance from debited
-    returning balance_after`);
+  const result = await tx.execute(sql`with ${debitClauses(p)} select balance_after from debit_entry`);
   const row = rowsOf(result)[0];
   return row ? Number(row.balance_after) : null;
 }

@@ -1,6 +1,7 @@
+import type { SQL } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
 import { AppError } from '../lib/errors.js';
-import { debitIfEnough } from './credits.queries.js';
+import { debitClauses, debitIfEnough } from './credits.queries.js';
 
 /**
  * Charges a generation inside the caller's transaction (so the debit, the
@@ -19,3 +20,11 @@ export async function debitForGeneration(tx: Db, input: { userId: string; genera
   }
   return balance;
 }
+
+/**
+ * The generation debit as CTE clauses (`debited`, `debit_entry`) for a
+ * submit that writes the generation, its job and the debit in one statement;
+ * `debited` has no row when the balance is too low, and nothing was charged.
+ */
+export const generationDebitClauses = (input: { userId: string; generationId: string; amount: number; when?: SQL }) =>
+  debitClauses({ userId: input.userId, amount: input.amount, kind: 'generation_debit', reference: input.generationId, when: input.when });

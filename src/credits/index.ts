@@ -1,5 +1,5 @@
 export { type CreditKind, creditKinds, getBalance, hasEntry, listEntries } from './credits.queries.js';
-export { debitForGeneration } from './debit-credits.js';
+export { debitForGeneration, generationDebitClauses } from './debit-credits.js';
 export { grantCredits } from './grant-credits.js';
 export { reconcileBalances } from './reconcile-balances.js';
 export { refundGeneration } from './refund-credits.js';

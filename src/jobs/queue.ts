@@ -1,3 +1,4 @@
+import { type SQL, sql } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
 import type { Database, Db } from '../db/index.js';
 import { transactionExecutor } from '../db/index.js';
@@ -26,6 +27,18 @@ export interface JobQueue {
    * it exists iff the transaction commits. Throws if pg-boss drops the job.
    */
   send(db: Db | null, name: string, payload: object, options?: { startAfterSeconds?: number }): Promise<string>;
+  /**
+   * An INSERT … SELECT that enqueues one `name` job per row of `from` with
+   * payload `data` (a jsonb expression over `from`), with the queue's own
+   * settings exactly as `send` would: for a caller's single-statement write
+   * (a CTE clause), saving the round trips of a transaction. A missing queue
+   * fails the whole statement (job.name is NOT NULL), so a caller's other
+   * writes never commit without their job. Call `wake(name)` once it
+   * committed. A test compares its rows with `send`'s.
+   */
+  insertSql(name: string, data: SQL, from: SQL): SQL;
+  /** Tells this process's workers of `name` that a job is waiting (after an `insertSql` commit). */
+  wake(name: string): void;
   /** Runs `handler` for jobs of `name`, `concurrency` at a time. */
   work(name: string, concurrency: number, handler: (payload: unknown, meta: JobMeta) => Promise<void>): Promise<void>;
   /** Sends `name` on a cron schedule (worker processes only). */
@@ -68,6 +81,23 @@ export async function createJobQueue(database: Database, log: Logger, queues: Qu
       if (!id) throw new Error(`job queue dropped a ${name} job`);
       for (const w of workers.get(name) ?? []) boss.notifyWorker(w);
       return id;
+    },
+    insertSql(name, data, from) {
+      // pg-boss 10's own insert (plans.insertJob) with no per-job options and no constructor defaults.
+      return sql`
+        insert into pgboss.job (id, name, data, priority, start_after, dead_letter, expire_in, keep_until,
+                                retry_limit, retry_delay, retry_backoff, policy)
+        select gen_random_uuid(), q.name, ${data}, 0, now(), q.dead_letter,
+               coalesce(q.expire_seconds * interval '1s', interval '15 minutes'),
+               now() + cast(coalesce((q.retention_minutes * 60)::text, '14 days') as interval),
+               coalesce(q.retry_limit, 2),
+               case when coalesce(q.retry_backoff, false) then greatest(coalesce(q.retry_delay, 0), 1) else coalesce(q.retry_delay, 0) end,
+               coalesce(q.retry_backoff, false), q.policy
+        from ${from} left join pgboss.queue q on q.name = ${name}
+        returning id`;
+    },
+    wake(name) {
+      for (const w of workers.get(name) ?? []) boss.notifyWorker(w);
     },
     async work(name, concurrency, handler) {
       const ids: string[] = [];
