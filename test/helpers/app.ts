@@ -15,6 +15,8 @@ export interface TestApp {
   config: Config;
   /** The origin Better Auth trusts; send it as `Origin` on every POST. */
   origin: string;
+  /** Every route the app registered, one entry per method. */
+  routes: { method: string; url: string }[];
   close(): Promise<void>;
 }
 
@@ -49,13 +51,18 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...overrides,
   });
   if (worker) await startWorker(deps);
-  const app = await buildApp(deps, { webRoot: join(dataDir, 'no-web') });
+  const routes: TestApp['routes'] = [];
+  const app = await buildApp(deps, {
+    webRoot: join(dataDir, 'no-web'),
+    onRoute: (r) => routes.push(...[r.method].flat().map((method) => ({ method, url: r.url }))),
+  });
   await app.ready();
   return {
     app,
     deps,
     config,
     origin: new URL(config.http.publicUrl).origin,
+    routes,
     close: async () => {
       await app.close();
       await deps.close();

@@ -1,0 +1,239 @@
+/**
+ * IDOR matrix. A second signed-in user tries the first user's ids on every
+ * route with a path parameter (every method) and fetches every file URL the
+ * API handed the first user: the answer is 404 (403 on operator routes, 401
+ * on token-authenticated provider routes), it carries none of the owner's
+ * data, and the owner's data is unchanged afterwards. The table of cases must
+ * equal the app's registered id-bearing routes, so a new one fails here until
+ * it gets a case.
+ */
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Generation, Upload } from '../../src/contracts/api.js';
+import { callbackToken } from '../../src/generation/index.js';
+import { referenceLink } from '../../src/generation/reference-links.js';
+import { buildTestApp, type TestApp } from '../helpers/app.js';
+import { makeImage, submit, upload, waitForTerminal } from '../helpers/generations.js';
+import { givenVerifiedUser, type TestUser } from '../helpers/users.js';
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+interface Owned {
+  a: TestUser;
+  gen: Generation;
+  trashed: Generation;
+  ref: Upload;
+  exportId: string;
+  downloadUrl: string;
+  sessionId: string;
+  requestId: string;
+  taskId: string;
+}
+/** One request as the other user; `anonymous` sends no cookie (routes authenticated by a token or signature). */
+interface Attempt {
+  url: string;
+  payload?: object;
+  anonymous?: boolean;
+}
+interface Case {
+  status: number;
+  attempts: (o: Owned) => Attempt[];
+  /** Not behind a session (a signature, token or nothing authorises it). */
+  open?: true;
+}
+
+const PROMPT = `owner-only prompt ${randomUUID()}`;
+const MESSAGE = `owner-only privacy question ${randomUUID()}`;
+const NAME = `Owner ${randomUUID().slice(0, 8)}`;
+const variants = ['original', 'preview', 'thumbnail'] as const;
+const imagesOf = (...gens: Generation[]) => gens.flatMap((g) => g.images);
+
+describe('another user cannot reach anything by id (IDOR matrix)', () => {
+  let t: TestApp;
+  let o: Owned;
+  let b: TestUser;
+  /** Every file URL the API handed the owner, with the bytes the owner got. */
+  const fileBytes = new Map<string, Buffer>();
+  const as = (user: TestUser | null, method: Method | 'HEAD', url: string, payload?: object) =>
+    t.app.inject({ method, url, payload, headers: user ? { cookie: user.cookie, origin: t.origin } : {} });
+  const signed = (uploadId: string) =>
+    new URL(referenceLink({ baseUrl: t.origin, secret: t.config.auth.secret.reveal(), ttlSeconds: 3600 }, uploadId, new Date()));
+
+  const cases: Record<string, Case> = {
+    'GET /api/generations/:id': { status: 404, attempts: (o) => [{ url: `/api/generations/${o.gen.id}` }] },
+    'DELETE /api/generations/:id': { status: 404, attempts: (o) => [{ url: `/api/generations/${o.gen.id}` }] },
+    'POST /api/generations/:id/restore': { status: 404, attempts: (o) => [{ url: `/api/generations/${o.trashed.id}/restore` }] },
+    'GET /api/files/images/:id/:variant': {
+      status: 404,
+      attempts: (o) => [
+        ...imagesOf(o.gen, o.trashed).flatMap((i) => variants.map((v) => ({ url: `/api/files/images/${i.id}/${v}` }))),
+        { url: `/api/files/images/${o.gen.images[0]!.id}/original?download=1` },
+      ],
+    },
+    'GET /api/files/uploads/:id': { status: 404, attempts: (o) => [{ url: `/api/files/uploads/${o.ref.id}` }] },
+    'GET /api/files/references/:id': {
+      status: 404,
+      open: true,
+      attempts: (o) => {
+        const other = signed(randomUUID()); // a valid signature, but for another upload
+        const wrong = `/api/files/references/${o.ref.id}${other.search}`;
+        return [
+          { url: wrong, anonymous: true },
+          { url: wrong },
+          { url: `/api/files/references/${o.ref.id}?expires=9999999999&signature=x` },
+        ];
+      },
+    },
+    'GET /api/me/exports/:id': { status: 404, attempts: (o) => [{ url: `/api/me/exports/${o.exportId}` }] },
+    'GET /api/me/exports/:id/download': { status: 404, attempts: (o) => [{ url: o.downloadUrl }] },
+    'DELETE /api/me/sessions/:id': { status: 404, attempts: (o) => [{ url: `/api/me/sessions/${o.sessionId}` }] },
+    'PATCH /api/admin/privacy-requests/:id': {
+      status: 403,
+      attempts: (o) => [{ url: `/api/admin/privacy-requests/${o.requestId}`, payload: { status: 'rejected', resolution: 'closed by B' } }],
+    },
+    'DELETE /api/admin/users/:id': {
+      status: 403,
+      attempts: (o) => [{ url: `/api/admin/users/${o.a.id}` }, { url: `/api/admin/users/${encodeURIComponent(o.a.email)}` }],
+    },
+    // Public: the provider calls it with a per-generation token; a wrong one (or another generation's) is refused.
+    'POST /api/hooks/kie/:id': {
+      status: 401,
+      open: true,
+      attempts: (o) =>
+        ['forged', callbackToken(t.deps.generation.settings.callbackSecret, randomUUID())].map((token) => ({
+          url: `/api/hooks/kie/${o.gen.id}?token=${encodeURIComponent(token)}`,
+          payload: { code: 200, data: { taskId: o.taskId, state: 'success' } },
+          anonymous: true,
+        })),
+    },
+    // Public documents: the slug names a page, not anybody's data.
+    'GET /api/legal/:slug': {
+      status: 200,
+      open: true,
+      attempts: () => ['privacy', 'terms', 'cookies'].map((s) => ({ url: `/api/legal/${s}` })),
+    },
+  };
+
+  /** The owner's view of everything, to compare before and after the attempts. */
+  const snapshot = async () => {
+    const get = async (url: string) => (await as(o.a, 'GET', url)).json();
+    return {
+      me: await get('/api/me'),
+      gen: await get(`/api/generations/${o.gen.id}`),
+      gallery: await get('/api/generations'),
+      trash: await get('/api/generations/trash'),
+      export: await get(`/api/me/exports/${o.exportId}`),
+      requests: await get('/api/me/privacy-requests'),
+      sessions: (await get('/api/me/sessions')).sessions.map((s: { id: string }) => s.id),
+      credits: await get('/api/credits'),
+    };
+  };
+
+  function expectNoLeak(res: LightMyRequestResponse, what: string) {
+    for (const secret of [PROMPT, MESSAGE, NAME, o.a.email]) expect(res.body.includes(secret), `${what} leaks ${secret}`).toBe(false);
+    for (const bytes of fileBytes.values()) {
+      const sample = bytes.subarray(Math.floor(bytes.length / 2), Math.floor(bytes.length / 2) + 32);
+      expect(res.rawPayload.includes(sample), `${what} leaks file bytes`).toBe(false);
+    }
+    if (res.statusCode >= 400 && res.body) expect(res.json().error.code, what).toMatch(/^(not_found|forbidden|unauthenticated)$/);
+  }
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    const a = await givenVerifiedUser(t, { name: NAME });
+    const ref: Upload = (await upload(t, a, await makeImage('png'))).json();
+    const submitted = await submit(t, a, { prompt: PROMPT, model: 'nano-banana-2', referenceUploadIds: [ref.id] });
+    const gen = await waitForTerminal(t, a, submitted.json().id);
+    const trashed = await waitForTerminal(t, a, (await submit(t, a, { prompt: `${PROMPT} (trashed)` })).json().id);
+    o = { a, gen, ref, trashed } as Owned;
+    expect((await as(a, 'DELETE', `/api/generations/${trashed.id}`)).statusCode).toBe(204);
+    let view = (await as(a, 'POST', '/api/me/exports')).json();
+    for (let i = 0; i < 200 && view.status !== 'ready'; i++) {
+      await sleep(100);
+      view = (await as(a, 'GET', `/api/me/exports/${view.id}`)).json();
+    }
+    const request = await as(a, 'POST', '/api/privacy-requests', { kind: 'access', message: MESSAGE });
+    const row = await t.deps.db.query.generations.findFirst({ where: (g, { eq }) => eq(g.id, gen.id) });
+    const sessions = (await as(a, 'GET', '/api/me/sessions')).json().sessions;
+    Object.assign(o, {
+      exportId: view.id,
+      downloadUrl: view.downloadUrl,
+      requestId: request.json().id,
+      taskId: row!.providerTaskIds[0],
+      sessionId: sessions[0].id,
+    });
+    const handedOut = [
+      ...[gen, trashed].flatMap((g) => [g.imageUrl, g.thumbnailUrl, ...g.references.map((r) => r.url)]),
+      ...imagesOf(gen, trashed).flatMap((i) => [i.url, i.thumbnailUrl, i.previewUrl, i.downloadUrl]),
+      ref.url,
+      view.downloadUrl,
+    ];
+    for (const url of new Set(handedOut.map((u) => u!))) {
+      const own = await as(a, 'GET', url);
+      expect(own.statusCode, `owner: ${url}`).toBe(200);
+      fileBytes.set(url, own.rawPayload);
+    }
+    b = await givenVerifiedUser(t);
+  });
+  afterAll(() => t?.close());
+
+  it('has a case for exactly every route with a path parameter', () => {
+    const collected = t.routes
+      .filter((r) => r.method !== 'HEAD' && r.url.includes(':') && !r.url.startsWith('/api/auth/'))
+      .map((r) => `${r.method} ${r.url}`);
+    expect([...new Set(collected)].sort()).toEqual(Object.keys(cases).sort());
+  });
+
+  it('answers the other user 404 (403 for operator routes) on every id-bearing route, leaking nothing and changing nothing', async () => {
+    expect(o.gen.status).toBe('succeeded');
+    expect(o.trashed.images.length).toBeGreaterThan(0);
+    expect(o.downloadUrl).toBeTruthy();
+    // The owner (and a valid signature) can reach all of it, so the refusals below are about ownership.
+    expect((await as(null, 'GET', signed(o.ref.id).pathname + signed(o.ref.id).search)).statusCode).toBe(200);
+    for (const [key, c] of Object.entries(cases)) {
+      if (!key.startsWith('GET ') || c.open) continue;
+      for (const at of c.attempts(o)) expect((await as(o.a, 'GET', at.url)).statusCode, `owner: GET ${at.url}`).toBe(200);
+    }
+    const before = await snapshot();
+
+    for (const [key, c] of Object.entries(cases)) {
+      const method = key.split(' ')[0] as Method;
+      for (const at of c.attempts(o)) {
+        const who = at.anonymous ? null : b;
+        for (const m of method === 'GET' ? (['GET', 'HEAD'] as const) : [method]) {
+          const res = await as(who, m, at.url, at.payload);
+          expect(res.statusCode, `${m} ${at.url}`).toBe(c.status);
+          expectNoLeak(res, `${m} ${at.url}`);
+        }
+        if (!c.open) expect((await as(null, method, at.url, at.payload)).statusCode, `anonymous ${key}`).toBe(401);
+      }
+    }
+
+    expect(await snapshot()).toEqual(before);
+    expect(before.trash.items.map((g: Generation) => g.id)).toEqual([o.trashed.id]);
+    expect(before.sessions).toContain(o.sessionId);
+    expect(before.requests.requests[0]).toMatchObject({ id: o.requestId, status: 'open', resolution: null });
+    const zip = await as(o.a, 'GET', o.downloadUrl);
+    expect(zip.statusCode).toBe(200);
+    expect(zip.headers['content-type']).toBe('application/zip');
+  });
+
+  it('refuses the other user every file URL the API handed the owner', async () => {
+    const urls = [...fileBytes.keys()];
+    // 2 generations' convenience URLs, 2 reference URLs, 4 per image, the upload and the export.
+    expect(urls.length).toBeGreaterThanOrEqual(10);
+    const patterns = Object.keys(cases).map((k) => new RegExp(`^${k.replace(/:[a-z]+/g, '[^/?]+')}(\\?|$)`));
+    for (const url of urls) {
+      expect(
+        patterns.some((p) => p.test(`GET ${url}`)),
+        `${url} is served by a route in the matrix`,
+      ).toBe(true);
+      const res = await as(b, 'GET', url);
+      expect(res.statusCode, url).toBe(404);
+      expectNoLeak(res, url);
+      expect((await as(null, 'GET', url)).statusCode, `anonymous ${url}`).toBe(401);
+    }
+    for (const url of urls) expect((await as(o.a, 'GET', url)).rawPayload.equals(fileBytes.get(url)!), url).toBe(true);
+  });
+});
