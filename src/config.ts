@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseCreditPacks } from './billing/packs.js';
+import { parseBehaviourPatch } from './providers/simulator/behaviour.js';
 import { parseStorageUrl } from './storage/location.js';
 
 /**
@@ -149,6 +150,7 @@ const envSchema = z.object({
   JOB_EXPIRE_SECONDS: int(0, 0, 86_400),
   QUEUE_MAINTENANCE_SECONDS: int(30, 1, 600),
   SIMULATOR_DELAY_MS: int(1500, 0, 600_000),
+  SIMULATOR_BEHAVIOUR: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: bool.default(false),
   PRIVACY_CONTACT: z.email().default('privacy@animegen.local'),
@@ -308,7 +310,13 @@ function providerConfig(e: ParsedEnv) {
       webhookHmacKey: e.KIE_WEBHOOK_HMAC_KEY ?? null,
     };
   }
-  return { kind: 'simulator' as const, delayMs: e.SIMULATOR_DELAY_MS };
+  let behaviour: ReturnType<typeof parseBehaviourPatch>;
+  try {
+    behaviour = parseBehaviourPatch(e.SIMULATOR_BEHAVIOUR);
+  } catch (err) {
+    throw new ConfigError([`SIMULATOR_BEHAVIOUR: ${(err as Error).message}`]);
+  }
+  return { kind: 'simulator' as const, delayMs: e.SIMULATOR_DELAY_MS, behaviour };
 }
 
 /** Stripe when both secrets are set (billing is off without them), and the credit packs on sale. */

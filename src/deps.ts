@@ -1,4 +1,5 @@
 import { type Auth, createAuth, OWASP_SCRYPT, TEST_SCRYPT } from './accounts/index.js';
+import { raiseOperatorAlert } from './admin/index.js';
 import { type BillingContext, billingQueues, type FulfilmentFaults, type PaymentGateway } from './billing/index.js';
 import type { Config } from './config.js';
 import { grantCredits } from './credits/index.js';
@@ -159,6 +160,7 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
         log,
         webhookHmacKey: o.simulatorWebhookKey,
       });
+      if (config.provider.behaviour) simulator.setBehaviour(config.provider.behaviour);
       provider = createProvider({ kind: 'simulator-url', url: simulator.url, apiKey }, { log, rateLimiter: kieRateLimiter(db) });
     }
   }
@@ -245,7 +247,12 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
     metrics: {
       finished: (provider, status) => metrics.finished.inc({ provider, status }),
       ingestionSeconds: (seconds) => metrics.ingestion.observe(seconds),
-      providerAlert: (provider, code) => metrics.providerAlerts.inc({ provider, code }),
+      providerAlert: async (provider, code) => {
+        metrics.providerAlerts.inc({ provider, code });
+        await raiseOperatorAlert(db, { kind: 'provider_account', source: provider, code, now: clock.now() }).catch((err) =>
+          log.error({ err }, 'operator alert not recorded'),
+        );
+      },
     },
   };
 

@@ -31,8 +31,8 @@ export interface GenerationContext {
 export interface GenerationMetrics {
   finished(provider: string, status: 'succeeded' | 'failed'): void;
   ingestionSeconds(seconds: number): void;
-  /** Our provider account needs an operator (no credits, bad key). */
-  providerAlert(provider: string, code: string): void;
+  /** Our provider account needs an operator (no credits, bad key): metric, log and the operators' banner. */
+  providerAlert(provider: string, code: string): Promise<void>;
 }
 
 export interface GenerationSettings {

@@ -49,7 +49,7 @@ export async function runGeneration(ctx: GenerationContext, input: { generationI
       if (retryable && !last) throw err;
       if (err.kind === 'provider_account') {
         ctx.log.error({ code: err.code, provider: ctx.provider.name }, 'ALERT: the image provider account needs attention');
-        ctx.metrics.providerAlert(ctx.provider.name, err.code);
+        await ctx.metrics.providerAlert(ctx.provider.name, err.code);
       }
       await failGeneration(ctx, { generationId: gen.id, code: err.code, message: err.userMessage });
       return;

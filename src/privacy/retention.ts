@@ -68,6 +68,13 @@ export async function runRetention(
       .where(and(inArray(t.privacyRequests.status, ['done', 'rejected']), lt(t.privacyRequests.updatedAt, ago(3 * 365))))
       .returning({ id: t.privacyRequests.id }),
   );
+  count(
+    'operatorAlerts',
+    await deps.db
+      .delete(t.operatorAlerts)
+      .where(lt(t.operatorAlerts.resolvedAt, ago(90)))
+      .returning({ id: t.operatorAlerts.id }),
+  );
   counts.erasedAccounts = await purgeErasedAccounts(deps, ago(deps.settings.ledgerDays));
   deps.log.info({ counts }, 'retention run');
   return counts;

@@ -14,6 +14,7 @@ import { newUser } from './helpers/ui.js';
  * The operator's side of a child-account report: a parent files it through the
  * public form, the operator (made one with `animegen admin grant`) answers it
  * in the queue, the parent is e-mailed, and the reported account is erased.
+ * Then the provider account runs dry: the operator sees a banner until fixed.
  */
 
 const dataDir = mkdtempSync(join(tmpdir(), 'animegen-e2e-admin-'));
@@ -47,7 +48,8 @@ beforeAll(async () => {
   // PGlite has one owner at a time: grant operator rights while the server is down, as an operator would.
   await server.stop();
   expect(await exitOf(spawnAnimegen('admin', { DATA_DIR: dataDir }, ['grant', operator.email]))).toBe(0);
-  server = await startServer({}, { dataDir });
+  // Back up with the provider account out of credits (the simulator's switch), for the alert below.
+  server = await startServer({ SIMULATOR_BEHAVIOUR: '{"outOfCredits":true}' }, { dataDir });
   browser = await launchBrowser();
 }, 180_000);
 
@@ -123,5 +125,33 @@ describe('the operator console', () => {
     await page.getByTestId('admin-delete-user').click();
     await page.getByTestId('confirm-admin-delete-user').click();
     await page.getByTestId('toast-error').filter({ hasText: 'We could not find that.' }).waitFor();
+  });
+
+  it('alerts the operator when the image provider account runs dry, until it is marked fixed', async () => {
+    const maker = newUser('maker');
+    const cookie = (await verifiedUserViaApi(server.baseUrl, maker)).join('; ');
+    const submitted = await fetch(`${server.baseUrl}/api/generations`, {
+      method: 'POST',
+      headers: { origin: server.baseUrl, cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ prompt: 'a lantern festival', model: 'nano-banana', aspectRatio: '1:1' }),
+    });
+    expect(submitted.status).toBe(202);
+    const { id } = (await submitted.json()) as { id: string };
+    const status = async () =>
+      ((await (await fetch(`${server.baseUrl}/api/generations/${id}`, { headers: { cookie } })).json()) as { status: string }).status;
+    await expect.poll(status, { timeout: 30_000 }).toBe('failed');
+
+    await page.goto('/gallery');
+    const alert = page.getByTestId('operator-alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('out of credits');
+    expect(await alert.textContent()).toContain('1 generation failed');
+    await screenshot(page, 'operator-alert-desktop', { fullPage: false });
+    await alert.getByTestId('resolve-alert').click();
+    await alert.waitFor({ state: 'detached' });
+
+    // The user who lost the generation got its credits back.
+    const credits = (await (await fetch(`${server.baseUrl}/api/credits`, { headers: { cookie } })).json()) as { balance: number };
+    expect(credits.balance).toBe(20);
   });
 });

@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listOpenAlerts, raiseOperatorAlert } from '../../src/admin/index.js';
 import type { Generation, Upload } from '../../src/contracts/api.js';
 import { callbackToken } from '../../src/generation/index.js';
 import { referenceLink } from '../../src/generation/reference-links.js';
@@ -29,6 +30,7 @@ interface Owned {
   sessionId: string;
   requestId: string;
   taskId: string;
+  alertId: string;
 }
 /** One request as the other user; `anonymous` sends no cookie (routes authenticated by a token or signature). */
 interface Attempt {
@@ -92,6 +94,7 @@ describe('another user cannot reach anything by id (IDOR matrix)', () => {
       status: 403,
       attempts: (o) => [{ url: `/api/admin/privacy-requests/${o.requestId}`, payload: { status: 'rejected', resolution: 'closed by B' } }],
     },
+    'POST /api/admin/alerts/:id/resolve': { status: 403, attempts: (o) => [{ url: `/api/admin/alerts/${o.alertId}/resolve` }] },
     'DELETE /api/admin/users/:id': {
       status: 403,
       attempts: (o) => [{ url: `/api/admin/users/${o.a.id}` }, { url: `/api/admin/users/${encodeURIComponent(o.a.email)}` }],
@@ -156,7 +159,9 @@ describe('another user cannot reach anything by id (IDOR matrix)', () => {
     const request = await as(a, 'POST', '/api/privacy-requests', { kind: 'access', message: MESSAGE });
     const row = await t.deps.db.query.generations.findFirst({ where: (g, { eq }) => eq(g.id, gen.id) });
     const sessions = (await as(a, 'GET', '/api/me/sessions')).json().sessions;
+    await raiseOperatorAlert(t.deps.db, { kind: 'provider_account', source: 'kie', code: 'auth', now: new Date() });
     Object.assign(o, {
+      alertId: (await listOpenAlerts(t.deps.db))[0]!.id,
       exportId: view.id,
       downloadUrl: view.downloadUrl,
       requestId: request.json().id,
@@ -211,6 +216,7 @@ describe('another user cannot reach anything by id (IDOR matrix)', () => {
     }
 
     expect(await snapshot()).toEqual(before);
+    expect((await listOpenAlerts(t.deps.db)).map((x) => x.id)).toEqual([o.alertId]);
     expect(before.trash.items.map((g: Generation) => g.id)).toEqual([o.trashed.id]);
     expect(before.sessions).toContain(o.sessionId);
     expect(before.requests.requests[0]).toMatchObject({ id: o.requestId, status: 'open', resolution: null });

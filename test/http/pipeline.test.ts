@@ -1,5 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tables } from '../../src/db/index.js';
 import { runGeneration, sweepDeadlines } from '../../src/generation/index.js';
 import type { Clock } from '../../src/lib/clock.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
@@ -39,14 +40,34 @@ describe('generation pipeline faults', () => {
 
   it('fails at once, refunds and raises an alert when our provider account is out of credits', async () => {
     const user = await givenVerifiedUser(t);
+    const operator = await givenVerifiedUser(t);
+    await t.deps.db.update(tables.user).set({ role: 'admin' }).where(eq(tables.user.id, operator.id));
+    const alerts = async (who = operator) => t.app.inject({ method: 'GET', url: '/api/admin/alerts', headers: { cookie: who.cookie } });
+    expect((await alerts()).json().alerts).toEqual([]);
+
     t.deps.simulator!.setBehaviour({ outOfCredits: true });
     try {
-      const g = await waitForTerminal(t, user, (await submit(t, user, { prompt: 'no money' })).json().id);
-      expect(g).toMatchObject({ status: 'failed', refunded: 2, error: { code: 'provider_unavailable' } });
-      expect(await refundsFor(t, g.id)).toBe(1);
+      const failed = await Promise.all(
+        ['no money', 'still no money'].map(async (prompt) => waitForTerminal(t, user, (await submit(t, user, { prompt })).json().id)),
+      );
+      for (const g of failed) {
+        expect(g).toMatchObject({ status: 'failed', refunded: 2, error: { code: 'provider_unavailable' } });
+        expect(await refundsFor(t, g.id)).toBe(1);
+      }
     } finally {
       t.deps.simulator!.setBehaviour({ outOfCredits: false });
     }
+    // One banner for operators, counting both failures; users never see it.
+    const [alert, ...more] = (await alerts()).json().alerts;
+    expect(more).toEqual([]);
+    expect(alert).toMatchObject({ kind: 'provider_account', source: 'kie', code: 'insufficient_provider_credits', occurrences: 2 });
+    expect((await alerts(user)).statusCode).toBe(403);
+
+    const resolve = (id: string) =>
+      t.app.inject({ method: 'POST', url: `/api/admin/alerts/${id}/resolve`, headers: { cookie: operator.cookie, origin: t.origin } });
+    expect((await resolve(alert.id)).statusCode).toBe(204);
+    expect((await alerts()).json().alerts).toEqual([]);
+    expect((await resolve(alert.id)).statusCode).toBe(404);
   });
 
   it('fails and refunds once at the deadline when the provider never finishes (worker and sweeper racing)', async () => {

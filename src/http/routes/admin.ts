@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { listOpenAlerts, resolveAlert } from '../../admin/index.js';
+import { operatorAlertSchema } from '../../contracts/admin.js';
 import { privacyRequestSchema, updatePrivacyRequestSchema } from '../../contracts/privacy.js';
 import {
   adminListPrivacyRequests,
@@ -39,6 +41,24 @@ export const adminRoutes =
         return adminUpdatePrivacyRequest(deps, { requestId: req.params.id, status: req.body.status, resolution: req.body.resolution });
       },
     );
+
+    /** GET /api/admin/alerts – what needs an operator (e.g. the image provider account is out of credits). */
+    app.get(
+      '/api/admin/alerts',
+      { schema: { response: { 200: z.object({ alerts: z.array(operatorAlertSchema) }) } } },
+      async (req, reply) => {
+        await deps.requireAdmin(req);
+        noStore(reply);
+        return { alerts: await listOpenAlerts(deps.db) };
+      },
+    );
+
+    /** POST /api/admin/alerts/:id/resolve – fixed; the banner goes (204). */
+    app.post('/api/admin/alerts/:id/resolve', { schema: { params: z.object({ id: z.uuid() }) } }, async (req, reply) => {
+      await deps.requireAdmin(req);
+      await resolveAlert(deps.db, { alertId: req.params.id, now: deps.clock.now() });
+      return reply.status(204).send();
+    });
 
     /** DELETE /api/admin/users/:id – erase an account (e.g. a reported child account), as self-deletion does (204). `:id` may be the account's e-mail. */
     app.delete('/api/admin/users/:id', { schema: { params: z.object({ id: z.string().min(1).max(254) }) } }, async (req, reply) => {

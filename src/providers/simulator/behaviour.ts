@@ -34,3 +34,23 @@ export const behaviourPatchSchema = z
 export function defaultBehaviour(delayMs: number): Behaviour {
   return { delayMs, failNextCreates: 0, rateLimit: true, httpErrors: 0, useMessageField: false, outOfCredits: false, hangMs: 0 };
 }
+
+/**
+ * SIMULATOR_BEHAVIOUR: JSON switches applied at start (e.g. {"outOfCredits":true}),
+ * to try the service's failure paths by hand without a test harness.
+ */
+export function parseBehaviourPatch(json: string | undefined): Partial<Behaviour> | null {
+  if (!json) return null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    throw new Error('not valid JSON');
+  }
+  const parsed = behaviourPatchSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
+}

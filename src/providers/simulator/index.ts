@@ -1,4 +1,4 @@
-export type { Behaviour } from './behaviour.js';
+export { type Behaviour, parseBehaviourPatch } from './behaviour.js';
 export type { Directive } from './directives.js';
 export { dimensionsFor, renderPlaceholder } from './render.js';
 export type { SimStats } from './routes.js';

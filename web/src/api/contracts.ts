@@ -2,6 +2,8 @@
  * Wire types re-exported from the server's contracts (type-only, so the web
  * bundle never pulls in zod). The web app may import nothing else from src/.
  */
+
+export type { OperatorAlert } from '../../../src/contracts/admin.js';
 export type {
   CreditEntry,
   CreditsResponse,

@@ -16,4 +16,5 @@ export const queryKeys = {
   policy: ['policy'] as const,
   legal: (slug: string) => ['legal', slug] as const,
   adminPrivacyRequests: (status: string | null) => ['admin-privacy-requests', status ?? 'all'] as const,
+  adminAlerts: ['admin-alerts'] as const,
 };

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, ScrollRestoration, useNavigation } from 'react-router';
 import { PageSkeleton } from '../../components/ui/skeleton.js';
 import { Toaster } from '../../components/ui/toaster.js';
+import { OperatorAlerts } from '../admin/operator-alerts.js';
 import { DebtBanner } from '../billing/debt-banner.js';
 import { PreferencesSync } from '../preferences/preferences-sync.js';
 import { CookieNotice } from '../privacy/cookie-notice.js';
@@ -35,6 +36,7 @@ export function AppShell() {
         />
       )}
       <AppHeader />
+      <OperatorAlerts />
       <DemoBanner />
       <DebtBanner />
       <PolicyBanner />

@@ -1,0 +1,1 @@
+export { listOpenAlerts, raiseOperatorAlert, resolveAlert } from './operator-alerts.js';
