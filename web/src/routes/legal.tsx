@@ -1,10 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import type { LegalSlug } from '../api/contracts.js';
-import { errorMessageKey } from '../api/errors.js';
-import { Button } from '../components/ui/button.js';
 import { Card } from '../components/ui/card.js';
-import { Notice } from '../components/ui/notice.js';
+import { LoadError } from '../components/ui/load-error.js';
 import { Skeleton } from '../components/ui/skeleton.js';
 import { LegalTabs } from '../features/legal/legal-tabs.js';
 import { LiveConfiguration } from '../features/legal/live-configuration.js';
@@ -28,17 +26,7 @@ export default function LegalRoute() {
     <div className="mx-auto max-w-3xl px-4 py-8 sm:px-6 sm:py-10">
       <LegalTabs />
       {error ? (
-        <Notice
-          tone="danger"
-          role="alert"
-          action={
-            <Button variant="secondary" size="sm" onClick={() => void refetch()}>
-              {t('common.retry')}
-            </Button>
-          }
-        >
-          {t(errorMessageKey(error))}
-        </Notice>
+        <LoadError error={error} onRetry={refetch} />
       ) : !doc ? (
         <Card className="space-y-4 p-6 sm:p-10" aria-busy="true">
           <Skeleton className="h-9 w-2/3" />

@@ -1,10 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { errorMessageKey } from '../api/errors.js';
-import { Button, buttonClass } from '../components/ui/button.js';
+import { buttonClass } from '../components/ui/button.js';
 import { EmptyState } from '../components/ui/empty-state.js';
 import { ArrowLeftIcon, TrashIcon } from '../components/ui/icons.js';
-import { Notice } from '../components/ui/notice.js';
+import { LoadError } from '../components/ui/load-error.js';
 import { PageHeader } from '../components/ui/page-header.js';
 import { Skeleton } from '../components/ui/skeleton.js';
 import { useMeta } from '../features/session/use-session.js';
@@ -41,17 +40,7 @@ export default function TrashRoute() {
           ))}
         </ul>
       ) : error ? (
-        <Notice
-          tone="danger"
-          role="alert"
-          action={
-            <Button variant="secondary" size="sm" onClick={() => void refetch()}>
-              {t('common.retry')}
-            </Button>
-          }
-        >
-          {t(errorMessageKey(error))}
-        </Notice>
+        <LoadError error={error} onRetry={refetch} />
       ) : items.length === 0 ? (
         <EmptyState
           icon={<TrashIcon size={26} />}

@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type PrivacyRequest, type PrivacyRequestStatus, privacyRequestStatuses } from '../../api/contracts.js';
-import { errorMessageKey } from '../../api/errors.js';
 import { Button } from '../../components/ui/button.js';
 import { EmptyState } from '../../components/ui/empty-state.js';
 import { CheckIcon } from '../../components/ui/icons.js';
-import { Notice } from '../../components/ui/notice.js';
+import { LoadError } from '../../components/ui/load-error.js';
 import { Skeleton } from '../../components/ui/skeleton.js';
 import { cn } from '../../lib/cn.js';
 import { formatDate } from '../../lib/format.js';
@@ -84,17 +83,7 @@ export function PrivacyQueue() {
       {isPending ? (
         <Skeleton className="h-48" />
       ) : error ? (
-        <Notice
-          tone="danger"
-          role="alert"
-          action={
-            <Button variant="secondary" size="sm" onClick={() => void refetch()}>
-              {t('common.retry')}
-            </Button>
-          }
-        >
-          {t(errorMessageKey(error))}
-        </Notice>
+        <LoadError error={error} onRetry={refetch} />
       ) : data.requests.length === 0 ? (
         <EmptyState icon={<CheckIcon size={26} />} title={t('admin.emptyTitle')} description={t('admin.emptyBody')} />
       ) : (

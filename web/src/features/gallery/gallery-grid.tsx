@@ -1,11 +1,10 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { errorMessageKey } from '../../api/errors.js';
 import { Button, buttonClass } from '../../components/ui/button.js';
 import { EmptyState } from '../../components/ui/empty-state.js';
 import { GalleryIcon } from '../../components/ui/icons.js';
-import { Notice } from '../../components/ui/notice.js';
+import { LoadError } from '../../components/ui/load-error.js';
 import { Skeleton } from '../../components/ui/skeleton.js';
 import { cn } from '../../lib/cn.js';
 import { GalleryItem } from './gallery-item.js';
@@ -50,19 +49,7 @@ export function GalleryGrid({ columns = 'grid-cols-2 sm:grid-cols-3 lg:grid-cols
     );
   }
   if (error) {
-    return (
-      <Notice
-        tone="danger"
-        role="alert"
-        action={
-          <Button variant="secondary" size="sm" onClick={() => void refetch()}>
-            {t('common.retry')}
-          </Button>
-        }
-      >
-        {t(errorMessageKey(error))}
-      </Notice>
-    );
+    return <LoadError error={error} onRetry={refetch} />;
   }
 
   const items = data.pages.flatMap((p) => p.items);

@@ -1,15 +1,11 @@
-import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { errorMessageKey } from '../../api/errors.js';
-import { Button } from '../../components/ui/button.js';
-import { Notice } from '../../components/ui/notice.js';
+import { LoadError } from '../../components/ui/load-error.js';
 import { PageSkeleton } from '../../components/ui/skeleton.js';
 import { LiveEvents } from '../live/live-events.js';
 import { useMe } from './use-session.js';
 
 /** Layout route for signed-in screens: sends visitors to sign in, then back. */
 export function RequireAuth() {
-  const { t } = useTranslation();
   const { data: me, isPending, error, refetch } = useMe();
   const location = useLocation();
   if (isPending) return <PageSkeleton />;
@@ -17,17 +13,7 @@ export function RequireAuth() {
     // The server could not be asked (offline, restarting): say so rather than sign the user out.
     return (
       <div className="mx-auto max-w-xl px-4 py-16">
-        <Notice
-          tone="danger"
-          role="alert"
-          action={
-            <Button variant="secondary" size="sm" onClick={() => void refetch()}>
-              {t('common.retry')}
-            </Button>
-          }
-        >
-          {t(errorMessageKey(error))}
-        </Notice>
+        <LoadError error={error} onRetry={refetch} />
       </div>
     );
   }
