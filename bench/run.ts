@@ -4,6 +4,11 @@
  * measured in the same run on the same database:
  *   - a bare Fastify route that returns a constant;
  *   - a bare Fastify route doing only the raw debit transaction.
+ * Then, apart from those ratios, Stripe's webhook deliveries: 50 connections
+ * POST freshly signed checkout.session.completed events, each for a different
+ * paid session, so every delivery does the full work (signature, Stripe read
+ * from the local fake, fulfilment transaction, grant); Stripe wants a 2xx
+ * well within its timeout, so the goal is p99 < 1 s.
  * Prints requests/s, p99 latency and the ratios. Uses PostgreSQL when
  * DATABASE_URL is set, PGlite otherwise. BENCH_SECONDS sets each run's length.
  */
@@ -11,17 +16,27 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import Fastify from 'fastify';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { grantCredits } from '../src/credits/index.js';
+import { tables } from '../src/db/index.js';
 import { buildDeps } from '../src/deps.js';
 import { newId } from '../src/lib/ids.js';
+import { startStripeFake } from '../test/fakes/stripe-fake.js';
+import { type FakeEvent, makeEvent, signatureHeader } from '../test/fakes/stripe-fake-events.js';
+import { fakeId } from '../test/fakes/stripe-fake-state.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const USERS = connections;
+/** Stripe delivers many events at once when a backlog clears. */
+const WEBHOOK_CONNECTIONS = 50;
+/** Distinct paid sessions prepared; more than a run delivers, so no delivery is a cheap repeat. */
+const WEBHOOK_SESSIONS = Number(process.env.BENCH_WEBHOOK_SESSIONS ?? Math.max(5_000, seconds * 2_500));
+/** A backlog of events comes from many buyers (one account's grants serialise on its balance row). */
+const WEBHOOK_BUYERS = 500;
 
 interface Result {
   name: string;
@@ -29,15 +44,19 @@ interface Result {
   p99: number;
   errors: number;
   non2xx: number;
+  sent: number;
 }
 
 async function load(name: string, opts: autocannon.Options): Promise<Result> {
   const r = await autocannon({ connections, duration: seconds, ...opts });
-  return { name, rps: r.requests.average, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
+  return { name, rps: r.requests.average, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx, sent: r.requests.total };
 }
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'animegen-bench-'));
+  // Billing on, its Stripe SDK pointed at the local fake the tests use.
+  const stripeKeys = { secretKey: 'sk_test_animegen_bench', webhookSecret: 'whsec_animegen_bench' };
+  const stripe = await startStripeFake(stripeKeys);
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -46,6 +65,9 @@ async function main(): Promise<void> {
     // The accounts below are made from one address in a second; sign-up limits are tested elsewhere.
     AUTH_RATE_LIMIT: '0',
     DATABASE_URL: process.env.DATABASE_URL ?? '',
+    STRIPE_SECRET_KEY: stripeKeys.secretKey,
+    STRIPE_WEBHOOK_SECRET: stripeKeys.webhookSecret,
+    STRIPE_API_BASE: stripe.url,
   });
   // No worker: this measures accepting work, not running it.
   const deps = await buildDeps(config, { role: 'web' });
@@ -103,7 +125,31 @@ async function main(): Promise<void> {
     },
   });
 
-  const ids = users.map((u) => u.id);
+  const webhookSecret = config.billing.stripe!.webhookSecret.reveal();
+  const buyers = await buyerAccounts(deps, WEBHOOK_BUYERS);
+  const events = await paidCheckouts(deps, stripe, buyers, WEBHOOK_SESSIONS);
+  let signed = 0;
+  const webhook = await load('POST /api/billing/webhook', {
+    url: `${base}/api/billing/webhook`,
+    connections: WEBHOOK_CONNECTIONS,
+    requests: [
+      {
+        method: 'POST',
+        // Stripe signs each delivery when it sends it.
+        setupRequest: (req) => {
+          const event = events[signed++ % events.length]!;
+          const headers = {
+            'content-type': 'application/json; charset=utf-8',
+            'stripe-signature': signatureHeader(event.payload, webhookSecret),
+          };
+          return { ...req, headers, body: event.payload };
+        },
+      },
+    ],
+  });
+  const ids = [...users, ...buyers].map((u) => u.id);
+  const paid = await deps.db.$count(tables.purchases, and(eq(tables.purchases.status, 'paid'), inArray(tables.purchases.userId, ids)));
+
   const ledger = await deps.db.execute(sql`
     select (select sum(balance)::bigint from credit_balances where user_id in ${sql.raw(`('${ids.join("','")}')`)}) as balance,
            (select sum(delta)::bigint from credit_entries where user_id in ${sql.raw(`('${ids.join("','")}')`)}) as total`);
@@ -112,15 +158,85 @@ async function main(): Promise<void> {
   console.log(`\nAnimeGen benchmark on ${deps.database.kind}, ${connections} connections over ${USERS} accounts, ${seconds} s each\n`);
   console.log('| path | req/s | p99 ms | errors | non-2xx |');
   console.log('|---|---:|---:|---:|---:|');
-  for (const r of [hello, debit, submit]) console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p99} | ${r.errors} | ${r.non2xx} |`);
+  for (const r of [hello, debit, submit, webhook])
+    console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p99} | ${r.errors} | ${r.non2xx} |`);
   console.log(`\nsubmit / bare route      = ${(submit.rps / hello.rps).toFixed(3)}`);
   console.log(`submit / raw debit tx    = ${(submit.rps / debit.rps).toFixed(3)}   (goal ≥ 0.5)`);
+  console.log(`webhook p99 = ${webhook.p99} ms (goal < 1000 ms)`);
+  const repeats = signed > events.length ? `${signed - events.length} repeats` : 'no repeats';
+  console.log(
+    `webhook: ${webhook.sent} deliveries answered over ${WEBHOOK_CONNECTIONS} connections, ${paid} purchases paid (in flight at the end included), ${events.length} distinct sessions prepared, ${repeats}`,
+  );
   console.log(`ledger check: balance ${balance} = sum of entries ${total}: ${Number(balance) === Number(total) ? 'ok' : 'MISMATCH'}`);
 
   await bare.close();
   await app.close();
   await deps.close();
+  await stripe.close();
   rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** Accounts that only buy (they never sign in, so they are written directly). */
+async function buyerAccounts(deps: Awaited<ReturnType<typeof buildDeps>>, count: number): Promise<{ id: string }[]> {
+  const rows = Array.from({ length: count }, (_, i) => {
+    const id = newId();
+    return { id, name: 'Bench buyer', email: `bench-buyer-${i}-${id}@example.com`, emailVerified: true };
+  });
+  for (let i = 0; i < rows.length; i += 1_000) await deps.db.insert(tables.user).values(rows.slice(i, i + 1_000));
+  return rows.map(({ id }) => ({ id }));
+}
+
+/**
+ * `count` purchases as the checkout route leaves them (our row `open` with its
+ * session id; the session at Stripe with our purchase id), paid at the fake,
+ * and the checkout.session.completed event Stripe then sends for each. Made
+ * directly rather than through the route: the run needs thousands.
+ */
+async function paidCheckouts(
+  deps: Awaited<ReturnType<typeof buildDeps>>,
+  stripe: Awaited<ReturnType<typeof startStripeFake>>,
+  users: { id: string }[],
+  count: number,
+): Promise<FakeEvent[]> {
+  const pack = deps.billing.packs[0]!;
+  const rows: (typeof tables.purchases.$inferInsert)[] = [];
+  const events: FakeEvent[] = [];
+  for (let i = 0; i < count; i++) {
+    const purchaseId = newId();
+    const sessionId = fakeId('cs');
+    rows.push({
+      id: purchaseId,
+      userId: users[i % users.length]!.id,
+      packId: pack.id,
+      packName: pack.name,
+      credits: pack.credits,
+      amount: pack.price,
+      currency: pack.currency,
+      status: 'open',
+      checkoutSessionId: sessionId,
+    });
+    stripe.state.sessions.set(sessionId, {
+      id: sessionId,
+      object: 'checkout.session',
+      mode: 'payment',
+      status: 'open',
+      payment_status: 'unpaid',
+      client_reference_id: purchaseId,
+      metadata: { purchase_id: purchaseId, pack_id: pack.id },
+      amount_total: pack.price,
+      currency: pack.currency,
+      success_url: `${deps.billing.publicUrl}/credits?checkout=success&session_id={CHECKOUT_SESSION_ID}`,
+      cancel_url: `${deps.billing.publicUrl}/credits?checkout=cancel`,
+      url: `${stripe.url}/pay/${sessionId}`,
+      created: stripe.state.now(),
+      payment_intent: null,
+      customer_email: null,
+    });
+    const session = stripe.pay(sessionId);
+    events.push(makeEvent('checkout.session.completed', stripe.state.render(session, [])));
+  }
+  for (let i = 0; i < rows.length; i += 1_000) await deps.db.insert(tables.purchases).values(rows.slice(i, i + 1_000));
+  return events;
 }
 
 main().catch((err) => {

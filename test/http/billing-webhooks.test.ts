@@ -2,6 +2,8 @@ import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tables } from '../../src/db/index.js';
+import type { Clock } from '../../src/lib/clock.js';
+import { runRetention } from '../../src/privacy/index.js';
 import { signatureHeader } from '../fakes/stripe-fake-events.js';
 import {
   type BillingTestApp,
@@ -21,10 +23,17 @@ const throwOnce = (set: Set<string>, sessionId: string, when: string) => {
   if (set.delete(sessionId)) throw new Error(`test fault ${when} commit`);
 };
 
+/** The app's clock, which W6 moves forward (signature tolerance and retention read it); reset after. */
+const clock: Clock & { offsetMs: number } = { offsetMs: 0, now: () => new Date(Date.now() + clock.offsetMs) };
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
 describe('Stripe webhooks over real HTTP', () => {
   let t: BillingTestApp;
   beforeAll(async () => {
     t = await buildBillingTestApp({
+      clock,
       billingFaults: {
         beforeCommit: (id) => throwOnce(armed.beforeCommit, id, 'before'),
         afterCommit: (id) => throwOnce(armed.afterCommit, id, 'after'),
@@ -179,5 +188,45 @@ describe('Stripe webhooks over real HTTP', () => {
     const res = await t.stripe.deliver({ ...other, payload }, { url: t.webhookUrl });
     expect(res.status).toBe(200);
     expect(t.stripe.requests.length).toBe(before);
+  });
+
+  // Runs retention on this file's database (sessions and handled events go); every test here makes its own.
+  it('W6: the same event replayed after 72 h + 1 min, and again once retention purged its dedupe row (31 days), grants once', async () => {
+    const { user, sessionId, event } = await paidCheckout();
+    const storedBalance = async () =>
+      (await t.deps.db.select().from(tables.creditBalances).where(eq(tables.creditBalances.userId, user.id)))[0]?.balance;
+    // Stripe signs every retry anew, so each replay carries the time it is sent (by the app's clock).
+    const replay = () => t.stripe.deliver(event, { url: t.webhookUrl, timestamp: Math.floor(clock.now().getTime() / 1000) });
+    const firstSentAt = Math.floor(Date.now() / 1000);
+
+    expect((await t.stripe.deliver(event, { url: t.webhookUrl, timestamp: firstSentAt })).status).toBe(200);
+    const grant = [{ kind: 'purchase', delta: 100, balanceAfter: 120, reference: sessionId }];
+    expect(await purchaseGrants(user.id)).toEqual(grant);
+    expect(await storedBalance()).toBe(120);
+
+    try {
+      // Just past Stripe's retry horizon: the old signature is stale, a fresh one is a duplicate.
+      clock.offsetMs = 72 * HOUR + MINUTE;
+      expect((await t.stripe.deliver(event, { url: t.webhookUrl, timestamp: firstSentAt })).status).toBe(400);
+      const late = await replay();
+      expect(late.status).toBe(200);
+      expect(await late.json()).toEqual({ received: true, duplicate: true });
+      expect(await purchaseGrants(user.id)).toEqual(grant);
+
+      // Retention forgets handled events after 30 days; the ledger's (kind, reference) key never forgets.
+      clock.offsetMs += 31 * DAY;
+      const purged = await runRetention({ ...t.deps.privacy, generation: t.deps.generation });
+      expect(purged.stripeEvents).toBeGreaterThanOrEqual(1);
+      expect(await handledEvents(event.id)).toBe(0);
+      const afterPurge = await replay();
+      expect(afterPurge.status).toBe(200);
+      expect(await afterPurge.json()).toEqual({ received: true, duplicate: false });
+      expect(await handledEvents(event.id)).toBe(1);
+      expect(await purchaseGrants(user.id)).toEqual(grant);
+      expect(await storedBalance()).toBe(120);
+      expect((await purchaseOf(t, sessionId))?.status).toBe('paid');
+    } finally {
+      clock.offsetMs = 0;
+    }
   });
 });
