@@ -16,6 +16,12 @@ export interface Behaviour {
   outOfCredits: boolean;
   /** Hold every response this long, to provoke client timeouts. */
   hangMs: number;
+  /** The next N createTask calls answer body code 429 (refused, not queued). */
+  throttleNextCreates: number;
+  /** The next N API answers (createTask, recordInfo) are cut-off, malformed JSON. */
+  garbleNext: number;
+  /** Result files answer a redirect to this URL instead of the image (e.g. a private address). */
+  redirectResultsTo: string | null;
 }
 
 export const behaviourPatchSchema = z
@@ -27,12 +33,26 @@ export const behaviourPatchSchema = z
     useMessageField: z.boolean(),
     outOfCredits: z.boolean(),
     hangMs: z.number().int().min(0),
+    throttleNextCreates: z.number().int().min(0),
+    garbleNext: z.number().int().min(0),
+    redirectResultsTo: z.url().nullable(),
   })
   .partial()
   .strict();
 
 export function defaultBehaviour(delayMs: number): Behaviour {
-  return { delayMs, failNextCreates: 0, rateLimit: true, httpErrors: 0, useMessageField: false, outOfCredits: false, hangMs: 0 };
+  return {
+    delayMs,
+    failNextCreates: 0,
+    rateLimit: true,
+    httpErrors: 0,
+    useMessageField: false,
+    outOfCredits: false,
+    hangMs: 0,
+    throttleNextCreates: 0,
+    garbleNext: 0,
+    redirectResultsTo: null,
+  };
 }
 
 /**

@@ -2,9 +2,9 @@
  * Prompt directives that steer one simulated task, for tests and demos. They
  * may appear anywhere in the prompt, in any case, e.g. "a cat [SIM:slow]".
  */
-export type Directive = 'fail' | 'reject' | 'slow' | 'never' | 'broken' | 'missing';
+export type Directive = 'fail' | 'reject' | 'slow' | 'never' | 'broken' | 'missing' | 'huge';
 
-const KNOWN = new Set<string>(['fail', 'reject', 'slow', 'never', 'broken', 'missing']);
+const KNOWN = new Set<string>(['fail', 'reject', 'slow', 'never', 'broken', 'missing', 'huge']);
 
 export function parseDirectives(prompt: string): Set<Directive> {
   const found = new Set<Directive>();
@@ -14,3 +14,6 @@ export function parseDirectives(prompt: string): Set<Directive> {
   }
   return found;
 }
+
+/** File names of [sim:huge] results start with this; the server streams them. */
+export const HUGE_PREFIX = 'huge-';

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { Behaviour } from './behaviour.js';
 
 /** A response, built by the route handlers and written by the server. */
@@ -5,6 +6,9 @@ export interface Reply {
   status: number;
   contentType: string;
   body: string | Buffer;
+  headers?: Record<string, string>;
+  /** Sent instead of `body`, chunked with no length (an endless or huge download). */
+  stream?: () => Readable;
 }
 
 /** KIE's envelope; HTTP 200 even for errors, as the real service does. */

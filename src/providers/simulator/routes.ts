@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
 import type { Behaviour } from './behaviour.js';
+import { HUGE_PREFIX } from './directives.js';
 import { parseMultipart } from './multipart.js';
 import { envelope, type Reply } from './reply.js';
 import type { TaskStore } from './task-store.js';
@@ -18,6 +20,22 @@ export interface SimContext {
   store: TaskStore;
   /** Start times of accepted createTask calls, for the 20-per-10-s window. */
   recentCreates: number[];
+}
+
+/** [sim:huge] results: a PNG signature and then 200 MB, made as it is read. */
+const HUGE_BYTES = 200 * 1024 * 1024;
+
+function hugeImage(total: number): Readable {
+  const chunk = Buffer.alloc(64 * 1024);
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(chunk);
+  let sent = 0;
+  return new Readable({
+    read() {
+      if (sent >= total) return void this.push(null);
+      sent += chunk.length;
+      this.push(chunk);
+    },
+  });
 }
 
 const RATE_LIMIT = 20;
@@ -60,6 +78,10 @@ export function createTask(ctx: SimContext, body: Buffer): Reply {
   ctx.stats.createTask++;
   const b = ctx.behaviour;
   if (overRateLimit(ctx)) return envelope(b, 429, 'The request frequency is too high. Please try again later.');
+  if (b.throttleNextCreates > 0) {
+    b.throttleNextCreates--;
+    return envelope(b, 429, 'The request frequency is too high. Please try again later.');
+  }
   if (b.outOfCredits) return envelope(b, 402, 'Credits insufficient. Please top up your account.');
   if (b.failNextCreates > 0) {
     b.failNextCreates--;
@@ -115,6 +137,9 @@ export function uploadFile(ctx: SimContext, body: Buffer, contentType: string): 
 /** GET /files/<name>: results and uploads; no auth, like KIE's public file URLs. */
 export function serveFile(ctx: SimContext, name: string): Reply {
   ctx.stats.downloads++;
+  const to = ctx.behaviour.redirectResultsTo;
+  if (to) return { status: 302, contentType: 'text/plain', body: '', headers: { Location: to } };
+  if (name.startsWith(HUGE_PREFIX)) return { status: 200, contentType: 'image/png', body: '', stream: () => hugeImage(HUGE_BYTES) };
   const file = ctx.store.file(name);
   if (!file) return { status: 404, contentType: 'text/plain', body: 'Not found' };
   return { status: 200, contentType: file.contentType, body: file.bytes };

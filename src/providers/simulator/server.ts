@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { pipeline } from 'node:stream/promises';
 import { type Behaviour, behaviourPatchSchema, defaultBehaviour } from './behaviour.js';
 import { envelope, html, plainJson, type Reply } from './reply.js';
 import { createTask, recordInfo, type SimContext, type SimStats, serveFile, uploadFile } from './routes.js';
@@ -107,7 +108,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       ctx.behaviour.httpErrors--;
       return html(503, '503 Service Temporarily Unavailable');
     }
-    return route(ctx, req, url, body, options.apiKey);
+    const reply = route(ctx, req, url, body, options.apiKey);
+    if (ctx.behaviour.garbleNext > 0 && url.pathname.startsWith('/api/v1/jobs/')) {
+      ctx.behaviour.garbleNext--;
+      return { ...reply, body: String(reply.body).slice(0, 12) };
+    }
+    return reply;
   }
 
   function respond(req: IncomingMessage, res: ServerResponse): void {
@@ -120,7 +126,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       })
       .then((reply) => {
         if (res.destroyed) return;
-        res.writeHead(reply.status, { 'Content-Type': reply.contentType, 'Content-Length': Buffer.byteLength(reply.body) });
+        if (reply.stream) {
+          res.writeHead(reply.status, { 'Content-Type': reply.contentType, ...reply.headers });
+          pipeline(reply.stream(), res).catch(() => {}); // the client stops reading at its cap
+          return;
+        }
+        res.writeHead(reply.status, {
+          'Content-Type': reply.contentType,
+          'Content-Length': Buffer.byteLength(reply.body),
+          ...reply.headers,
+        });
         res.end(reply.body);
       });
   }

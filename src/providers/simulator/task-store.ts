@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { type Directive, parseDirectives } from './directives.js';
+import { type Directive, HUGE_PREFIX, parseDirectives } from './directives.js';
 import { renderPlaceholder, seedFromPrompt } from './render.js';
 
 export interface SimLog {
@@ -169,6 +169,7 @@ export class TaskStore {
     const url = `${this.baseUrl}/files/${name}`;
     // [sim:missing] never stores the file, so its URL answers 404.
     if (d.has('missing')) return { state: 'success', resultUrls: [url] };
+    if (d.has('huge')) return { state: 'success', resultUrls: [`${this.baseUrl}/files/${HUGE_PREFIX}${name}`] };
     if (d.has('broken')) {
       this.storeFile(name, { bytes: Buffer.from('<html><body>not an image</body></html>'), contentType: 'image/png' });
       return { state: 'success', resultUrls: [url] };
