@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { type Auth, createAuth, OWASP_SCRYPT, TEST_SCRYPT } from './accounts/index.js';
 import { raiseOperatorAlert } from './admin/index.js';
 import { type BillingContext, billingQueues, type FulfilmentFaults, type PaymentGateway } from './billing/index.js';
@@ -230,6 +231,9 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
   });
 
   const shutdown = new AbortController();
+  // Each polling generation listens for shutdown while it waits (up to the worker's concurrency, which may be
+  // above Node's default of 10 listeners): not a leak, each wait removes its listener.
+  setMaxListeners(0, shutdown.signal);
   const catalog = config.models;
   const generation: GenerationContext = {
     db,

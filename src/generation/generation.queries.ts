@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
 import { tables } from '../db/index.js';
 import { activeStatuses } from './state.js';
@@ -61,7 +61,12 @@ export async function unsafeFindGeneration(db: Db, id: string): Promise<Generati
   return rows[0] ?? null;
 }
 
-/** Newest first; the cursor is the last row's (createdAt, id). */
+/**
+ * Newest first; the cursor is the last row's (createdAt, id). Written as a row
+ * comparison so PostgreSQL seeks with generations_user_created_idx instead of
+ * reading and discarding every newer row (measured: 90k rows read for a page
+ * deep in a 100k gallery with the OR form).
+ */
 export async function listGenerationRows(db: Db, userId: string, opts: { after?: { createdAt: Date; id: string }; limit: number }) {
   const after = opts.after;
   return db
@@ -72,7 +77,7 @@ export async function listGenerationRows(db: Db, userId: string, opts: { after?:
         eq(generations.userId, userId),
         isNull(generations.deletedAt),
         after
-          ? or(lt(generations.createdAt, after.createdAt), and(eq(generations.createdAt, after.createdAt), lt(generations.id, after.id)))
+          ? sql`(${generations.createdAt}, ${generations.id}) < (${after.createdAt.toISOString()}::timestamptz, ${after.id})`
           : undefined,
       ),
     )

@@ -31,6 +31,11 @@ export async function runGeneration(ctx: GenerationContext, input: { generationI
   await countAttempt(ctx.db, gen.id);
   gen = await unsafeFindGeneration(ctx.db, gen.id);
   if (gen?.status !== 'running') return;
+  if (gen.providerTaskIds.length < gen.count && gen.deadlineAt <= ctx.clock.now()) {
+    // Too late to start: never pay the provider for an image the user will not get.
+    await failGeneration(ctx, { generationId: gen.id, code: 'timeout', message: failureMessages.timeout });
+    return;
+  }
   try {
     const taskIds = await ensureTasks(ctx, gen);
     if (!taskIds) return; // settled elsewhere

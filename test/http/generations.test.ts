@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
@@ -141,6 +143,25 @@ describe('generations', () => {
     expect(seen).toEqual([...ids].reverse());
     const bad = await t.app.inject({ method: 'GET', url: '/api/generations?cursor=nonsense', headers: { cookie: user.cookie } });
     expect(bad.statusCode).toBe(422);
+  });
+
+  it('pages through generations made in the same instant without skipping any', async () => {
+    const user = await givenVerifiedUser(t);
+    const ids = [0, 1, 2].map(() => randomUUID());
+    // One statement: one now(), so all three share created_at to the microsecond.
+    await t.deps.db.execute(sql`
+      insert into generations (id, user_id, status, prompt, model_id, provider, provider_model, aspect_ratio, count, seed, cost, deadline_at)
+      select id, ${user.id}, 'failed', 'same instant', 'nano-banana', 'kie', 'google/nano-banana', '1:1', 1, 1, 0, now()
+      from unnest(${`{${ids.join(',')}}`}::text[]) as id`);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `/api/generations?limit=1${cursor ? `&cursor=${cursor}` : ''}`;
+      const page = (await t.app.inject({ method: 'GET', url, headers: { cookie: user.cookie } })).json();
+      seen.push(...page.items.map((g: { id: string }) => g.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual([...ids].sort().reverse());
   });
 
   it('deletes a generation with its files and its reference uploads', async () => {

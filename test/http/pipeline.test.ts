@@ -112,3 +112,25 @@ describe('generation pipeline faults', () => {
     expect(await getGeneration(t, user, g.id)).toEqual(g);
   });
 });
+
+describe('a job that starts after the deadline', () => {
+  let t: TestApp;
+  const clock = movableClock();
+  beforeAll(async () => {
+    t = await buildTestApp({ clock, worker: false, generation: { deadlineSeconds: 600 } });
+  });
+  afterAll(() => t.close());
+
+  it('fails and refunds without creating a provider task', async () => {
+    const user = await givenVerifiedUser(t);
+    const { id } = (await submit(t, user, { prompt: 'waited too long in the queue' })).json();
+    clock.advance(601_000);
+    const before = t.deps.simulator!.stats().createTask;
+    await runGeneration(t.deps.generation, { generationId: id, attempt: { retryCount: 0, retryLimit: 3 } });
+    const g = await getGeneration(t, user, id);
+    expect(g).toMatchObject({ status: 'failed', refunded: 2, error: { code: 'timeout' } });
+    expect(t.deps.simulator!.stats().createTask).toBe(before);
+    expect(await refundsFor(t, id)).toBe(1);
+    expect(await balanceOf(t, user)).toBe(20);
+  });
+});

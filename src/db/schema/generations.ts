@@ -44,7 +44,8 @@ export const generations = pgTable(
     errorMessage: text('error_message'),
     refunded: integer('refunded').notNull().default(0),
     deadlineAt: timestamp('deadline_at', { withTimezone: true }).notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Milliseconds, as the gallery cursor carries them (a microsecond part would make the cursor skip rows). */
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp('started_at', { withTimezone: true }),
     completedAt: timestamp('completed_at', { withTimezone: true }),
