@@ -15,18 +15,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
+import type autocannon from 'autocannon';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import Fastify from 'fastify';
-import { buildApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
-import { grantCredits } from '../src/credits/index.js';
 import { tables } from '../src/db/index.js';
-import { buildDeps } from '../src/deps.js';
+import type { buildDeps } from '../src/deps.js';
 import { newId } from '../src/lib/ids.js';
 import { startStripeFake } from '../test/fakes/stripe-fake.js';
 import { type FakeEvent, makeEvent, signatureHeader } from '../test/fakes/stripe-fake-events.js';
 import { fakeId } from '../test/fakes/stripe-fake-state.js';
+import { measure, type Result, startApp, verifiedUsers } from './lib.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -38,64 +36,24 @@ const WEBHOOK_SESSIONS = Number(process.env.BENCH_WEBHOOK_SESSIONS ?? Math.max(5
 /** A backlog of events comes from many buyers (one account's grants serialise on its balance row). */
 const WEBHOOK_BUYERS = 500;
 
-interface Result {
-  name: string;
-  rps: number;
-  p99: number;
-  errors: number;
-  non2xx: number;
-  sent: number;
-}
-
-async function load(name: string, opts: autocannon.Options): Promise<Result> {
-  const r = await autocannon({ connections, duration: seconds, ...opts });
-  return { name, rps: r.requests.average, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx, sent: r.requests.total };
-}
+const load = (name: string, opts: autocannon.Options): Promise<Result> => measure(name, { connections, duration: seconds, ...opts });
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'animegen-bench-'));
   // Billing on, its Stripe SDK pointed at the local fake the tests use.
   const stripeKeys = { secretKey: 'sk_test_animegen_bench', webhookSecret: 'whsec_animegen_bench' };
   const stripe = await startStripeFake(stripeKeys);
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    DATA_DIR: dataDir,
-    AUTH_TEST_FAST_HASH: '1',
-    // The accounts below are made from one address in a second; sign-up limits are tested elsewhere.
-    AUTH_RATE_LIMIT: '0',
-    DATABASE_URL: process.env.DATABASE_URL ?? '',
+  const stripeEnv = {
     STRIPE_SECRET_KEY: stripeKeys.secretKey,
     STRIPE_WEBHOOK_SECRET: stripeKeys.webhookSecret,
     STRIPE_API_BASE: stripe.url,
-  });
+  };
   // No worker: this measures accepting work, not running it.
-  const deps = await buildDeps(config, { role: 'web' });
-  const app = await buildApp(deps, { webRoot: join(dataDir, 'none') });
-  const base = await app.listen({ port: 0, host: '127.0.0.1' });
-  const origin = new URL(config.http.publicUrl).origin;
+  const { config, deps, app, base, origin } = await startApp(dataDir, stripeEnv, { role: 'web' });
 
   // Verified users with large balances; requests rotate over them, as real traffic
   // spreads over accounts (each account's debits serialise on its balance row).
-  const users: { cookie: string; id: string }[] = [];
-  for (let i = 0; i < USERS; i++) {
-    const email = `bench-${i}-${Date.now()}@example.com`;
-    await app.inject({
-      method: 'POST',
-      url: '/api/auth/sign-up/email',
-      headers: { origin },
-      payload: { email, password: 'bench password 1', name: 'Bench', ageConfirmed: true },
-    });
-    const link = new URL(deps.devMailbox!.list()[0]!.links[0]!);
-    const verified = await app.inject({ method: 'GET', url: link.pathname + link.search });
-    const cookie = ([] as string[])
-      .concat(verified.headers['set-cookie'] ?? [])
-      .map((c) => c.split(';')[0])
-      .join('; ');
-    const id = (await app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).json().id as string;
-    await grantCredits(deps.db, { userId: id, amount: 100_000_000, kind: 'admin_adjustment', reference: `bench-${id}` });
-    users.push({ cookie, id });
-  }
+  const users = await verifiedUsers(app, deps, USERS);
   let turn = 0;
   const nextUser = () => users[turn++ % users.length]!;
 

@@ -1,0 +1,85 @@
+/** Helpers shared by the benchmarks (bench/run.ts, bench/pipeline.ts). */
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../src/app.js';
+import { type Config, loadConfig } from '../src/config.js';
+import { grantCredits } from '../src/credits/index.js';
+import { buildDeps, type Deps, type DepsOverrides } from '../src/deps.js';
+import { startWorker } from '../src/jobs/worker.js';
+
+/** The environment every benchmark starts from: quiet, fast hashing, PostgreSQL when DATABASE_URL is set. */
+export function benchEnv(dataDir: string): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent', // e.g. BENCH_LOG_LEVEL=warn to see the app's warnings
+    DATA_DIR: dataDir,
+    AUTH_TEST_FAST_HASH: '1',
+    // The accounts are made from one address in a second; sign-up limits are tested elsewhere.
+    AUTH_RATE_LIMIT: '0',
+    DATABASE_URL: process.env.DATABASE_URL ?? '',
+  };
+}
+
+/**
+ * The app as a benchmark runs it: config from benchEnv plus `env` (then `tune`), deps, the job
+ * worker unless the role is 'web', HTTP on a free loopback port.
+ */
+export async function startApp(dataDir: string, env: Record<string, string>, overrides: DepsOverrides, tune = (c: Config) => c) {
+  const config = tune(loadConfig({ ...benchEnv(dataDir), ...env }));
+  const deps = await buildDeps(config, overrides);
+  if (overrides.role !== 'web') await startWorker(deps);
+  const app = await buildApp(deps, { webRoot: join(dataDir, 'none') });
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  return { config, deps, app, base, origin: new URL(config.http.publicUrl).origin };
+}
+
+export interface BenchUser {
+  cookie: string;
+  id: string;
+}
+
+/**
+ * Verified, signed-in users with large balances, made through the real
+ * sign-up and verification routes (unique e-mails, so reruns on one
+ * PostgreSQL never collide).
+ */
+export async function verifiedUsers(app: FastifyInstance, deps: Deps, count: number, prefix = 'bench'): Promise<BenchUser[]> {
+  const origin = new URL(deps.config.http.publicUrl).origin;
+  const users: BenchUser[] = [];
+  for (let i = 0; i < count; i++) {
+    const email = `${prefix}-${i}-${Date.now()}@example.com`;
+    await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-up/email',
+      headers: { origin },
+      payload: { email, password: 'bench password 1', name: 'Bench', ageConfirmed: true },
+    });
+    const mail = deps.devMailbox!.list().find((m) => m.to === email);
+    const link = new URL(mail!.links[0]!);
+    const verified = await app.inject({ method: 'GET', url: link.pathname + link.search });
+    const cookie = ([] as string[])
+      .concat(verified.headers['set-cookie'] ?? [])
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const id = (await app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).json().id as string;
+    await grantCredits(deps.db, { userId: id, amount: 100_000_000, kind: 'admin_adjustment', reference: `bench-${id}` });
+    users.push({ cookie, id });
+  }
+  return users;
+}
+
+export interface Result {
+  name: string;
+  rps: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  sent: number;
+}
+
+/** One autocannon run, summarised. */
+export async function measure(name: string, opts: autocannon.Options): Promise<Result> {
+  const r = await autocannon(opts);
+  return { name, rps: r.requests.average, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx, sent: r.requests.total };
+}
