@@ -239,7 +239,7 @@ async function gallery(deps: Deps, base: string, user: { id: string; cookie: str
   const deepCursor = Buffer.from(`${at}|${row!.id}`).toString('base64url'); // as list-generations encodes it
   // The page query as listGenerationRows builds it, and the images query of toGenerationViews.
   const pageSql = (cursor: boolean) => sql`select * from generations where user_id = ${user.id} and deleted_at is null
-    ${cursor ? sql`and (created_at < ${at} or (created_at = ${at} and id < ${row!.id as string}))` : sql``}
+    ${cursor ? sql`and (created_at, id) < (${at}::timestamptz, ${row!.id as string})` : sql``}
     order by created_at desc, id desc limit ${PAGE + 1}`;
   const imagesSql = (ids: unknown[]) => sql`select * from generation_images where generation_id in ${ids} order by position`;
   const explain = (q: SQL) => rowsOf(deps.db.execute(sql`explain (analyze, costs off, timing off, summary off) ${q}`));
