@@ -2,11 +2,13 @@
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import { type Config, loadConfig } from '../src/config.js';
 import { grantCredits } from '../src/credits/index.js';
 import { buildDeps, type Deps, type DepsOverrides } from '../src/deps.js';
 import { startWorker } from '../src/jobs/worker.js';
+import { newId } from '../src/lib/ids.js';
 
 /** The environment every benchmark starts from: quiet, fast hashing, PostgreSQL when DATABASE_URL is set. */
 export function benchEnv(dataDir: string): Record<string, string> {
@@ -82,4 +84,22 @@ export interface Result {
 export async function measure(name: string, opts: autocannon.Options): Promise<Result> {
   const r = await autocannon(opts);
   return { name, rps: r.requests.average, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx, sent: r.requests.total };
+}
+
+/**
+ * A fresh database beside DATABASE_URL, dropped afterwards: a shared one fills up with the
+ * benchmarks' rows, and may hold queued jobs of earlier runs that a worker would run first.
+ */
+export async function scratchDatabase() {
+  if (!process.env.DATABASE_URL) return { url: undefined, drop: async () => {} };
+  const name = `animegen_bench_${newId().replaceAll('-', '_')}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    return (await client.query(statement).finally(() => client.end())).rows;
+  };
+  await admin(`create database ${name}`);
+  const url = new URL(process.env.DATABASE_URL);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`drop database ${name} with (force)`) };
 }

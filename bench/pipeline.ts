@@ -19,14 +19,13 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type SQL, sql } from 'drizzle-orm';
 import Fastify from 'fastify';
-import pg from 'pg';
 import sharp from 'sharp';
 import type { Config } from '../src/config.js';
 import type { Deps } from '../src/deps.js';
 import { newId } from '../src/lib/ids.js';
 import { createProvider, renderPlaceholder, sniffImageType, startSimulator, unlimitedRateLimiter } from '../src/providers/index.js';
 import { storageKeys } from '../src/storage/index.js';
-import { measure, startApp, verifiedUsers } from './lib.js';
+import { measure, scratchDatabase, startApp, verifiedUsers } from './lib.js';
 
 const env = process.env;
 const seconds = Number(env.BENCH_SECONDS ?? 5);
@@ -42,21 +41,6 @@ const rowsOf = async (q: Promise<unknown>) => ((await q) as { rows: Record<strin
 const ms = (n: unknown) => Number(n).toFixed(1);
 const mb = (n: number) => `${(n / 2 ** 20).toFixed(0)} MB`;
 const cpuMs = (since: NodeJS.CpuUsage) => (({ user, system }) => (user + system) / 1000)(process.cpuUsage(since));
-
-/** A fresh database beside DATABASE_URL: a shared one may hold queued jobs of earlier runs, which our worker would run first. */
-async function scratchDatabase() {
-  if (!env.DATABASE_URL) return { url: undefined, drop: async () => {} };
-  const name = `animegen_bench_${newId().replaceAll('-', '_')}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: env.DATABASE_URL });
-    await client.connect();
-    return (await client.query(statement).finally(() => client.end())).rows;
-  };
-  await admin(`create database ${name}`);
-  const url = new URL(env.DATABASE_URL);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`drop database ${name} with (force)`) };
-}
 
 /** 1. IN_FLIGHT generations at once through HTTP, the queue, the KIE adapter, the simulator and ingestion. */
 async function inFlight(dataDir: string, databaseUrl: string | undefined): Promise<void> {

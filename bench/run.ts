@@ -24,7 +24,7 @@ import { newId } from '../src/lib/ids.js';
 import { startStripeFake } from '../test/fakes/stripe-fake.js';
 import { type FakeEvent, makeEvent, signatureHeader } from '../test/fakes/stripe-fake-events.js';
 import { fakeId } from '../test/fakes/stripe-fake-state.js';
-import { measure, type Result, startApp, verifiedUsers } from './lib.js';
+import { measure, type Result, scratchDatabase, startApp, verifiedUsers } from './lib.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -48,8 +48,14 @@ async function main(): Promise<void> {
     STRIPE_WEBHOOK_SECRET: stripeKeys.webhookSecret,
     STRIPE_API_BASE: stripe.url,
   };
+  // Its own database, dropped at the end: the queued generations never run (no worker here).
+  const scratch = await scratchDatabase();
   // No worker: this measures accepting work, not running it.
-  const { config, deps, app, base, origin } = await startApp(dataDir, stripeEnv, { role: 'web' });
+  const { config, deps, app, base, origin } = await startApp(
+    dataDir,
+    { ...stripeEnv, ...(scratch.url ? { DATABASE_URL: scratch.url } : {}) },
+    { role: 'web' },
+  );
 
   // Verified users with large balances; requests rotate over them, as real traffic
   // spreads over accounts (each account's debits serialise on its balance row).
@@ -130,6 +136,7 @@ async function main(): Promise<void> {
   await bare.close();
   await app.close();
   await deps.close();
+  await scratch.drop();
   await stripe.close();
   rmSync(dataDir, { recursive: true, force: true });
 }
