@@ -109,8 +109,11 @@ export const needsFreshSignIn = (err: unknown): boolean => err instanceof ApiErr
 
 /**
  * The key for an error where the user typed their current password (Settings): Better Auth
- * says INVALID_PASSWORD, which on the sign-in page must not reveal which half was wrong.
+ * says INVALID_PASSWORD (our own re-authentication: reauthentication_required on the password
+ * field), which on the sign-in page must not reveal which half was wrong.
  */
 export function passwordErrorKey(err: unknown): string {
-  return err instanceof ApiError && err.code === 'INVALID_PASSWORD' ? 'errors.auth.wrongPassword' : errorMessageKey(err);
+  const wrong =
+    err instanceof ApiError && (err.code === 'INVALID_PASSWORD' || (err.code === 'reauthentication_required' && err.field === 'password'));
+  return wrong ? 'errors.auth.wrongPassword' : errorMessageKey(err);
 }

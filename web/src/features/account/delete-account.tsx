@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client.js';
-import { errorMessageKey } from '../../api/errors.js';
+import { passwordErrorKey } from '../../api/errors.js';
 import { Button } from '../../components/ui/button.js';
 import { ConfirmDialog } from '../../components/ui/dialog.js';
 import { TextField } from '../../components/ui/field.js';
@@ -17,9 +16,6 @@ export function DeleteAccount() {
   const [open, setOpen] = useState(false);
   const [password, setPassword] = useState('');
   const remove = useDeleteAccount();
-  const wrongPassword =
-    remove.error instanceof ApiError && remove.error.code === 'reauthentication_required' && remove.error.field === 'password';
-
   const close = () => {
     setOpen(false);
     setPassword('');
@@ -61,7 +57,7 @@ export function DeleteAccount() {
           autoComplete="current-password"
           value={password}
           onChange={(e) => setPassword(e.target.value)}
-          error={remove.error ? t(wrongPassword ? 'errors.auth.wrongPassword' : errorMessageKey(remove.error)) : null}
+          error={remove.error ? t(passwordErrorKey(remove.error)) : null}
           data-testid="delete-account-password"
         />
       </ConfirmDialog>
