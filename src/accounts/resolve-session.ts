@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { Db } from '../db/index.js';
+import { type Db, executePrepared } from '../db/index.js';
 
 export interface SessionUser {
   id: string;
@@ -26,15 +26,15 @@ export function createSessionResolver(o: { db: Db; secret: string; secureCookies
     const token = verifiedToken(readCookie(cookieHeader, cookieName), o.secret);
     if (!token) return null;
     // Marks the session as used at most every 5 minutes, for the session list.
-    const result = await o.db.execute(sql`
+    const read = sql`
       with touched as (
         update session set updated_at = now()
         where token = ${token} and expires_at > now() and updated_at < now() - interval '5 minutes'
       )
       select u.id, u.email, u.name, u.role, s.id as "sessionId" from session s join "user" u on u.id = s.user_id
-      where s.token = ${token} and s.expires_at > now() and u.deleted_at is null`);
-    const row = (result as unknown as { rows: SessionUser[] }).rows[0];
-    return row ?? null;
+      where s.token = ${token} and s.expires_at > now() and u.deleted_at is null`;
+    const [user] = await executePrepared<SessionUser>(o.db, 'session_read', read);
+    return user ?? null;
   };
 }
 

@@ -3,7 +3,7 @@ import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Generation, SubmitGenerationInput } from '../contracts/api.js';
 import { submitGenerationSchema } from '../contracts/api.js';
 import { generationDebitClauses } from '../credits/index.js';
-import { type Db, tables } from '../db/index.js';
+import { type Db, executePrepared, tables } from '../db/index.js';
 import { AppError } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import { type GenerationContext, RUN_JOB } from './context.js';
@@ -80,8 +80,7 @@ export async function submitGeneration(
   // One statement is atomic on its own; with a key it runs in a transaction so that a refused
   // debit also takes back the key's claim (a retry must be able to try again).
   const run = async (db: Db) => {
-    const { rows } = (await db.execute(statement)) as unknown as { rows: { claimed: number; created: number }[] };
-    const r = rows[0];
+    const [r] = await executePrepared<{ claimed: number; created: number }>(db, 'submit_generation', statement);
     if (r?.claimed === 0) return 'replay';
     if (r?.created !== 1) throw new AppError('insufficient_credits', `This needs ${row.cost} credits, which is more than your balance.`);
     return 'created';
