@@ -18,7 +18,7 @@ export function imageIdFor(generationId: string, position: number): string {
 }
 
 /**
- * Copies each finished result into our storage (re-encoded, with a WebP
+ * Copies each finished result into our storage (without metadata, with a WebP
  * thumbnail), then in one transaction marks the generation succeeded, records
  * the images and refunds any images that failed. All failed → failGeneration.
  * Throws ProviderError (transient) when a download should be retried.
@@ -51,7 +51,7 @@ export async function completeGeneration(
       failures.push(result);
       continue;
     }
-    const image = await deps.images.normaliseResult(result.bytes).catch(() => null);
+    const image = await deps.images.ingestResult(result.bytes).catch(() => null);
     if (!image) {
       failures.push({ code: 'result_not_image', message: 'The image service returned a damaged image.' });
       continue;
@@ -60,9 +60,8 @@ export async function completeGeneration(
     const original = storageKeys.original(gen.userId, gen.id, id, image.format);
     const thumb = storageKeys.thumbnail(gen.userId, gen.id, id);
     const preview = storageKeys.preview(gen.userId, gen.id, id);
-    await deps.storage.put(original, image.bytes, image.contentType);
-    await deps.storage.put(thumb, await deps.images.thumbnail(image.bytes), 'image/webp');
-    await deps.storage.put(preview, await deps.images.preview(image.bytes), 'image/webp');
+    // The preview is made on first view (openPreview); its key is recorded now.
+    await Promise.all([deps.storage.put(original, image.bytes, image.contentType), deps.storage.put(thumb, image.thumbnail, 'image/webp')]);
     stored.push({
       position,
       id,

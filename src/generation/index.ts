@@ -5,6 +5,7 @@ export { findOwnedImage, findOwnedUploads, unsafeFindUpload } from './generation
 export { getGenerationOrThrow } from './get-generation.js';
 export { generationQueues, registerGenerationJobs } from './jobs.js';
 export { listGenerations } from './list-generations.js';
+export { openPreview } from './open-preview.js';
 export { acceptProviderCallback, callbackToken } from './provider-callback.js';
 export { verifyReferenceLink } from './reference-links.js';
 export { runGeneration } from './run-generation.js';

@@ -23,14 +23,12 @@ export interface ProcessedImage {
 /** Image work (sharp) as a port, so use cases never import sharp. */
 export interface ImageProcessor {
   /**
-   * Checks an upload really is a PNG, JPEG or WebP within the limits, and
-   * re-encodes it (no metadata, no trailing payloads). Throws AppError.
+   * Checks an upload really is a whole PNG, JPEG or WebP within the limits,
+   * without metadata or trailing payloads. Throws AppError.
    */
   validateUpload(bytes: Buffer): Promise<ProcessedImage>;
-  /** Same for a provider result: sniffed, decoded, re-encoded without metadata. */
-  normaliseResult(bytes: Buffer): Promise<ProcessedImage>;
-  /** A small WebP for the gallery grid. */
-  thumbnail(bytes: Buffer): Promise<Buffer>;
+  /** Same for a provider result, with the gallery's small WebP thumbnail made from the same decode. */
+  ingestResult(bytes: Buffer): Promise<ProcessedImage & { thumbnail: Buffer }>;
   /** A screen-sized WebP for the detail view. */
   preview(bytes: Buffer): Promise<Buffer>;
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPreview } from '../../src/generation/index.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { balanceOf, getGeneration, makeImage, submit, upload, waitForTerminal } from '../helpers/generations.js';
 import { givenVerifiedUser } from '../helpers/users.js';
@@ -41,6 +42,38 @@ describe('generations', () => {
     expect(await sharp(preview.rawPayload).metadata()).toMatchObject({ format: 'webp', width: 1024, height: 576 });
     const download = await t.app.inject({ method: 'GET', url: done.images[0]!.downloadUrl, headers: { cookie: user.cookie } });
     expect(download.headers['content-disposition']).toMatch(/^attachment; filename="animegen-.+\.png"$/);
+  });
+
+  it('makes the viewer preview on its first view, once, and never for an image deleted meanwhile', async () => {
+    const user = await givenVerifiedUser(t);
+    const done = await waitForTerminal(t, user, (await submit(t, user, { prompt: 'a lantern festival' })).json().id);
+    const [image] = await t.deps.db.query.generationImages.findMany({ where: (i, { eq }) => eq(i.generationId, done.id) });
+    const { storage } = t.deps.generation;
+    expect(await storage.exists(image!.thumbnailKey)).toBe(true);
+    expect(await storage.exists(image!.previewKey!)).toBe(false);
+
+    const views = await Promise.all(
+      [1, 2, 3].map(() => t.app.inject({ method: 'GET', url: done.images[0]!.previewUrl, headers: { cookie: user.cookie } })),
+    );
+    for (const v of views) {
+      expect(v.statusCode).toBe(200);
+      expect(v.headers['content-type']).toBe('image/webp');
+      expect(v.rawPayload.equals(views[0]!.rawPayload)).toBe(true);
+    }
+    expect(await storage.exists(image!.previewKey!)).toBe(true);
+    expect(Number(views[0]!.headers['content-length'])).toBe(views[0]!.rawPayload.length);
+
+    // A view that began before the generation was deleted leaves no preview behind.
+    const del = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/generations/${done.id}`,
+      headers: { cookie: user.cookie, origin: t.origin },
+    });
+    expect(del.statusCode).toBe(204);
+    await storage.put(image!.originalKey, await makeImage('png'), 'image/png'); // as if read just before the delete
+    expect(await openPreview(t.deps.generation, image!)).toBeNull();
+    expect(await storage.exists(image!.previewKey!)).toBe(false);
+    await storage.delete([image!.originalKey]);
   });
 
   it('shows images only to their owner: anyone else gets 404', async () => {
@@ -176,6 +209,8 @@ describe('generations', () => {
     expect(g.status).toBe('succeeded');
     expect(g.references.map((r) => r.id)).toEqual([up.json().id]);
     const storage = t.deps.generation.storage;
+    // Viewed once, so its preview exists too.
+    expect((await t.app.inject({ method: 'GET', url: g.images[0]!.previewUrl, headers: { cookie: user.cookie } })).statusCode).toBe(200);
     const keys = await t.deps.db.query.generationImages.findMany();
     const mine = keys.filter((k) => k.generationId === g.id);
     const upKey = (await t.deps.db.query.uploads.findFirst({ where: (u, { eq }) => eq(u.id, up.json().id) }))!.storageKey;

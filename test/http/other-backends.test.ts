@@ -82,13 +82,16 @@ describe('S3-compatible object storage', () => {
   const keys = async () =>
     ((await client.send(new ListObjectsV2Command({ Bucket: s3.bucket, Prefix: 'animegen/' }))).Contents ?? []).map((o) => o.Key!);
 
-  it('stores originals and thumbnails in the bucket, serves them to the owner only, and deletes them', async () => {
+  it('stores originals, thumbnails and previews in the bucket, serves them to the owner only, and deletes them', async () => {
     const owner = await givenVerifiedUser(t);
     const other = await givenVerifiedUser(t);
     const g = await waitForTerminal(t, owner, (await submit(t, owner, { prompt: 'in the cloud' })).json().id);
     expect(g.status).toBe('succeeded');
-    const stored = await keys();
-    expect(stored.filter((k) => k.includes(g.id))).toHaveLength(3);
+    // The original and its thumbnail; the preview joins them on its first view.
+    expect((await keys()).filter((k) => k.includes(g.id))).toHaveLength(2);
+    const preview = await t.app.inject({ method: 'GET', url: g.images[0]!.previewUrl, headers: { cookie: owner.cookie } });
+    expect(preview.headers['content-type']).toBe('image/webp');
+    expect((await keys()).filter((k) => k.includes(g.id))).toHaveLength(3);
 
     const image = await t.app.inject({ method: 'GET', url: g.imageUrl!, headers: { cookie: owner.cookie } });
     expect(image.statusCode).toBe(200);

@@ -1,20 +1,33 @@
+import type { Readable } from 'node:stream';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { findOwnedImage, findOwnedUploads, type GenerationContext, unsafeFindUpload, verifyReferenceLink } from '../../generation/index.js';
+import {
+  findOwnedImage,
+  findOwnedUploads,
+  type GenerationContext,
+  openPreview,
+  unsafeFindUpload,
+  verifyReferenceLink,
+} from '../../generation/index.js';
 import { notFound } from '../../lib/errors.js';
 import type { RequireUser } from '../plugins/session.js';
+
+type StoredFile = { stream: Readable; size: number };
 
 const extOf = (contentType: string) => (contentType === 'image/jpeg' ? 'jpg' : contentType.split('/')[1]);
 
 export const fileRoutes =
-  (deps: Pick<GenerationContext, 'db' | 'storage' | 'clock'> & { requireUser: RequireUser; linkSecret: string }): FastifyPluginAsyncZod =>
+  (
+    deps: Pick<GenerationContext, 'db' | 'storage' | 'images' | 'clock'> & { requireUser: RequireUser; linkSecret: string },
+  ): FastifyPluginAsyncZod =>
   async (app) => {
     /**
      * Files are served only to their owner. They never change under an id, so
      * browsers may keep them (privately) for a year; ETag is the id.
      */
-    async function send(reply: import('fastify').FastifyReply, key: string, contentType: string, etag: string, attachment?: string) {
-      const file = await deps.storage.get(key);
+    async function send(reply: FastifyReply, key: string | StoredFile | null, contentType: string, etag: string, attachment?: string) {
+      const file = typeof key === 'string' ? await deps.storage.get(key) : key;
       if (!file) throw notFound('That image');
       reply
         .header('content-type', contentType)
@@ -43,7 +56,9 @@ export const fileRoutes =
         const etag = `${image.id}-${req.params.variant}`;
         if (req.headers['if-none-match'] === `"${etag}"`) return reply.status(304).send();
         if (req.params.variant === 'thumbnail') return send(reply, image.thumbnailKey, 'image/webp', etag);
-        if (req.params.variant === 'preview' && image.previewKey) return send(reply, image.previewKey, 'image/webp', etag);
+        if (req.params.variant === 'preview') {
+          return send(reply, await openPreview(deps, image), image.previewKey ? 'image/webp' : image.contentType, etag);
+        }
         const name = req.query.download
           ? `animegen-${image.generationId.slice(0, 8)}-${image.position + 1}.${extOf(image.contentType)}`
           : undefined;
