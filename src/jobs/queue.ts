@@ -3,6 +3,7 @@ import PgBoss from 'pg-boss';
 import type { Database, Db } from '../db/index.js';
 import { transactionExecutor } from '../db/index.js';
 import type { Logger } from '../lib/logger.js';
+import { type FetchedJob, JobRunner } from './runner.js';
 
 /** A queue's name (dotted, stable) and its retry and expiry policy. */
 export interface QueueDefinition {
@@ -69,7 +70,7 @@ export async function createJobQueue(database: Database, log: Logger, queues: Qu
   boss.on('error', (err) => log.error({ err }, 'job queue error'));
   await boss.start();
   await ensureQueues(boss, queues);
-  const workers = new Map<string, string[]>();
+  const runners = new Map<string, JobRunner>();
 
   return {
     async send(db, name, payload, opts = {}) {
@@ -79,7 +80,7 @@ export async function createJobQueue(database: Database, log: Logger, queues: Qu
       });
       // pg-boss returns null instead of throwing when it does not insert.
       if (!id) throw new Error(`job queue dropped a ${name} job`);
-      for (const w of workers.get(name) ?? []) boss.notifyWorker(w);
+      runners.get(name)?.wake();
       return id;
     },
     insertSql(name, data, from) {
@@ -97,23 +98,18 @@ export async function createJobQueue(database: Database, log: Logger, queues: Qu
         returning id`;
     },
     wake(name) {
-      for (const w of workers.get(name) ?? []) boss.notifyWorker(w);
+      runners.get(name)?.wake();
     },
     async work(name, concurrency, handler) {
-      const ids: string[] = [];
-      for (let i = 0; i < concurrency; i++) {
-        ids.push(
-          await boss.work(
-            name,
-            { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: options.pollingIntervalSeconds },
-            async ([job]) => {
-              if (!job) return;
-              await handler(job.data, { id: job.id, retryCount: job.retryCount, retryLimit: job.retryLimit });
-            },
-          ),
-        );
-      }
-      workers.set(name, ids);
+      const runner = new JobRunner(concurrency, options.pollingIntervalSeconds * 1000, {
+        fetch: (count) => boss.fetch(name, { batchSize: count, includeMetadata: true }) as Promise<FetchedJob[]>,
+        complete: (id) => boss.complete(name, id),
+        fail: (id, reason) => boss.fail(name, id, reason as object),
+        handler: (job) => handler(job.data, { id: job.id, retryCount: job.retryCount, retryLimit: job.retryLimit }),
+        onError: (err) => log.error({ err, queue: name }, 'job queue error'),
+      });
+      runners.set(name, runner);
+      runner.start();
     },
     async schedule(name, cron) {
       await boss.schedule(name, cron);
@@ -122,6 +118,14 @@ export async function createJobQueue(database: Database, log: Logger, queues: Qu
       await boss.unschedule(name);
     },
     async stop(opts = { graceful: true, timeoutMs: 10_000 }) {
+      // Our runners first (pg-boss does not know them), then pg-boss's own maintenance and cron.
+      await Promise.all(
+        [...runners].map(async ([name, runner]) => {
+          const left = await runner.stop(opts.graceful ? opts.timeoutMs : 0);
+          // As pg-boss does for its workers: what is still running is failed, to be retried.
+          for (const id of left) await boss.fail(name, id, { message: 'worker shut down while active' }).catch(() => {});
+        }),
+      );
       await boss.stop({ graceful: opts.graceful, timeout: opts.timeoutMs, wait: true });
     },
   };

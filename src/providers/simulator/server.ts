@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { type Behaviour, behaviourPatchSchema, defaultBehaviour } from './behaviour.js';
 import { envelope, html, plainJson, type Reply } from './reply.js';
 import { createTask, recordInfo, type SimContext, type SimStats, serveFile, uploadFile } from './routes.js';
-import { type SimLog, type SimTaskView, TaskStore } from './task-store.js';
+import { type Render, type SimLog, type SimTaskView, TaskStore } from './task-store.js';
 
 export interface SimulatorOptions {
   /** 0 (the default) picks a free port. */
@@ -17,6 +17,8 @@ export interface SimulatorOptions {
   /** Sign callbacks as KIE does when a webhook HMAC key is set (X-Webhook-Timestamp/-Signature). */
   webhookHmacKey?: string;
   log?: SimLog;
+  /** Draws a result image; default the placeholder. A benchmark passes a ready image so its CPU stays ours. */
+  render?: Render;
 }
 
 export interface Simulator {
@@ -148,7 +150,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  const store = new TaskStore(url, options.log, options.webhookHmacKey);
+  const store = new TaskStore(url, options.log, options.webhookHmacKey, options.render);
   const state: SimContext = {
     url,
     behaviour: defaultBehaviour(options.delayMs ?? 1500),

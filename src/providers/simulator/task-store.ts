@@ -40,6 +40,8 @@ export interface StoredFile {
   contentType: string;
 }
 
+export type Render = (prompt: string, seed: number, aspect: string) => Promise<Buffer>;
+
 const CREDITS_PER_IMAGE = 4;
 // Caps keep a long-running demo instance's memory bounded; the oldest go first,
 // much as KIE's result URLs expire.
@@ -58,6 +60,7 @@ export class TaskStore {
     private readonly baseUrl: string,
     private readonly log?: SimLog,
     private readonly webhookHmacKey?: string,
+    private readonly render: Render = renderPlaceholder,
   ) {}
 
   create(model: string, input: Record<string, unknown>, param: string, delayMs: number, callBackUrl?: string): string {
@@ -177,7 +180,7 @@ export class TaskStore {
     const prompt = String(task.input.prompt);
     const seed = typeof task.input.seed === 'number' && Number.isFinite(task.input.seed) ? task.input.seed : seedFromPrompt(prompt);
     const aspect = String(task.input.aspect_ratio ?? task.input.image_size ?? '1:1');
-    this.storeFile(name, { bytes: await renderPlaceholder(prompt, seed, aspect), contentType: 'image/png' });
+    this.storeFile(name, { bytes: await this.render(prompt, seed, aspect), contentType: 'image/png' });
     return { state: 'success', resultUrls: [url] };
   }
 

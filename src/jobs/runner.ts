@@ -1,0 +1,134 @@
+/** A job as pg-boss's fetch returns it with metadata (the fields we use). */
+export interface FetchedJob {
+  id: string;
+  data: unknown;
+  retryCount: number;
+  retryLimit: number;
+  expireInSeconds: number;
+}
+
+export interface RunnerPorts {
+  /** Claims up to `count` jobs (pg-boss fetch: SKIP LOCKED, marks them active). */
+  fetch(count: number): Promise<FetchedJob[]>;
+  complete(id: string): Promise<unknown>;
+  fail(id: string, reason: unknown): Promise<unknown>;
+  handler(job: FetchedJob): Promise<void>;
+  onError(err: unknown): void;
+}
+
+/**
+ * Runs one queue's jobs, up to `concurrency` at once, with ONE fetch loop.
+ *
+ * pg-boss's own `work()` is one polling loop per slot: 500 slots poll 500
+ * times a second while idle, and waking them for a new job made every idle
+ * slot fetch. Here one loop claims as many jobs as there are free slots in a
+ * single query: when the poll interval comes round, when `wake()` says a job
+ * was sent, and when a slot frees while jobs may be waiting. Completion, failure
+ * and the handler's time limit (the job's expiry) are pg-boss's, as in `work()`.
+ */
+export class JobRunner {
+  readonly #active = new Map<string, Promise<void>>();
+  #woken = true;
+  #backlog = false;
+  #nextPollAt = 0;
+  #stopping = false;
+  #signal: (() => void) | null = null;
+  #loop: Promise<void> | null = null;
+
+  constructor(
+    private readonly concurrency: number,
+    private readonly pollMs: number,
+    private readonly ports: RunnerPorts,
+  ) {}
+
+  start(): void {
+    this.#loop ??= this.#run();
+  }
+
+  /** A job was sent: fetch now, or as soon as a slot frees. */
+  wake(): void {
+    this.#woken = true;
+    this.#signal?.();
+  }
+
+  /** Ids of the jobs running now. */
+  active(): string[] {
+    return [...this.#active.keys()];
+  }
+
+  /** Stops fetching; resolves once the running jobs end or `timeoutMs` passes. Returns the ids still running. */
+  async stop(timeoutMs: number): Promise<string[]> {
+    this.#stopping = true;
+    this.#signal?.();
+    await this.#loop;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, timeoutMs);
+    });
+    await Promise.race([Promise.allSettled(this.#active.values()), timeout]);
+    clearTimeout(timer);
+    return this.active();
+  }
+
+  async #run(): Promise<void> {
+    while (!this.#stopping) {
+      const free = this.concurrency - this.#active.size;
+      if (free > 0 && (this.#woken || this.#backlog || Date.now() >= this.#nextPollAt)) {
+        this.#woken = false;
+        this.#nextPollAt = Date.now() + this.pollMs;
+        const jobs = await this.ports.fetch(free).catch((err) => {
+          this.ports.onError(err);
+          return [] as FetchedJob[];
+        });
+        // A full batch may have left more behind: fetch again when a slot frees.
+        this.#backlog = jobs.length === free;
+        for (const job of jobs) this.#start(job);
+        continue;
+      }
+      await this.#wait(free > 0 ? Math.max(0, this.#nextPollAt - Date.now()) : null);
+    }
+  }
+
+  /** Until wake(), a slot frees, stop(), or `ms` passes (no timeout while every slot is busy). */
+  #wait(ms: number | null): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = ms === null ? undefined : setTimeout(() => done(), ms);
+      const done = () => {
+        clearTimeout(timer);
+        this.#signal = null;
+        resolve();
+      };
+      this.#signal = done;
+    });
+  }
+
+  #start(job: FetchedJob): void {
+    const run = (async () => {
+      try {
+        await withinSeconds(this.ports.handler(job), job.expireInSeconds);
+        await this.ports.complete(job.id);
+      } catch (err) {
+        await this.ports.fail(job.id, err).catch((e) => this.ports.onError(e));
+      }
+    })()
+      .catch((err) => this.ports.onError(err))
+      .finally(() => {
+        this.#active.delete(job.id);
+        this.#signal?.();
+      });
+    this.#active.set(job.id, run);
+  }
+}
+
+/** As pg-boss limits a handler: past the job's expiry it counts as failed (the job may run again). */
+async function withinSeconds<T>(work: Promise<T>, seconds: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`handler execution exceeded ${Math.max(1, seconds) * 1000}ms`)), Math.max(1, seconds) * 1000);
+  });
+  try {
+    return await Promise.race([work, limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
