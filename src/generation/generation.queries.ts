@@ -67,24 +67,6 @@ export async function unsafeFindGeneration(db: Db, id: string): Promise<Generati
  * reading and discarding every newer row (measured: 90k rows read for a page
  * deep in a 100k gallery with the OR form).
  */
-export async function listGenerationRows(db: Db, userId: string, opts: { after?: { createdAt: Date; id: string }; limit: number }) {
-  const after = opts.after;
-  return db
-    .select()
-    .from(generations)
-    .where(
-      and(
-        eq(generations.userId, userId),
-        isNull(generations.deletedAt),
-        after
-          ? sql`(${generations.createdAt}, ${generations.id}) < (${after.createdAt.toISOString()}::timestamptz, ${after.id})`
-          : undefined,
-      ),
-    )
-    .orderBy(desc(generations.createdAt), desc(generations.id))
-    .limit(opts.limit);
-}
-
 export async function imagesOf(db: Db, generationIds: string[]): Promise<ImageRow[]> {
   if (generationIds.length === 0) return [];
   return db
@@ -136,13 +118,14 @@ export async function markRunning(db: Db, id: string, now: Date): Promise<boolea
   return rows.length === 1;
 }
 
-export async function countAttempt(db: Db, id: string): Promise<number> {
+/** Counts a job run and returns the row as it now is (null if it is gone). */
+export async function countAttempt(db: Db, id: string): Promise<GenerationRow | null> {
   const rows = await db
     .update(generations)
     .set({ attempts: sql`${generations.attempts} + 1` })
     .where(eq(generations.id, id))
-    .returning({ attempts: generations.attempts });
-  return rows[0]?.attempts ?? 0;
+    .returning();
+  return rows[0] ?? null;
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { GenerationPage } from '../contracts/api.js';
 import type { Db } from '../db/index.js';
 import { AppError } from '../lib/errors.js';
-import { listGenerationRows } from './generation.queries.js';
-import { toGenerationViews } from './to-view.js';
+import { galleryPage } from './gallery.queries.js';
+import { toGenerationView } from './to-view.js';
 
 const encodeCursor = (createdAt: Date, id: string) => Buffer.from(`${createdAt.toISOString()}|${id}`).toString('base64url');
 
@@ -18,14 +18,14 @@ export async function listGenerations(
   deps: { db: Db; modelNames: Map<string, string> },
   input: { userId: string; cursor?: string; limit: number },
 ): Promise<GenerationPage> {
-  const rows = await listGenerationRows(deps.db, input.userId, {
+  const rows = await galleryPage(deps.db, input.userId, {
     after: input.cursor ? decodeCursor(input.cursor) : undefined,
     limit: input.limit + 1,
   });
   const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
+  const last = page.at(-1)?.row;
   return {
-    items: await toGenerationViews(deps.db, page, deps.modelNames),
+    items: page.map((g) => toGenerationView(g.row, g.images, g.references, deps.modelNames)),
     nextCursor: rows.length > input.limit && last ? encodeCursor(last.createdAt, last.id) : null,
   };
 }

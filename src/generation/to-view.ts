@@ -1,7 +1,8 @@
 import type { Generation, GenerationStatus, Upload } from '../contracts/api.js';
 import type { FailureReason } from '../contracts/errors.js';
 import type { Db } from '../db/index.js';
-import { type GenerationRow, type ImageRow, imagesOf, referencesOf, type UploadRow } from './generation.queries.js';
+import type { GalleryImage, GalleryUpload } from './gallery.queries.js';
+import { type GenerationRow, imagesOf, referencesOf } from './generation.queries.js';
 
 /** Same-origin URLs only: provider URLs never reach a user. */
 export const fileUrls = {
@@ -12,7 +13,7 @@ export const fileUrls = {
   upload: (uploadId: string) => `/api/files/uploads/${uploadId}`,
 };
 
-export function toUploadView(u: UploadRow): Upload {
+export function toUploadView(u: GalleryUpload): Upload {
   return { id: u.id, width: u.width, height: u.height, bytes: u.bytes, contentType: u.contentType, url: fileUrls.upload(u.id) };
 }
 
@@ -33,8 +34,8 @@ export async function toGenerationViews(db: Db, rows: GenerationRow[], modelName
 /** The API view of one generation from its row, images and reference uploads. */
 export function toGenerationView(
   row: GenerationRow,
-  images: ImageRow[],
-  references: UploadRow[],
+  images: GalleryImage[],
+  references: GalleryUpload[],
   modelNames: Map<string, string>,
 ): Generation {
   const first = images[0];

@@ -178,6 +178,17 @@ describe('generations', () => {
     expect(bad.statusCode).toBe(422);
   });
 
+  it('shows each gallery item exactly as its own page does: every image in order, the references', async () => {
+    const user = await givenVerifiedUser(t);
+    const ref = (await upload(t, user, await makeImage('png'))).json();
+    const body = { prompt: 'two of them', model: 'nano-banana-2', count: 2, referenceUploadIds: [ref.id] };
+    const done = await waitForTerminal(t, user, (await submit(t, user, body)).json().id);
+    expect(done.images).toHaveLength(2);
+    const page = (await t.app.inject({ method: 'GET', url: '/api/generations?limit=5', headers: { cookie: user.cookie } })).json();
+    expect(page.items[0]).toEqual(done);
+    expect(page.items[0].references.map((r: { id: string }) => r.id)).toEqual([ref.id]);
+  });
+
   it('pages through generations made in the same instant without skipping any', async () => {
     const user = await givenVerifiedUser(t);
     const ids = [0, 1, 2].map(() => randomUUID());
