@@ -1,4 +1,5 @@
 import { setMaxListeners } from 'node:events';
+import { availableParallelism } from 'node:os';
 import { type Auth, createAuth, OWASP_SCRYPT, TEST_SCRYPT } from './accounts/index.js';
 import { raiseOperatorAlert } from './admin/index.js';
 import { type BillingContext, billingQueues, type FulfilmentFaults, type PaymentGateway } from './billing/index.js';
@@ -8,6 +9,7 @@ import { type Database, migrate, openDatabase } from './db/index.js';
 import { type GenerationContext, type GenerationSettings, generationQueues } from './generation/index.js';
 import { createJobQueue, type JobQueue } from './jobs/queue.js';
 import { type Clock, systemClock } from './lib/clock.js';
+import { createLimiter } from './lib/limiter.js';
 import { createLogger, type Logger } from './lib/logger.js';
 import { createMetrics, type Metrics } from './lib/metrics.js';
 import { createSmtpMailer, DevMailbox, type Mailer, renderMail } from './mail/index.js';
@@ -241,6 +243,8 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
     provider,
     storage: await createStorage(config, log),
     images: createImageProcessor({ maxBytes: config.uploads.maxBytes, maxPixels: config.uploads.maxPixels }),
+    // Two per core keeps sharp busy while a download is in flight, without hundreds of images in memory.
+    ingestion: createLimiter(2 * availableParallelism()),
     clock,
     log,
     catalog,

@@ -24,55 +24,22 @@ export function imageIdFor(generationId: string, position: number): string {
  * Throws ProviderError (transient) when a download should be retried.
  */
 export async function completeGeneration(
-  deps: Pick<GenerationContext, 'db' | 'clock' | 'log' | 'provider' | 'storage' | 'images' | 'metrics'>,
+  deps: Pick<GenerationContext, 'db' | 'clock' | 'log' | 'provider' | 'storage' | 'images' | 'metrics' | 'ingestion'>,
   gen: GenerationRow,
   outcomes: TaskOutcome[],
 ): Promise<void> {
   const started = performance.now();
-  const stored: {
-    position: number;
-    id: string;
-    original: string;
-    thumb: string;
-    preview: string;
-    contentType: string;
-    width: number;
-    height: number;
-    bytes: number;
-  }[] = [];
+  const stored: StoredImage[] = [];
   const failures: { code: string; message: string }[] = [];
   for (const [position, outcome] of outcomes.entries()) {
     if (!outcome.ok) {
       failures.push(outcome);
       continue;
     }
-    const result = await downloadOrFailure(deps, outcome.url);
-    if ('code' in result) {
-      failures.push(result);
-      continue;
-    }
-    const image = await deps.images.ingestResult(result.bytes).catch(() => null);
-    if (!image) {
-      failures.push({ code: 'result_not_image', message: 'The image service returned a damaged image.' });
-      continue;
-    }
-    const id = imageIdFor(gen.id, position);
-    const original = storageKeys.original(gen.userId, gen.id, id, image.format);
-    const thumb = storageKeys.thumbnail(gen.userId, gen.id, id);
-    const preview = storageKeys.preview(gen.userId, gen.id, id);
-    // The preview is made on first view (openPreview); its key is recorded now.
-    await Promise.all([deps.storage.put(original, image.bytes, image.contentType), deps.storage.put(thumb, image.thumbnail, 'image/webp')]);
-    stored.push({
-      position,
-      id,
-      original,
-      thumb,
-      preview,
-      contentType: image.contentType,
-      width: image.width,
-      height: image.height,
-      bytes: image.bytes.length,
-    });
+    // A few at a time per process: each holds a downloaded image and its decode in memory.
+    const done = await deps.ingestion(() => ingest(deps, gen, position, outcome.url));
+    if ('code' in done) failures.push(done);
+    else stored.push(done);
   }
   const firstFailure = failures[0];
   if (stored.length === 0 && firstFailure) {
@@ -126,6 +93,48 @@ export async function completeGeneration(
     const current = await unsafeFindGeneration(deps.db, gen.id);
     if (!current || current.status === 'failed') await deps.storage.delete(stored.flatMap((s) => [s.original, s.thumb, s.preview]));
   }
+}
+
+interface StoredImage {
+  position: number;
+  id: string;
+  original: string;
+  thumb: string;
+  preview: string;
+  contentType: string;
+  width: number;
+  height: number;
+  bytes: number;
+}
+
+/** Downloads one result, checks it and stores it without metadata, with its thumbnail; or says why not. */
+async function ingest(
+  deps: Pick<GenerationContext, 'provider' | 'storage' | 'images'>,
+  gen: GenerationRow,
+  position: number,
+  url: string,
+): Promise<StoredImage | { code: string; message: string }> {
+  const result = await downloadOrFailure(deps, url);
+  if ('code' in result) return result;
+  const image = await deps.images.ingestResult(result.bytes).catch(() => null);
+  if (!image) return { code: 'result_not_image', message: 'The image service returned a damaged image.' };
+  const id = imageIdFor(gen.id, position);
+  const original = storageKeys.original(gen.userId, gen.id, id, image.format);
+  const thumb = storageKeys.thumbnail(gen.userId, gen.id, id);
+  const preview = storageKeys.preview(gen.userId, gen.id, id);
+  // The preview is made on first view (openPreview); its key is recorded now.
+  await Promise.all([deps.storage.put(original, image.bytes, image.contentType), deps.storage.put(thumb, image.thumbnail, 'image/webp')]);
+  return {
+    position,
+    id,
+    original,
+    thumb,
+    preview,
+    contentType: image.contentType,
+    width: image.width,
+    height: image.height,
+    bytes: image.bytes.length,
+  };
 }
 
 async function downloadOrFailure(deps: Pick<GenerationContext, 'provider'>, url: string) {

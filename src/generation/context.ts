@@ -2,6 +2,7 @@ import type { ModelConfig } from '../config.js';
 import type { Db } from '../db/index.js';
 import type { JobQueue } from '../jobs/queue.js';
 import type { Clock } from '../lib/clock.js';
+import type { Limiter } from '../lib/limiter.js';
 import type { Logger } from '../lib/logger.js';
 import type { ImageProvider } from '../providers/index.js';
 import type { HintHub } from '../pubsub/index.js';
@@ -15,6 +16,8 @@ export interface GenerationContext {
   provider: ImageProvider;
   storage: Storage;
   images: ImageProcessor;
+  /** Bounds how many results this process downloads and decodes at once (memory). */
+  ingestion: Limiter;
   clock: Clock;
   log: Logger;
   catalog: ModelConfig[];

@@ -28,8 +28,7 @@ export async function runGeneration(ctx: GenerationContext, input: { generationI
   if (gen.status === 'queued' && (await markRunning(ctx.db, gen.id, ctx.clock.now()))) {
     await notifyLiveBestEffort(ctx.db, ctx.log, { userId: gen.userId, kind: 'generation', id: gen.id });
   }
-  await countAttempt(ctx.db, gen.id);
-  gen = await unsafeFindGeneration(ctx.db, gen.id);
+  gen = await countAttempt(ctx.db, gen.id);
   if (gen?.status !== 'running') return;
   if (gen.providerTaskIds.length < gen.count && gen.deadlineAt <= ctx.clock.now()) {
     // Too late to start: never pay the provider for an image the user will not get.
@@ -118,8 +117,12 @@ async function loadReferences(ctx: GenerationContext, gen: GenerationRow): Promi
  */
 async function pollTasks(ctx: GenerationContext, gen: GenerationRow, taskIds: string[]): Promise<TaskOutcome[] | null> {
   const outcomes = new Map<number, TaskOutcome>();
-  let delay = ctx.settings.poll.initialMs;
+  const { initialMs, maxMs } = ctx.settings.poll;
+  // With callbacks the provider tells us when a task ends; polling is only the safety net, at its longest gap.
+  const callbacks = ctx.settings.callbackBaseUrl !== null;
+  let delay = callbacks ? maxMs : initialMs;
   for (;;) {
+    const asked = Date.now();
     for (const [i, taskId] of taskIds.entries()) {
       if (outcomes.has(i)) continue;
       const state = await getTaskTolerant(ctx.provider, taskId);
@@ -137,8 +140,8 @@ async function pollTasks(ctx: GenerationContext, gen: GenerationRow, taskIds: st
       await failGeneration(ctx, { generationId: gen.id, code: 'timeout', message: failureMessages.timeout });
       return null;
     }
-    await ctx.hints.wait(gen.id, delay, ctx.shutdown);
-    delay = Math.min(Math.round(delay * 1.5), ctx.settings.poll.maxMs);
+    await ctx.hints.wait(gen.id, delay, ctx.shutdown, asked);
+    delay = Math.min(Math.round(delay * 1.5), maxMs);
   }
 }
 

@@ -3,6 +3,7 @@ import type { Database, Db } from '../db/index.js';
 import type { Logger } from '../lib/logger.js';
 
 const CHANNEL = 'animegen_hint';
+const RECENT_KEYS = 10_000;
 
 /**
  * Wake-up calls for workers: a provider callback says "look at this
@@ -10,8 +11,12 @@ const CHANNEL = 'animegen_hint';
  * provider for the truth, and a lost hint costs only the rest of the wait.
  */
 export interface HintHub {
-  /** Waits `ms`, or less if a hint for `key` arrives. Rejects with AbortError when `signal` aborts. */
-  wait(key: string, ms: number, signal: AbortSignal): Promise<void>;
+  /**
+   * Waits `ms`, or less if a hint for `key` arrives, or none at all if one
+   * arrived after `since` (ms since the epoch: while the caller was busy asking
+   * the provider). Rejects with AbortError when `signal` aborts.
+   */
+  wait(key: string, ms: number, signal: AbortSignal, since?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -25,13 +30,19 @@ export async function sendHintBestEffort(db: Db, log: Logger, key: string): Prom
 
 export async function createHintHub(database: Database): Promise<HintHub> {
   const waiters = new Map<string, Set<() => void>>();
+  // When each key was last hinted, so a hint that came while nobody waited is not lost (bounded: oldest go).
+  const recent = new Map<string, number>();
   const stop = await database.listen(CHANNEL, (key) => {
+    recent.delete(key);
+    recent.set(key, Date.now());
+    if (recent.size > RECENT_KEYS) recent.delete(recent.keys().next().value!);
     for (const wake of waiters.get(key) ?? []) wake();
   });
   return {
-    wait(key, ms, signal) {
+    wait(key, ms, signal, since) {
       return new Promise<void>((resolve, reject) => {
         if (signal.aborted) return reject(signal.reason);
+        if (since !== undefined && (recent.get(key) ?? 0) >= since) return resolve();
         const set = waiters.get(key) ?? new Set();
         waiters.set(key, set);
         const done = () => {

@@ -25,7 +25,10 @@ const CHANNEL = 'animegen_live';
  */
 export async function notifyLiveBestEffort(db: Db, log: Logger, ...notices: LiveNotice[]): Promise<void> {
   try {
-    for (const notice of notices) await db.execute(sql`select pg_notify(${CHANNEL}, ${JSON.stringify(notice)})`);
+    if (notices.length === 0) return;
+    // All in one statement: one round trip however many there are.
+    const each = notices.map((notice) => sql`pg_notify(${CHANNEL}, ${JSON.stringify(notice)})`);
+    await db.execute(sql`select ${sql.join(each, sql`, `)}`);
   } catch (err) {
     log.warn({ err }, 'live notice not sent');
   }

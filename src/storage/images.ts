@@ -20,6 +20,8 @@ const damaged = () => new AppError('unsupported_image', 'That image is damaged o
  * container we cannot walk is re-encoded, as before.
  */
 export function createImageProcessor(limits: { maxBytes: number; maxPixels: number }): ImageProcessor {
+  // Every image we see is new, so libvips' operation cache would only hold memory.
+  sharp.cache(false);
   async function clean(bytes: Buffer, maxPixels: number): Promise<ProcessedImage & { thumbnail: Buffer }> {
     const meta = await header(bytes, maxPixels);
     const format = meta.format as ImageFormat;
