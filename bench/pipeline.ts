@@ -139,10 +139,14 @@ async function inFlight(dataDir: string, databaseUrl: string | undefined): Promi
     `wall / ideal = ${(wallMs / TASK_MS).toFixed(2)}×   (goal ≤ 1.3×)`,
     `peak RSS = ${mb(peak.rss)} (goal < 400 MB; ${mb(samples[0]!.rss)} before the first submit)`,
     `  at the peak: JS heap ${mb(peak.heapUsed)}, buffers ${mb(peak.arrayBuffers)}, native (sharp/libvips, allocator…) ${mb(native)}`,
-    `CPU: this process kept ${cores.toFixed(2)} of ${availableParallelism()} cores busy on average`,
+    `CPU: this process kept ${cores.toFixed(2)} of ${availableParallelism()} cores busy on average,`,
+    `  ${ms(cpu / accepted)} CPU ms per generation (app, worker, simulator and HTTP client together): on ${availableParallelism()} cores`,
+    `  ${accepted} need ≥ ${ms(cpu / availableParallelism() / 1000)} s of wall time for CPU alone, before PostgreSQL's share`,
     `per generation: queued→running p50 ${ms(lat?.pick50)} ms, max ${ms(lat?.pickmax)} ms;`,
     `  created→succeeded p50 ${ms(lat?.done50)} ms, p99 ${ms(lat?.done99)} ms`,
-    `poll schedule floor (${initialMs} ms ×1.5, first look at or after ${TASK_MS} ms): ${at} ms = ${(at / TASK_MS).toFixed(2)}× ideal`,
+    CALLBACKS
+      ? `polling is the safety net only (every ${maxMs} ms); completion follows the callback`
+      : `poll schedule floor (${initialMs} ms ×1.5, first look at or after ${TASK_MS} ms): ${at} ms = ${(at / TASK_MS).toFixed(2)}× ideal`,
     `simulator: ${sim.createTask} createTask, ${sim.recordInfo} recordInfo, ${sim.downloads} downloads`,
     `queue: ${fetches.total} job fetches by the ${IN_FLIGHT} slots (${fetches.submit} while submitting); idle, they poll ${IN_FLIGHT / polling}/s`,
   ];
