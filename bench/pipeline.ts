@@ -1,8 +1,9 @@
 /**
  * `npm run bench`, second part: the generation pipeline, each figure next to a baseline from the same run.
  *   1. In flight: BENCH_IN_FLIGHT (500) generations submitted over HTTP at once, a worker in this process
- *      with that many slots, the simulator at 2 s per task with its rate limit off, calling back when a
- *      task ends (BENCH_CALLBACKS=0: polling only), handing out ready 1024 px images: wall time until all
+ *      with that many slots, the simulator (a process of its own) at 2 s per task with its rate limit off,
+ *      calling back when a task ends (BENCH_CALLBACKS=0: polling only), handing out ready 1024 px images
+ *      (BENCH_RESULT_PX): wall time until all
  *      are terminal over the ideal 2 s (goal ≤ 1.3×), peak RSS (goal < 400 MB). On PostgreSQL in a
  *      scratch database beside DATABASE_URL, dropped afterwards.
  *   2. Ingestion: what completeGeneration does with one downloaded result (sniff, metadata removed,
@@ -13,10 +14,13 @@
  * PostgreSQL when DATABASE_URL is set, PGlite otherwise. BENCH_SECONDS: each autocannon run's length;
  * BENCH_IN_FLIGHT, BENCH_INGEST_IMAGES, BENCH_GALLERY_ROWS: sizes; BENCH_ONLY=gallery,…: some parts.
  */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type autocannon from 'autocannon';
 import { type SQL, sql } from 'drizzle-orm';
@@ -25,7 +29,7 @@ import sharp from 'sharp';
 import type { Config } from '../src/config.js';
 import type { Deps } from '../src/deps.js';
 import { newId } from '../src/lib/ids.js';
-import { createProvider, renderPlaceholder, sniffImageType, startSimulator, unlimitedRateLimiter } from '../src/providers/index.js';
+import { createProvider, renderPlaceholder, sniffImageType, unlimitedRateLimiter } from '../src/providers/index.js';
 import { storageKeys } from '../src/storage/index.js';
 import { measure, scratchDatabase, startApp, verifiedUsers } from './lib.js';
 
@@ -47,23 +51,26 @@ const ms = (n: unknown) => Number(n).toFixed(1);
 const mb = (n: number) => `${(n / 2 ** 20).toFixed(0)} MB`;
 const cpuMs = (since: NodeJS.CpuUsage) => (({ user, system }) => (user + system) / 1000)(process.cpuUsage(since));
 
+/** The simulator in its own process (bench/simulator-process.ts): its URL, and how to stop it. */
+async function simulatorProcess(apiKey: string): Promise<{ url: string; close(): Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'simulator-process.ts')], {
+    env: { ...env, SIM_API_KEY: apiKey, SIM_DELAY_MS: String(TASK_MS), BENCH_RESULT_PX: String(RESULT_PX) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
+  return {
+    url: line.trim(),
+    close: async () => {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    },
+  };
+}
+
 /** 1. IN_FLIGHT generations at once through HTTP, the queue, the KIE adapter, the simulator and ingestion. */
 async function inFlight(dataDir: string, databaseUrl: string | undefined): Promise<void> {
   const apiKey = 'bench-simulator-key';
-  // KIE draws on its own machines: the simulator hands out one ready image per aspect ratio,
-  // so this process's CPU goes to our pipeline, not to drawing placeholders.
-  const ready = new Map<string, Promise<Buffer>>();
-  const draw = async (aspect: string) => {
-    const full = await renderPlaceholder('in flight', 1, aspect);
-    return RESULT_PX === 1024 ? full : sharp(full).resize(RESULT_PX, RESULT_PX, { fit: 'inside' }).png().toBuffer();
-  };
-  const render = (_prompt: string, _seed: number, aspect: string) => {
-    if (!ready.has(aspect)) ready.set(aspect, draw(aspect));
-    return ready.get(aspect)!;
-  };
-  const simulator = await startSimulator({ port: 0, host: '127.0.0.1', delayMs: TASK_MS, apiKey, render });
-  simulator.setBehaviour({ rateLimit: false });
-  // KIE's account limit (20 per 10 s) is off, so is our shared limiter that mirrors it (20 per 12 s).
+  const simulator = await simulatorProcess(apiKey);
   const provider = createProvider({ kind: 'simulator-url', url: simulator.url, apiKey }, { rateLimiter: unlimitedRateLimiter });
   // WORKER_CONCURRENCY stops at 64 per process; this one process stands for several workers.
   const tune = (c: Config) => ({ ...c, generation: { ...c.generation, concurrency: IN_FLIGHT } });
@@ -121,7 +128,7 @@ async function inFlight(dataDir: string, databaseUrl: string | undefined): Promi
   const { initialMs, maxMs } = s.deps.generation.settings.poll;
   let [at, gap] = [0, initialMs];
   while (at < TASK_MS) [at, gap] = [at + gap, Math.min(Math.round(gap * 1.5), maxMs)];
-  const sim = simulator.stats();
+  const sim = (await (await fetch(`${simulator.url}/_sim/stats`)).json()) as Record<string, number>;
   await s.app.close();
   await s.deps.close();
   await simulator.close();
@@ -140,7 +147,7 @@ async function inFlight(dataDir: string, databaseUrl: string | undefined): Promi
     `peak RSS = ${mb(peak.rss)} (goal < 400 MB; ${mb(samples[0]!.rss)} before the first submit)`,
     `  at the peak: JS heap ${mb(peak.heapUsed)}, buffers ${mb(peak.arrayBuffers)}, native (sharp/libvips, allocator…) ${mb(native)}`,
     `CPU: this process kept ${cores.toFixed(2)} of ${availableParallelism()} cores busy on average,`,
-    `  ${ms(cpu / accepted)} CPU ms per generation (app, worker, simulator and HTTP client together): on ${availableParallelism()} cores`,
+    `  ${ms(cpu / accepted)} CPU ms per generation (app, worker and the 500 HTTP clients; the simulator runs apart): on ${availableParallelism()} cores`,
     `  ${accepted} need ≥ ${ms(cpu / availableParallelism() / 1000)} s of wall time for CPU alone, before PostgreSQL's share`,
     `per generation: queued→running p50 ${ms(lat?.pick50)} ms, max ${ms(lat?.pickmax)} ms;`,
     `  created→succeeded p50 ${ms(lat?.done50)} ms, p99 ${ms(lat?.done99)} ms`,
@@ -148,7 +155,7 @@ async function inFlight(dataDir: string, databaseUrl: string | undefined): Promi
       ? `polling is the safety net only (every ${maxMs} ms); completion follows the callback`
       : `poll schedule floor (${initialMs} ms ×1.5, first look at or after ${TASK_MS} ms): ${at} ms = ${(at / TASK_MS).toFixed(2)}× ideal`,
     `simulator: ${sim.createTask} createTask, ${sim.recordInfo} recordInfo, ${sim.downloads} downloads`,
-    `queue: ${fetches.total} job fetches by the ${IN_FLIGHT} slots (${fetches.submit} while submitting); idle, they poll ${IN_FLIGHT / polling}/s`,
+    `queue: ${fetches.total} job fetches by the ${IN_FLIGHT} slots (${fetches.submit} while submitting); idle, one fetch every ${polling} s for all of them`,
   ];
   console.log(report.join('\n'));
 }
