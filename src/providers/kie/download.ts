@@ -4,13 +4,15 @@ import type { DownloadedImage } from '../types.js';
 import { type AllowedHost, findAllowedHost, hostnameForLookup, isPublicAddress } from './address-policy.js';
 import { kieError } from './errors.js';
 import { errorForFetchFailure, USER_AGENT } from './http.js';
+import { pinnedRequest } from './pinned-request.js';
 
 export interface DownloadPolicy {
   /** null: any public https host. */
   allowedHosts: readonly AllowedHost[] | null;
   maxBytes: number;
   timeoutMs: number;
-  fetch: typeof fetch;
+  /** A fetch to use instead of connecting to the checked addresses (tests that watch requests). */
+  fetch?: typeof fetch;
   /** Resolves a hostname to every address it may connect to. */
   resolve?: (hostname: string) => Promise<string[]>;
 }
@@ -31,16 +33,17 @@ function describe(url: URL): string {
  * Refuses a URL unless its scheme, host and every resolved address are
  * allowed. Plain http and private addresses are only for hosts the operator
  * named explicitly (the local simulator); a hostname entry must still resolve
- * to public addresses, which blunts DNS rebinding.
+ * to public addresses. Returns the checked addresses, which the download then
+ * connects to without resolving again (null: an operator-named literal host).
  */
-async function checkDestination(url: URL, policy: DownloadPolicy): Promise<void> {
+async function checkDestination(url: URL, policy: DownloadPolicy): Promise<string[] | null> {
   const refuse = (why: string) => kieError('result_url_refused', `${describe(url)}: ${why}`);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw refuse(`scheme ${url.protocol} refused`);
   if (url.username || url.password) throw refuse('credentials in URL refused');
   const entry = policy.allowedHosts ? findAllowedHost(url, policy.allowedHosts) : undefined;
   if (policy.allowedHosts && !entry) throw refuse('host not in the allow-list');
   if (url.protocol === 'http:' && !entry) throw refuse('plain http is only for allow-listed hosts');
-  if (entry?.literal) return;
+  if (entry?.literal) return null;
   let addresses: string[];
   try {
     addresses = await (policy.resolve ?? resolveAll)(hostnameForLookup(url));
@@ -49,6 +52,7 @@ async function checkDestination(url: URL, policy: DownloadPolicy): Promise<void>
   }
   const refused = addresses.find((address) => !isPublicAddress(address));
   if (addresses.length === 0 || refused !== undefined) throw refuse(`resolves to non-public address ${refused ?? '(none)'}`);
+  return addresses;
 }
 
 /** The image type from magic bytes; the Content-Type header is not trusted. */
@@ -104,13 +108,15 @@ export async function downloadImage(rawUrl: string, policy: DownloadPolicy): Pro
   const signal = AbortSignal.timeout(policy.timeoutMs);
   let url = parseUrl(rawUrl);
   for (let hop = 0; ; hop++) {
-    await checkDestination(url, policy);
+    const addresses = await checkDestination(url, policy);
+    const headers = { 'User-Agent': USER_AGENT, Accept: 'image/png,image/jpeg,image/webp' };
     try {
-      const res = await policy.fetch(url, {
-        redirect: 'manual',
-        headers: { 'User-Agent': USER_AGENT, Accept: 'image/png,image/jpeg,image/webp' },
-        signal,
-      });
+      // Redirects are never followed by the transport: each hop is checked above first.
+      const res = policy.fetch
+        ? await policy.fetch(url, { redirect: 'manual', headers, signal })
+        : addresses
+          ? await pinnedRequest(url, { headers, signal }, addresses)
+          : await fetch(url, { redirect: 'manual', headers, signal });
       if (res.status < 300 || res.status > 399) return await readImage(res, url, policy);
       await res.body?.cancel();
       const location = res.headers.get('location');

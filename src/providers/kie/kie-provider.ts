@@ -31,6 +31,8 @@ export interface KieProviderOptions {
   /** True when talking to the simulator, whose images are placeholders. */
   demo?: boolean;
   fetch?: typeof fetch;
+  /** How result hosts are resolved before their addresses are checked; default the system's DNS. */
+  resolve?: (hostname: string) => Promise<string[]>;
   /** Paces createTask; default 20 per 10 s in this process. */
   rateLimiter?: RateLimiter;
   log?: ProviderLog;
@@ -51,7 +53,8 @@ export function createKieProvider(options: KieProviderOptions): ImageProvider {
     allowedHosts: options.allowedResultHosts?.map(parseAllowedHost) ?? null,
     maxBytes: options.maxResultBytes ?? 50 * 1024 * 1024,
     timeoutMs: http.timeoutMs,
-    fetch: http.fetch,
+    fetch: options.fetch,
+    resolve: options.resolve,
   };
   const rateLimiter = options.rateLimiter ?? createInProcessRateLimiter();
   const log = options.log;
