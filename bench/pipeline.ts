@@ -3,7 +3,7 @@
  *   1. In flight: BENCH_IN_FLIGHT (500) generations submitted over HTTP at once, a worker in this process
  *      with that many slots, the simulator (a process of its own) at 2 s per task with its rate limit off,
  *      calling back when a task ends (BENCH_CALLBACKS=0: polling only), handing out ready 1024 px images
- *      (BENCH_RESULT_PX): wall time until all
+ *      (BENCH_RESULT_PX); the users submit from a process of their own: wall time until all
  *      are terminal over the ideal 2 s (goal ≤ 1.3×), peak RSS (goal < 400 MB). On PostgreSQL in a
  *      scratch database beside DATABASE_URL, dropped afterwards.
  *   2. Ingestion: what completeGeneration does with one downloaded result (sniff, metadata removed,
@@ -51,6 +51,23 @@ const ms = (n: unknown) => Number(n).toFixed(1);
 const mb = (n: number) => `${(n / 2 ** 20).toFixed(0)} MB`;
 const cpuMs = (since: NodeJS.CpuUsage) => (({ user, system }) => (user + system) / 1000)(process.cpuUsage(since));
 
+/** The users in their own process (bench/submit-process.ts): `go()` submits IN_FLIGHT at once and gives the statuses. */
+async function submitProcess(base: string, origin: string, cookies: string[]): Promise<{ go(): Promise<number[]> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'submit-process.ts')], {
+    env: { ...env, BENCH_BASE: base, BENCH_ORIGIN: origin, BENCH_COOKIES: JSON.stringify(cookies), BENCH_SUBMIT_COUNT: String(IN_FLIGHT) },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  await lines.next(); // ready
+  return {
+    go: async () => {
+      child.stdin!.write('go\n');
+      const { value } = await lines.next();
+      return JSON.parse(String(value)) as number[];
+    },
+  };
+}
+
 /** The simulator in its own process (bench/simulator-process.ts): its URL, and how to stop it. */
 async function simulatorProcess(apiKey: string): Promise<{ url: string; close(): Promise<void> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'simulator-process.ts')], {
@@ -87,20 +104,15 @@ async function inFlight(dataDir: string, databaseUrl: string | undefined): Promi
     if (text.includes('SKIP LOCKED')) fetches.total++;
     return execute(text, values);
   };
+  const submitter = await submitProcess(
+    s.base,
+    s.origin,
+    users.map((u) => u.cookie),
+  );
   const samples = [process.memoryUsage()];
   const sampler = setInterval(() => samples.push(process.memoryUsage()), 100);
   const [t0, cpu0] = [performance.now(), process.cpuUsage()];
-  const statuses = await Promise.all(
-    Array.from({ length: IN_FLIGHT }, async (_, i) => {
-      const res = await fetch(`${s.base}/api/generations`, {
-        method: 'POST',
-        headers: { origin: s.origin, cookie: users[i % users.length]!.cookie, 'content-type': 'application/json' },
-        body: JSON.stringify({ prompt: `in flight ${i}`, model: 'nano-banana', aspectRatio: '1:1' }),
-      });
-      await res.arrayBuffer();
-      return res.status;
-    }),
-  );
+  const statuses = await submitter.go();
   const submittedMs = performance.now() - t0;
   fetches.submit = fetches.total;
   const accepted = statuses.filter((st) => st < 300).length;
@@ -147,7 +159,7 @@ async function inFlight(dataDir: string, databaseUrl: string | undefined): Promi
     `peak RSS = ${mb(peak.rss)} (goal < 400 MB; ${mb(samples[0]!.rss)} before the first submit)`,
     `  at the peak: JS heap ${mb(peak.heapUsed)}, buffers ${mb(peak.arrayBuffers)}, native (sharp/libvips, allocator…) ${mb(native)}`,
     `CPU: this process kept ${cores.toFixed(2)} of ${availableParallelism()} cores busy on average,`,
-    `  ${ms(cpu / accepted)} CPU ms per generation (app, worker and the 500 HTTP clients; the simulator runs apart): on ${availableParallelism()} cores`,
+    `  ${ms(cpu / accepted)} CPU ms per generation (app and worker; the simulator and the users run apart): on ${availableParallelism()} cores`,
     `  ${accepted} need ≥ ${ms(cpu / availableParallelism() / 1000)} s of wall time for CPU alone, before PostgreSQL's share`,
     `per generation: queued→running p50 ${ms(lat?.pick50)} ms, max ${ms(lat?.pickmax)} ms;`,
     `  created→succeeded p50 ${ms(lat?.done50)} ms, p99 ${ms(lat?.done99)} ms`,
