@@ -122,9 +122,12 @@ export class JobRunner {
 
 /** As pg-boss limits a handler: past the job's expiry it counts as failed (the job may run again). */
 async function withinSeconds<T>(work: Promise<T>, seconds: number): Promise<T> {
+  // PostgreSQL's numeric arrives as a string ("900.000000"); a missing value falls back to pg-boss's default.
+  const given = Number(seconds);
+  const ms = Math.max(1, Number.isFinite(given) ? given : 15 * 60) * 1000;
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`handler execution exceeded ${Math.max(1, seconds) * 1000}ms`)), Math.max(1, seconds) * 1000);
+    timer = setTimeout(() => reject(new Error(`handler execution exceeded ${ms}ms`)), ms);
   });
   try {
     return await Promise.race([work, limit]);
