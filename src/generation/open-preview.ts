@@ -1,9 +1,9 @@
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
+import type { StoredFile } from '../storage/index.js';
 import type { GenerationContext } from './context.js';
 import { findOwnedImage, type ImageRow } from './generation.queries.js';
 
-type StoredFile = { stream: Readable; size: number };
 /** Previews being made in this process, so a burst of views of one image renders it once. */
 const rendering = new Map<string, Promise<Buffer | null>>();
 

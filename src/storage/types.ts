@@ -1,10 +1,16 @@
 import type { Readable } from 'node:stream';
 
+/** A stored object being read. */
+export interface StoredFile {
+  stream: Readable;
+  size: number;
+}
+
 /** Where files live: a local folder by default, object storage later. */
 export interface Storage {
   put(key: string, bytes: Buffer, contentType: string): Promise<void>;
   /** A stream of the object, or null when it does not exist. */
-  get(key: string): Promise<{ stream: Readable; size: number } | null>;
+  get(key: string): Promise<StoredFile | null>;
   /** Removes the objects; missing ones are ignored. */
   delete(keys: string[]): Promise<void>;
   exists(key: string): Promise<boolean>;

@@ -1,4 +1,3 @@
-import type { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -11,9 +10,8 @@ import {
   verifyReferenceLink,
 } from '../../generation/index.js';
 import { notFound } from '../../lib/errors.js';
+import type { StoredFile } from '../../storage/index.js';
 import type { RequireUser } from '../plugins/session.js';
-
-type StoredFile = { stream: Readable; size: number };
 
 const extOf = (contentType: string) => (contentType === 'image/jpeg' ? 'jpg' : contentType.split('/')[1]);
 
