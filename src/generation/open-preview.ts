@@ -15,14 +15,18 @@ const rendering = new Map<string, Promise<Buffer | null>>();
  * is gone too. Images stored before previews existed have no preview key and
  * are shown from the original.
  */
-export async function openPreview(deps: Pick<GenerationContext, 'db' | 'storage' | 'images'>, image: ImageRow): Promise<StoredFile | null> {
+export async function openPreview(
+  deps: Pick<GenerationContext, 'db' | 'storage' | 'images' | 'ingestion'>,
+  image: ImageRow,
+): Promise<StoredFile | null> {
   const key = image.previewKey;
   if (!key) return deps.storage.get(image.originalKey);
   const stored = await deps.storage.get(key);
   if (stored) return stored;
   let pending = rendering.get(key);
   if (!pending) {
-    pending = render(deps, image, key).finally(() => rendering.delete(key));
+    // Under the same bound as ingestion: a burst of first views must not decode every original at once.
+    pending = deps.ingestion(() => render(deps, image, key)).finally(() => rendering.delete(key));
     rendering.set(key, pending);
   }
   const bytes = await pending;

@@ -17,7 +17,7 @@ const extOf = (contentType: string) => (contentType === 'image/jpeg' ? 'jpg' : c
 
 export const fileRoutes =
   (
-    deps: Pick<GenerationContext, 'db' | 'storage' | 'images' | 'clock'> & { requireUser: RequireUser; linkSecret: string },
+    deps: Pick<GenerationContext, 'db' | 'storage' | 'images' | 'ingestion' | 'clock'> & { requireUser: RequireUser; linkSecret: string },
   ): FastifyPluginAsyncZod =>
   async (app) => {
     /**
