@@ -30,6 +30,20 @@ function fakeQueue(handler: (job: FetchedJob) => Promise<void> = async () => {})
   return q;
 }
 
+/** A handler taking `ms`, recording how many ran at once at most. */
+function concurrency(ms: number) {
+  let running = 0;
+  const load = {
+    peak: 0,
+    handler: async () => {
+      load.peak = Math.max(load.peak, ++running);
+      await sleep(ms);
+      running--;
+    },
+  };
+  return load;
+}
+
 describe('JobRunner', () => {
   it('polls once per interval however many slots are idle', async () => {
     const q = fakeQueue();
@@ -43,13 +57,8 @@ describe('JobRunner', () => {
   });
 
   it('claims a burst of jobs in one fetch when woken, and runs them side by side', async () => {
-    let running = 0;
-    let peak = 0;
-    const q = fakeQueue(async () => {
-      peak = Math.max(peak, ++running);
-      await sleep(50);
-      running--;
-    });
+    const load = concurrency(50);
+    const q = fakeQueue(load.handler);
     const runner = new JobRunner(100, 60_000, q.ports);
     runner.start();
     await sleep(10); // the first poll found nothing; the next is a minute away
@@ -57,26 +66,21 @@ describe('JobRunner', () => {
     runner.wake();
     await sleep(20);
     expect(q.fetches).toEqual([100, 100]);
-    expect(peak).toBe(40);
+    expect(load.peak).toBe(40);
     await runner.stop(1000);
     expect(q.completed).toHaveLength(40);
   });
 
   it('never runs more than its slots, and fetches again as slots free while a backlog waits', async () => {
-    let running = 0;
-    let peak = 0;
-    const q = fakeQueue(async () => {
-      peak = Math.max(peak, ++running);
-      await sleep(5);
-      running--;
-    });
+    const load = concurrency(5);
+    const q = fakeQueue(load.handler);
     q.add(30);
     const runner = new JobRunner(4, 60_000, q.ports);
     runner.start();
     for (let i = 0; i < 100 && q.completed.length < 30; i++) await sleep(10);
     await runner.stop(1000);
     expect(q.completed).toHaveLength(30);
-    expect(peak).toBe(4);
+    expect(load.peak).toBe(4);
     expect(Math.max(...q.fetches)).toBeLessThanOrEqual(4);
   });
 
