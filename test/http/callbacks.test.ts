@@ -87,3 +87,21 @@ describe('provider callbacks', () => {
     expect(await getGeneration(t, user, g.id)).toEqual(g);
   });
 });
+
+describe('polling when callbacks come', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // A task takes 1.5 s; without callbacks the worker would look every 50 ms at first.
+    t = await buildTestApp({ env: { SIMULATOR_DELAY_MS: '1500' }, generation: { poll: { initialMs: 50, maxMs: 60_000 } } });
+    t.deps.generation.settings.callbackBaseUrl = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  });
+  afterAll(() => t.close());
+
+  it('looks once at the start and once when called back, instead of polling the provider meanwhile', async () => {
+    const user = await givenVerifiedUser(t);
+    const before = t.deps.simulator!.stats().recordInfo;
+    const g = await waitForTerminal(t, user, (await submit(t, user, { prompt: 'called back, not polled' })).json().id, 20_000);
+    expect(g.status).toBe('succeeded');
+    expect(t.deps.simulator!.stats().recordInfo - before).toBeLessThanOrEqual(2);
+  });
+});
