@@ -1,9 +1,25 @@
 #!/usr/bin/env node
-// `animegen start | serve | worker | migrate`: runs src/main.ts through tsx.
+// `animegen start | serve | worker | migrate | admin`: runs the server build, dist/server/main.js,
+// in this process (signals reach the server itself), building it first when it is missing
+// or older than a source file.
 import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/main.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exit(r.status ?? 1);
+const bundle = join(root, 'dist/server/main.js');
+const src = join(root, 'src');
+
+function stale() {
+  if (!existsSync(bundle)) return true;
+  const built = statSync(bundle).mtimeMs;
+  return readdirSync(src, { recursive: true }).some((name) => statSync(join(src, name)).mtimeMs > built);
+}
+
+if (stale()) {
+  const r = spawnSync(process.execPath, [join(root, 'scripts/build-server.mjs')], { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+process.setSourceMapsEnabled(true);
+await import(pathToFileURL(bundle).href);

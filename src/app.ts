@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RouteOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -25,8 +24,9 @@ import { privacyRoutes } from './http/routes/privacy.js';
 import { sessionRoutes } from './http/routes/sessions.js';
 import { uploadRoutes } from './http/routes/uploads.js';
 import { registerWeb } from './http/routes/web.js';
+import { projectPath } from './lib/paths.js';
 
-const webRoot = fileURLToPath(new URL('../dist/web', import.meta.url));
+const webRoot = projectPath('dist/web');
 
 /** Builds the HTTP application from its dependencies; used by main.ts and by tests. */
 export async function buildApp(

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { projectPath } from '../lib/paths.js';
 
 /**
  * Password rules (OWASP ASVS 5.0 §6.2): 8 to 128 characters, no composition
@@ -8,7 +9,7 @@ let common: Set<string> | null = null;
 
 function commonPasswords(): Set<string> {
   common ??= new Set(
-    readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8')
+    readFileSync(projectPath('src/accounts/common-passwords.txt'), 'utf8')
       .split('\n')
       .filter((line) => line && !line.startsWith('#'))
       .map((p) => p.toLowerCase()),

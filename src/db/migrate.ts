@@ -1,9 +1,9 @@
-import { fileURLToPath } from 'node:url';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { projectPath } from '../lib/paths.js';
 import type { Database } from './client.js';
 
-const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+const migrationsFolder = projectPath('src/db/migrations');
 
 /** Applies every pending migration in src/db/migrations; safe to run on each start. */
 export async function migrate(database: Database): Promise<void> {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { projectPath } from '../lib/paths.js';
 
 export interface InventoryRow {
   table: string;
@@ -13,9 +14,7 @@ export interface InventoryRow {
 }
 
 /** Reads the table of docs/data-inventory.md. */
-export function readInventory(
-  markdown: string = readFileSync(new URL('../../docs/data-inventory.md', import.meta.url), 'utf8'),
-): InventoryRow[] {
+export function readInventory(markdown: string = readFileSync(projectPath('docs/data-inventory.md'), 'utf8')): InventoryRow[] {
   const rows: InventoryRow[] = [];
   for (const line of markdown.split('\n')) {
     const cells = line.split('|').map((c) => c.trim());

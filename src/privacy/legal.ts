@@ -3,6 +3,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { LegalDocument, PolicyStatus } from '../contracts/privacy.js';
 import type { Db } from '../db/index.js';
 import { tables } from '../db/index.js';
+import { projectPath } from '../lib/paths.js';
 
 export type LegalSlug = LegalDocument['slug'];
 
@@ -16,7 +17,7 @@ export interface LegalSettings {
 
 /** Reads content/legal/<slug>.md: a small front matter (version, updated, material) and Markdown. */
 export function readLegalDocument(slug: LegalSlug, settings: LegalSettings): LegalDocument {
-  const raw = readFileSync(new URL(`../../content/legal/${slug}.md`, import.meta.url), 'utf8');
+  const raw = readFileSync(projectPath(`content/legal/${slug}.md`), 'utf8');
   const match = /^---\n([\s\S]*?)\n---\n/.exec(raw);
   const meta = Object.fromEntries(
     (match?.[1] ?? '')

@@ -27,8 +27,8 @@ export function spawnAnimegen(
   args: string[] = [],
 ): AnimegenProcess {
   let output = '';
-  // node itself (not npx) is the child, so its exit code is the app's own.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', command, ...args], {
+  // What production runs: the server build in node itself (not npx), so the exit code is the app's own.
+  const child = spawn(process.execPath, ['bin/animegen.mjs', command, ...args], {
     env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
