@@ -103,3 +103,8 @@ export async function scratchDatabase() {
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => admin(`drop database ${name} with (force)`) };
 }
+
+export const rowsOf = async (q: Promise<unknown>) => ((await q) as { rows: Record<string, unknown>[] }).rows;
+export const ms = (n: unknown) => Number(n).toFixed(1);
+export const mb = (n: number) => `${(n / 2 ** 20).toFixed(0)} MB`;
+export const cpuMs = (since: NodeJS.CpuUsage) => (({ user, system }) => (user + system) / 1000)(process.cpuUsage(since));
