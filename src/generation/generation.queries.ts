@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
 import { tables } from '../db/index.js';
 import { activeStatuses } from './state.js';
@@ -108,24 +108,30 @@ export async function findOwnedImage(db: Db, userId: string, imageId: string): P
   return rows[0] ?? null;
 }
 
-/** queued → running (CAS). Returns false when another worker or the sweeper got there first. */
-export async function markRunning(db: Db, id: string, now: Date): Promise<boolean> {
+/**
+ * The start of a job run, in one statement: counts the attempt, and moves
+ * queued → running (CAS on an active status). Null when the generation is gone
+ * or already ended. `started` says this run made the move; `references` how
+ * many reference images the generation has (only then are they read).
+ */
+export async function startRun(db: Db, id: string, now: Date) {
+  const queued = sql`${generations.status} = 'queued'`;
   const rows = await db
     .update(generations)
-    .set({ status: 'running', startedAt: now, updatedAt: now })
-    .where(and(eq(generations.id, id), eq(generations.status, 'queued')))
-    .returning({ id: generations.id });
-  return rows.length === 1;
-}
-
-/** Counts a job run and returns the row as it now is (null if it is gone). */
-export async function countAttempt(db: Db, id: string): Promise<GenerationRow | null> {
-  const rows = await db
-    .update(generations)
-    .set({ attempts: sql`${generations.attempts} + 1` })
-    .where(eq(generations.id, id))
-    .returning();
-  return rows[0] ?? null;
+    .set({
+      status: sql`case when ${queued} then 'running' else ${generations.status} end`,
+      startedAt: sql`case when ${queued} then ${now.toISOString()}::timestamptz else ${generations.startedAt} end`,
+      attempts: sql`${generations.attempts} + 1`,
+      updatedAt: now,
+    })
+    .where(and(eq(generations.id, id), inArray(generations.status, [...activeStatuses])))
+    .returning({
+      row: getTableColumns(generations),
+      references: sql<number>`(select count(*)::int from generation_references r where r.generation_id = ${generations.id})`,
+    });
+  const first = rows[0];
+  // RETURNING sees the new row: only this run can have set started_at to its own `now`.
+  return first ? { ...first, started: first.row.startedAt?.getTime() === now.getTime() } : null;
 }
 
 /**

@@ -1,9 +1,13 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { tables } from '../db/index.js';
 import { AppError, notFound } from '../lib/errors.js';
-import { sendHintBestEffort } from '../pubsub/index.js';
+import { hintExpression } from '../pubsub/index.js';
 import type { GenerationContext } from './context.js';
 import { unsafeFindGeneration } from './generation.queries.js';
-import { isTerminal } from './state.js';
+import { activeStatuses } from './state.js';
+
+const { generations } = tables;
 
 const MAX_SKEW_SECONDS = 300;
 
@@ -53,9 +57,19 @@ export async function acceptProviderCallback(
       throw new AppError('unauthenticated', 'Invalid callback signature.');
     }
   }
+  // The usual case in one statement: an active generation that owns the task wakes its worker.
+  const hinted = await deps.db
+    .select({ hint: hintExpression(generations.id) })
+    .from(generations)
+    .where(
+      and(
+        eq(generations.id, input.generationId),
+        sql`${generations.providerTaskIds} ? ${taskId}`,
+        inArray(generations.status, [...activeStatuses]),
+      ),
+    );
+  if (hinted.length === 1) return { accepted: true };
   const gen = await unsafeFindGeneration(deps.db, input.generationId);
   if (!gen?.providerTaskIds.includes(taskId)) throw notFound('That task');
-  if (isTerminal(gen.status as 'queued')) return { accepted: false };
-  await sendHintBestEffort(deps.db, deps.log, gen.id);
-  return { accepted: true };
+  return { accepted: false }; // it has ended: nothing to wake
 }

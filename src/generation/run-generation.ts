@@ -4,10 +4,9 @@ import { notifyLiveBestEffort } from '../pubsub/index.js';
 import { completeGeneration, type TaskOutcome } from './complete-generation.js';
 import { type GenerationContext, RUN_JOB } from './context.js';
 import { failGeneration, failureMessages } from './fail-generation.js';
-import { countAttempt, type GenerationRow, markRunning, referencesOf, storeTaskId, unsafeFindGeneration } from './generation.queries.js';
+import { type GenerationRow, referencesOf, startRun, storeTaskId, unsafeFindGeneration } from './generation.queries.js';
 import { callbackUrl } from './provider-callback.js';
 import { referenceLink } from './reference-links.js';
-import { isTerminal } from './state.js';
 
 export interface Attempt {
   /** Retries so far (0 on the first run) and the queue's limit. */
@@ -23,22 +22,20 @@ export interface Attempt {
  * problems and the deadline fail the generation with a refund.
  */
 export async function runGeneration(ctx: GenerationContext, input: { generationId: string; attempt: Attempt }): Promise<void> {
-  let gen = await unsafeFindGeneration(ctx.db, input.generationId);
-  if (!gen || isTerminal(gen.status as 'queued')) return;
-  if (gen.status === 'queued' && (await markRunning(ctx.db, gen.id, ctx.clock.now()))) {
-    await notifyLiveBestEffort(ctx.db, ctx.log, { userId: gen.userId, kind: 'generation', id: gen.id });
-  }
-  gen = await countAttempt(ctx.db, gen.id);
-  if (gen?.status !== 'running') return;
+  const run = await startRun(ctx.db, input.generationId, ctx.clock.now());
+  if (!run) return; // gone, or ended already
+  const gen = run.row;
+  if (run.started) await notifyLiveBestEffort(ctx.db, ctx.log, { userId: gen.userId, kind: 'generation', id: gen.id });
   if (gen.providerTaskIds.length < gen.count && gen.deadlineAt <= ctx.clock.now()) {
     // Too late to start: never pay the provider for an image the user will not get.
     await failGeneration(ctx, { generationId: gen.id, code: 'timeout', message: failureMessages.timeout });
     return;
   }
   try {
-    const taskIds = await ensureTasks(ctx, gen);
+    const creating = gen.providerTaskIds.length === 0 ? Date.now() : null;
+    const taskIds = await ensureTasks(ctx, gen, run.references);
     if (!taskIds) return; // settled elsewhere
-    const outcomes = await pollTasks(ctx, gen, taskIds);
+    const outcomes = await pollTasks(ctx, gen, taskIds, creating);
     if (!outcomes) return; // settled elsewhere while we waited
     await completeGeneration(ctx, gen, outcomes);
   } catch (err) {
@@ -65,9 +62,9 @@ export async function runGeneration(ctx: GenerationContext, input: { generationI
 }
 
 /** Creates one task per image that has none yet, storing each id at once. Null when the generation ended meanwhile. */
-async function ensureTasks(ctx: GenerationContext, gen: GenerationRow): Promise<string[] | null> {
+async function ensureTasks(ctx: GenerationContext, gen: GenerationRow, referenceCount: number): Promise<string[] | null> {
   let ids = [...gen.providerTaskIds];
-  let references: ReferenceImage[] | null = null;
+  let references: ReferenceImage[] | null = referenceCount === 0 ? [] : null;
   while (ids.length < gen.count) {
     references ??= await loadReferences(ctx, gen);
     const taskId = await ctx.provider.createTask({
@@ -113,14 +110,23 @@ async function loadReferences(ctx: GenerationContext, gen: GenerationRow): Promi
 /**
  * Polls every task with growing gaps until all are finished. Returns null if
  * the generation was settled by someone else meanwhile (then we stop quietly).
- * Fails with `timeout` at the deadline.
+ * Fails with `timeout` at the deadline. `createdSince`: when this run began
+ * creating all the tasks (null if some were created by an earlier run).
  */
-async function pollTasks(ctx: GenerationContext, gen: GenerationRow, taskIds: string[]): Promise<TaskOutcome[] | null> {
+async function pollTasks(
+  ctx: GenerationContext,
+  gen: GenerationRow,
+  taskIds: string[],
+  createdSince: number | null,
+): Promise<TaskOutcome[] | null> {
   const outcomes = new Map<number, TaskOutcome>();
   const { initialMs, maxMs } = ctx.settings.poll;
   // With callbacks the provider tells us when a task ends; polling is only the safety net, at its longest gap.
   const callbacks = ctx.settings.callbackBaseUrl !== null;
   let delay = callbacks ? maxMs : initialMs;
+  // Tasks created just now are not finished yet: wait for their callback (or the safety net) before the
+  // first look. Tasks of an earlier run may have ended while nobody listened, so those are looked at first.
+  if (callbacks && createdSince !== null) await ctx.hints.wait(gen.id, delay, ctx.shutdown, createdSince);
   for (;;) {
     const asked = Date.now();
     for (const [i, taskId] of taskIds.entries()) {

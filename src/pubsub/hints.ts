@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { Database, Db } from '../db/index.js';
 import type { Logger } from '../lib/logger.js';
 
@@ -20,9 +20,14 @@ export interface HintHub {
   close(): Promise<void>;
 }
 
+/** The SQL expression that sends a hint for `key`, to put in a statement that does more. */
+export function hintExpression(key: SQLWrapper | string): SQL {
+  return sql`pg_notify(${CHANNEL}, ${key})`;
+}
+
 export async function sendHintBestEffort(db: Db, log: Logger, key: string): Promise<void> {
   try {
-    await db.execute(sql`select pg_notify(${CHANNEL}, ${key})`);
+    await db.execute(sql`select ${hintExpression(key)}`);
   } catch (err) {
     log.warn({ err }, 'hint not sent');
   }

@@ -1,2 +1,2 @@
-export { createHintHub, type HintHub, sendHintBestEffort } from './hints.js';
+export { createHintHub, type HintHub, hintExpression, sendHintBestEffort } from './hints.js';
 export { createLiveHub, type LiveHub, type LiveNotice, notifyLiveBestEffort } from './live-events.js';
