@@ -5,7 +5,7 @@ import { storageKeys } from '../storage/index.js';
 import type { GenerationContext } from './context.js';
 import { failGeneration } from './fail-generation.js';
 import { failureReason } from './failure-reasons.js';
-import { type GenerationRow, insertImages, markSucceeded, unsafeFindGeneration } from './generation.queries.js';
+import { type GenerationRow, succeedWithImages, unsafeFindGeneration } from './generation.queries.js';
 
 export type TaskOutcome = { ok: true; url: string } | { ok: false; code: string; message: string };
 
@@ -19,8 +19,9 @@ export function imageIdFor(generationId: string, position: number): string {
 
 /**
  * Copies each finished result into our storage (without metadata, with a WebP
- * thumbnail), then in one transaction marks the generation succeeded, records
- * the images and refunds any images that failed. All failed → failGeneration.
+ * thumbnail), then marks the generation succeeded with its images in one
+ * statement, in one transaction with the refund of any images that failed.
+ * All failed → failGeneration.
  * Throws ProviderError (transient) when a download should be retried.
  */
 export async function completeGeneration(
@@ -49,35 +50,29 @@ export async function completeGeneration(
   const perImage = Math.floor(gen.cost / gen.count);
   const refund = perImage * failures.length;
   const now = deps.clock.now();
-  const done = await deps.db.transaction(async (tx) => {
-    const row = await markSucceeded(
-      tx,
-      gen.id,
-      now,
-      refund,
-      firstFailure ? { code: failureReason(firstFailure.code), message: firstFailure.message } : null,
-    );
-    if (!row) return false;
-    await insertImages(
-      tx,
-      stored.map((s) => ({
-        id: s.id,
-        generationId: gen.id,
-        userId: gen.userId,
-        position: s.position,
-        originalKey: s.original,
-        thumbnailKey: s.thumb,
-        previewKey: s.preview,
-        contentType: s.contentType,
-        width: s.width,
-        height: s.height,
-        bytes: s.bytes,
-        createdAt: now,
-      })),
-    );
-    if (refund > 0) await refundGeneration(tx, { userId: gen.userId, generationId: gen.id, amount: refund });
-    return true;
-  });
+  const images = stored.map((s) => ({
+    id: s.id,
+    position: s.position,
+    originalKey: s.original,
+    thumbnailKey: s.thumb,
+    previewKey: s.preview,
+    contentType: s.contentType,
+    width: s.width,
+    height: s.height,
+    bytes: s.bytes,
+  }));
+  const outcome = {
+    refunded: refund,
+    error: firstFailure ? { code: failureReason(firstFailure.code), message: firstFailure.message } : null,
+  };
+  const done =
+    refund === 0
+      ? await succeedWithImages(deps.db, gen.id, now, images, outcome)
+      : await deps.db.transaction(async (tx) => {
+          if (!(await succeedWithImages(tx, gen.id, now, images, outcome))) return false;
+          await refundGeneration(tx, { userId: gen.userId, generationId: gen.id, amount: refund });
+          return true;
+        });
   if (done) {
     deps.metrics.ingestionSeconds((performance.now() - started) / 1000);
     deps.metrics.finished(gen.provider, 'succeeded');

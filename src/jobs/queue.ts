@@ -103,7 +103,7 @@ export async function createJobQueue(database: Database, log: Logger, queues: Qu
     async work(name, concurrency, handler) {
       const runner = new JobRunner(concurrency, options.pollingIntervalSeconds * 1000, {
         fetch: (count) => boss.fetch(name, { batchSize: count, includeMetadata: true }) as Promise<FetchedJob[]>,
-        complete: (id) => boss.complete(name, id),
+        complete: (ids) => boss.complete(name, ids),
         fail: (id, reason) => boss.fail(name, id, reason as object),
         handler: (job) => handler(job.data, { id: job.id, retryCount: job.retryCount, retryLimit: job.retryLimit }),
         onError: (err) => log.error({ err, queue: name }, 'job queue error'),

@@ -9,6 +9,7 @@ function fakeQueue(handler: (job: FetchedJob) => Promise<void> = async () => {})
     waiting,
     fetches: [] as number[],
     completed: [] as string[],
+    completeCalls: 0,
     failed: [] as string[],
     add(n: number, expireInSeconds = 60) {
       for (let i = 0; i < n; i++)
@@ -19,7 +20,11 @@ function fakeQueue(handler: (job: FetchedJob) => Promise<void> = async () => {})
         q.fetches.push(count);
         return waiting.splice(0, count);
       },
-      complete: async (id: string) => q.completed.push(id),
+      complete: async (ids: string[]) => {
+        q.completeCalls++;
+        await sleep(5); // a statement's round trip
+        q.completed.push(...ids);
+      },
       fail: async (id: string) => q.failed.push(id),
       handler,
       onError: (err: unknown) => {
@@ -82,6 +87,38 @@ describe('JobRunner', () => {
     expect(q.completed).toHaveLength(30);
     expect(load.peak).toBe(4);
     expect(Math.max(...q.fetches)).toBeLessThanOrEqual(4);
+  });
+
+  it('completes jobs that end together in a few statements, each exactly once', async () => {
+    const q = fakeQueue();
+    q.add(200);
+    const runner = new JobRunner(200, 60_000, q.ports);
+    runner.start();
+    for (let i = 0; i < 100 && q.completed.length < 200; i++) await sleep(10);
+    await runner.stop(1000);
+    expect(new Set(q.completed).size).toBe(200);
+    expect(q.completed).toHaveLength(200);
+    expect(q.completeCalls).toBeLessThanOrEqual(4);
+  });
+
+  it('fails the jobs whose completion could not be recorded, so the queue runs them again', async () => {
+    const q = fakeQueue();
+    const complete = q.ports.complete;
+    let calls = 0;
+    q.ports.complete = async (ids) => {
+      if (++calls === 1) throw new Error('database went away');
+      return complete(ids);
+    };
+    q.add(1);
+    const runner = new JobRunner(10, 60_000, q.ports);
+    runner.start();
+    for (let i = 0; i < 50 && q.failed.length === 0; i++) await sleep(10);
+    q.add(2);
+    runner.wake();
+    for (let i = 0; i < 50 && q.completed.length < 2; i++) await sleep(10);
+    await runner.stop(1000);
+    expect(q.failed).toHaveLength(1);
+    expect(q.completed).toHaveLength(2);
   });
 
   it('fails a job that throws or outlives its expiry, so the queue retries it', async () => {

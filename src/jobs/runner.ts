@@ -10,7 +10,8 @@ export interface FetchedJob {
 export interface RunnerPorts {
   /** Claims up to `count` jobs (pg-boss fetch: SKIP LOCKED, marks them active). */
   fetch(count: number): Promise<FetchedJob[]>;
-  complete(id: string): Promise<unknown>;
+  /** Marks finished jobs completed (several at once under load). */
+  complete(ids: string[]): Promise<unknown>;
   fail(id: string, reason: unknown): Promise<unknown>;
   handler(job: FetchedJob): Promise<void>;
   onError(err: unknown): void;
@@ -34,12 +35,15 @@ export class JobRunner {
   #stopping = false;
   #signal: (() => void) | null = null;
   #loop: Promise<void> | null = null;
+  readonly #complete: (id: string) => Promise<void>;
 
   constructor(
     private readonly concurrency: number,
     private readonly pollMs: number,
     private readonly ports: RunnerPorts,
-  ) {}
+  ) {
+    this.#complete = grouped((ids) => ports.complete(ids));
+  }
 
   start(): void {
     this.#loop ??= this.#run();
@@ -106,7 +110,7 @@ export class JobRunner {
     const run = (async () => {
       try {
         await withinSeconds(this.ports.handler(job), job.expireInSeconds);
-        await this.ports.complete(job.id);
+        await this.#complete(job.id);
       } catch (err) {
         await this.ports.fail(job.id, err).catch((e) => this.ports.onError(e));
       }
@@ -118,6 +122,32 @@ export class JobRunner {
       });
     this.#active.set(job.id, run);
   }
+}
+
+/**
+ * Group commit: each id waits for the call before it to end, then goes in one
+ * call with every id that came meanwhile. Idle, an id is flushed at once; under
+ * load 500 completions take a handful of statements instead of 500.
+ */
+export function grouped(flush: (ids: string[]) => Promise<unknown>): (id: string) => Promise<void> {
+  let previous: Promise<unknown> = Promise.resolve();
+  let gathering: { ids: string[]; done: Promise<void> } | null = null;
+  return (id) => {
+    if (!gathering) {
+      const batch = { ids: [] as string[], done: Promise.resolve() };
+      batch.done = previous
+        .catch(() => {}) // that batch's callers have its error
+        .then(() => {
+          gathering = null;
+          return flush(batch.ids);
+        })
+        .then(() => {});
+      previous = batch.done;
+      gathering = batch;
+    }
+    gathering.ids.push(id);
+    return gathering.done;
+  };
 }
 
 /** As pg-boss limits a handler: past the job's expiry it counts as failed (the job may run again). */

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tables } from '../../src/db/index.js';
 import { runGeneration, sweepDeadlines } from '../../src/generation/index.js';
 import type { Clock } from '../../src/lib/clock.js';
+import { ProviderError } from '../../src/providers/index.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { balanceOf, getGeneration, submit, waitForTerminal } from '../helpers/generations.js';
 import { givenVerifiedUser } from '../helpers/users.js';
@@ -132,5 +133,48 @@ describe('a job that starts after the deadline', () => {
     expect(t.deps.simulator!.stats().createTask).toBe(before);
     expect(await refundsFor(t, id)).toBe(1);
     expect(await balanceOf(t, user)).toBe(20);
+  });
+});
+
+describe('a generation where some images fail', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp({ worker: false });
+  });
+  afterAll(() => t.close());
+
+  it('keeps the images that came, refunds the rest exactly once, and a second run changes nothing', async () => {
+    const user = await givenVerifiedUser(t);
+    const start = await balanceOf(t, user);
+    const submitted = (await submit(t, user, { prompt: 'two, the second refused', model: 'nano-banana-2', count: 2 })).json();
+    // The provider refuses the second task it is asked for.
+    const provider = t.deps.generation.provider;
+    const created: string[] = [];
+    const refusing = {
+      ...t.deps.generation,
+      provider: {
+        ...provider,
+        createTask: async (input: Parameters<typeof provider.createTask>[0]) => {
+          const id = await provider.createTask(input);
+          created.push(id);
+          return id;
+        },
+        getTask: async (taskId: string) =>
+          taskId === created[1]
+            ? { state: 'failed' as const, error: new ProviderError('permanent', 'content_policy', 'This image was refused.') }
+            : provider.getTask(taskId),
+      },
+    };
+    const attempt = { retryCount: 0, retryLimit: 3 };
+    await runGeneration(refusing, { generationId: submitted.id, attempt });
+    const g = await getGeneration(t, user, submitted.id);
+    expect(g).toMatchObject({ status: 'succeeded', cost: submitted.cost, refunded: submitted.cost / 2 });
+    expect(g.images).toHaveLength(1);
+    expect(await refundsFor(t, submitted.id)).toBe(1);
+    expect(await balanceOf(t, user)).toBe(start - submitted.cost / 2);
+
+    await runGeneration(refusing, { generationId: submitted.id, attempt });
+    expect(await getGeneration(t, user, submitted.id)).toEqual(g);
+    expect(await refundsFor(t, submitted.id)).toBe(1);
   });
 });
