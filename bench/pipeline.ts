@@ -1,12 +1,13 @@
 /**
  * `npm run bench`, second part: the generation pipeline, each figure next to a baseline from the same run.
- *   1. In flight: BENCH_IN_FLIGHT (500) generations submitted over HTTP at once, a worker in this process
- *      with that many slots, the simulator (a process of its own) at 2 s per task with its rate limit off,
- *      calling back when a task ends (BENCH_CALLBACKS=0: polling only), handing out ready 1024 px images
- *      (BENCH_RESULT_PX); the users submit from a process of their own: wall time until all
- *      are terminal, against the same results fetched and thumbnailed with nothing else
- *      (bench/raw-in-flight-process.ts; goal ≤ 1.3×) and against the ideal 2 s; peak RSS (goal
- *      < 400 MB). On PostgreSQL in a scratch database beside DATABASE_URL, dropped afterwards.
+ *   1. In flight: BENCH_IN_FLIGHT (500) generations submitted over HTTP at once to a fresh process
+ *      with a worker of that many slots, the simulator (a process of its own) at 2 s per task with its
+ *      rate limit off, calling back when a task ends (BENCH_CALLBACKS=0: polling only), handing out
+ *      ready 1024 px images (BENCH_RESULT_PX); the users submit from a process of their own: wall
+ *      time until all are terminal, against the same results fetched and thumbnailed with nothing
+ *      else (bench/raw-in-flight-process.ts; goal ≤ 1.3×) and against the ideal 2 s; peak RSS (goal
+ *      < 400 MB). BENCH_IN_FLIGHT_ROUNDS rounds (3), each on a scratch database beside
+ *      DATABASE_URL, dropped afterwards.
  * Run built (npm run bench), so the process holds what production runs, not tsx.
  *   2. Ingestion: what completeGeneration does with one downloaded result (sniff, metadata removed,
  *      original + WebP thumbnail stored) against a minimal sharp thumbnail + file writes, on the same
@@ -22,7 +23,7 @@ import { join } from 'node:path';
 import { gallery } from './gallery.js';
 import { inFlight } from './in-flight.js';
 import { ingestion } from './ingestion.js';
-import { scratchDatabase, startApp, verifiedUsers } from './lib.js';
+import { startApp, verifiedUsers } from './lib.js';
 
 const env = process.env;
 const postgres = Boolean(env.DATABASE_URL);
@@ -30,11 +31,9 @@ const only = (part: string) => !env.BENCH_ONLY || env.BENCH_ONLY.split(',').incl
 
 async function main(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'animegen-bench-'));
-  const scratch = only('in-flight') ? await scratchDatabase() : null;
   try {
     console.log(`\nAnimeGen pipeline benchmark on ${postgres ? 'postgres' : 'pglite'}`);
-    // First, so the peak RSS is that of a fresh process.
-    if (scratch) await inFlight(join(root, 'in-flight'), scratch.url);
+    if (only('in-flight')) await inFlight(join(root, 'in-flight'));
     // A web-only instance for the rest: no idle worker slots polling the queue meanwhile.
     const web = await startApp(join(root, 'web'), {}, { role: 'web' });
     if (only('ingestion')) await ingestion(web.deps, join(root, 'web'));
@@ -44,7 +43,6 @@ async function main(): Promise<void> {
     await web.deps.close();
   } finally {
     rmSync(root, { recursive: true, force: true });
-    await scratch?.drop();
   }
 }
 

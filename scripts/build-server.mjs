@@ -11,7 +11,11 @@ import { build } from 'esbuild';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entryPoints = { 'server/main': 'src/main.ts' };
 if (process.argv.includes('--bench')) {
-  Object.assign(entryPoints, { 'bench/run': 'bench/run.ts', 'bench/pipeline': 'bench/pipeline.ts' });
+  Object.assign(entryPoints, {
+    'bench/run': 'bench/run.ts',
+    'bench/pipeline': 'bench/pipeline.ts',
+    'bench/in-flight-round': 'bench/in-flight-round.ts',
+  });
 }
 
 const { outputFiles } = await build({
