@@ -99,7 +99,7 @@ function report(r: RoundResult, [before, after]: RawRun[]): void {
     `  ${ms(before!.wallMs)} and ${ms(after!.wallMs)} ms, mean ${ms(raw.wallMs)} ms; ${ms(raw.cpuMs / IN_FLIGHT)} CPU ms per result, peak RSS ${mb(Math.max(before!.peakRss, after!.peakRss))}`,
     `wall / baseline mean = ${(r.wallMs / raw.wallMs).toFixed(2)}×   (goal ≤ 1.3×)`,
     `wall / ideal 2 s = ${(r.wallMs / TASK_MS).toFixed(2)}×; the baseline alone is ${(raw.wallMs / TASK_MS).toFixed(2)}× on ${cores} cores`,
-    `peak RSS = ${mb(r.peak.rss)} (goal < 400 MB; ${mb(r.firstRss)} before the burst)`,
+    `peak RSS = ${mb(r.peak.rss)} (goal < 400 MB; ${mb(r.firstRss)} before the burst)${env.DATABASE_URL ? '' : '; on PGlite the database runs in this process, its memory included'}`,
     `  at the peak: JS heap ${mb(r.peak.heapUsed)}, buffers ${mb(r.peak.arrayBuffers)}, native (sharp/libvips, allocator…) ${mb(native)}`,
     `CPU: the app's process kept ${(r.cpuMs / r.wallMs).toFixed(2)} of ${cores} cores busy on average,`,
     `  ${ms(r.cpuMs / r.accepted)} CPU ms per generation (app and worker; the simulator and the users run apart): on ${cores} cores`,
