@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { type Auth, createAuth, OWASP_SCRYPT, TEST_SCRYPT } from './accounts/index.js';
 import { raiseOperatorAlert } from './admin/index.js';
 import { type BillingContext, billingQueues, type FulfilmentFaults, type PaymentGateway } from './billing/index.js';
@@ -284,6 +285,7 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
     log,
     mailer,
     settings: {
+      scratchDir: join(config.dataDir, 'tmp'),
       exportDays: 7,
       logDays: config.retention.logDays,
       ledgerDays: config.retention.ledgerDays,

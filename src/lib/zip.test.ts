@@ -1,27 +1,56 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { buildZip, crc32 } from './zip.js';
+import { createZipFile } from './zip.js';
 
-describe('buildZip', () => {
-  it('computes the standard CRC-32', () => {
-    expect(crc32(Buffer.from('123456789'))).toBe(0xcbf43926);
+const scratch = () => join(mkdtempSync(join(tmpdir(), 'zip-test-')), 'x.zip');
+const unzip = (...args: string[]) => execFileSync('unzip', args, { encoding: 'utf8' });
+
+describe('createZipFile', () => {
+  const binary = Buffer.from(Array.from({ length: 300_000 }, (_, i) => (i * 7919) % 256));
+
+  async function sample(path: string, forceZip64 = false) {
+    const zip = await createZipFile(path, { forceZip64 });
+    await zip.add('README.txt', Buffer.from('hello\n'.repeat(100)));
+    await zip.add('data/profile.json', Buffer.from(JSON.stringify({ name: 'さくら' })));
+    // Streamed in uneven chunks, as a storage stream delivers them.
+    const chunks = [binary.subarray(0, 1000), binary.subarray(1000, 250_000), binary.subarray(250_000)];
+    await zip.addStream('images/a.png', Readable.from(chunks), binary.length);
+    return zip.close();
+  }
+
+  it('writes an archive that unzip verifies and reads back byte for byte', async () => {
+    const file = scratch();
+    const size = await sample(file);
+    expect(statSync(file).size).toBe(size);
+    expect(unzip('-t', file)).toContain('No errors detected');
+    expect(unzip('-p', file, 'data/profile.json')).toBe('{"name":"さくら"}');
+    expect(execFileSync('unzip', ['-p', file, 'images/a.png']).equals(binary)).toBe(true);
   });
 
-  it('writes an archive that unzip verifies and reads back byte for byte', () => {
-    const binary = Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7) % 256));
-    const zip = buildZip([
-      { name: 'README.txt', data: Buffer.from('hello\n'.repeat(100)) },
-      { name: 'data/profile.json', data: Buffer.from(JSON.stringify({ name: 'さくら' })) },
-      { name: 'images/a.png', data: binary, store: true },
-    ]);
-    const dir = mkdtempSync(join(tmpdir(), 'zip-test-'));
-    const file = join(dir, 'x.zip');
-    writeFileSync(file, zip);
-    expect(execFileSync('unzip', ['-t', file], { encoding: 'utf8' })).toContain('No errors detected');
-    expect(execFileSync('unzip', ['-p', file, 'data/profile.json'], { encoding: 'utf8' })).toBe('{"name":"さくら"}');
+  it('writes the ZIP64 records readers need past 4 GB, and they read them', async () => {
+    const file = scratch();
+    await sample(file, true);
+    expect(unzip('-t', file)).toContain('No errors detected');
+    expect(unzip('-Zv', file)).toContain('PKWARE 64-bit sizes');
     expect(execFileSync('unzip', ['-p', file, 'images/a.png']).equals(binary)).toBe(true);
+  });
+
+  it('holds more than 65,535 entries (a ZIP64 count)', async () => {
+    const file = scratch();
+    const zip = await createZipFile(file);
+    for (let i = 0; i < 66_000; i++) await zip.add(`n/${i}.txt`, Buffer.from(String(i)), { store: true });
+    await zip.close();
+    expect(unzip('-Zt', file)).toMatch(/^66000 files/);
+    expect(unzip('-p', file, 'n/65999.txt')).toBe('65999');
+  });
+
+  it('refuses a stream that ends short of its announced size', async () => {
+    const zip = await createZipFile(scratch());
+    await expect(zip.addStream('images/short.png', Readable.from([Buffer.from('abc')]), 10)).rejects.toThrow('expected 10 bytes, read 3');
+    await zip.abort();
   });
 });

@@ -1,33 +1,39 @@
-import { deflateRawSync } from 'node:zlib';
+import { open } from 'node:fs/promises';
+import { crc32, deflateRawSync } from 'node:zlib';
 
 /**
- * A minimal ZIP writer (no dependency): deflates text, stores images as they
- * are (already compressed). Enough for personal-data exports; every reader
+ * A ZIP file written as it is built (no dependency): text is deflated, images
+ * are stored as they are (already compressed) and streamed through, so an
+ * archive of any size holds only one chunk in memory. ZIP64 records are added
+ * when the archive passes 4 GB or 65,535 entries. Every reader we tried
  * (unzip, Windows, macOS, Python's zipfile) opens it.
  */
-export interface ZipEntry {
-  name: string;
-  data: Buffer;
-  /** Store without compression (images); default deflate. */
-  store?: boolean;
-  modified?: Date;
+export interface ZipWriter {
+  /** A small entry held in memory: deflated unless `store`. */
+  add(name: string, data: Buffer, options?: { store?: boolean; modified?: Date }): Promise<void>;
+  /** A stored entry streamed from `source`, which must yield exactly `size` bytes. */
+  addStream(name: string, source: AsyncIterable<Uint8Array>, size: number, modified?: Date): Promise<void>;
+  /** Writes the central directory and closes the file; the archive's size in bytes. */
+  close(): Promise<number>;
+  /** Closes the file without finishing it (the caller removes it). */
+  abort(): Promise<void>;
 }
 
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-export function crc32(data: Buffer): number {
-  let crc = 0xffffffff;
-  for (const byte of data) crc = CRC_TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
+interface Entry {
+  name: Buffer;
+  method: 0 | 8;
+  crc: number;
+  compressed: number;
+  size: number;
+  time: number;
+  date: number;
+  offset: number;
 }
+
+const U32_MAX = 0xffffffff;
+const U16_MAX = 0xffff;
+/** Small writes are gathered up to this size before they reach the file. */
+const FLUSH_BYTES = 1 << 20;
 
 function dosTime(d: Date): { time: number; date: number } {
   return {
@@ -36,50 +42,147 @@ function dosTime(d: Date): { time: number; date: number } {
   };
 }
 
-export function buildZip(entries: ZipEntry[]): Buffer {
-  const parts: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const entry of entries) {
-    const name = Buffer.from(entry.name, 'utf8');
-    const body = entry.store ? entry.data : deflateRawSync(entry.data);
-    const method = entry.store ? 0 : 8;
-    const crc = crc32(entry.data);
-    const { time, date } = dosTime(entry.modified ?? new Date());
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(entry.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    parts.push(local, name, body);
-    const dir = Buffer.alloc(46);
-    dir.writeUInt32LE(0x02014b50, 0);
-    dir.writeUInt16LE(20, 4);
-    dir.writeUInt16LE(20, 6);
-    dir.writeUInt16LE(0x0800, 8);
-    dir.writeUInt16LE(method, 10);
-    dir.writeUInt16LE(time, 12);
-    dir.writeUInt16LE(date, 14);
-    dir.writeUInt32LE(crc, 16);
-    dir.writeUInt32LE(body.length, 20);
-    dir.writeUInt32LE(entry.data.length, 24);
-    dir.writeUInt16LE(name.length, 28);
-    dir.writeUInt32LE(offset, 42);
-    central.push(dir, name);
-    offset += local.length + name.length + body.length;
+function localHeader(e: Entry): Buffer {
+  const h = Buffer.alloc(30);
+  h.writeUInt32LE(0x04034b50, 0);
+  h.writeUInt16LE(20, 4);
+  h.writeUInt16LE(0x0800, 6); // UTF-8 names
+  h.writeUInt16LE(e.method, 8);
+  h.writeUInt16LE(e.time, 10);
+  h.writeUInt16LE(e.date, 12);
+  h.writeUInt32LE(e.crc, 14);
+  h.writeUInt32LE(e.compressed, 18);
+  h.writeUInt32LE(e.size, 22);
+  h.writeUInt16LE(e.name.length, 26);
+  return Buffer.concat([h, e.name]);
+}
+
+/** A central directory record; its offset moves into a ZIP64 extra field past 4 GB. */
+function centralRecord(e: Entry, forceZip64: boolean): Buffer {
+  const zip64 = forceZip64 || e.offset >= U32_MAX;
+  const extra = Buffer.alloc(zip64 ? 12 : 0);
+  if (zip64) {
+    extra.writeUInt16LE(0x0001, 0);
+    extra.writeUInt16LE(8, 2);
+    extra.writeBigUInt64LE(BigInt(e.offset), 4);
   }
-  const centralSize = central.reduce((n, b) => n + b.length, 0);
+  const version = zip64 ? 45 : 20;
+  const d = Buffer.alloc(46);
+  d.writeUInt32LE(0x02014b50, 0);
+  d.writeUInt16LE(version, 4);
+  d.writeUInt16LE(version, 6);
+  d.writeUInt16LE(0x0800, 8);
+  d.writeUInt16LE(e.method, 10);
+  d.writeUInt16LE(e.time, 12);
+  d.writeUInt16LE(e.date, 14);
+  d.writeUInt32LE(e.crc, 16);
+  d.writeUInt32LE(e.compressed, 20);
+  d.writeUInt32LE(e.size, 24);
+  d.writeUInt16LE(e.name.length, 28);
+  d.writeUInt16LE(extra.length, 30);
+  d.writeUInt32LE(zip64 ? U32_MAX : e.offset, 42);
+  return Buffer.concat([d, e.name, extra]);
+}
+
+/** The end records: ZIP64's record and locator first when counts or offsets outgrow the classic fields. */
+function endRecords(count: number, cdOffset: number, cdSize: number, forceZip64: boolean): Buffer {
+  const zip64 = forceZip64 || count >= U16_MAX || cdOffset >= U32_MAX || cdSize >= U32_MAX;
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(centralSize, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...parts, ...central, end]);
+  end.writeUInt16LE(zip64 ? U16_MAX : count, 8);
+  end.writeUInt16LE(zip64 ? U16_MAX : count, 10);
+  end.writeUInt32LE(zip64 ? U32_MAX : cdSize, 12);
+  end.writeUInt32LE(zip64 ? U32_MAX : cdOffset, 16);
+  if (!zip64) return end;
+  const record = Buffer.alloc(56);
+  record.writeUInt32LE(0x06064b50, 0);
+  record.writeBigUInt64LE(44n, 4); // the record's size after this field
+  record.writeUInt16LE(45, 12);
+  record.writeUInt16LE(45, 14);
+  record.writeBigUInt64LE(BigInt(count), 24);
+  record.writeBigUInt64LE(BigInt(count), 32);
+  record.writeBigUInt64LE(BigInt(cdSize), 40);
+  record.writeBigUInt64LE(BigInt(cdOffset), 48);
+  const locator = Buffer.alloc(20);
+  locator.writeUInt32LE(0x07064b50, 0);
+  locator.writeBigUInt64LE(BigInt(cdOffset + cdSize), 8);
+  locator.writeUInt32LE(1, 16);
+  return Buffer.concat([record, locator, end]);
+}
+
+/** Opens `path` for a new archive. `forceZip64` writes the ZIP64 records for every archive (tests use it). */
+export async function createZipFile(path: string, options: { forceZip64?: boolean } = {}): Promise<ZipWriter> {
+  const file = await open(path, 'w');
+  const forceZip64 = options.forceZip64 ?? false;
+  const entries: Entry[] = [];
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let position = 0;
+
+  const flush = async () => {
+    if (pendingBytes === 0) return;
+    const out = Buffer.concat(pending);
+    [pending, pendingBytes] = [[], 0];
+    await file.write(out);
+  };
+  const emit = async (bytes: Buffer) => {
+    pending.push(bytes);
+    pendingBytes += bytes.length;
+    position += bytes.length;
+    if (pendingBytes >= FLUSH_BYTES) await flush();
+  };
+  const entry = (name: string, method: 0 | 8, modified: Date | undefined) => {
+    const e: Entry = {
+      name: Buffer.from(name, 'utf8'),
+      method,
+      crc: 0,
+      compressed: 0,
+      size: 0,
+      offset: position,
+      ...dosTime(modified ?? new Date()),
+    };
+    entries.push(e);
+    return e;
+  };
+
+  return {
+    async add(name, data, opts = {}) {
+      const e = entry(name, opts.store ? 0 : 8, opts.modified);
+      const body = opts.store ? data : deflateRawSync(data);
+      Object.assign(e, { crc: crc32(data), compressed: body.length, size: data.length });
+      await emit(localHeader(e));
+      await emit(body);
+    },
+    async addStream(name, source, size, modified) {
+      if (size >= U32_MAX) throw new Error(`${name} is too large for one archive entry`);
+      const e = entry(name, 0, modified);
+      Object.assign(e, { compressed: size, size });
+      // The CRC is known only at the end: the header goes out with 0 and is patched in place.
+      await emit(localHeader(e));
+      let [crc, seen] = [0, 0];
+      for await (const chunk of source) {
+        const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+        crc = crc32(bytes, crc);
+        seen += bytes.length;
+        await emit(bytes);
+      }
+      if (seen !== size) throw new Error(`${name}: expected ${size} bytes, read ${seen}`);
+      e.crc = crc;
+      await flush();
+      const patch = Buffer.alloc(4);
+      patch.writeUInt32LE(crc);
+      await file.write(patch, 0, 4, e.offset + 14);
+    },
+    async close() {
+      const cdOffset = position;
+      for (const e of entries) await emit(centralRecord(e, forceZip64));
+      await emit(endRecords(entries.length, cdOffset, position - cdOffset, forceZip64));
+      await flush();
+      await file.close();
+      return position;
+    },
+    async abort() {
+      await file.close().catch(() => {});
+    },
+  };
 }

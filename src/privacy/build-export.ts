@@ -1,6 +1,6 @@
 import type { Db } from '../db/index.js';
 import { notFound } from '../lib/errors.js';
-import { buildZip, type ZipEntry } from '../lib/zip.js';
+import { createZipFile } from '../lib/zip.js';
 import type { Storage } from '../storage/index.js';
 import { readPersonalData } from './export.queries.js';
 
@@ -25,47 +25,60 @@ All times are UTC (ISO 8601). Files are JSON (UTF-8).
 
 const ext = (contentType: string) => (contentType === 'image/jpeg' ? 'jpg' : (contentType.split('/')[1] ?? 'bin'));
 
-async function readAll(storage: Storage, key: string): Promise<Buffer | null> {
-  const file = await storage.get(key);
-  if (!file) return null;
-  const chunks: Buffer[] = [];
-  for await (const chunk of file.stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+/** Items grouped by a key, so each generation finds its own in one lookup (100k generations stay linear). */
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
 
 /**
- * Builds the user's export archive: machine-readable JSON of every kind of
- * personal data we hold, every original image and uploaded reference, and a
- * README. `onProgress` gets 0–100 as files are read.
+ * Builds the user's export archive into the file at `path`: machine-readable
+ * JSON of every kind of personal data we hold, every original image and
+ * uploaded reference, and a README. Images are streamed from storage into the
+ * file, so the archive's size is bounded by disk, not memory. `onProgress`
+ * gets 0–90 as files are copied. Returns the archive's size in bytes.
  */
 export async function buildExportArchive(
   deps: { db: Db; storage: Storage },
-  input: { userId: string; now: Date; onProgress?: (percent: number) => Promise<void> | void },
-): Promise<Buffer> {
+  input: { userId: string; now: Date; path: string; onProgress?: (percent: number) => Promise<void> | void },
+): Promise<number> {
   const data = await readPersonalData(deps.db, input.userId);
   if (!data.profile) throw notFound('Your account');
-  const json = (name: string, value: unknown): ZipEntry => ({ name, data: Buffer.from(`${JSON.stringify(value, null, 2)}\n`) });
-  const entries: ZipEntry[] = [{ name: 'README.txt', data: Buffer.from(README) }];
   const imagePath = (i: (typeof data.images)[number]) => `images/${i.generationId}/${i.position + 1}.${ext(i.contentType)}`;
   const uploadPath = (u: (typeof data.uploads)[number]) => `references/${u.id}.${ext(u.contentType)}`;
-  entries.push(
-    json('data/profile.json', { ...data.profile, exportedAt: input.now }),
-    json('data/sessions.json', data.sessions),
-    json('data/credit-ledger.json', data.ledger),
-    json('data/purchases.json', data.purchases),
-    json('data/consent.json', data.consent),
-    json('data/privacy-requests.json', data.privacyRequests),
-    json(
+  const imagesOf = groupBy(data.images, (i) => i.generationId);
+  const referencesOf = groupBy(data.references, (r) => r.generationId);
+  const zip = await createZipFile(input.path);
+  try {
+    const json = (name: string, value: unknown) => zip.add(name, Buffer.from(`${JSON.stringify(value, null, 2)}\n`));
+    await zip.add('README.txt', Buffer.from(README));
+    await json('data/profile.json', { ...data.profile, exportedAt: input.now });
+    await json('data/sessions.json', data.sessions);
+    await json('data/credit-ledger.json', data.ledger);
+    await json('data/purchases.json', data.purchases);
+    await json('data/consent.json', data.consent);
+    await json('data/privacy-requests.json', data.privacyRequests);
+    await json(
       'data/generations.json',
       data.generations.map((g) => ({
         ...g,
-        images: data.images
-          .filter((i) => i.generationId === g.id)
-          .map((i) => ({ id: i.id, file: imagePath(i), width: i.width, height: i.height, createdAt: i.createdAt })),
-        references: data.references.filter((r) => r.generationId === g.id).map((r) => r.uploadId),
+        images: (imagesOf.get(g.id) ?? []).map((i) => ({
+          id: i.id,
+          file: imagePath(i),
+          width: i.width,
+          height: i.height,
+          createdAt: i.createdAt,
+        })),
+        references: (referencesOf.get(g.id) ?? []).map((r) => r.uploadId),
       })),
-    ),
-    json(
+    );
+    await json(
       'data/uploads.json',
       data.uploads.map((u) => ({
         id: u.id,
@@ -75,16 +88,19 @@ export async function buildExportArchive(
         height: u.height,
         createdAt: u.createdAt,
       })),
-    ),
-  );
-  const files = [
-    ...data.images.map((i) => ({ key: i.key, name: imagePath(i) })),
-    ...data.uploads.map((u) => ({ key: u.key, name: uploadPath(u) })),
-  ];
-  for (const [n, f] of files.entries()) {
-    const bytes = await readAll(deps.storage, f.key);
-    if (bytes) entries.push({ name: f.name, data: bytes, store: true });
-    await input.onProgress?.(Math.floor(((n + 1) / files.length) * 90));
+    );
+    const files = [
+      ...data.images.map((i) => ({ key: i.key, name: imagePath(i) })),
+      ...data.uploads.map((u) => ({ key: u.key, name: uploadPath(u) })),
+    ];
+    for (const [n, f] of files.entries()) {
+      const stored = await deps.storage.get(f.key);
+      if (stored) await zip.addStream(f.name, stored.stream, stored.size);
+      await input.onProgress?.(Math.floor(((n + 1) / files.length) * 90));
+    }
+    return await zip.close();
+  } catch (error) {
+    await zip.abort();
+    throw error;
   }
-  return buildZip(entries);
 }

@@ -14,6 +14,8 @@ export interface PrivacyContext {
   log: Logger;
   mailer: Mailer;
   settings: {
+    /** A local folder for files being built (export archives) before they go to storage. */
+    scratchDir: string;
     /** Days an export archive can be downloaded. */
     exportDays: number;
     /** Days sign-in records (addresses, browsers) are kept. */

@@ -1,3 +1,5 @@
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { tables } from '../db/index.js';
 import { storageKeys } from '../storage/index.js';
@@ -9,17 +11,22 @@ const { dataExports } = tables;
 /**
  * The `privacy.export` job: builds the archive, stores it, and marks the
  * export ready for `exportDays`. Progress is written as files are read, so the
- * Settings page can show it. A re-run after a crash simply builds it again.
+ * Settings page can show it. The archive is built in a file under the
+ * scratch folder, handed to storage, then removed; a re-run after a crash
+ * simply builds it again over the same file.
  */
 export async function runExport(deps: Pick<PrivacyContext, 'db' | 'storage' | 'clock' | 'log' | 'settings'>, input: { exportId: string }) {
   const [row] = await deps.db.select().from(dataExports).where(eq(dataExports.id, input.exportId));
   if (!row || row.status === 'ready') return;
   await deps.db.update(dataExports).set({ status: 'running', progress: 0 }).where(eq(dataExports.id, row.id));
+  const path = join(deps.settings.scratchDir, `export-${row.id}.zip`);
   try {
     let last = 0;
-    const archive = await buildExportArchive(deps, {
+    await mkdir(deps.settings.scratchDir, { recursive: true });
+    const bytes = await buildExportArchive(deps, {
       userId: row.userId,
       now: deps.clock.now(),
+      path,
       onProgress: async (percent) => {
         if (percent - last < 5) return;
         last = percent;
@@ -27,7 +34,7 @@ export async function runExport(deps: Pick<PrivacyContext, 'db' | 'storage' | 'c
       },
     });
     const key = storageKeys.exportArchive(row.userId, row.id);
-    await deps.storage.put(key, archive, 'application/zip');
+    await deps.storage.putFile(key, path, 'application/zip');
     const now = deps.clock.now();
     await deps.db
       .update(dataExports)
@@ -35,7 +42,7 @@ export async function runExport(deps: Pick<PrivacyContext, 'db' | 'storage' | 'c
         status: 'ready',
         progress: 100,
         storageKey: key,
-        bytes: archive.length,
+        bytes,
         completedAt: now,
         expiresAt: new Date(now.getTime() + deps.settings.exportDays * 86_400_000),
       })
@@ -46,5 +53,7 @@ export async function runExport(deps: Pick<PrivacyContext, 'db' | 'storage' | 'c
       .update(dataExports)
       .set({ status: 'failed', error: 'The export could not be built. Please try again.' })
       .where(eq(dataExports.id, row.id));
+  } finally {
+    await rm(path, { force: true });
   }
 }

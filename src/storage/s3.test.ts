@@ -1,4 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { HeadObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import sharp from 'sharp';
@@ -57,6 +60,20 @@ async function keysUnder(prefix: string): Promise<string[]> {
 storageContract('S3-compatible server', () => givenStorage().storage);
 
 describe('S3 storage against an S3-compatible server', () => {
+  it('uploads a file larger than a part in parts, whole, with its content type', async () => {
+    const { storage, prefix } = givenStorage({ partBytes: 5 * 2 ** 20 });
+    const partsBefore = s3.uploadedParts.length;
+    const path = join(mkdtempSync(join(tmpdir(), 's3-parts-')), 'big.zip');
+    const bytes = randomBytes(12 * 2 ** 20); // three parts: 5 + 5 + 2 MB
+    writeFileSync(path, bytes);
+    await storage.putFile('users/u1/exports/e1.zip', path, 'application/zip');
+    const head = await inspector.send(new HeadObjectCommand({ Bucket: s3.bucket, Key: `${prefix}/users/u1/exports/e1.zip` }));
+    expect(head.ContentType).toBe('application/zip');
+    expect(head.CacheControl).toBe('private, max-age=31536000, immutable');
+    expect(s3.uploadedParts.slice(partsBefore)).toEqual([1, 2, 3]);
+    expect((await readAll((await storage.get('users/u1/exports/e1.zip'))!.stream)).equals(bytes)).toBe(true);
+  });
+
   it('stores the content type and a private, year-long, immutable cache-control', async () => {
     const { storage, prefix } = givenStorage();
     await storage.put('users/u1/uploads/b.webp', Buffer.from('RIFF'), 'image/webp');

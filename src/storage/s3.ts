@@ -8,6 +8,7 @@ import {
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
+import { uploadFile } from './s3-upload.js';
 import type { Storage } from './types.js';
 
 export interface S3StorageOptions {
@@ -22,6 +23,8 @@ export interface S3StorageOptions {
   secretAccessKey?: string;
   /** `bucket` in the path instead of the host name: most self-hosted servers need it. */
   forcePathStyle: boolean;
+  /** putFile sends files larger than this in parts of this size (default 64 MB; S3's smallest part is 5 MB). */
+  partBytes?: number;
   log?: { warn(details: Record<string, unknown>, message: string): void };
 }
 
@@ -59,6 +62,11 @@ export function createS3Storage(options: S3StorageOptions): Storage {
           CacheControl: cacheControl,
         }),
       );
+    },
+
+    async putFile(key, path, contentType) {
+      const target = { Bucket: bucket, Key: keyOf(key), ContentType: contentType, CacheControl: cacheControl };
+      await uploadFile(client, target, path, options.partBytes ?? 64 * 2 ** 20);
     },
 
     async get(key) {

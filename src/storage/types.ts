@@ -9,6 +9,8 @@ export interface StoredFile {
 /** Where files live: a local folder by default, object storage later. */
 export interface Storage {
   put(key: string, bytes: Buffer, contentType: string): Promise<void>;
+  /** Stores a file from local disk, streamed (archives too large to hold in memory). */
+  putFile(key: string, path: string, contentType: string): Promise<void>;
   /** A stream of the object, or null when it does not exist. */
   get(key: string): Promise<StoredFile | null>;
   /** Removes the objects; missing ones are ignored. */

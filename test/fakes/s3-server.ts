@@ -76,6 +76,8 @@ export interface S3TestServer {
   secretAccessKey: string;
   /** The number of keys in each DeleteObjects request received, in order. */
   deleteBatches: number[];
+  /** The part number of each UploadPart request received (multipart uploads), in order. */
+  uploadedParts: number[];
   /** Keys that DeleteObjects leaves alone and reports with this error code, as a bucket policy or object lock would. */
   deleteErrors: Map<string, string>;
   close(): Promise<void>;
@@ -96,6 +98,7 @@ export async function startS3Server(): Promise<S3TestServer> {
   const secretAccessKey = randomBytes(20).toString('base64url');
   const deleteBatches: number[] = [];
   const deleteErrors = new Map<string, string>();
+  const uploadedParts: number[] = [];
   DUMMY_ACCOUNT.createKeyPair(accessKeyId, secretAccessKey);
   const server = new S3rver({
     address: '127.0.0.1',
@@ -107,7 +110,7 @@ export async function startS3Server(): Promise<S3TestServer> {
     configureBuckets: [{ name: bucket }],
   });
   // Koa composes its middleware when the server starts, so this runs first.
-  server.middleware.unshift(strictness(deleteBatches, deleteErrors));
+  server.middleware.unshift(strictness(deleteBatches, deleteErrors, uploadedParts));
   let address: AddressInfo;
   try {
     address = await server.run();
@@ -123,6 +126,7 @@ export async function startS3Server(): Promise<S3TestServer> {
     secretAccessKey,
     deleteBatches,
     deleteErrors,
+    uploadedParts,
     async close() {
       await server.close();
       DUMMY_ACCOUNT.revokeAccessKey(accessKeyId);
@@ -131,9 +135,10 @@ export async function startS3Server(): Promise<S3TestServer> {
   };
 }
 
-function strictness(deleteBatches: number[], deleteErrors: Map<string, string>): KoaMiddleware {
+function strictness(deleteBatches: number[], deleteErrors: Map<string, string>, uploadedParts: number[]): KoaMiddleware {
   return async (ctx, next) => {
     rawPaths.set(ctx.headers, ctx.path);
+    if (ctx.method === 'PUT' && ctx.query.uploadId) uploadedParts.push(Number(ctx.query.partNumber));
     if (Object.keys(ctx.headers).some((name) => /^x-amz-checksum-(?!mode$)/.test(name))) {
       throw new S3Error('NotImplemented', 'Flexible checksum headers are not implemented');
     }

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { Storage } from '../../src/storage/index.js';
@@ -55,6 +58,20 @@ export function storageContract(name: string, fresh: () => Promise<Storage> | St
       expect(await storage.exists('users/u1/uploads/c.png')).toBe(true);
       await storage.delete([]);
       expect(await storage.exists('users/u1/uploads/c.png')).toBe(true);
+    });
+
+    it('stores a file from disk byte for byte, and putFile again replaces it', async () => {
+      const storage = await fresh();
+      const dir = mkdtempSync(join(tmpdir(), 'storage-contract-'));
+      const bytes = randomBytes(3 * 2 ** 20);
+      writeFileSync(join(dir, 'a.zip'), bytes);
+      writeFileSync(join(dir, 'b.zip'), 'small');
+      await storage.putFile('users/u1/exports/e1.zip', join(dir, 'a.zip'), 'application/zip');
+      const file = await storage.get('users/u1/exports/e1.zip');
+      expect(file?.size).toBe(bytes.length);
+      expect((await readAll(file!.stream)).equals(bytes)).toBe(true);
+      await storage.putFile('users/u1/exports/e1.zip', join(dir, 'b.zip'), 'application/zip');
+      expect((await readAll((await storage.get('users/u1/exports/e1.zip'))!.stream)).toString()).toBe('small');
     });
 
     it('refuses a key that climbs out of its place, and writes nothing', async () => {

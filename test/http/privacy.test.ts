@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -30,6 +30,8 @@ describe('personal data: export, trash, deletion', () => {
       view = (await as(user, 'GET', `/api/me/exports/${view.id}`)).json();
     }
     expect(view).toMatchObject({ status: 'ready', progress: 100 });
+    // The archive was built in the scratch folder and handed to storage: no copy stays behind.
+    expect(readdirSync(join(t.config.dataDir, 'tmp'))).toEqual([]);
     const zip = await as(user, 'GET', view.downloadUrl);
     expect(zip.headers['content-type']).toBe('application/zip');
     const dir = mkdtempSync(join(tmpdir(), 'export-'));

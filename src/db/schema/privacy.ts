@@ -1,4 +1,4 @@
-import { index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { user } from './auth.js';
 
 /** A user's request for an archive of their data; the file expires after 7 days. */
@@ -13,7 +13,8 @@ export const dataExports = pgTable(
     status: text('status').notNull(),
     progress: integer('progress').notNull().default(0),
     storageKey: text('storage_key'),
-    bytes: integer('bytes'),
+    /** Archives can pass 2 GB (integer's limit). */
+    bytes: bigint('bytes', { mode: 'number' }),
     error: text('error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     completedAt: timestamp('completed_at', { withTimezone: true }),

@@ -1,0 +1,1 @@
+ALTER TABLE "data_exports" ALTER COLUMN "bytes" SET DATA TYPE bigint;
