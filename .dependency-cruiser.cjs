@@ -10,9 +10,9 @@ module.exports = {
     {
       name: 'no-roots',
       severity: 'error',
-      comment: 'Nothing imports main.ts, app.ts, deps.ts or the worker root.',
+      comment: 'Nothing imports main.ts, app.ts, deps.ts (with its adapters.ts) or the worker root.',
       from: { pathNot: '^src/(main|app|deps)\\.ts$|^src/jobs/worker\\.ts$|^test/|^bench/|\\.test\\.ts$' },
-      to: { path: '^src/(main|app|deps)\\.ts$|^src/jobs/worker\\.ts$' },
+      to: { path: '^src/(main|app|deps|adapters)\\.ts$|^src/jobs/worker\\.ts$' },
     },
     {
       name: 'only-roots-know-http',

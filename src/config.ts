@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { parseCreditPacks } from './billing/packs.js';
+import { defaultA1111Models, defaultModels, parseModels } from './generation/catalog.js';
+import { Secret } from './lib/secret.js';
 import { parseBehaviourPatch } from './providers/simulator/behaviour.js';
 import { parseStorageUrl } from './storage/location.js';
 
@@ -9,82 +11,12 @@ import { parseStorageUrl } from './storage/location.js';
  * Secrets are wrapped in Secret so they print as [redacted] in logs and errors.
  */
 
-export class Secret {
-  readonly #value: string;
-  constructor(value: string) {
-    this.#value = value;
-  }
-  reveal(): string {
-    return this.#value;
-  }
-  toString(): string {
-    return '[redacted]';
-  }
-  toJSON(): string {
-    return '[redacted]';
-  }
-  [Symbol.for('nodejs.util.inspect.custom')](): string {
-    return '[redacted]';
-  }
-}
-
 const secret = z
   .string()
   .min(1)
   .transform((v) => new Secret(v));
 const bool = z.enum(['1', '0', 'true', 'false', 'yes', 'no']).transform((v) => v === '1' || v === 'true' || v === 'yes');
 const int = (def: number, min = 0, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().int().min(min).max(max).default(def);
-
-export const modelSchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]+$/),
-  name: z.string().min(1),
-  providerModel: z.string().min(1),
-  cost: z.number().int().positive(),
-  aspectRatios: z.array(z.string().regex(/^(\d+:\d+)$/)).min(1),
-  maxReferences: z.number().int().min(0).max(14),
-  /** When true the model needs at least one reference image (edit models). */
-  requiresReference: z.boolean().default(false),
-  supportsNegativePrompt: z.boolean().default(false),
-  maxPromptLength: z.number().int().positive().default(5000),
-});
-export type ModelConfig = z.infer<typeof modelSchema>;
-
-/** Defaults chosen from KIE's Market models that suit anime work (see docs/providers.md). */
-export const defaultModels: ModelConfig[] = [
-  {
-    id: 'nano-banana',
-    name: 'Nano Banana',
-    providerModel: 'google/nano-banana',
-    cost: 2,
-    aspectRatios: ['1:1', '3:4', '4:3', '9:16', '16:9'],
-    maxReferences: 0,
-    requiresReference: false,
-    supportsNegativePrompt: false,
-    maxPromptLength: 5000,
-  },
-  {
-    id: 'nano-banana-2',
-    name: 'Nano Banana 2',
-    providerModel: 'nano-banana-2',
-    cost: 4,
-    aspectRatios: ['1:1', '2:3', '3:2', '3:4', '4:3', '9:16', '16:9'],
-    maxReferences: 4,
-    requiresReference: false,
-    supportsNegativePrompt: false,
-    maxPromptLength: 20000,
-  },
-  {
-    id: 'seedream-4-5',
-    name: 'Seedream 4.5',
-    providerModel: 'seedream/4.5-text-to-image',
-    cost: 3,
-    aspectRatios: ['1:1', '2:3', '3:2', '3:4', '4:3', '9:16', '16:9'],
-    maxReferences: 0,
-    requiresReference: false,
-    supportsNegativePrompt: false,
-    maxPromptLength: 3000,
-  },
-];
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -162,34 +94,6 @@ const envSchema = z.object({
 
 export type Env = Record<string, string | undefined>;
 
-/** A self-hosted checkpoint behind AUTOMATIC1111: one model, negative prompts and one reference (img2img). */
-export const defaultA1111Models: ModelConfig[] = [
-  {
-    id: 'local-anime',
-    name: 'Local checkpoint',
-    providerModel: 'default',
-    cost: 1,
-    aspectRatios: ['1:1', '2:3', '3:2', '3:4', '4:3', '9:16', '16:9'],
-    maxReferences: 1,
-    requiresReference: false,
-    supportsNegativePrompt: true,
-    maxPromptLength: 5000,
-  },
-];
-
-function parseModels(json: string | undefined, fallback: ModelConfig[]): ModelConfig[] {
-  if (!json) return fallback;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch {
-    throw new ConfigError(['MODELS_JSON: not valid JSON']);
-  }
-  const parsed = z.array(modelSchema).min(1).safeParse(raw);
-  if (!parsed.success) throw new ConfigError([`MODELS_JSON: ${parsed.error.issues[0]?.message}`]);
-  return parsed.data;
-}
-
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n  ${problems.join('\n  ')}`);
@@ -237,7 +141,7 @@ export function loadConfig(env: Env = process.env) {
     provider,
     storage: storageConfig(e),
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
-    models: parseModels(e.MODELS_JSON, provider.kind === 'a1111' ? defaultA1111Models : defaultModels),
+    models: models(e.MODELS_JSON, provider.kind === 'a1111' ? defaultA1111Models : defaultModels),
     uploads: { maxBytes: e.UPLOAD_MAX_BYTES, maxPixels: e.UPLOAD_MAX_PIXELS, maxPerGeneration: 4, delivery: e.REFERENCE_DELIVERY },
     legal: {
       policyVersion: e.LEGAL_POLICY_VERSION,
@@ -319,6 +223,14 @@ function providerConfig(e: ParsedEnv) {
   return { kind: 'simulator' as const, delayMs: e.SIMULATOR_DELAY_MS, behaviour };
 }
 
+function models(json: string | undefined, fallback: typeof defaultModels) {
+  try {
+    return parseModels(json, fallback);
+  } catch (err) {
+    throw new ConfigError([`MODELS_JSON: ${(err as Error).message}`]);
+  }
+}
+
 /** Stripe when both secrets are set (billing is off without them), and the credit packs on sale. */
 function billingConfig(e: ParsedEnv) {
   const { STRIPE_SECRET_KEY: secretKey, STRIPE_WEBHOOK_SECRET: webhookSecret } = e;
@@ -353,3 +265,6 @@ function storageConfig(e: ParsedEnv) {
     forcePathStyle: e.S3_FORCE_PATH_STYLE ?? Boolean(e.S3_ENDPOINT),
   };
 }
+
+// The catalog lives with generation; providers and routes read it through the config.
+export { defaultModels, type ModelConfig } from './generation/catalog.js';

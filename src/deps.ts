@@ -2,8 +2,9 @@ import { setMaxListeners } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { type Auth, createAuth, OWASP_SCRYPT, TEST_SCRYPT } from './accounts/index.js';
+import { createImageProvider, createPaymentGateway, createStorage, legalSettings } from './adapters.js';
 import { raiseOperatorAlert } from './admin/index.js';
-import { type BillingContext, billingQueues, type FulfilmentFaults, type PaymentGateway } from './billing/index.js';
+import { type BillingContext, billingQueues, type FulfilmentFaults } from './billing/index.js';
 import type { Config } from './config.js';
 import { grantCredits } from './credits/index.js';
 import { type Database, migrate, openDatabase } from './db/index.js';
@@ -15,16 +16,9 @@ import { createLogger, type Logger } from './lib/logger.js';
 import { createMetrics, type Metrics } from './lib/metrics.js';
 import { createSmtpMailer, DevMailbox, type Mailer, renderMail } from './mail/index.js';
 import { acknowledgePolicy, type LegalSettings, type PrivacyContext, privacyQueues, readLegalDocument } from './privacy/index.js';
-import {
-  createProvider,
-  createSharedRateLimiter,
-  type ImageProvider,
-  meteredProvider,
-  type Simulator,
-  startSimulator,
-} from './providers/index.js';
+import { type ImageProvider, meteredProvider, type Simulator } from './providers/index.js';
 import { createHintHub, createLiveHub, type LiveHub, notifyLiveBestEffort } from './pubsub/index.js';
-import { createImageProcessor, createLocalStorage, type Storage } from './storage/index.js';
+import { createImageProcessor } from './storage/index.js';
 
 /** Everything routes and jobs need, built once from Config. */
 export interface Deps {
@@ -66,71 +60,6 @@ export interface DepsOverrides {
 
 const MAX_ATTEMPTS = 4;
 
-/** The processors named on the privacy page, from the live configuration. */
-function legalSettings(config: Config, provider: ImageProvider): LegalSettings {
-  const r = config.legal.regions;
-  const processors = [
-    {
-      name: 'Hosting and database (operator)',
-      purpose: 'runs AnimeGen and stores accounts, generations and the ledger',
-      region: r.hosting,
-    },
-  ];
-  if (config.storage.kind === 's3')
-    processors.push({ name: 'Object storage (S3-compatible)', purpose: 'stores images and uploads', region: r.storage });
-  if (!provider.demo) {
-    const name = provider.name === 'kie' ? 'KIE (kie.ai)' : 'Self-hosted image server (AUTOMATIC1111)';
-    processors.push({ name, purpose: 'generates images from prompts and reference images; receives no account data', region: r.provider });
-  }
-  if (config.billing.stripe)
-    processors.push({ name: 'Stripe', purpose: 'takes payments for credit packs; receives an anonymous reference', region: r.payments });
-  if (config.mail.smtpUrl)
-    processors.push({ name: 'E-mail delivery (SMTP)', purpose: 'sends verification, reset and receipt e-mails', region: r.email });
-  return {
-    contact: config.privacyContact,
-    processors,
-    policyVersion: config.legal.policyVersion,
-    policyMaterial: config.legal.policyMaterial,
-  };
-}
-
-/** Stripe when configured; the SDK is loaded only then (it adds ~200 ms to start-up). */
-async function createPaymentGateway(config: Config): Promise<PaymentGateway | null> {
-  const stripe = config.billing.stripe;
-  if (!stripe) return null;
-  const { createStripeGateway } = await import('./billing/stripe-gateway.js');
-  return createStripeGateway({
-    secretKey: stripe.secretKey.reveal(),
-    webhookSecret: stripe.webhookSecret.reveal(),
-    apiBase: stripe.apiBase,
-  });
-}
-
-async function createStorage(config: Config, log: Logger): Promise<Storage> {
-  const s = config.storage;
-  if (s.kind === 'local') return createLocalStorage(s.path);
-  // Loaded only when used: the AWS SDK adds ~280 ms to start-up.
-  const { createS3Storage } = await import('./storage/s3.js');
-  return createS3Storage({
-    bucket: s.bucket,
-    prefix: s.prefix,
-    endpoint: s.endpoint,
-    region: s.region,
-    accessKeyId: s.accessKeyId,
-    secretAccessKey: s.secretAccessKey?.reveal(),
-    forcePathStyle: s.forcePathStyle,
-    log,
-  });
-}
-
-/**
- * KIE accepts 20 new tasks per 10 s per account and drops the rest; every
- * worker process shares one window through the database. The window is 12 s:
- * the extra 2 s cover the gap between recording a send and the request
- * arriving (measured up to ~0.7 s on a busy embedded process, plus network).
- */
-const kieRateLimiter = (db: Database['db']) => createSharedRateLimiter(db, { bucket: 'kie', limit: 20, windowMs: 12_000 });
-
 /** Opens the database (migrating it) and builds the adapters chosen by config. */
 export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<Deps> {
   const log = o.log ?? createLogger(config.log.level);
@@ -146,28 +75,9 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
   const devMailbox = config.mail.smtpUrl || config.production ? null : new DevMailbox(log, config.env === 'development');
   const mailer: Mailer = devMailbox ?? createSmtpMailer(config.mail.smtpUrl ?? 'smtp://localhost:25', config.mail.from);
 
-  let simulator: Simulator | null = null;
-  let provider = o.provider;
-  if (!provider) {
-    if (config.provider.kind === 'kie') {
-      const { webhookHmacKey: _key, ...kie } = config.provider;
-      provider = createProvider(kie, { log, rateLimiter: kieRateLimiter(db) });
-    } else if (config.provider.kind === 'a1111') {
-      provider = createProvider(config.provider, { log });
-    } else {
-      const apiKey = 'simulator-key';
-      simulator = await startSimulator({
-        port: 0,
-        host: '127.0.0.1',
-        delayMs: config.provider.delayMs,
-        apiKey,
-        log,
-        webhookHmacKey: o.simulatorWebhookKey,
-      });
-      if (config.provider.behaviour) simulator.setBehaviour(config.provider.behaviour);
-      provider = createProvider({ kind: 'simulator-url', url: simulator.url, apiKey }, { log, rateLimiter: kieRateLimiter(db) });
-    }
-  }
+  const chosen = o.provider ? { provider: o.provider, simulator: null } : await createImageProvider(config, db, log, o.simulatorWebhookKey);
+  const simulator = chosen.simulator;
+  let provider = chosen.provider;
 
   const legal = legalSettings(config, provider);
   const policy = readLegalDocument('privacy', legal);

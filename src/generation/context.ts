@@ -1,4 +1,3 @@
-import type { ModelConfig } from '../config.js';
 import type { Db } from '../db/index.js';
 import type { JobQueue } from '../jobs/queue.js';
 import type { Clock } from '../lib/clock.js';
@@ -7,6 +6,7 @@ import type { Logger } from '../lib/logger.js';
 import type { ImageProvider } from '../providers/index.js';
 import type { HintHub } from '../pubsub/index.js';
 import type { ImageProcessor, Storage } from '../storage/index.js';
+import type { ModelConfig } from './catalog.js';
 import type { ReferenceLinkSettings } from './reference-links.js';
 
 /** Everything the generation use cases may use; each takes only the part it needs. */
