@@ -52,6 +52,13 @@ function countTests(config) {
 check('lint (biome)', 'npx', ['biome', 'check', '.']);
 check('type-check (tsc)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 check('import boundaries (dependency-cruiser)', 'node', ['scripts/check-boundaries.mjs']);
+if (!process.env.TEST_DATABASE_URL) {
+  const banner = '!'.repeat(78);
+  console.log(
+    `\n${banner}\n!! TEST_DATABASE_URL is not set: database tests run on PGlite only; the PostgreSQL\n` +
+      `!! runs and the multi-process tests (test/processes/) are not run. CI sets it.\n${banner}`,
+  );
+}
 vitest('unit-and-integration', []);
 
 const e2eConfig = 'vitest.e2e.config.ts';

@@ -35,3 +35,18 @@ describe('GET /metrics', () => {
     expect(text).toContain('animegen_queue_jobs');
   });
 });
+
+describe('GET /metrics with no worker running', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp({ worker: false });
+  });
+  afterAll(() => t.close());
+
+  it('counts the generations waiting in the queue', async () => {
+    const user = await givenVerifiedUser(t);
+    for (const prompt of ['waiting 1', 'waiting 2', 'waiting 3']) expect((await submit(t, user, { prompt })).statusCode).toBe(202);
+    const text = (await t.app.inject({ method: 'GET', url: '/metrics' })).body;
+    expect(text).toMatch(/animegen_queue_jobs\{queue="generation\.run",state="created"\} 3/);
+  });
+});

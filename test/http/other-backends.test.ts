@@ -97,6 +97,8 @@ describe('S3-compatible object storage', () => {
     expect(image.statusCode).toBe(200);
     expect(image.headers['content-type']).toBe('image/png');
     expect(image.headers.etag).toBeTruthy();
+    // An image never changes under its URL: browsers may keep it a year, shared caches never.
+    expect(image.headers['cache-control']).toBe('private, max-age=31536000, immutable');
     expect((await t.app.inject({ method: 'GET', url: g.imageUrl!, headers: { cookie: other.cookie } })).statusCode).toBe(404);
     const cached = await t.app.inject({
       method: 'GET',
