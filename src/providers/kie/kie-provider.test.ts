@@ -88,6 +88,17 @@ describe('KIE adapter against the simulator', () => {
     }
   });
 
+  it('uploads the same reference under a new name each time, so no task reads another upload', async () => {
+    kie = await startSimulatedKie();
+    const ref = await reference('ref-a.png', '#ff0000');
+    for (let i = 0; i < 2; i++)
+      await kie.provider.createTask(makeTaskInput({ providerModel: 'google/nano-banana-edit', references: [ref, ref] }));
+    const urls = kie.sim.tasks().flatMap((t) => (JSON.parse(t.param) as { input: { image_urls: string[] } }).input.image_urls);
+    expect(urls).toHaveLength(4);
+    expect(new Set(urls).size).toBe(4);
+    for (const url of urls) expect(url).toMatch(/\/ref-a-[A-Za-z0-9_-]+\.png$/);
+  });
+
   it('refuses references for a model that takes none, before uploading anything', async () => {
     kie = await startSimulatedKie();
     const error = await providerErrorOf(

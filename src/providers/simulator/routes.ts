@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { Behaviour } from './behaviour.js';
 import { HUGE_PREFIX } from './directives.js';
@@ -121,12 +120,13 @@ export function uploadFile(ctx: SimContext, body: Buffer, contentType: string): 
   if (!uploadPath) return envelope(b, 400, 'uploadPath is required', null, { success: false });
   const fileName = parts?.find((p) => p.name === 'fileName')?.data.toString('utf8') || file.filename || 'upload';
   const mimeType = file.contentType ?? 'application/octet-stream';
-  const stored = `${randomBytes(8).toString('hex')}.${EXTENSIONS[mimeType] ?? 'bin'}`;
+  // As KIE's file host: the file lives under its path and name, so uploading a name again overwrites it.
+  const stored = `${uploadPath}/${fileName.includes('.') ? fileName : `${fileName}.${EXTENSIONS[mimeType] ?? 'bin'}`}`;
   ctx.store.storeFile(stored, { bytes: Buffer.from(file.data), contentType: mimeType });
   const data = {
     fileName,
     filePath: `${uploadPath}/${fileName}`,
-    downloadUrl: `${ctx.url}/files/${stored}`,
+    downloadUrl: `${ctx.url}/files/${stored.split('/').map(encodeURIComponent).join('/')}`,
     fileSize: file.data.length,
     mimeType,
     uploadedAt: new Date().toISOString(),
