@@ -1,7 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { grantCredits } from '../../src/credits/index.js';
+import { type Database, openDatabase, tables } from '../../src/db/index.js';
+import { type GenerationContext, generationQueues, submitGeneration } from '../../src/generation/index.js';
+import { createJobQueue, type JobQueue } from '../../src/jobs/queue.js';
+import { systemClock } from '../../src/lib/clock.js';
+import { newId } from '../../src/lib/ids.js';
+import { createLogger } from '../../src/lib/logger.js';
+import { type Simulator, startSimulator } from '../../src/providers/index.js';
 import { createPostgresTestDatabase } from '../helpers/db.js';
 import { type AnimegenProcess, exitOf, freePort, spawnAnimegen, waitForHealth } from '../helpers/process.js';
 import { openEvents } from '../helpers/sse.js';
@@ -92,4 +102,121 @@ describe('separate web and worker processes on PostgreSQL', () => {
     expect(await exitOf(proc)).toBe(1);
     expect(proc.output()).toContain('DATABASE_URL');
   });
+});
+
+type Rows = { rows: Record<string, unknown>[] };
+
+/**
+ * SIGTERM while a generation polls its provider task: the worker hands the
+ * generation to a fresh job and exits by itself; the next worker finishes it
+ * on the stored task id, charging once and creating no second task.
+ */
+describe('a worker stopped by SIGTERM mid-generation', () => {
+  let db: { url: string; drop(): Promise<void> };
+  let database: Database;
+  let queue: JobQueue;
+  let sim: Simulator;
+  let dataDir: string;
+  const workers: AnimegenProcess[] = [];
+
+  beforeAll(async () => {
+    db = await createPostgresTestDatabase();
+    database = await openDatabase({ kind: 'postgres', url: db.url });
+    // Only to submit: a web-role queue runs no jobs of its own.
+    queue = await createJobQueue(database, createLogger('silent'), generationQueues({ maxAttempts: 4, expireInSeconds: 960 }), {
+      role: 'web',
+      pollingIntervalSeconds: 1,
+      maintenanceIntervalSeconds: 60,
+    });
+    // [sim:slow] holds a task for ten times this: still unfinished when the first worker is stopped.
+    sim = await startSimulator({ port: 0, delayMs: 1000, apiKey: 'shutdown-key' });
+    dataDir = mkdtempSync(join(tmpdir(), 'animegen-shutdown-'));
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const w of workers) await w.stop('SIGKILL');
+    await queue?.stop({ graceful: false, timeoutMs: 1000 });
+    await sim?.close();
+    await database?.close();
+    await db?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const startWorker = () => {
+    const w = spawnAnimegen('worker', {
+      DATABASE_URL: db.url,
+      DATA_DIR: dataDir,
+      KIE_API_KEY: 'shutdown-key',
+      KIE_BASE_URL: sim.url,
+      KIE_UPLOAD_BASE_URL: sim.url,
+      KIE_RESULT_HOSTS: new URL(sim.url).host,
+    });
+    workers.push(w);
+    return w;
+  };
+
+  const rows = async (query: ReturnType<typeof sql>) => ((await database.db.execute(query)) as unknown as Rows).rows;
+
+  /** Polls `query` until its first row satisfies `done`; fails with the worker's output if it exits first. */
+  async function until(query: ReturnType<typeof sql>, done: (row: Record<string, unknown>) => boolean, worker: AnimegenProcess) {
+    for (;;) {
+      const row = (await rows(query))[0];
+      if (row && done(row)) return row;
+      if (worker.child.exitCode !== null) throw new Error(`worker exited with ${worker.child.exitCode}:\n${worker.output()}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  it('hands the running generation to a fresh job, and the next worker finishes it on the same provider task', async () => {
+    const config = loadConfig({ NODE_ENV: 'test' });
+    const ctx = {
+      db: database.db,
+      queue,
+      clock: systemClock,
+      provider: { name: 'kie' },
+      catalog: config.models,
+      modelNames: new Map(config.models.map((m) => [m.id, m.name])),
+      settings: { deadlineSeconds: 900, maxReferences: 4 },
+    } as unknown as GenerationContext;
+    const userId = newId();
+    await database.db.insert(tables.user).values({ id: userId, name: 'Shutdown', email: `${userId}@example.com`, emailVerified: true });
+    await grantCredits(database.db, { userId, amount: 100, kind: 'signup_grant', reference: userId });
+    const prompt = 'stopped mid-flight [sim:slow]';
+    const { id } = await submitGeneration(ctx, { userId, request: { prompt, model: 'nano-banana', aspectRatio: '1:1' } });
+    const generation = sql`select status, provider_task_ids from generations where id = ${id}`;
+
+    const first = startWorker();
+    const running = await until(generation, (g) => g.status === 'running' && (g.provider_task_ids as string[]).length === 1, first);
+    const [taskId] = running.provider_task_ids as string[];
+
+    // The signal alone must end it: no SIGKILL follows.
+    process.kill(-(first.child.pid as number), 'SIGTERM');
+    expect(await exitOf(first), first.output()).toBe(0);
+
+    // Otherwise the provider task ended before the signal and nothing was handed over.
+    expect((await rows(generation))[0]?.status).toBe('running');
+    const jobs = sql`select state, retry_count from pgboss.job
+                     where name = 'generation.run' and data->>'generationId' = ${id} order by created_on`;
+    // The first job ended as handed over (completed, not failed for a retry) and a fresh one waits.
+    expect(await rows(jobs)).toEqual([
+      { state: 'completed', retry_count: 0 },
+      { state: 'created', retry_count: 0 },
+    ]);
+
+    const second = startWorker();
+    const finished = await until(generation, (g) => g.status !== 'queued' && g.status !== 'running', second);
+    expect(finished.status, second.output()).toBe('succeeded');
+    expect(finished.provider_task_ids).toEqual([taskId]);
+    expect(await rows(jobs)).toEqual([
+      { state: 'completed', retry_count: 0 },
+      { state: 'completed', retry_count: 0 },
+    ]);
+
+    // The second worker polled the stored task instead of creating another.
+    const tasks = sim.tasks().filter((t) => JSON.parse(t.param).input.prompt === prompt);
+    expect(tasks.map((t) => t.taskId)).toEqual([taskId]);
+    expect(sim.stats().createTask).toBe(1);
+    const entries = await rows(sql`select kind, count(*)::int as n from credit_entries where reference = ${id} group by kind`);
+    expect(entries).toEqual([{ kind: 'generation_debit', n: 1 }]);
+  }, 120_000);
 });

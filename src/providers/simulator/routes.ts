@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { Behaviour } from './behaviour.js';
 import { HUGE_PREFIX } from './directives.js';
+import { modelInputProblem } from './models.js';
 import { parseMultipart } from './multipart.js';
 import { envelope, type Reply } from './reply.js';
 import type { TaskStore } from './task-store.js';
@@ -60,8 +61,7 @@ function overRateLimit(ctx: SimContext): boolean {
   return ctx.behaviour.rateLimit && ctx.recentCreates.length >= RATE_LIMIT;
 }
 
-function inputProblem(input: Record<string, unknown>): string | undefined {
-  if (typeof input.prompt !== 'string' || input.prompt.trim() === '') return 'prompt is required';
+function inputProblem(model: string, input: Record<string, unknown>): string | undefined {
   for (const field of REFERENCE_FIELDS) {
     const urls = input[field];
     if (urls === undefined) continue;
@@ -69,7 +69,7 @@ function inputProblem(input: Record<string, unknown>): string | undefined {
       return `${field} must be a list of http(s) URLs`;
     }
   }
-  return undefined;
+  return modelInputProblem(model, input);
 }
 
 /** POST /api/v1/jobs/createTask */
@@ -90,7 +90,7 @@ export function createTask(ctx: SimContext, body: Buffer): Reply {
   if (!isRecord(request)) return envelope(b, 422, 'request body must be a JSON object');
   if (typeof request.model !== 'string' || request.model === '') return envelope(b, 422, 'model is required');
   if (!isRecord(request.input)) return envelope(b, 422, 'input is required');
-  const problem = inputProblem(request.input);
+  const problem = inputProblem(request.model, request.input);
   if (problem) return envelope(b, 422, problem);
   const callBackUrl = typeof request.callBackUrl === 'string' ? request.callBackUrl : undefined;
   ctx.recentCreates.push(Date.now());

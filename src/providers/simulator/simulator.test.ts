@@ -35,17 +35,21 @@ async function finishedRecord(taskId: string): Promise<Record<string, unknown>> 
 
 describe('KIE simulator protocol', () => {
   it('moves a task waiting → generating → success with KIE record fields, param and resultJson as JSON strings', async () => {
-    sim = await startSimulator({ apiKey: KEY, delayMs: 400 });
-    const created = await create({ prompt: 'moon rabbit', image_size: '9:16' });
+    // Long enough that a loaded machine still sees each state: waiting for the first 400 ms, then generating.
+    sim = await startSimulator({ apiKey: KEY, delayMs: 2000 });
+    const created = await create({ prompt: 'moon rabbit', image_size: '9:16', output_format: 'png' });
     expect(created).toMatchObject({ status: 200, body: { code: 200, msg: 'success' } });
     const taskId = String(created.body.data.taskId);
     const first = await api(`/api/v1/jobs/recordInfo?taskId=${taskId}`);
     expect(first.body.data.state).toBe('waiting');
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await new Promise((resolve) => setTimeout(resolve, 600));
     expect((await api(`/api/v1/jobs/recordInfo?taskId=${taskId}`)).body.data.state).toBe('generating');
     const record = await finishedRecord(taskId);
     expect(record).toMatchObject({ taskId, model: 'google/nano-banana', state: 'success', progress: 100, creditsConsumed: 4 });
-    expect(JSON.parse(String(record.param))).toEqual({ model: 'google/nano-banana', input: { prompt: 'moon rabbit', image_size: '9:16' } });
+    expect(JSON.parse(String(record.param))).toEqual({
+      model: 'google/nano-banana',
+      input: { prompt: 'moon rabbit', image_size: '9:16', output_format: 'png' },
+    });
     const urls = JSON.parse(String(record.resultJson)).resultUrls as string[];
     expect(urls[0]).toMatch(new RegExp(`^${sim.url}/files/[0-9a-f]+\\.png$`));
     expect(Number(record.completeTime)).toBeGreaterThanOrEqual(Number(record.createTime));
@@ -77,6 +81,33 @@ describe('KIE simulator protocol', () => {
     sim = await startSimulator({ apiKey: KEY, delayMs: 20 });
     expect((await create({ image_size: '1:1' })).body).toMatchObject({ code: 422, msg: 'prompt is required' });
     expect(sim.tasks()).toHaveLength(0);
+  });
+
+  it('refuses, as KIE does, an unknown model, a missing or wrong field and too many references', async () => {
+    sim = await startSimulator({ apiKey: KEY, delayMs: 20 });
+    const edit = (input: Record<string, unknown>) =>
+      api('/api/v1/jobs/createTask', { method: 'POST', body: { model: 'google/nano-banana-edit', input } });
+    const ok = { prompt: 'p', image_size: '1:1', output_format: 'png', image_urls: ['https://example.com/a.png'] };
+    expect((await create({ prompt: 'p', image_size: '1:1', output_format: 'png' }, { model: 'someone/unknown' })).body).toMatchObject({
+      code: 422,
+      msg: 'model someone/unknown is not supported',
+    });
+    expect((await edit({ ...ok, output_format: undefined })).body).toMatchObject({ code: 422, msg: 'output_format is required' });
+    expect((await edit({ ...ok, image_size: '1:8' })).body).toMatchObject({
+      code: 422,
+      msg: expect.stringContaining('image_size must be one of'),
+    });
+    expect((await edit({ ...ok, image_urls: [] })).body).toMatchObject({ code: 422, msg: 'image_urls is required' });
+    expect((await edit({ ...ok, image_urls: Array(11).fill('https://example.com/a.png') })).body).toMatchObject({
+      code: 422,
+      msg: 'image_urls takes at most 10 URLs',
+    });
+    expect((await edit({ ...ok, prompt: 'x'.repeat(5001) })).body).toMatchObject({
+      code: 422,
+      msg: 'prompt is longer than 5000 characters',
+    });
+    expect(sim.tasks()).toHaveLength(0);
+    expect((await edit(ok)).body).toMatchObject({ code: 200 });
   });
 
   it('answers an unknown task id with 422 "recordInfo is null"', async () => {
@@ -139,7 +170,7 @@ describe('KIE simulator protocol', () => {
     try {
       sim = await startSimulator({ apiKey: KEY, delayMs: 20 });
       const callBackUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/cb`;
-      const { body } = await create({ prompt: 'x [sim:fail]' }, { callBackUrl });
+      const { body } = await create({ prompt: 'x [sim:fail]', image_size: '1:1', output_format: 'png' }, { callBackUrl });
       await expect.poll(() => received.length).toBe(1);
       expect(received[0]).toMatchObject({
         code: 501,

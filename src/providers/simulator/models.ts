@@ -1,0 +1,79 @@
+/**
+ * KIE's Market models as the simulator checks them: the input fields each
+ * model requires, their allowed values, and its reference images. Written
+ * from KIE's published schemas, apart from the adapter's own table, so a
+ * field the adapter forgets or fills wrongly is refused here as KIE would
+ * refuse it (KIE applies no defaults reliably: every field must be sent).
+ */
+interface SimModel {
+  /** Fields that must be present, with their allowed values (null: any value). */
+  fields: Record<string, readonly (string | number)[] | null>;
+  references?: { field: string; max: number; required: boolean };
+  maxPrompt?: number;
+}
+
+const NANO_RATIOS = ['1:1', '9:16', '16:9', '3:4', '4:3', '3:2', '2:3', '5:4', '4:5', '21:9', 'auto'];
+const NEXT_RATIOS = ['1:1', '2:3', '3:2', '3:4', '4:3', '4:5', '5:4', '9:16', '16:9', '21:9', 'auto'];
+const RESOLUTIONS = ['1K', '2K', '4K'];
+const SEEDREAM_45 = { aspect_ratio: ['1:1', '4:3', '3:4', '16:9', '9:16', '2:3', '3:2', '21:9'], quality: ['basic', 'high'] };
+const SEEDREAM_V4 = {
+  image_size: [
+    'square',
+    'square_hd',
+    'portrait_4_3',
+    'portrait_3_2',
+    'portrait_16_9',
+    'landscape_4_3',
+    'landscape_3_2',
+    'landscape_16_9',
+    'landscape_21_9',
+  ],
+  image_resolution: RESOLUTIONS,
+  max_images: [1, 2, 3, 4, 5, 6],
+};
+const GPT_IMAGE = { aspect_ratio: ['1:1', '2:3', '3:2'], quality: ['medium', 'high'] };
+
+const MODELS: Record<string, SimModel> = {
+  'google/nano-banana': { fields: { image_size: NANO_RATIOS, output_format: ['png', 'jpeg'] } },
+  'google/nano-banana-edit': {
+    fields: { image_size: NANO_RATIOS, output_format: ['png', 'jpeg'] },
+    references: { field: 'image_urls', max: 10, required: true },
+    maxPrompt: 5000,
+  },
+  'nano-banana-pro': {
+    fields: { aspect_ratio: NEXT_RATIOS, resolution: RESOLUTIONS, output_format: ['png', 'jpg'] },
+    references: { field: 'image_input', max: 8, required: false },
+    maxPrompt: 10_000,
+  },
+  'nano-banana-2': {
+    fields: { aspect_ratio: [...NEXT_RATIOS, '1:4', '4:1', '1:8', '8:1'], resolution: RESOLUTIONS, output_format: ['png', 'jpg'] },
+    references: { field: 'image_input', max: 14, required: false },
+    maxPrompt: 20_000,
+  },
+  'seedream/4.5-text-to-image': { fields: SEEDREAM_45, maxPrompt: 3000 },
+  'seedream/4.5-edit': { fields: SEEDREAM_45, references: { field: 'image_urls', max: 14, required: true }, maxPrompt: 3000 },
+  'bytedance/seedream-v4-text-to-image': { fields: SEEDREAM_V4, maxPrompt: 5000 },
+  'bytedance/seedream-v4-edit': { fields: SEEDREAM_V4, references: { field: 'image_urls', max: 10, required: true }, maxPrompt: 5000 },
+  'gpt-image/1.5-text-to-image': { fields: GPT_IMAGE },
+  'gpt-image/1.5-image-to-image': { fields: GPT_IMAGE, references: { field: 'input_urls', max: 16, required: true } },
+};
+
+/** Why KIE would refuse this model and input (answered as code 422), or undefined. */
+export function modelInputProblem(model: string, input: Record<string, unknown>): string | undefined {
+  const spec = MODELS[model];
+  if (!spec) return `model ${model} is not supported`;
+  if (typeof input.prompt !== 'string' || input.prompt.trim() === '') return 'prompt is required';
+  if (spec.maxPrompt && input.prompt.length > spec.maxPrompt) return `prompt is longer than ${spec.maxPrompt} characters`;
+  for (const [field, allowed] of Object.entries(spec.fields)) {
+    const value = input[field];
+    if (value === undefined || value === null || value === '') return `${field} is required`;
+    if (allowed && !allowed.includes(value as string | number)) return `${field} must be one of ${allowed.join(', ')}`;
+  }
+  const refs = spec.references;
+  const urls = refs ? input[refs.field] : undefined;
+  if (refs && Array.isArray(urls)) {
+    if (urls.length > refs.max) return `${refs.field} takes at most ${refs.max} URLs`;
+    if (refs.required && urls.length === 0) return `${refs.field} is required`;
+  } else if (refs?.required) return `${refs.field} is required`;
+  return undefined;
+}
