@@ -104,6 +104,54 @@ describe('generation pipeline faults', () => {
     expect((debits as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(1);
   });
 
+  it('a second run while the first polls a slow task reuses its stored task: one create, one result, one debit', async () => {
+    const user = await givenVerifiedUser(t);
+    const sim = t.deps.simulator!;
+    const prompt = 'slow double run [sim:slow]';
+    const delayMs = sim.behaviour().delayMs;
+    // [sim:slow] takes ten times the delay: 3 s leaves the second run ample time to start while the task is unfinished.
+    sim.setBehaviour({ delayMs: 300 });
+    try {
+      const { id } = (await submit(t, user, { prompt })).json();
+      const storedIds = async () => (await t.deps.db.query.generations.findFirst({ where: (x, { eq }) => eq(x.id, id) }))!.providerTaskIds;
+      for (let i = 0; i < 200 && (await storedIds()).length === 0; i++) await new Promise((r) => setTimeout(r, 25));
+      const [taskId] = await storedIds();
+      // The queue's run has stored its task id and is polling the unfinished task.
+      expect(sim.tasks().find((x) => x.taskId === taskId)?.state).toMatch(/^(waiting|generating)$/);
+
+      const provider = t.deps.generation.provider;
+      const calls = { createTask: 0, getTask: 0 };
+      const second = {
+        ...t.deps.generation,
+        provider: {
+          ...provider,
+          createTask: async (input: Parameters<typeof provider.createTask>[0]) => {
+            calls.createTask++;
+            return provider.createTask(input);
+          },
+          getTask: async (task: string) => {
+            calls.getTask++;
+            return provider.getTask(task);
+          },
+        },
+      };
+      await runGeneration(second, { generationId: id, attempt: { retryCount: 0, retryLimit: 3 } });
+      // It polled, so it really ran beside the first one instead of finding the generation ended.
+      expect(calls.getTask).toBeGreaterThan(0);
+      expect(calls.createTask).toBe(0);
+
+      const g = await waitForTerminal(t, user, id);
+      expect(g.status).toBe('succeeded');
+      expect(g.images).toHaveLength(1);
+      expect(await storedIds()).toEqual([taskId]);
+      expect(sim.tasks().filter((x) => x.input.prompt === prompt)).toHaveLength(1);
+      const entries = await t.deps.db.execute(sql`select kind from credit_entries where reference = ${id}`);
+      expect((entries as unknown as { rows: { kind: string }[] }).rows).toEqual([{ kind: 'generation_debit' }]);
+    } finally {
+      sim.setBehaviour({ delayMs });
+    }
+  });
+
   it('a finished generation is never changed by a late run', async () => {
     const user = await givenVerifiedUser(t);
     const g = await waitForTerminal(t, user, (await submit(t, user, { prompt: 'done already' })).json().id);

@@ -116,25 +116,49 @@ describe('a worker killed 10 times mid-flight', () => {
     );
     const balance = await count(sql`select balance as n from credit_balances where user_id = ${userId}`);
     const sum = await count(sql`select sum(delta)::int as n from credit_entries where user_id = ${userId}`);
-    const perPrompt = new Map<string, number>();
+    // tasks() lists in creation order, so a task created after the stored one shows up behind it.
+    const created = new Map<string, string[]>();
     for (const task of sim.tasks()) {
-      const prompt = String(JSON.parse(task.param).input.prompt);
-      perPrompt.set(prompt, (perPrompt.get(prompt) ?? 0) + 1);
+      const prompt = String(task.input.prompt);
+      created.set(prompt, [...(created.get(prompt) ?? []), task.taskId]);
     }
-    const duplicates = [...perPrompt.values()].reduce((s, n) => s + n - 1, 0);
+    const rows = (
+      (await database.db.execute(sql`select id, prompt, provider_task_ids from generations`)) as unknown as {
+        rows: { id: string; prompt: string; provider_task_ids: string[] }[];
+      }
+    ).rows;
+    let duplicates = 0;
+    const createdAfterStored: { id: string; stored: string[]; created: string[] }[] = [];
+    for (const row of rows) {
+      const tasks = created.get(row.prompt) ?? [];
+      const [storedId] = row.provider_task_ids;
+      if (storedId === undefined) {
+        duplicates += tasks.length;
+        continue;
+      }
+      const at = tasks.indexOf(storedId);
+      // Tasks before the stored one were lost to a kill between createTask and storing the id.
+      duplicates += Math.max(at, 0);
+      // Not found counts too: the stored id must be a task the provider really made.
+      if (at === -1 || at < tasks.length - 1) createdAfterStored.push({ id: row.id, stored: row.provider_task_ids, created: tasks });
+    }
     const stored = await count(sql`select count(*)::int as n from generations where jsonb_array_length(provider_task_ids) > 1`);
 
     console.log(
       `chaos: ${GENERATIONS} generations, ${KILLS} SIGKILLs; statuses ${JSON.stringify(statuses)}; ` +
         `recovery after the last kill ${recoverySeconds.toFixed(1)} s (job expiry ${EXPIRE_SECONDS} s); ` +
-        `provider tasks ${sim.tasks().length}, duplicate tasks ${duplicates} (each from a kill between createTask and storing its id)`,
+        `provider tasks ${sim.tasks().length}, duplicate tasks ${duplicates} (each from a kill between createTask and storing its id), ` +
+        `tasks created after a stored id ${createdAfterStored.length}`,
     );
     expect(statuses.reduce((s, r) => s + Number(r.n), 0)).toBe(GENERATIONS);
     expect(debits).toBe(GENERATIONS);
     expect(doubleRefunds).toBe(0);
     expect(balance).toBe(sum);
     expect(stored).toBe(0);
-    // A second task can only come from a kill in the instant between createTask and storing its id.
+    expect(rows).toHaveLength(GENERATIONS);
+    // The stored task is the last one created for its prompt: once stored, a re-run reuses it.
+    expect(createdAfterStored).toEqual([]);
+    // Any other second task can only come from a kill in the instant between createTask and storing its id.
     expect(duplicates).toBeLessThanOrEqual(KILLS * 8);
     expect(ids).toHaveLength(GENERATIONS);
   }, 600_000);
