@@ -40,9 +40,15 @@ async function main(command: Command): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    deps.log.info({ signal }, 'shutting down: finishing active jobs');
-    await app?.close();
-    await deps.close();
+    deps.log.info({ signal }, 'shutting down: active jobs finish or are handed to a fresh job');
+    try {
+      await app?.close();
+      await deps.close();
+    } catch (err) {
+      // Logged, not thrown: an unhandled rejection would exit without saying what failed.
+      deps.log.error({ err }, 'shutdown did not complete cleanly');
+      process.exit(1);
+    }
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));

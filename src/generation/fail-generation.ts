@@ -35,4 +35,6 @@ export async function failGeneration(
 export const failureMessages = {
   timeout: 'This took too long and was stopped. Your credits were refunded.',
   internal: 'Something went wrong on our side. Your credits were refunded.',
+  /** A passing fault that outlasted every retry: the adapter's own text promises a retry that will not come. */
+  busy: 'The image service stayed busy through every retry. Your credits were refunded; please try again later.',
 } as const;

@@ -22,6 +22,11 @@ export interface Attempt {
  * problems and the deadline fail the generation with a refund.
  */
 export async function runGeneration(ctx: GenerationContext, input: { generationId: string; attempt: Attempt }): Promise<void> {
+  if (ctx.shutdown.aborted) {
+    // Claimed while the worker began to stop: left untouched (no attempt counted, no provider call) for a fresh job.
+    await handOff(ctx, input.generationId);
+    return;
+  }
   const run = await startRun(ctx.db, input.generationId, ctx.clock.now());
   if (!run) return; // gone, or ended already
   const gen = run.row;
@@ -40,8 +45,7 @@ export async function runGeneration(ctx: GenerationContext, input: { generationI
     await completeGeneration(ctx, gen, outcomes);
   } catch (err) {
     if (ctx.shutdown.aborted) {
-      // Shutting down: hand the generation to a fresh job (stored task ids are reused).
-      await ctx.queue.send(null, RUN_JOB, { generationId: gen.id }, { startAfterSeconds: 1 });
+      await handOff(ctx, gen.id);
       return;
     }
     const last = input.attempt.retryCount >= input.attempt.retryLimit;
@@ -52,13 +56,19 @@ export async function runGeneration(ctx: GenerationContext, input: { generationI
         ctx.log.error({ code: err.code, provider: ctx.provider.name }, 'ALERT: the image provider account needs attention');
         await ctx.metrics.providerAlert(ctx.provider.name, err.code);
       }
-      await failGeneration(ctx, { generationId: gen.id, code: err.code, message: err.userMessage });
+      const message = err.kind === 'transient' ? failureMessages.busy : err.userMessage;
+      await failGeneration(ctx, { generationId: gen.id, code: err.code, message });
       return;
     }
     if (!last) throw err;
     ctx.log.error({ err, generationId: gen.id }, 'generation failed on its last attempt');
     await failGeneration(ctx, { generationId: gen.id, code: 'internal', message: failureMessages.internal });
   }
+}
+
+/** Shutting down: the generation goes to a fresh job, which reuses any stored task ids. */
+async function handOff(ctx: GenerationContext, generationId: string): Promise<void> {
+  await ctx.queue.send(null, RUN_JOB, { generationId }, { startAfterSeconds: 1 });
 }
 
 /** Creates one task per image that has none yet, storing each id at once. Null when the generation ended meanwhile. */
@@ -97,8 +107,8 @@ async function loadReferences(ctx: GenerationContext, gen: GenerationRow): Promi
     const chunks: Buffer[] = [];
     for await (const c of file.stream) chunks.push(c as Buffer);
     out.push({
-      // Unique per task: the upload API can serve stale bytes for a reused name.
-      name: `${r.upload.id}-${gen.id.slice(0, 8)}.${r.upload.contentType.split('/')[1]}`,
+      // The adapter makes each upload's name unique; this part says which upload it was.
+      name: `${r.upload.id}.${r.upload.contentType.split('/')[1]}`,
       bytes: Buffer.concat(chunks),
       contentType: r.upload.contentType as ReferenceImage['contentType'],
       url: ctx.settings.referenceLinks ? referenceLink(ctx.settings.referenceLinks, r.upload.id, ctx.clock.now()) : undefined,

@@ -191,6 +191,21 @@ describe('a generation where some images fail', () => {
   });
   afterAll(() => t.close());
 
+  it('a job claimed as its worker stops is left untouched and handed to a fresh job', async () => {
+    const user = await givenVerifiedUser(t);
+    const { id } = (await submit(t, user, { prompt: 'claimed at shutdown' })).json();
+    const before = t.deps.simulator!.stats().createTask;
+    const stopping = { ...t.deps.generation, shutdown: AbortSignal.abort() };
+    await runGeneration(stopping, { generationId: id, attempt: { retryCount: 0, retryLimit: 3 } });
+    expect(await getGeneration(t, user, id)).toMatchObject({ status: 'queued' });
+    expect(t.deps.simulator!.stats().createTask).toBe(before);
+    const jobs = await t.deps.db.execute(
+      sql`select count(*)::int as n from pgboss.job where name = 'generation.run' and data->>'generationId' = ${id} and state = 'created'`,
+    );
+    // The submit's own job (never fetched here) and the fresh one.
+    expect((jobs as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(2);
+  });
+
   it('keeps the images that came, refunds the rest exactly once, and a second run changes nothing', async () => {
     const user = await givenVerifiedUser(t);
     const start = await balanceOf(t, user);
