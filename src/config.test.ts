@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, type Env, loadConfig } from './config.js';
 
 describe('loadConfig', () => {
   it('runs with no variables at all: embedded database, simulator, port 3000', () => {
@@ -90,5 +90,33 @@ describe('loadConfig', () => {
   it('names MODELS_JSON when it is not valid', () => {
     expect(() => loadConfig({ MODELS_JSON: '{nope' })).toThrow(/MODELS_JSON/);
     expect(() => loadConfig({ MODELS_JSON: '[{"id":"x"}]' })).toThrow(/MODELS_JSON/);
+  });
+
+  it('refuses MODELS_JSON entries the KIE model cannot honour, naming the variable, the model and the problem', () => {
+    const entry = { id: 'fox', name: 'Fox', providerModel: 'nano-banana-pro', cost: 2, aspectRatios: ['1:1'], maxReferences: 2 };
+    const problemOf = (env: Env, changes: Record<string, unknown>) => {
+      try {
+        loadConfig({ ...env, MODELS_JSON: JSON.stringify([{ ...entry, ...changes }]) });
+      } catch (e) {
+        expect(e).toBeInstanceOf(ConfigError);
+        return (e as ConfigError).problems;
+      }
+      return [];
+    };
+    for (const env of [{}, { KIE_API_KEY: 'k' }]) {
+      expect(problemOf(env, {})).toEqual([]);
+      expect(problemOf(env, { aspectRatios: ['1:1', '7:3'] })).toEqual([
+        expect.stringMatching(/^MODELS_JSON: model "fox": .*aspect ratio 7:3 /),
+      ]);
+      expect(problemOf(env, { maxReferences: 9 })).toEqual([expect.stringMatching(/^MODELS_JSON: model "fox": maxReferences 9 /)]);
+      expect(problemOf(env, { providerModel: 'someone/new-model' })).toEqual([
+        expect.stringMatching(/^MODELS_JSON: model "fox": .*no KIE mapping for providerModel "someone\/new-model"/),
+      ]);
+    }
+    // Each problem of each entry gets its own line.
+    expect(problemOf({}, { maxReferences: 9, maxPromptLength: 10_001 })).toHaveLength(2);
+    // AUTOMATIC1111 runs whatever checkpoint it is given: no KIE table applies.
+    const a1111 = { PROVIDER: 'a1111', A1111_URL: 'http://127.0.0.1:7860' };
+    expect(problemOf(a1111, { providerModel: 'my-checkpoint', aspectRatios: ['7:3'] })).toEqual([]);
   });
 });

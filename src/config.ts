@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseCreditPacks } from './billing/packs.js';
 import { defaultA1111Models, defaultModels, parseModels } from './generation/catalog.js';
 import { Secret } from './lib/secret.js';
+import { checkCatalogEntry } from './providers/index.js';
 import { parseBehaviourPatch } from './providers/simulator/behaviour.js';
 import { parseStorageUrl } from './storage/location.js';
 
@@ -141,7 +142,7 @@ export function loadConfig(env: Env = process.env) {
     provider,
     storage: storageConfig(e),
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
-    models: models(e.MODELS_JSON, provider.kind === 'a1111' ? defaultA1111Models : defaultModels),
+    models: models(e.MODELS_JSON, provider.kind),
     uploads: { maxBytes: e.UPLOAD_MAX_BYTES, maxPixels: e.UPLOAD_MAX_PIXELS, maxPerGeneration: 4, delivery: e.REFERENCE_DELIVERY },
     legal: {
       policyVersion: e.LEGAL_POLICY_VERSION,
@@ -223,12 +224,19 @@ function providerConfig(e: ParsedEnv) {
   return { kind: 'simulator' as const, delayMs: e.SIMULATOR_DELAY_MS, behaviour };
 }
 
-function models(json: string | undefined, fallback: typeof defaultModels) {
+function models(json: string | undefined, provider: ReturnType<typeof providerConfig>['kind']) {
+  let parsed: typeof defaultModels;
   try {
-    return parseModels(json, fallback);
+    parsed = parseModels(json, provider === 'a1111' ? defaultA1111Models : defaultModels);
   } catch (err) {
     throw new ConfigError([`MODELS_JSON: ${(err as Error).message}`]);
   }
+  // The simulator speaks KIE's protocol, so it is held to KIE's model table too; a1111 takes any checkpoint.
+  // The defaults have a test of their own, so only what the operator wrote is checked here.
+  if (provider === 'a1111' || !json) return parsed;
+  const problems = parsed.flatMap((m) => checkCatalogEntry(m).map((problem) => `MODELS_JSON: model "${m.id}": ${problem}`));
+  if (problems.length > 0) throw new ConfigError(problems);
+  return parsed;
 }
 
 /** Stripe when both secrets are set (billing is off without them), and the credit packs on sale. */

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-/** The models on offer: configuration (MODELS_JSON) with these defaults per provider. */
+/**
+ * The models on offer: configuration (MODELS_JSON) with these defaults per provider.
+ * With KIE (or the simulator) config also checks each entry against what the KIE model accepts.
+ */
 export const modelSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   name: z.string().min(1),
@@ -77,6 +80,10 @@ export function parseModels(json: string | undefined, fallback: ModelConfig[]): 
     throw new Error('not valid JSON');
   }
   const parsed = z.array(modelSchema).min(1).safeParse(raw);
-  if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? 'invalid');
+  if (!parsed.success) {
+    // The path (entry index and field) tells the operator where in a long array to look.
+    const issue = parsed.error.issues[0];
+    throw new Error(issue ? `${issue.path.join('.') || 'value'}: ${issue.message}` : 'invalid');
+  }
   return parsed.data;
 }

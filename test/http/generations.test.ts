@@ -2,16 +2,30 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultModels } from '../../src/config.js';
 import { openPreview } from '../../src/generation/index.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { balanceOf, getGeneration, makeImage, submit, upload, waitForTerminal } from '../helpers/generations.js';
 import { givenVerifiedUser } from '../helpers/users.js';
 
+/** An edit model: it cannot run without a reference image. */
+const editModel = {
+  id: 'nano-banana-edit',
+  name: 'Nano Banana Edit',
+  providerModel: 'google/nano-banana-edit',
+  cost: 2,
+  aspectRatios: ['1:1'],
+  maxReferences: 4,
+  requiresReference: true,
+  maxPromptLength: 5000,
+};
+const seedream = defaultModels.find((m) => m.id === 'seedream-4-5')!;
+
 describe('generations', () => {
   let t: TestApp;
   beforeAll(async () => {
     // Trash off: these tests check that deleting removes files at once (the trash has its own tests).
-    t = await buildTestApp({ env: { TRASH_DAYS: '0' } });
+    t = await buildTestApp({ env: { TRASH_DAYS: '0', MODELS_JSON: JSON.stringify([...defaultModels, editModel]) } });
   });
   afterAll(() => t.close());
 
@@ -116,6 +130,9 @@ describe('generations', () => {
       [{ prompt: 'x', negativePrompt: 'blurry' }, 'invalid_input', 'negativePrompt'],
       [{ prompt: 'x', referenceUploadIds: ['5b0c0c7e-6d0e-4d5e-9d55-2f1a9c0f0a11'] }, 'invalid_input', 'referenceUploadIds'],
       [{ prompt: 'x', balance: 100 }, 'invalid_input', ''],
+      // Within the API's own cap, but longer than this model takes.
+      [{ prompt: 'x'.repeat(seedream.maxPromptLength + 1), model: seedream.id }, 'invalid_input', 'prompt'],
+      [{ prompt: 'x', model: editModel.id }, 'invalid_input', 'referenceUploadIds'],
     ];
     for (const [body, code, field] of cases) {
       const res = await submit(t, user, body);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultModels } from '../../config.js';
-import { buildModelInput, modelReferenceSupport, nearestAspect, referenceProblem } from './models.js';
+import { buildModelInput, checkCatalogEntry, modelReferenceSupport, nearestAspect, referenceProblem } from './models.js';
 
 const request = { prompt: 'p', aspectRatio: '3:4', seed: 42, referenceUrls: ['https://f/1.png'] };
 const noRefs = { ...request, referenceUrls: [] };
@@ -84,5 +84,98 @@ describe('reference support', () => {
       expect(support.known).toBe(true);
       expect(model.maxReferences).toBeLessThanOrEqual(support.maxReferences);
     }
+  });
+});
+
+describe('checkCatalogEntry', () => {
+  const entry = {
+    providerModel: 'nano-banana-2',
+    aspectRatios: ['1:1', '16:9'],
+    maxReferences: 4,
+    requiresReference: false,
+    maxPromptLength: 20000,
+  };
+
+  it('passes every default model', () => {
+    for (const model of defaultModels) expect(checkCatalogEntry(model), model.id).toEqual([]);
+  });
+
+  it('passes an entry that asks no more than the model gives', () => {
+    expect(checkCatalogEntry(entry)).toEqual([]);
+    // Requiring a reference where one is optional only narrows what users may send.
+    expect(checkCatalogEntry({ ...entry, requiresReference: true })).toEqual([]);
+    // No documented prompt limit: any length passes.
+    expect(checkCatalogEntry({ ...entry, providerModel: 'google/nano-banana', maxReferences: 0, maxPromptLength: 100_000 })).toEqual([]);
+  });
+
+  it('names a KIE model we have no mapping for', () => {
+    expect(checkCatalogEntry({ ...entry, providerModel: 'someone/new-model' })).toEqual([
+      expect.stringMatching(/no KIE mapping.*someone\/new-model/),
+    ]);
+  });
+
+  it('names each aspect ratio the model lacks', () => {
+    const problems = checkCatalogEntry({
+      ...entry,
+      providerModel: 'gpt-image/1.5-text-to-image',
+      maxReferences: 0,
+      aspectRatios: ['1:1', '16:9', '9:16'],
+    });
+    expect(problems).toEqual([expect.stringMatching(/aspect ratio 16:9, 9:16 .*it takes 1:1, 2:3, 3:2/)]);
+    // Seedream 4.0 names sizes, offered as the ratios it maps from.
+    expect(
+      checkCatalogEntry({
+        ...entry,
+        providerModel: 'bytedance/seedream-v4-text-to-image',
+        maxReferences: 0,
+        aspectRatios: ['21:9', '5:4'],
+      }),
+    ).toEqual([expect.stringMatching(/aspect ratio 5:4 /)]);
+  });
+
+  it('refuses more references than the model takes', () => {
+    expect(checkCatalogEntry({ ...entry, providerModel: 'nano-banana-pro', maxReferences: 9, maxPromptLength: 10_000 })).toEqual([
+      expect.stringMatching(/maxReferences 9 .*\(8\)/),
+    ]);
+    expect(checkCatalogEntry({ ...entry, providerModel: 'google/nano-banana', maxReferences: 1 })).toEqual([
+      expect.stringMatching(/maxReferences 1 .*\(0\)/),
+    ]);
+  });
+
+  it('holds requiresReference to the model: true for edit models, false for text-only ones', () => {
+    const edit = { ...entry, providerModel: 'google/nano-banana-edit', maxPromptLength: 5000 };
+    expect(checkCatalogEntry(edit)).toEqual([expect.stringMatching(/needs a reference image, so requiresReference must be true/)]);
+    expect(checkCatalogEntry({ ...edit, requiresReference: true })).toEqual([]);
+    expect(checkCatalogEntry({ ...edit, requiresReference: true, maxReferences: 0 })).toEqual([
+      expect.stringMatching(/maxReferences is 0/),
+    ]);
+    expect(
+      checkCatalogEntry({
+        ...entry,
+        providerModel: 'seedream/4.5-text-to-image',
+        maxReferences: 0,
+        maxPromptLength: 3000,
+        requiresReference: true,
+      }),
+    ).toEqual([expect.stringMatching(/takes no reference images, so requiresReference must be false/)]);
+  });
+
+  it('refuses a prompt limit above the one KIE documents', () => {
+    expect(checkCatalogEntry({ ...entry, maxPromptLength: 20_001 })).toEqual([expect.stringMatching(/maxPromptLength 20001 .*\(20000\)/)]);
+    // The catalog's default of 5000 is too long for Seedream 4.5.
+    expect(checkCatalogEntry({ ...entry, providerModel: 'seedream/4.5-edit', requiresReference: true, maxPromptLength: 5000 })).toEqual([
+      expect.stringMatching(/maxPromptLength 5000 .*\(3000\)/),
+    ]);
+  });
+
+  it('reports every problem of one entry at once', () => {
+    const problems = checkCatalogEntry({
+      providerModel: 'google/nano-banana',
+      aspectRatios: ['7:3'],
+      maxReferences: 2,
+      requiresReference: true,
+      maxPromptLength: 1,
+    });
+    expect(problems).toHaveLength(3);
   });
 });

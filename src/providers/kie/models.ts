@@ -1,5 +1,6 @@
 /**
- * How AnimeGen's generic request maps onto each KIE Market model's `input`.
+ * How AnimeGen's generic request maps onto each KIE Market model's `input`,
+ * and what each model accepts, so the catalog can be checked against it.
  * Every field is sent explicitly because KIE does not always apply its
  * documented defaults (kie.md §1.3).
  */
@@ -12,8 +13,12 @@ export interface ModelRequest {
 }
 
 interface ModelSpec {
+  /** The ratios the model can make; checked against the catalog at boot. */
+  aspectRatios: readonly string[];
   maxReferences: number;
   requiresReference: boolean;
+  /** Only where KIE documents a limit; undefined means none is known. */
+  maxPromptLength?: number;
   buildInput(request: ModelRequest): Record<string, unknown>;
 }
 
@@ -59,10 +64,12 @@ export function nearestAspect(aspect: string, allowed: readonly string[]): strin
   return best;
 }
 
-function nanoBanana(maxReferences: number, requiresReference: boolean): ModelSpec {
+function nanoBanana(maxReferences: number, requiresReference: boolean, maxPromptLength?: number): ModelSpec {
   return {
+    aspectRatios: NANO_BANANA_RATIOS,
     maxReferences,
     requiresReference,
+    maxPromptLength,
     buildInput: (r) => ({
       prompt: r.prompt,
       ...(maxReferences > 0 ? { image_urls: r.referenceUrls } : {}),
@@ -72,10 +79,12 @@ function nanoBanana(maxReferences: number, requiresReference: boolean): ModelSpe
   };
 }
 
-function nanoBananaNext(maxReferences: number, ratios: readonly string[]): ModelSpec {
+function nanoBananaNext(maxReferences: number, ratios: readonly string[], maxPromptLength: number): ModelSpec {
   return {
+    aspectRatios: ratios,
     maxReferences,
     requiresReference: false,
+    maxPromptLength,
     buildInput: (r) => ({
       prompt: r.prompt,
       image_input: r.referenceUrls,
@@ -88,8 +97,10 @@ function nanoBananaNext(maxReferences: number, ratios: readonly string[]): Model
 
 function seedream45(maxReferences: number): ModelSpec {
   return {
+    aspectRatios: SEEDREAM_45_RATIOS,
     maxReferences,
     requiresReference: maxReferences > 0,
+    maxPromptLength: 3000,
     buildInput: (r) => ({
       prompt: r.prompt,
       aspect_ratio: nearestAspect(r.aspectRatio, SEEDREAM_45_RATIOS),
@@ -99,10 +110,12 @@ function seedream45(maxReferences: number): ModelSpec {
   };
 }
 
-function seedreamV4(maxReferences: number): ModelSpec {
+function seedreamV4(maxReferences: number, maxPromptLength?: number): ModelSpec {
   return {
+    aspectRatios: Object.keys(SEEDREAM_V4_SIZES),
     maxReferences,
     requiresReference: maxReferences > 0,
+    maxPromptLength,
     buildInput: (r) => ({
       prompt: r.prompt,
       ...(maxReferences > 0 ? { image_urls: r.referenceUrls } : {}),
@@ -116,6 +129,7 @@ function seedreamV4(maxReferences: number): ModelSpec {
 
 function gptImage15(maxReferences: number): ModelSpec {
   return {
+    aspectRatios: GPT_IMAGE_RATIOS,
     maxReferences,
     requiresReference: maxReferences > 0,
     buildInput: (r) => ({
@@ -129,19 +143,23 @@ function gptImage15(maxReferences: number): ModelSpec {
 
 const models: Record<string, ModelSpec> = {
   'google/nano-banana': nanoBanana(0, false),
-  'google/nano-banana-edit': nanoBanana(10, true),
-  'nano-banana-pro': nanoBananaNext(8, NANO_BANANA_PRO_RATIOS),
-  'nano-banana-2': nanoBananaNext(14, NANO_BANANA_2_RATIOS),
+  'google/nano-banana-edit': nanoBanana(10, true, 5000),
+  'nano-banana-pro': nanoBananaNext(8, NANO_BANANA_PRO_RATIOS, 10_000),
+  'nano-banana-2': nanoBananaNext(14, NANO_BANANA_2_RATIOS, 20_000),
   'seedream/4.5-text-to-image': seedream45(0),
   'seedream/4.5-edit': seedream45(14),
   'bytedance/seedream-v4-text-to-image': seedreamV4(0),
-  'bytedance/seedream-v4-edit': seedreamV4(10),
+  'bytedance/seedream-v4-edit': seedreamV4(10, 5000),
   'gpt-image/1.5-text-to-image': gptImage15(0),
   'gpt-image/1.5-image-to-image': gptImage15(16),
 };
 
-/** A model we have no table entry for gets the most common Market shape. */
+/**
+ * A model we have no table entry for gets the most common Market shape. Config
+ * refuses such models at boot; this covers generations stored before a change.
+ */
 const genericModel: ModelSpec = {
+  aspectRatios: [],
   maxReferences: 0,
   requiresReference: false,
   buildInput: (r) => ({ prompt: r.prompt, aspect_ratio: r.aspectRatio }),
@@ -173,4 +191,41 @@ export function referenceProblem(providerModel: string, count: number): string |
 /** The `input` object for createTask. */
 export function buildModelInput(providerModel: string, request: ModelRequest): Record<string, unknown> {
   return (models[providerModel] ?? genericModel).buildInput(request);
+}
+
+/** The parts of a catalog entry (MODELS_JSON) that the KIE model behind it must honour. */
+export interface CatalogEntry {
+  providerModel: string;
+  aspectRatios: readonly string[];
+  maxReferences: number;
+  requiresReference: boolean;
+  maxPromptLength: number;
+}
+
+/**
+ * What a catalog entry promises that its KIE model cannot keep; empty when it
+ * fits. Checked at boot, because otherwise users are charged for a request KIE
+ * refuses (a refund) or answers in a shape they did not ask for.
+ */
+export function checkCatalogEntry(entry: CatalogEntry): string[] {
+  const name = entry.providerModel;
+  const spec = models[name];
+  if (!spec) return [`there is no KIE mapping for providerModel "${name}" (known: ${Object.keys(models).join(', ')})`];
+  const problems: string[] = [];
+  const unsupported = entry.aspectRatios.filter((ratio) => !spec.aspectRatios.includes(ratio));
+  if (unsupported.length > 0) {
+    problems.push(`${name} does not support the aspect ratio ${unsupported.join(', ')} (it takes ${spec.aspectRatios.join(', ')})`);
+  }
+  if (entry.maxReferences > spec.maxReferences) {
+    problems.push(`maxReferences ${entry.maxReferences} is more than ${name} accepts (${spec.maxReferences})`);
+  }
+  if (spec.requiresReference && !entry.requiresReference)
+    problems.push(`${name} needs a reference image, so requiresReference must be true`);
+  if (entry.requiresReference && spec.maxReferences === 0)
+    problems.push(`${name} takes no reference images, so requiresReference must be false`);
+  else if (entry.requiresReference && entry.maxReferences === 0) problems.push('requiresReference is true but maxReferences is 0');
+  if (spec.maxPromptLength !== undefined && entry.maxPromptLength > spec.maxPromptLength) {
+    problems.push(`maxPromptLength ${entry.maxPromptLength} is more than ${name} accepts (${spec.maxPromptLength})`);
+  }
+  return problems;
 }
