@@ -18,7 +18,7 @@ export const modelSchema = z.object({
 });
 export type ModelConfig = z.infer<typeof modelSchema>;
 
-/** Defaults chosen from KIE's Market models that suit anime work (see docs/providers.md). */
+/** Defaults chosen from KIE's Market models that suit anime work (the table in providers/kie/models.ts). */
 export const defaultModels: ModelConfig[] = [
   {
     id: 'nano-banana',
