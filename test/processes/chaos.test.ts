@@ -3,17 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { grantCredits } from '../../src/credits/index.js';
-import { type Database, openDatabase, tables } from '../../src/db/index.js';
-import { type GenerationContext, generationQueues, submitGeneration } from '../../src/generation/index.js';
+import { type Database, openDatabase } from '../../src/db/index.js';
+import { generationQueues } from '../../src/generation/index.js';
 import { createJobQueue, type JobQueue } from '../../src/jobs/queue.js';
-import { systemClock } from '../../src/lib/clock.js';
-import { newId } from '../../src/lib/ids.js';
 import { createLogger } from '../../src/lib/logger.js';
 import { type Simulator, startSimulator } from '../../src/providers/index.js';
 import { createPostgresTestDatabase } from '../helpers/db.js';
 import { type AnimegenProcess, spawnAnimegen } from '../helpers/process.js';
+import { givenSubmitter } from '../helpers/submitter.js';
 
 type Rows = { rows: Record<string, unknown>[] };
 const GENERATIONS = 100;
@@ -74,22 +71,10 @@ describe('a worker killed 10 times mid-flight', () => {
   }
 
   it('brings all 100 generations to an end with exactly one debit and at most one refund each', async () => {
-    const config = loadConfig({ NODE_ENV: 'test' });
-    const ctx = {
-      db: database.db,
-      queue,
-      clock: systemClock,
-      provider: { name: 'kie' },
-      catalog: config.models,
-      modelNames: new Map(config.models.map((m) => [m.id, m.name])),
-      settings: { deadlineSeconds: 900, maxReferences: 4 },
-    } as unknown as GenerationContext;
-    const userId = newId();
-    await database.db.insert(tables.user).values({ id: userId, name: 'Chaos', email: `${userId}@example.com`, emailVerified: true });
-    await grantCredits(database.db, { userId, amount: 1000, kind: 'signup_grant', reference: userId });
+    const { userId, submit } = await givenSubmitter(database, queue, 'Chaos', 1000);
     const ids: string[] = [];
     for (let i = 0; i < GENERATIONS; i++) {
-      const g = await submitGeneration(ctx, { userId, request: { prompt: `chaos #${i}`, model: 'nano-banana', aspectRatio: '1:1' } });
+      const g = await submit(`chaos #${i}`);
       ids.push(g.id);
     }
 

@@ -3,18 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { grantCredits } from '../../src/credits/index.js';
-import { type Database, openDatabase, tables } from '../../src/db/index.js';
-import { type GenerationContext, generationQueues, submitGeneration } from '../../src/generation/index.js';
+import { type Database, openDatabase } from '../../src/db/index.js';
+import { generationQueues } from '../../src/generation/index.js';
 import { createJobQueue, type JobQueue } from '../../src/jobs/queue.js';
-import { systemClock } from '../../src/lib/clock.js';
-import { newId } from '../../src/lib/ids.js';
 import { createLogger } from '../../src/lib/logger.js';
 import { type Simulator, startSimulator } from '../../src/providers/index.js';
 import { createPostgresTestDatabase } from '../helpers/db.js';
 import { type AnimegenProcess, exitOf, freePort, spawnAnimegen, waitForHealth } from '../helpers/process.js';
 import { openEvents } from '../helpers/sse.js';
+import { givenSubmitter } from '../helpers/submitter.js';
 
 /**
  * `animegen serve` and `animegen worker` as separate processes on one
@@ -168,21 +165,9 @@ describe('a worker stopped by SIGTERM mid-generation', () => {
   }
 
   it('hands the running generation to a fresh job, and the next worker finishes it on the same provider task', async () => {
-    const config = loadConfig({ NODE_ENV: 'test' });
-    const ctx = {
-      db: database.db,
-      queue,
-      clock: systemClock,
-      provider: { name: 'kie' },
-      catalog: config.models,
-      modelNames: new Map(config.models.map((m) => [m.id, m.name])),
-      settings: { deadlineSeconds: 900, maxReferences: 4 },
-    } as unknown as GenerationContext;
-    const userId = newId();
-    await database.db.insert(tables.user).values({ id: userId, name: 'Shutdown', email: `${userId}@example.com`, emailVerified: true });
-    await grantCredits(database.db, { userId, amount: 100, kind: 'signup_grant', reference: userId });
+    const { submit } = await givenSubmitter(database, queue, 'Shutdown', 100);
     const prompt = 'stopped mid-flight [sim:slow]';
-    const { id } = await submitGeneration(ctx, { userId, request: { prompt, model: 'nano-banana', aspectRatio: '1:1' } });
+    const { id } = await submit(prompt);
     const generation = sql`select status, provider_task_ids from generations where id = ${id}`;
 
     const first = startWorker();
