@@ -224,7 +224,9 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
     legal,
     close: async () => {
       shutdown.abort();
-      await queue.stop({ graceful: true, timeoutMs: 5000 }).catch((err) => log.warn({ err }, 'job queue did not stop cleanly'));
+      await queue
+        .stop({ graceful: true, timeoutMs: config.queue.shutdownGraceSeconds * 1000 })
+        .catch((err) => log.warn({ err }, 'job queue did not stop cleanly'));
       await hub.close().catch(() => {});
       await hints.close().catch(() => {});
       await simulator?.close();

@@ -192,6 +192,10 @@ describe('a worker stopped by SIGTERM mid-generation', () => {
     const finished = await until(generation, (g) => g.status !== 'queued' && g.status !== 'running', second);
     expect(finished.status, second.output()).toBe('succeeded');
     expect(finished.provider_task_ids).toEqual([taskId]);
+    // A finished job is marked completed just after the generation (completions are written in groups).
+    const settled = sql`select count(*)::int as n from pgboss.job
+                        where name = 'generation.run' and data->>'generationId' = ${id} and state in ('created', 'active')`;
+    await until(settled, (r) => r.n === 0, second);
     expect(await rows(jobs)).toEqual([
       { state: 'completed', retry_count: 0 },
       { state: 'completed', retry_count: 0 },
@@ -203,5 +207,31 @@ describe('a worker stopped by SIGTERM mid-generation', () => {
     expect(sim.stats().createTask).toBe(1);
     const entries = await rows(sql`select kind, count(*)::int as n from credit_entries where reference = ${id} group by kind`);
     expect(entries).toEqual([{ kind: 'generation_debit', n: 1 }]);
+  }, 120_000);
+
+  it('lets a createTask already sent finish within the grace period, so its task is stored and never paid twice', async () => {
+    // Only the worker started here may pick the generation up.
+    for (const w of workers.splice(0)) await w.stop('SIGKILL');
+    const { submit } = await givenSubmitter(database, queue, 'Grace', 100);
+    const prompt = 'signal during createTask [sim:slow]';
+    const created = sim.stats().createTask;
+    // Longer than the old fixed 5 s grace, well within the default 30 s.
+    sim.setBehaviour({ hangMs: 8000 });
+    const { id } = await submit(prompt);
+    const generation = sql`select status, provider_task_ids from generations where id = ${id}`;
+    const first = startWorker();
+    // Running with no task id yet: the createTask is on its way.
+    await until(generation, (g) => g.status === 'running' && (g.provider_task_ids as string[]).length === 0, first);
+    process.kill(-(first.child.pid as number), 'SIGTERM');
+    expect(await exitOf(first), first.output()).toBe(0);
+    sim.setBehaviour({ hangMs: 0 });
+    const [stored] = (await rows(generation))[0]!.provider_task_ids as string[];
+    expect(stored).toBeTruthy();
+
+    const second = startWorker();
+    const finished = await until(generation, (g) => g.status !== 'queued' && g.status !== 'running', second);
+    expect(finished.status, second.output()).toBe('succeeded');
+    expect(finished.provider_task_ids).toEqual([stored]);
+    expect(sim.stats().createTask - created).toBe(1);
   }, 120_000);
 });
