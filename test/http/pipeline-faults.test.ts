@@ -123,14 +123,17 @@ describe('pipeline faults, end to end', () => {
     expect((await run(user, 'after the redirect')).status).toBe('succeeded');
   });
 
-  // Every attempt's backoff (1 s, 2 s, 4 s, each up to twice that) adds up: these get a longer budget.
-  it('KIE answering HTTP 503 to every call: failed after the last attempt, refunded once, never tried again', async () => {
+  type Behaviour = Parameters<Simulator['setBehaviour']>[0];
+  /**
+   * The simulator fails every new task with `on` (more times than all attempts could use up): the
+   * generation fails with a plain "refunded" reason, refunded once, after `calls` rose by `attempts`.
+   */
+  async function failsForGood(prompt: string, on: Behaviour, off: Behaviour, calls: () => Promise<number> | number, attempts: number) {
     const user = await givenVerifiedUser(t);
-    const before = await metric(t, CREATE_ERRORS);
-    // More errors than all the attempts could use up: the service never comes back.
-    t.deps.simulator!.setBehaviour({ httpErrors: 1000 });
+    const before = await calls();
+    t.deps.simulator!.setBehaviour(on);
     try {
-      const g = await run(user, 'never reachable');
+      const g = await run(user, prompt);
       expect(g).toMatchObject({
         status: 'failed',
         refunded: 2,
@@ -138,32 +141,24 @@ describe('pipeline faults, end to end', () => {
       });
       expectPlainFailure(g, t.deps.simulator!.url);
       expect(await refunds(g.id)).toBe(1);
-      // The 503 comes before the simulator counts a createTask, so count the calls on our side.
-      expect((await metric(t, CREATE_ERRORS)) - before).toBe(t.deps.generation.settings.maxAttempts);
+      expect((await calls()) - before).toBe(attempts);
     } finally {
-      t.deps.simulator!.setBehaviour({ httpErrors: 0 });
+      t.deps.simulator!.setBehaviour(off);
     }
     expect(await balanceOf(t, user)).toBe(20);
+  }
+  const simulatorCreates = () => t.deps.simulator!.stats().createTask;
+
+  // Every attempt's backoff (1 s, 2 s, 4 s, each up to twice that) adds up: these get a longer budget.
+  it('KIE answering HTTP 503 to every call: failed after the last attempt, refunded once, never tried again', async () => {
+    // The 503 comes before the simulator counts a createTask, so count the calls on our side.
+    const ourCalls = () => metric(t, CREATE_ERRORS);
+    await failsForGood('never reachable', { httpErrors: 1000 }, { httpErrors: 0 }, ourCalls, t.deps.generation.settings.maxAttempts);
   }, 60_000);
 
   it('KIE refusing every new task with 429: failed after the last attempt, refunded once, never tried again', async () => {
-    const user = await givenVerifiedUser(t);
-    const before = t.deps.simulator!.stats().createTask;
-    t.deps.simulator!.setBehaviour({ throttleNextCreates: 1000 });
-    try {
-      const g = await run(user, 'always too busy');
-      expect(g).toMatchObject({
-        status: 'failed',
-        refunded: 2,
-        error: { code: 'provider_busy', message: expect.stringContaining('Your credits were refunded') },
-      });
-      expectPlainFailure(g, t.deps.simulator!.url);
-      expect(await refunds(g.id)).toBe(1);
-      expect(t.deps.simulator!.stats().createTask - before).toBe(t.deps.generation.settings.maxAttempts);
-    } finally {
-      t.deps.simulator!.setBehaviour({ throttleNextCreates: 0 });
-    }
-    expect(await balanceOf(t, user)).toBe(20);
+    const attempts = t.deps.generation.settings.maxAttempts;
+    await failsForGood('always too busy', { throttleNextCreates: 1000 }, { throttleNextCreates: 0 }, simulatorCreates, attempts);
   }, 60_000);
 
   it('KIE answering body code 500 to every new task: retried twice only, then failed and refunded once', async () => {
@@ -171,23 +166,7 @@ describe('pipeline faults, end to end', () => {
     // third attempt (retryCount 2), before the general attempt limit.
     const kie500Attempts = 3;
     expect(kie500Attempts).toBeLessThan(t.deps.generation.settings.maxAttempts);
-    const user = await givenVerifiedUser(t);
-    const before = t.deps.simulator!.stats().createTask;
-    t.deps.simulator!.setBehaviour({ failNextCreates: 1000 });
-    try {
-      const g = await run(user, 'broken service');
-      expect(g).toMatchObject({
-        status: 'failed',
-        refunded: 2,
-        error: { code: 'provider_busy', message: expect.stringContaining('Your credits were refunded') },
-      });
-      expectPlainFailure(g, t.deps.simulator!.url);
-      expect(await refunds(g.id)).toBe(1);
-      expect(t.deps.simulator!.stats().createTask - before).toBe(kie500Attempts);
-    } finally {
-      t.deps.simulator!.setBehaviour({ failNextCreates: 0 });
-    }
-    expect(await balanceOf(t, user)).toBe(20);
+    await failsForGood('broken service', { failNextCreates: 1000 }, { failNextCreates: 0 }, simulatorCreates, kie500Attempts);
   });
 
   it('our KIE account out of credits: one call per generation, no retries, and the alert counted in /metrics', async () => {
