@@ -2,12 +2,11 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
 import { HeadObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type S3TestServer, startS3Server } from '../../test/fakes/s3-server.js';
-import { storageContract } from '../../test/helpers/storage-contract.js';
+import { readAll, storageContract } from '../../test/helpers/storage-contract.js';
 import { parseStorageUrl } from './location.js';
 import { createS3Storage, type S3StorageOptions } from './s3.js';
 
@@ -44,12 +43,6 @@ function givenStorage(overrides: Partial<S3StorageOptions> = {}) {
     prefix,
   });
   return { storage, prefix };
-}
-
-async function readAll(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
-  return Buffer.concat(chunks);
 }
 
 async function keysUnder(prefix: string): Promise<string[]> {

@@ -6,7 +6,8 @@ import type { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { Storage } from '../../src/storage/index.js';
 
-async function readAll(stream: Readable): Promise<Buffer> {
+/** A stored object's bytes, whole. */
+export async function readAll(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
   return Buffer.concat(chunks);
