@@ -3,6 +3,10 @@
  * A rule names what must never be imported from where.
  */
 const domain = '^src/(accounts|generation|billing|privacy|admin|moderation)/';
+/** Schema files follow their own rule (schemas-reference-only-accounts): a foreign key to the user is allowed. */
+const schemaFile = '\\.schema\\.ts$';
+/** The composition roots: they build everything and nothing imports them. */
+const roots = '^src/(main|app|deps|adapters|worker)\\.ts$';
 const adapters = '^src/(providers|storage|mail|pubsub)/|^src/jobs/queue\\.ts$';
 
 module.exports = {
@@ -10,15 +14,15 @@ module.exports = {
     {
       name: 'no-roots',
       severity: 'error',
-      comment: 'Nothing imports main.ts, app.ts, deps.ts (with its adapters.ts) or the worker root.',
-      from: { pathNot: '^src/(main|app|deps)\\.ts$|^src/jobs/worker\\.ts$|^test/|^bench/|\\.test\\.ts$' },
-      to: { path: '^src/(main|app|deps|adapters)\\.ts$|^src/jobs/worker\\.ts$' },
+      comment: 'Nothing imports main.ts, app.ts, deps.ts (with its adapters.ts) or worker.ts but another root, tests and benchmarks.',
+      from: { pathNot: `${roots}|^test/|^bench/|\\.test\\.ts$` },
+      to: { path: roots },
     },
     {
       name: 'only-roots-know-http',
       severity: 'error',
       comment: 'Only composition roots import src/http.',
-      from: { path: '^src/', pathNot: '^src/http/|^src/(main|app|deps)\\.ts$|^src/jobs/worker\\.ts$' },
+      from: { path: '^src/', pathNot: `^src/http/|${roots}` },
       to: { path: '^src/http/' },
     },
     {
@@ -39,7 +43,7 @@ module.exports = {
       name: 'credits-is-the-ledger',
       severity: 'error',
       comment: 'credits imports only db/ and lib/.',
-      from: { path: '^src/credits/' },
+      from: { path: '^src/credits/', pathNot: schemaFile },
       to: { path: '^src/', pathNot: '^src/(credits|db|lib|contracts)/' },
     },
     {
@@ -64,27 +68,27 @@ module.exports = {
     {
       name: 'generation-pays-through-credits',
       severity: 'error',
-      from: { path: '^src/generation/' },
+      from: { path: '^src/generation/', pathNot: schemaFile },
       to: { path: '^src/(billing|privacy|admin|accounts)/' },
     },
     {
       name: 'billing-scope',
       severity: 'error',
       comment: 'billing pays through credits and knows only db/, lib/ and contracts/ besides (Stripe sits behind its own gateway file).',
-      from: { path: '^src/billing/' },
+      from: { path: '^src/billing/', pathNot: schemaFile },
       to: { path: '^src/', pathNot: '^src/(billing|credits|db|lib|contracts)/' },
     },
     {
       name: 'admin-only-from-http',
       severity: 'error',
-      from: { path: '^src/', pathNot: '^src/(admin|http)/|^src/(main|app|deps)\\.ts$|^src/jobs/worker\\.ts$' },
+      from: { path: '^src/', pathNot: `^src/(admin|http)/|${roots}` },
       to: { path: '^src/admin/' },
     },
     {
       name: 'module-public-face',
       severity: 'error',
       comment: "Across modules, import only a module's index.ts.",
-      from: { path: '^src/(accounts|generation|billing|privacy|admin|moderation|credits)/', pathNot: '\\.test\\.ts$' },
+      from: { path: '^src/(accounts|generation|billing|privacy|admin|moderation|credits)/', pathNot: ['\\.test\\.ts$', schemaFile] },
       to: { path: '^src/(accounts|generation|billing|privacy|admin|moderation|credits)/', pathNot: ['^src/$1/', '^src/[^/]+/index\\.ts$'] },
     },
     {
@@ -93,6 +97,41 @@ module.exports = {
       comment: 'The browser app talks to the server through contracts only.',
       from: { path: '^web/src/' },
       to: { path: '^src/', pathNot: '^src/contracts/' },
+    },
+    {
+      name: 'tables-have-one-owner',
+      severity: 'error',
+      comment: "A module's tables (its <module>.schema.ts) are read and written by that module only; others call its index.ts.",
+      from: { path: '^src/([^/]+)/', pathNot: '\\.schema\\.ts$' },
+      to: { path: '^src/[^/]+/[^/]+\\.schema\\.ts$', pathNot: '^src/$1/' },
+    },
+    {
+      name: 'schemas-reference-only-accounts',
+      severity: 'error',
+      comment: "A schema file imports another module's schema only to declare a foreign key to the account (user) table.",
+      from: { path: '^src/([^/]+)/[^/]+\\.schema\\.ts$' },
+      to: { path: '\\.schema\\.ts$', pathNot: ['^src/$1/', '^src/accounts/accounts\\.schema\\.ts$'] },
+    },
+    {
+      name: 'no-barrel-of-all-tables',
+      severity: 'error',
+      comment: 'Every table at once is for tests only (test/helpers/tables.ts); db/ holds no tables.',
+      from: { path: '^src/' },
+      to: { path: '^test/helpers/tables\\.ts$|^src/db/schema' },
+    },
+    {
+      name: 'config-reads-public-faces',
+      severity: 'error',
+      comment: "config.ts parses the environment with modules' public parsers: their index.ts, lib/ and contracts/ only.",
+      from: { path: '^src/config\\.ts$' },
+      to: { path: '^src/[^/]+/', pathNot: ['^src/[^/]+/index\\.ts$', '^src/(lib|contracts)/'] },
+    },
+    {
+      name: 'privacy-orchestrates-below-it',
+      severity: 'error',
+      comment: 'privacy reaches accounts, credits, billing and generation through their index.ts; never the console (admin) or http.',
+      from: { path: '^src/privacy/' },
+      to: { path: '^src/(admin|moderation)/' },
     },
     { name: 'no-circular', severity: 'error', from: { path: '^src/' }, to: { circular: true } },
   ],

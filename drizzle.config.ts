@@ -2,6 +2,7 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './src/db/schema/index.ts',
+  // Each module's own tables: src/<module>/<module>.schema.ts.
+  schema: './src/*/*.schema.ts',
   out: './src/db/migrations',
 });

@@ -7,8 +7,8 @@ import { buildApp } from '../src/app.js';
 import { type Config, loadConfig } from '../src/config.js';
 import { grantCredits } from '../src/credits/index.js';
 import { buildDeps, type Deps, type DepsOverrides } from '../src/deps.js';
-import { startWorker } from '../src/jobs/worker.js';
 import { newId } from '../src/lib/ids.js';
+import { startWorker } from '../src/worker.js';
 
 /** The environment every benchmark starts from: quiet, fast hashing, PostgreSQL when DATABASE_URL is set. */
 export function benchEnv(dataDir: string): Record<string, string> {

@@ -18,12 +18,12 @@ import { join } from 'node:path';
 import type autocannon from 'autocannon';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import Fastify from 'fastify';
-import { tables } from '../src/db/index.js';
 import type { buildDeps } from '../src/deps.js';
 import { newId } from '../src/lib/ids.js';
 import { startStripeFake } from '../test/fakes/stripe-fake.js';
 import { type FakeEvent, makeEvent, signatureHeader } from '../test/fakes/stripe-fake-events.js';
 import { fakeId } from '../test/fakes/stripe-fake-state.js';
+import { tables } from '../test/helpers/tables.js';
 import { measure, type Result, scratchDatabase, startApp, verifiedUsers } from './lib.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);

@@ -4,9 +4,9 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import helmet from 'helmet';
 import { createSessionResolver } from './accounts/index.js';
 import type { Deps } from './deps.js';
+import { registerAccess } from './http/plugins/access.js';
 import { registerErrorHandler, registerNotFound } from './http/plugins/errors.js';
 import { registerSameOriginGuard } from './http/plugins/same-origin.js';
-import { adminGuard, sessionGuard } from './http/plugins/session.js';
 import { adminRoutes } from './http/routes/admin.js';
 import { authRoutes } from './http/routes/auth.js';
 import { billingRoutes } from './http/routes/billing.js';
@@ -71,7 +71,9 @@ export async function buildApp(
   registerSameOriginGuard(app, config.http.publicUrl);
   await app.register(multipart, { limits: { fileSize: config.uploads.maxBytes, files: 1, fields: 5 } });
 
-  const requireUser = sessionGuard(
+  // Every route declares its access and caching; these hooks enforce them (before any route is added).
+  registerAccess(
+    app,
     createSessionResolver({ db: deps.db, secret: config.auth.secret.reveal(), secureCookies: config.auth.secureCookies }),
   );
   const meta = {
@@ -85,20 +87,25 @@ export async function buildApp(
   };
 
   await app.register(healthRoutes(deps.db));
-  await app.register(metricsRoutes, { db: deps.db, metrics: deps.metrics, token: config.metricsToken?.reveal() ?? null });
+  await app.register(metricsRoutes, {
+    db: deps.db,
+    queue: deps.queue,
+    metrics: deps.metrics,
+    token: config.metricsToken?.reveal() ?? null,
+  });
   await app.register(authRoutes, { auth: deps.auth, publicUrl: config.http.publicUrl });
   await app.register(metaRoutes({ meta, catalog: config.models }));
-  await app.register(meRoutes({ db: deps.db, requireUser }));
-  await app.register(creditRoutes({ db: deps.db, requireUser }));
-  await app.register(billingRoutes({ ...deps.billing, requireUser }));
-  await app.register(sessionRoutes({ db: deps.db, requireUser }));
-  await app.register(privacyRoutes({ ...deps.privacy, requireUser, legal: deps.legal, publicFormLimit: windowLimiter(5, 3_600_000) }));
-  await app.register(adminRoutes({ ...deps.privacy, requireAdmin: adminGuard(requireUser) }));
-  await app.register(generationRoutes({ ...deps.generation, requireUser }));
-  await app.register(uploadRoutes({ ...deps.generation, requireUser, maxBytes: config.uploads.maxBytes }));
-  await app.register(fileRoutes({ ...deps.generation, requireUser, linkSecret: config.auth.secret.reveal() }));
+  await app.register(meRoutes({ db: deps.db }));
+  await app.register(creditRoutes({ db: deps.db }));
+  await app.register(billingRoutes(deps.billing));
+  await app.register(sessionRoutes({ db: deps.db }));
+  await app.register(privacyRoutes({ ...deps.privacy, legal: deps.legal, publicFormLimit: windowLimiter(5, 3_600_000) }));
+  await app.register(adminRoutes(deps.privacy));
+  await app.register(generationRoutes(deps.generation));
+  await app.register(uploadRoutes({ ...deps.generation, maxBytes: config.uploads.maxBytes }));
+  await app.register(fileRoutes({ ...deps.generation, linkSecret: config.auth.secret.reveal() }));
   await app.register(hookRoutes(deps.generation));
-  await app.register(eventRoutes, { ...deps.generation, requireUser, hub: deps.hub });
+  await app.register(eventRoutes, { ...deps.generation, hub: deps.hub });
   if (deps.devMailbox) await app.register(devMailRoutes({ mailbox: deps.devMailbox }));
   registerNotFound(app, { spa: await registerWeb(app, opts.webRoot ?? webRoot) });
   return app;

@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { parseCreditPacks } from './billing/packs.js';
-import { defaultA1111Models, defaultModels, parseModels } from './generation/catalog.js';
+import { parseCreditPacks } from './billing/index.js';
+import { defaultA1111Models, defaultModels, parseModels } from './generation/index.js';
 import { Secret } from './lib/secret.js';
-import { checkCatalogEntry } from './providers/index.js';
-import { parseBehaviourPatch } from './providers/simulator/behaviour.js';
-import { parseStorageUrl } from './storage/location.js';
+import { checkCatalogEntry, parseBehaviourPatch } from './providers/index.js';
+import { parseStorageUrl } from './storage/index.js';
 
 /**
  * The only reader of process.env. Parses the environment once at boot into one
@@ -274,6 +273,3 @@ function storageConfig(e: ParsedEnv) {
     forcePathStyle: e.S3_FORCE_PATH_STYLE ?? Boolean(e.S3_ENDPOINT),
   };
 }
-
-// The catalog lives with generation; providers and routes read it through the config.
-export { defaultModels, type ModelConfig } from './generation/catalog.js';

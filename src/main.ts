@@ -1,9 +1,9 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { setOperatorRole } from './accounts/index.js';
 import { buildApp } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
-import { migrate, openDatabase, tables } from './db/index.js';
+import { migrate, openDatabase } from './db/index.js';
 import { buildDeps, type Deps } from './deps.js';
-import { startWorker } from './jobs/worker.js';
+import { startWorker } from './worker.js';
 
 /**
  * The animegen command:
@@ -66,13 +66,9 @@ async function adminCommand(config: Config, args: string[]): Promise<void> {
     config.database.kind === 'postgres' ? { kind: 'postgres', url: config.database.url } : { kind: 'pglite', dataDir: config.dataDir },
   );
   await migrate(database);
-  const rows = await database.db
-    .update(tables.user)
-    .set({ role: action === 'grant' ? 'admin' : 'user' })
-    .where(and(eq(tables.user.email, email.toLowerCase()), isNull(tables.user.deletedAt)))
-    .returning({ id: tables.user.id });
+  const found = await setOperatorRole({ db: database.db }, { email, operator: action === 'grant' });
   await database.close();
-  if (rows.length === 0) {
+  if (!found) {
     console.error(`No account with the e-mail ${email}.`);
     process.exit(1);
   }

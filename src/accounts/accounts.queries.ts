@@ -1,8 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
-import { tables } from '../db/index.js';
-
-const { user } = tables;
+import { user } from './accounts.schema.js';
 
 const profileColumns = {
   id: user.id,

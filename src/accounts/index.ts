@@ -1,8 +1,13 @@
+export { deleteErasedAccount, purgeExpiredAccountRecords, unsafeListErasedAccounts } from './account-retention.js';
 export type { ProfileRow } from './accounts.queries.js';
 export { type Auth, type AuthOptions, CLIENT_IP_HEADER, createAuth } from './auth.js';
+export { claimNoticeRecipients } from './claim-notice-recipients.js';
+export { findAccountId } from './find-account.js';
 export { getProfile } from './get-profile.js';
 export { hashParams, OWASP_SCRYPT, type ScryptParams, TEST_SCRYPT } from './password.js';
+export { eraseUserData, exportUserData } from './personal-data.js';
 export { FRESH_SESSION_MS, requireReauthentication } from './reauthenticate.js';
 export { createSessionResolver, type SessionUser } from './resolve-session.js';
 export { listSessions, revokeOtherSessions, revokeSession } from './sessions.js';
+export { setOperatorRole } from './set-operator-role.js';
 export { updateProfile } from './update-profile.js';

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
-import { tables } from '../db/index.js';
 import { AppError } from '../lib/errors.js';
+import { account, session } from './accounts.schema.js';
 import { verifyPassword } from './password.js';
 
 /** A session signed in this recently counts as a fresh sign-in for sensitive actions. */
@@ -18,16 +18,16 @@ export async function requireReauthentication(
 ): Promise<void> {
   if (input.password) {
     const [credential] = await deps.db
-      .select({ hash: tables.account.password })
-      .from(tables.account)
-      .where(and(eq(tables.account.userId, input.userId), eq(tables.account.providerId, 'credential')));
+      .select({ hash: account.password })
+      .from(account)
+      .where(and(eq(account.userId, input.userId), eq(account.providerId, 'credential')));
     if (credential?.hash && (await verifyPassword(credential.hash, input.password))) return;
     throw new AppError('reauthentication_required', 'That password is not correct.', { field: 'password' });
   }
-  const [session] = await deps.db
-    .select({ createdAt: tables.session.createdAt })
-    .from(tables.session)
-    .where(and(eq(tables.session.id, input.sessionId), eq(tables.session.userId, input.userId)));
-  if (session && input.now.getTime() - session.createdAt.getTime() <= FRESH_SESSION_MS) return;
+  const [current] = await deps.db
+    .select({ createdAt: session.createdAt })
+    .from(session)
+    .where(and(eq(session.id, input.sessionId), eq(session.userId, input.userId)));
+  if (current && input.now.getTime() - current.createdAt.getTime() <= FRESH_SESSION_MS) return;
   throw new AppError('reauthentication_required', 'Please enter your password (or sign in again) to confirm.');
 }

@@ -1,9 +1,7 @@
 import { and, desc, eq, gt, ne } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
-import { tables } from '../db/index.js';
 import { notFound } from '../lib/errors.js';
-
-const { session } = tables;
+import { session } from './accounts.schema.js';
 
 /** The user's signed-in devices, newest use first; tokens never leave the server. */
 export async function listSessions(deps: { db: Db }, input: { userId: string; currentSessionId: string }) {

@@ -1,1 +1,1 @@
-export { listOpenAlerts, raiseOperatorAlert, resolveAlert } from './operator-alerts.js';
+export { listOpenAlerts, purgeResolvedAlerts, raiseOperatorAlert, resolveAlert } from './operator-alerts.js';

@@ -1,11 +1,9 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { OperatorAlert } from '../contracts/admin.js';
 import type { Db } from '../db/index.js';
-import { tables } from '../db/index.js';
 import { notFound } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
-
-const t = tables.operatorAlerts;
+import { operatorAlerts } from './admin.schema.js';
 
 /**
  * Raises an alert, or counts one more occurrence of the same open one (one
@@ -17,18 +15,18 @@ export async function raiseOperatorAlert(
   input: { kind: OperatorAlert['kind']; source: string; code: string; now: Date },
 ): Promise<void> {
   await db
-    .insert(t)
+    .insert(operatorAlerts)
     .values({ id: newId(), kind: input.kind, source: input.source, code: input.code, firstAt: input.now, lastAt: input.now })
     .onConflictDoUpdate({
-      target: [t.kind, t.source, t.code],
-      targetWhere: isNull(t.resolvedAt),
-      set: { occurrences: sql`${t.occurrences} + 1`, lastAt: input.now },
+      target: [operatorAlerts.kind, operatorAlerts.source, operatorAlerts.code],
+      targetWhere: isNull(operatorAlerts.resolvedAt),
+      set: { occurrences: sql`${operatorAlerts.occurrences} + 1`, lastAt: input.now },
     });
 }
 
 /** The open alerts, most recent first. */
 export async function listOpenAlerts(db: Db): Promise<OperatorAlert[]> {
-  const rows = await db.select().from(t).where(isNull(t.resolvedAt)).orderBy(desc(t.lastAt));
+  const rows = await db.select().from(operatorAlerts).where(isNull(operatorAlerts.resolvedAt)).orderBy(desc(operatorAlerts.lastAt));
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind as OperatorAlert['kind'],
@@ -43,9 +41,15 @@ export async function listOpenAlerts(db: Db): Promise<OperatorAlert[]> {
 /** The operator fixed it: the banner goes; a new failure raises a fresh alert. Throws not_found. */
 export async function resolveAlert(db: Db, input: { alertId: string; now: Date }): Promise<void> {
   const done = await db
-    .update(t)
+    .update(operatorAlerts)
     .set({ resolvedAt: input.now })
-    .where(and(eq(t.id, input.alertId), isNull(t.resolvedAt)))
-    .returning({ id: t.id });
+    .where(and(eq(operatorAlerts.id, input.alertId), isNull(operatorAlerts.resolvedAt)))
+    .returning({ id: operatorAlerts.id });
   if (done.length === 0) throw notFound('That alert');
+}
+
+/** Resolved alerts are history an operator may look back on for 90 days, then they go. Returns how many. */
+export async function purgeResolvedAlerts(db: Db, before: Date): Promise<number> {
+  const gone = await db.delete(operatorAlerts).where(lt(operatorAlerts.resolvedAt, before)).returning({ id: operatorAlerts.id });
+  return gone.length;
 }

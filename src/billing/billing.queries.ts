@@ -1,10 +1,8 @@
 import { and, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
-import { tables } from '../db/index.js';
 import { newId } from '../lib/ids.js';
+import { accountReviewFlags, purchases, stripeEvents } from './billing.schema.js';
 import type { PurchaseStatus } from './purchase-effects.js';
-
-const { purchases, accountReviewFlags, stripeEvents } = tables;
 
 export type PurchaseRow = typeof purchases.$inferSelect;
 

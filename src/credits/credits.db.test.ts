@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/helpers/db.js';
+import { insertUser } from '../../test/helpers/factories.js';
 import type { Database } from '../db/index.js';
-import { tables } from '../db/index.js';
 import { newId } from '../lib/ids.js';
 import {
   debitForGeneration,
@@ -23,7 +23,7 @@ describe('the credit ledger', () => {
 
   async function givenUser(credits = 0): Promise<string> {
     const id = newId();
-    await database.db.insert(tables.user).values({ id, name: 'L', email: `${id}@example.com` });
+    await insertUser(database.db, { id, name: 'L' });
     if (credits) await grantCredits(database.db, { userId: id, amount: credits, kind: 'signup_grant', reference: id });
     return id;
   }

@@ -1,8 +1,6 @@
 import { and, desc, eq, lt, type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../db/index.js';
-import { tables } from '../db/index.js';
-
-const { creditBalances, creditEntries } = tables;
+import { type Db, queryRows } from '../db/index.js';
+import { creditBalances, creditEntries } from './credits.schema.js';
 
 /** The kinds of credit movement; each (kind, reference) can be recorded once. */
 export const creditKinds = [
@@ -16,9 +14,6 @@ export const creditKinds = [
   'expiry',
 ] as const;
 export type CreditKind = (typeof creditKinds)[number];
-
-type Row = Record<string, unknown>;
-const rowsOf = (result: unknown): Row[] => (result as { rows: Row[] }).rows;
 
 /** Current balance; 0 for a user who never had credits. */
 export async function getBalance(db: Db, userId: string): Promise<number> {
@@ -61,8 +56,7 @@ export function debitClauses(p: { userId: string; amount: number; kind: CreditKi
  * Returns the new balance, or null when the balance was too low.
  */
 export async function debitIfEnough(tx: Db, p: { userId: string; amount: number; kind: CreditKind; reference: string }) {
-  const result = await tx.execute(sql`with ${debitClauses(p)} select balance_after from debit_entry`);
-  const row = rowsOf(result)[0];
+  const [row] = await queryRows<{ balance_after: number }>(tx, sql`with ${debitClauses(p)} select balance_after from debit_entry`);
   return row ? Number(row.balance_after) : null;
 }
 
@@ -82,15 +76,16 @@ export type Floor = 'debt' | 'clamp';
  */
 export async function moveOnce(tx: Db, p: { userId: string; amount: number; kind: CreditKind; reference: string; floor?: Floor }) {
   await tx.execute(sql`insert into credit_balances (user_id) values (${p.userId}) on conflict (user_id) do nothing`);
-  const locked = rowsOf(await tx.execute(sql`select balance from credit_balances where user_id = ${p.userId} for update`));
+  const locked = await queryRows<{ balance: number }>(tx, sql`select balance from credit_balances where user_id = ${p.userId} for update`);
   const before = Number(locked[0]?.balance ?? 0);
   const delta = p.amount < 0 && p.floor === 'clamp' ? -Math.min(-p.amount, Math.max(before, 0)) : p.amount;
-  const inserted = rowsOf(
-    await tx.execute(sql`
+  const inserted = await queryRows(
+    tx,
+    sql`
       insert into credit_entries (user_id, delta, kind, reference, balance_after)
       values (${p.userId}, ${delta}, ${p.kind}, ${p.reference}, ${before + delta})
       on conflict (kind, reference) do nothing
-      returning balance_after`),
+      returning balance_after`,
   );
   if (inserted.length === 0) return null;
   await tx.execute(sql`update credit_balances set balance = balance + ${delta}, updated_at = now() where user_id = ${p.userId}`);
@@ -99,18 +94,28 @@ export async function moveOnce(tx: Db, p: { userId: string; amount: number; kind
 
 /** Has this (kind, reference) movement been recorded? */
 export async function hasEntry(db: Db, kind: CreditKind, reference: string): Promise<boolean> {
-  const r = rowsOf(await db.execute(sql`select 1 from credit_entries where kind = ${kind} and reference = ${reference}`));
+  const r = await queryRows(db, sql`select 1 from credit_entries where kind = ${kind} and reference = ${reference}`);
   return r.length > 0;
 }
 
 /** Users whose balance differs from the sum of their entries (system query for reconciliation). */
 export async function unsafeFindBalanceMismatches(db: Db) {
-  const r = rowsOf(
-    await db.execute(sql`
+  const r = await queryRows<{ user_id: string; balance: number; total: number }>(
+    db,
+    sql`
       select coalesce(b.user_id, e.user_id) as user_id, coalesce(b.balance, 0)::int as balance, coalesce(e.total, 0)::int as total
       from credit_balances b
       full join (select user_id, sum(delta) as total from credit_entries group by user_id) e on e.user_id = b.user_id
-      where coalesce(b.balance, 0) <> coalesce(e.total, 0)`),
+      where coalesce(b.balance, 0) <> coalesce(e.total, 0)`,
   );
-  return r.map((x) => ({ userId: String(x.user_id), balance: Number(x.balance), sumOfEntries: Number(x.total) }));
+  return r.map((x) => ({ userId: x.user_id, balance: Number(x.balance), sumOfEntries: Number(x.total) }));
+}
+
+/** How many generation refunds the ledger holds and their credits (for /metrics). */
+export async function refundTotals(db: Db): Promise<{ count: number; credits: number }> {
+  const [row] = await queryRows<{ n: number; credits: number }>(
+    db,
+    sql`select count(*)::int as n, coalesce(sum(delta), 0)::int as credits from credit_entries where kind = 'generation_refund'`,
+  );
+  return { count: Number(row?.n ?? 0), credits: Number(row?.credits ?? 0) };
 }

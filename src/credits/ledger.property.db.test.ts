@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/helpers/db.js';
+import { insertUser } from '../../test/helpers/factories.js';
 import type { Database } from '../db/index.js';
-import { tables } from '../db/index.js';
 import { newId } from '../lib/ids.js';
 import { debitForGeneration, grantCredits, refundGeneration, takeBackCredits } from './index.js';
 
@@ -141,7 +141,7 @@ describe('ledger invariants under random operations (model-based, fast-check)', 
     await fc.assert(
       fc.asyncProperty(fc.array(stepArb, { minLength: 5, maxLength: 40 }), async (steps) => {
         const userId = newId();
-        await database.db.insert(tables.user).values({ id: userId, name: 'P', email: `${userId}@example.com` });
+        await insertUser(database.db, { id: userId, name: 'P' });
         const model: Model = { debits: [], purchases: [] };
         for (const step of steps) {
           await Promise.all(step.map((op) => op(database.db, userId, model)));

@@ -4,14 +4,10 @@ import { kill, pid } from 'node:process';
 import { PGlite } from '@electric-sql/pglite';
 import { type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
-import * as schema from './schema/index.js';
-
-export type Schema = typeof schema;
-/** A drizzle handle on either database; transactions have the same type. */
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+import { queryRows } from './rows.js';
+import type { Db } from './types.js';
 
 /** What pg-boss needs to run SQL: the shape of its `db` option. */
 export interface SqlExecutor {
@@ -42,7 +38,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     const pool = new pg.Pool({ connectionString: target.url, max: 20 });
     // An idle client error (server restart) must not crash the process.
     pool.on('error', () => {});
-    const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+    const db = drizzleNodePg(pool) as unknown as Db;
     return {
       kind: 'postgres',
       db,
@@ -59,7 +55,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   }
   const releaseLock = dir ? claimFolder(`${dir}.lock`) : () => {};
   const client = await PGlite.create({ dataDir: dir, loadDataDir: target.loadDataDir });
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(client) as unknown as Db;
   return {
     kind: 'pglite',
     db,
@@ -156,8 +152,7 @@ export function toDrizzleSql(text: string, values: unknown[] = []): SQL {
 export function transactionExecutor(tx: Db): SqlExecutor {
   return {
     executeSql: async (text, values) => {
-      const result = (await tx.execute(toDrizzleSql(text, values))) as unknown as { rows: Record<string, unknown>[] };
-      return { rows: result.rows };
+      return { rows: await queryRows(tx, toDrizzleSql(text, values)) };
     },
   };
 }

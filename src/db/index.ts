@@ -1,4 +1,5 @@
-export { type Database, type DatabaseTarget, type Db, openDatabase, type SqlExecutor, transactionExecutor } from './client.js';
+export { type Database, type DatabaseTarget, openDatabase, type SqlExecutor, transactionExecutor } from './client.js';
 export { migrate } from './migrate.js';
 export { executePrepared } from './prepared.js';
-export * as tables from './schema/index.js';
+export { queryRows } from './rows.js';
+export type { Db } from './types.js';

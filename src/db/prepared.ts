@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import type { Db } from './client.js';
+import type { Db } from './types.js';
 
 const dialect = new PgDialect();
 /** Statement text → its prepared name. Only fixed-text statements come here, so it stays small. */

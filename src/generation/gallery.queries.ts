@@ -1,9 +1,7 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
-import { tables } from '../db/index.js';
 import type { GenerationRow, ImageRow, UploadRow } from './generation.queries.js';
-
-const { generations } = tables;
+import { generations } from './generation.schema.js';
 
 export type GalleryImage = Pick<ImageRow, 'id' | 'width' | 'height'>;
 export type GalleryUpload = Pick<UploadRow, 'id' | 'width' | 'height' | 'bytes' | 'contentType'>;

@@ -1,9 +1,7 @@
 import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
-import type { Db } from '../db/index.js';
-import { tables } from '../db/index.js';
+import { type Db, queryRows } from '../db/index.js';
+import { generationImages, generationReferences, generations, uploads } from './generation.schema.js';
 import { activeStatuses } from './state.js';
-
-const { generations, generationImages, generationReferences, uploads } = tables;
 
 export type GenerationRow = typeof generations.$inferSelect;
 export type ImageRow = typeof generationImages.$inferSelect;
@@ -180,14 +178,17 @@ export async function succeedWithImages(
           as v (id, position, original_key, thumbnail_key, preview_key, content_type, width, height, bytes)
         on conflict do nothing)`
     : sql``;
-  const rows = await db.execute(sql`
+  const rows = await queryRows(
+    db,
+    sql`
     with done as (
       update generations set status = 'succeeded', completed_at = ${at}, updated_at = ${at}, refunded = ${outcome.refunded}::int,
              error_code = ${outcome.error?.code ?? null}, error_message = ${outcome.error?.message ?? null}
       where id = ${id} and status = 'running'
       returning id, user_id)${added}
-    select id from done`);
-  return (rows as unknown as { rows: unknown[] }).rows.length === 1;
+    select id from done`,
+  );
+  return rows.length === 1;
 }
 
 /** queued | running → failed (CAS). Returns the row when this call made the change. */

@@ -1,3 +1,4 @@
+export { defaultA1111Models, defaultModels, type ModelConfig, parseModels } from './catalog.js';
 export { type GenerationContext, type GenerationSettings, RUN_JOB, SWEEP_JOB } from './context.js';
 export { deleteGeneration, purgeGeneration } from './delete-generation.js';
 export { failGeneration } from './fail-generation.js';
@@ -6,6 +7,7 @@ export { getGenerationOrThrow } from './get-generation.js';
 export { generationQueues, registerGenerationJobs } from './jobs.js';
 export { listGenerations } from './list-generations.js';
 export { openPreview } from './open-preview.js';
+export { countGenerations, eraseUserData, exportUserData, purgeIdempotencyKeys } from './personal-data.js';
 export { acceptProviderCallback, callbackToken } from './provider-callback.js';
 export { verifyReferenceLink } from './reference-links.js';
 export { runGeneration } from './run-generation.js';

@@ -1,13 +1,11 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { tables } from '../db/index.js';
 import { AppError, notFound } from '../lib/errors.js';
 import { hintExpression } from '../pubsub/index.js';
 import type { GenerationContext } from './context.js';
 import { unsafeFindGeneration } from './generation.queries.js';
+import { generations } from './generation.schema.js';
 import { activeStatuses } from './state.js';
-
-const { generations } = tables;
 
 const MAX_SKEW_SECONDS = 300;
 

@@ -3,11 +3,12 @@ import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Generation, SubmitGenerationInput } from '../contracts/api.js';
 import { submitGenerationSchema } from '../contracts/api.js';
 import { generationDebitClauses } from '../credits/index.js';
-import { type Db, executePrepared, tables } from '../db/index.js';
+import { type Db, executePrepared } from '../db/index.js';
 import { AppError } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import { type GenerationContext, RUN_JOB } from './context.js';
 import { findOwnedUploads } from './generation.queries.js';
+import { type generations, idempotencyKeys } from './generation.schema.js';
 import { getGenerationOrThrow } from './get-generation.js';
 import { toGenerationView } from './to-view.js';
 
@@ -93,7 +94,7 @@ export async function submitGeneration(
   return toGenerationView(row, [], references, deps.modelNames);
 }
 
-type GenerationRow = typeof tables.generations.$inferSelect;
+type GenerationRow = typeof generations.$inferSelect;
 
 /**
  * The whole submit in ONE statement (data-modifying CTEs): claim the
@@ -146,8 +147,8 @@ async function replayIdempotent(
 ): Promise<Generation> {
   const [first] = await deps.db
     .select()
-    .from(tables.idempotencyKeys)
-    .where(and(eq(tables.idempotencyKeys.userId, userId), eq(tables.idempotencyKeys.key, key)));
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)));
   if (!first || first.requestHash !== requestHash) {
     throw new AppError('conflict', 'This Idempotency-Key was already used for a different request.', { field: 'Idempotency-Key' });
   }

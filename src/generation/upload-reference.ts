@@ -1,8 +1,8 @@
 import type { Upload } from '../contracts/api.js';
-import { tables } from '../db/index.js';
 import { newId } from '../lib/ids.js';
 import { storageKeys } from '../storage/index.js';
 import type { GenerationContext } from './context.js';
+import { uploads } from './generation.schema.js';
 import { toUploadView } from './to-view.js';
 
 /**
@@ -19,7 +19,7 @@ export async function uploadReference(
   await deps.storage.put(key, image.bytes, image.contentType);
   try {
     const [row] = await deps.db
-      .insert(tables.uploads)
+      .insert(uploads)
       .values({
         id,
         userId: input.userId,

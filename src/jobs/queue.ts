@@ -38,6 +38,8 @@ export interface JobQueue {
    * committed. A test compares its rows with `send`'s.
    */
   insertSql(name: string, data: SQL, from: SQL): SQL;
+  /** Jobs waiting or running, by queue and state, across every process (for /metrics). */
+  depth(): Promise<{ queue: string; state: string; n: number }[]>;
   /** Tells this process's workers of `name` that a job is waiting (after an `insertSql` commit). */
   wake(name: string): void;
   /** Runs `handler` for jobs of `name`, `concurrency` at a time. */
@@ -99,6 +101,12 @@ export async function createJobQueue(database: Database, log: Logger, queues: Qu
     },
     wake(name) {
       runners.get(name)?.wake();
+    },
+    async depth() {
+      const { rows } = await database.executor.executeSql(
+        `select name, state::text as state, count(*)::int as n from pgboss.job where state in ('created', 'retry', 'active') group by name, state`,
+      );
+      return rows.map((r) => ({ queue: String(r.name), state: String(r.state), n: Number(r.n) }));
     },
     async work(name, concurrency, handler) {
       const runner = new JobRunner(concurrency, options.pollingIntervalSeconds * 1000, {

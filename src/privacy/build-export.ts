@@ -2,7 +2,7 @@ import type { Db } from '../db/index.js';
 import { notFound } from '../lib/errors.js';
 import { createZipFile } from '../lib/zip.js';
 import type { Storage } from '../storage/index.js';
-import { readPersonalData } from './export.queries.js';
+import { readPersonalData } from './owners.js';
 
 const README = `AnimeGen – your data export
 
@@ -49,7 +49,7 @@ export async function buildExportArchive(
   input: { userId: string; now: Date; path: string; onProgress?: (percent: number) => Promise<void> | void },
 ): Promise<number> {
   const data = await readPersonalData(deps.db, input.userId);
-  if (!data.profile) throw notFound('Your account');
+  if (!data) throw notFound('Your account');
   const imagePath = (i: (typeof data.images)[number]) => `images/${i.generationId}/${i.position + 1}.${ext(i.contentType)}`;
   const uploadPath = (u: (typeof data.uploads)[number]) => `references/${u.id}.${ext(u.contentType)}`;
   const imagesOf = groupBy(data.images, (i) => i.generationId);

@@ -1,11 +1,10 @@
 import { and, desc, eq, gt, ne } from 'drizzle-orm';
 import type { DataExport } from '../contracts/privacy.js';
-import { tables } from '../db/index.js';
 import { AppError, notFound } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import { EXPORT_JOB, type PrivacyContext } from './context.js';
+import { dataExports } from './privacy.schema.js';
 
-const { dataExports } = tables;
 type ExportRow = typeof dataExports.$inferSelect;
 
 export function toExportView(row: ExportRow, now: Date): DataExport {

@@ -1,5 +1,5 @@
 export { EXPORT_JOB, type PrivacyContext, RETENTION_JOB } from './context.js';
-export { eraseAccount, findAccountId } from './erase-account.js';
+export { eraseAccount } from './erase-account.js';
 export { exportDownloadKey, getExportOrThrow, listExports, requestExport, toExportView } from './exports.js';
 export { readInventory } from './inventory.js';
 export { privacyQueues, registerPrivacyJobs } from './jobs.js';

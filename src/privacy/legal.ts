@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { and, desc, eq } from 'drizzle-orm';
 import type { LegalDocument, PolicyStatus } from '../contracts/privacy.js';
 import type { Db } from '../db/index.js';
-import { tables } from '../db/index.js';
 import { projectPath } from '../lib/paths.js';
+import { policyAcknowledgements } from './privacy.schema.js';
 
 export type LegalSlug = LegalDocument['slug'];
 
@@ -47,10 +47,10 @@ export function readLegalDocument(slug: LegalSlug, settings: LegalSettings): Leg
 export async function policyStatus(deps: { db: Db; legal: LegalSettings }, input: { userId: string }): Promise<PolicyStatus> {
   const current = readLegalDocument('privacy', deps.legal);
   const [latest] = await deps.db
-    .select({ version: tables.policyAcknowledgements.version })
-    .from(tables.policyAcknowledgements)
-    .where(eq(tables.policyAcknowledgements.userId, input.userId))
-    .orderBy(desc(tables.policyAcknowledgements.acknowledgedAt))
+    .select({ version: policyAcknowledgements.version })
+    .from(policyAcknowledgements)
+    .where(eq(policyAcknowledgements.userId, input.userId))
+    .orderBy(desc(policyAcknowledgements.acknowledgedAt))
     .limit(1);
   const acknowledgedVersion = latest?.version ?? null;
   return { version: current.version, acknowledgedVersion, mustAcknowledge: current.material && acknowledgedVersion !== current.version };
@@ -59,15 +59,15 @@ export async function policyStatus(deps: { db: Db; legal: LegalSettings }, input
 /** Records that the user read this version (consent history); repeating it changes nothing. */
 export async function acknowledgePolicy(deps: { db: Db; now: Date }, input: { userId: string; version: string }): Promise<void> {
   await deps.db
-    .insert(tables.policyAcknowledgements)
+    .insert(policyAcknowledgements)
     .values({ userId: input.userId, version: input.version, acknowledgedAt: deps.now })
     .onConflictDoNothing();
 }
 
 export async function hasAcknowledged(db: Db, userId: string, version: string): Promise<boolean> {
   const rows = await db
-    .select({ v: tables.policyAcknowledgements.version })
-    .from(tables.policyAcknowledgements)
-    .where(and(eq(tables.policyAcknowledgements.userId, userId), eq(tables.policyAcknowledgements.version, version)));
+    .select({ v: policyAcknowledgements.version })
+    .from(policyAcknowledgements)
+    .where(and(eq(policyAcknowledgements.userId, userId), eq(policyAcknowledgements.version, version)));
   return rows.length > 0;
 }

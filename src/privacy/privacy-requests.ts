@@ -1,11 +1,12 @@
 import { asc, desc, eq } from 'drizzle-orm';
+import { getProfile } from '../accounts/index.js';
 import type { CreatePrivacyRequestInput, PrivacyRequest } from '../contracts/privacy.js';
-import { tables } from '../db/index.js';
 import { AppError, notFound } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
+import { renderMail } from '../mail/index.js';
 import type { PrivacyContext } from './context.js';
+import { privacyRequests } from './privacy.schema.js';
 
-const { privacyRequests } = tables;
 type Row = typeof privacyRequests.$inferSelect;
 const DUE_DAYS = 30;
 
@@ -24,22 +25,20 @@ export function toRequestView(r: Row, opts: { admin?: boolean } = {}): PrivacyRe
   };
 }
 
-const statusText: Record<PrivacyRequest['status'], string> = {
-  open: 'received',
-  in_progress: 'being handled',
-  done: 'done',
-  rejected: 'closed without action',
-};
-
-async function tellRequester(deps: Pick<PrivacyContext, 'mailer' | 'log'>, r: Row): Promise<void> {
-  const text = [
-    `Your privacy request (${r.kind.replace('_', ' ')}) is ${statusText[r.status as PrivacyRequest['status']]}.`,
-    r.resolution ? `\n${r.resolution}` : '',
-    `\nWe answer by ${r.dueAt.toISOString().slice(0, 10)} at the latest. Reference: ${r.id}`,
-  ].join('\n');
-  await deps.mailer
-    .send({ to: r.email, subject: 'Your AnimeGen privacy request', text })
-    .catch((err) => deps.log.warn({ err }, 'request e-mail not sent'));
+/**
+ * E-mails the requester about their request, in their account's language
+ * when the request came from an account (the public form has no language).
+ */
+async function tellRequester(deps: Pick<PrivacyContext, 'db' | 'mailer' | 'log'>, r: Row): Promise<void> {
+  const profile = r.userId ? await getProfile(deps, { userId: r.userId }).catch(() => null) : null;
+  const mail = renderMail('privacyRequest', r.email, profile?.locale ?? 'en', {
+    kind: r.kind as PrivacyRequest['kind'],
+    status: r.status as PrivacyRequest['status'],
+    resolution: r.resolution,
+    dueAt: r.dueAt,
+    reference: r.id,
+  });
+  await deps.mailer.send(mail).catch((err) => deps.log.warn({ err }, 'request e-mail not sent'));
 }
 
 /**

@@ -1,12 +1,10 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
-import { tables } from '../db/index.js';
 import { storageKeys } from '../storage/index.js';
 import { buildExportArchive } from './build-export.js';
 import type { PrivacyContext } from './context.js';
-
-const { dataExports } = tables;
+import { dataExports } from './privacy.schema.js';
 
 /**
  * The `privacy.export` job: builds the archive, stores it, and marks the

@@ -1,9 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../db/index.js';
+import { type Db, queryRows } from '../db/index.js';
 import { newId } from '../lib/ids.js';
 import type { RateLimiter } from './kie/rate-limit.js';
-
-type Rows = { rows: Record<string, unknown>[] };
 
 /**
  * A sliding-window limiter shared by every process on one database. A caller
@@ -22,15 +20,17 @@ export function createSharedRateLimiter(db: Db, o: { bucket: string; limit: numb
       await tx.execute(
         sql`delete from provider_rate_slots where bucket = ${o.bucket} and at < clock_timestamp() - greatest(${window}::interval * 2, interval '1 minute')`,
       );
-      const r = (await tx.execute(sql`
+      const [row] = await queryRows<{ n: number; wait_ms: number }>(
+        tx,
+        sql`
         with recent as (
           select at from provider_rate_slots where bucket = ${o.bucket} and at > clock_timestamp() - ${window}::interval
           order by at desc limit ${o.limit}
         )
         select (select count(*)::int from recent) as n,
-               (select (extract(epoch from min(at) + ${window}::interval - clock_timestamp()) * 1000)::float8 from recent) as wait_ms`)) as unknown as Rows;
-      const row = r.rows[0]!;
-      if (Number(row.n) >= o.limit) return Math.max(1, Math.ceil(Number(row.wait_ms)));
+               (select (extract(epoch from min(at) + ${window}::interval - clock_timestamp()) * 1000)::float8 from recent) as wait_ms`,
+      );
+      if (row && Number(row.n) >= o.limit) return Math.max(1, Math.ceil(Number(row.wait_ms)));
       await tx.execute(sql`insert into provider_rate_slots (id, bucket, at) values (${newId()}, ${o.bucket}, clock_timestamp())`);
       return 0;
     });

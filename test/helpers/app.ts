@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, RouteOptions } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import { buildDeps, type Deps, type DepsOverrides } from '../../src/deps.js';
-import { startWorker } from '../../src/jobs/worker.js';
 import { createLogger } from '../../src/lib/logger.js';
+import { startWorker } from '../../src/worker.js';
 import { createTestDatabase } from './db.js';
 
 export interface TestApp {
@@ -15,8 +15,8 @@ export interface TestApp {
   config: Config;
   /** The origin Better Auth trusts; send it as `Origin` on every POST. */
   origin: string;
-  /** Every route the app registered, one entry per method. */
-  routes: { method: string; url: string }[];
+  /** Every route the app registered, one entry per method, with what it declares (access, caching, a body schema). */
+  routes: { method: string; url: string; config: RouteOptions['config']; takesBody: boolean }[];
   close(): Promise<void>;
 }
 
@@ -54,7 +54,8 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
   const routes: TestApp['routes'] = [];
   const app = await buildApp(deps, {
     webRoot: join(dataDir, 'no-web'),
-    onRoute: (r) => routes.push(...[r.method].flat().map((method) => ({ method, url: r.url }))),
+    onRoute: (r) =>
+      routes.push(...[r.method].flat().map((method) => ({ method, url: r.url, config: r.config, takesBody: Boolean(r.schema?.body) }))),
   });
   await app.ready();
   return {

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { tables } from '../../src/db/index.js';
 import { type StripeFake, startStripeFake } from '../fakes/stripe-fake.js';
 import { buildTestApp, type TestApp, type TestAppOptions } from './app.js';
+import { tables } from './tables.js';
 import type { TestUser } from './users.js';
 
 export const STRIPE_SECRET_KEY = 'sk_test_animegen_fake_key';

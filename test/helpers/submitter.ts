@@ -1,10 +1,11 @@
 import { loadConfig } from '../../src/config.js';
 import { grantCredits } from '../../src/credits/index.js';
-import { type Database, tables } from '../../src/db/index.js';
+import type { Database } from '../../src/db/index.js';
 import { type GenerationContext, submitGeneration } from '../../src/generation/index.js';
 import type { JobQueue } from '../../src/jobs/queue.js';
 import { systemClock } from '../../src/lib/clock.js';
 import { newId } from '../../src/lib/ids.js';
+import { tables } from './tables.js';
 
 /**
  * A new user with `credits`, submitting nano-banana generations straight into a database that

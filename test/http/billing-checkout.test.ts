@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStripeGateway } from '../../src/billing/stripe-gateway.js';
-import { tables } from '../../src/db/index.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import {
   type BillingTestApp,
@@ -14,6 +13,7 @@ import {
   startCheckout,
 } from '../helpers/billing.js';
 import { balanceOf } from '../helpers/generations.js';
+import { tables } from '../helpers/tables.js';
 import { givenVerifiedUser } from '../helpers/users.js';
 
 describe('buying credits: checkout', () => {

@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tables } from '../../src/db/index.js';
 import type { Clock } from '../../src/lib/clock.js';
 import { runRetention } from '../../src/privacy/index.js';
 import { signatureHeader } from '../fakes/stripe-fake-events.js';
@@ -15,6 +14,7 @@ import {
   STRIPE_WEBHOOK_SECRET,
 } from '../helpers/billing.js';
 import { balanceOf } from '../helpers/generations.js';
+import { tables } from '../helpers/tables.js';
 import { givenVerifiedUser, type TestUser } from '../helpers/users.js';
 
 /** Sessions whose fulfilment throws once, just before or just after its transaction commits. */

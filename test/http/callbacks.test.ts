@@ -1,8 +1,10 @@
 import { createHmac } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callbackToken } from '../../src/generation/index.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { getGeneration, submit, waitForTerminal } from '../helpers/generations.js';
+import { rowOf, tables } from '../helpers/tables.js';
 import { givenVerifiedUser } from '../helpers/users.js';
 
 const HMAC_KEY = 'kie-webhook-test-key';
@@ -31,7 +33,7 @@ describe('provider callbacks', () => {
     const user = await givenVerifiedUser(t);
     const { id } = (await submit(t, user, { prompt })).json();
     for (let i = 0; i < 100; i++) {
-      const row = await t.deps.db.query.generations.findFirst({ where: (g, { eq }) => eq(g.id, id) });
+      const row = await rowOf(t.deps.db, tables.generations, eq(tables.generations.id, id));
       if (row?.providerTaskIds.length) return { user, id, taskId: row.providerTaskIds[0]! };
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -78,7 +80,7 @@ describe('provider callbacks', () => {
   it('treats duplicate and late callbacks after the end as no-ops', async () => {
     const user = await givenVerifiedUser(t);
     const g = await waitForTerminal(t, user, (await submit(t, user, { prompt: 'done once' })).json().id, 20_000);
-    const row = await t.deps.db.query.generations.findFirst({ where: (x, { eq }) => eq(x.id, g.id) });
+    const row = await rowOf(t.deps.db, tables.generations, eq(tables.generations.id, g.id));
     const taskId = row!.providerTaskIds[0]!;
     for (let i = 0; i < 3; i++) {
       const res = await post(g.id, callbackToken(secret(), g.id), { code: 501, data: { taskId, state: 'fail' } }, signed(taskId));

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultModels } from '../../src/config.js';
-import { openPreview } from '../../src/generation/index.js';
+import { defaultModels, openPreview } from '../../src/generation/index.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { balanceOf, getGeneration, makeImage, submit, upload, waitForTerminal } from '../helpers/generations.js';
+import { rowOf, rowsOf, tables } from '../helpers/tables.js';
 import { givenVerifiedUser } from '../helpers/users.js';
 
 /** An edit model: it cannot run without a reference image. */
@@ -61,7 +61,7 @@ describe('generations', () => {
   it('makes the viewer preview on its first view, once, and never for an image deleted meanwhile', async () => {
     const user = await givenVerifiedUser(t);
     const done = await waitForTerminal(t, user, (await submit(t, user, { prompt: 'a lantern festival' })).json().id);
-    const [image] = await t.deps.db.query.generationImages.findMany({ where: (i, { eq }) => eq(i.generationId, done.id) });
+    const [image] = await rowsOf(t.deps.db, tables.generationImages, eq(tables.generationImages.generationId, done.id));
     const { storage } = t.deps.generation;
     expect(await storage.exists(image!.thumbnailKey)).toBe(true);
     expect(await storage.exists(image!.previewKey!)).toBe(false);
@@ -239,9 +239,9 @@ describe('generations', () => {
     const storage = t.deps.generation.storage;
     // Viewed once, so its preview exists too.
     expect((await t.app.inject({ method: 'GET', url: g.images[0]!.previewUrl, headers: { cookie: user.cookie } })).statusCode).toBe(200);
-    const keys = await t.deps.db.query.generationImages.findMany();
+    const keys = await rowsOf(t.deps.db, tables.generationImages);
     const mine = keys.filter((k) => k.generationId === g.id);
-    const upKey = (await t.deps.db.query.uploads.findFirst({ where: (u, { eq }) => eq(u.id, up.json().id) }))!.storageKey;
+    const upKey = (await rowOf(t.deps.db, tables.uploads, eq(tables.uploads.id, up.json().id)))!.storageKey;
     for (const k of [...mine.flatMap((m) => [m.originalKey, m.thumbnailKey, m.previewKey!]), upKey])
       expect(await storage.exists(k)).toBe(true);
 
@@ -316,6 +316,6 @@ describe('reference uploads', () => {
       expect(res.statusCode, `${code} ${bytes.length}`).toBe(status);
       expect(res.json().error.code).toBe(code);
     }
-    expect(await t.deps.db.query.uploads.findMany({ where: (u, { eq }) => eq(u.userId, user.id) })).toHaveLength(0);
+    expect(await rowsOf(t.deps.db, tables.uploads, eq(tables.uploads.userId, user.id))).toHaveLength(0);
   });
 });

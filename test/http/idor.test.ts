@@ -9,6 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listOpenAlerts, raiseOperatorAlert } from '../../src/admin/index.js';
@@ -17,6 +18,7 @@ import { callbackToken } from '../../src/generation/index.js';
 import { referenceLink } from '../../src/generation/reference-links.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { makeImage, submit, upload, waitForTerminal } from '../helpers/generations.js';
+import { rowOf, tables } from '../helpers/tables.js';
 import { givenVerifiedUser, type TestUser } from '../helpers/users.js';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -157,7 +159,7 @@ describe('another user cannot reach anything by id (IDOR matrix)', () => {
       view = (await as(a, 'GET', `/api/me/exports/${view.id}`)).json();
     }
     const request = await as(a, 'POST', '/api/privacy-requests', { kind: 'access', message: MESSAGE });
-    const row = await t.deps.db.query.generations.findFirst({ where: (g, { eq }) => eq(g.id, gen.id) });
+    const row = await rowOf(t.deps.db, tables.generations, eq(tables.generations.id, gen.id));
     const sessions = (await as(a, 'GET', '/api/me/sessions')).json().sessions;
     await raiseOperatorAlert(t.deps.db, { kind: 'provider_account', source: 'kie', code: 'auth', now: new Date() });
     Object.assign(o, {

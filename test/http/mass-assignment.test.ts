@@ -9,9 +9,9 @@
 import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tables } from '../../src/db/index.js';
 import { type BillingTestApp, buildBillingTestApp, givenCheckout, ledgerOf } from '../helpers/billing.js';
 import { balanceOf } from '../helpers/generations.js';
+import { tables } from '../helpers/tables.js';
 import { givenVerifiedUser, signUp, type TestUser, uniqueEmail } from '../helpers/users.js';
 
 const PRIVILEGED = [

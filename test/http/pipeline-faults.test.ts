@@ -1,11 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Generation } from '../../src/contracts/api.js';
 import { createKieProvider, type ImageProvider, type Simulator, startSimulator } from '../../src/providers/index.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { balanceOf, submit, waitForTerminal } from '../helpers/generations.js';
+import { rowOf, tables } from '../helpers/tables.js';
 import { givenVerifiedUser, type TestUser } from '../helpers/users.js';
 
 async function refundsFor(t: TestApp, generationId: string): Promise<number> {
@@ -268,7 +269,7 @@ describe('provider timeouts, end to end', () => {
       expect(g.status).toBe('succeeded');
       expect(g.images).toHaveLength(1);
       expect(creates - before).toBe(2);
-      const row = await t.deps.db.query.generations.findFirst({ where: (x, { eq }) => eq(x.id, g.id) });
+      const row = await rowOf(t.deps.db, tables.generations, eq(tables.generations.id, g.id));
       expect(row!.providerTaskIds).toHaveLength(1);
     } finally {
       onCreateFailed = null;

@@ -1,11 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tables } from '../../src/db/index.js';
 import { runGeneration, sweepDeadlines } from '../../src/generation/index.js';
 import type { Clock } from '../../src/lib/clock.js';
 import { ProviderError } from '../../src/providers/index.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { balanceOf, getGeneration, submit, waitForTerminal } from '../helpers/generations.js';
+import { rowOf, tables } from '../helpers/tables.js';
 import { givenVerifiedUser } from '../helpers/users.js';
 
 /** A clock the test can move forward. */
@@ -97,7 +97,7 @@ describe('generation pipeline faults', () => {
     expect(g.status).toBe('succeeded');
     expect(g.images).toHaveLength(1);
     // The queue's own run may also have raced in; still at most one task per image slot was stored.
-    const row = await t.deps.db.query.generations.findFirst({ where: (x, { eq }) => eq(x.id, id) });
+    const row = await rowOf(t.deps.db, tables.generations, eq(tables.generations.id, id));
     expect(row!.providerTaskIds).toHaveLength(1);
     expect(t.deps.simulator!.stats().createTask - before).toBeLessThanOrEqual(3);
     const debits = await t.deps.db.execute(sql`select count(*)::int as n from credit_entries where reference = ${id}`);
@@ -113,7 +113,7 @@ describe('generation pipeline faults', () => {
     sim.setBehaviour({ delayMs: 300 });
     try {
       const { id } = (await submit(t, user, { prompt })).json();
-      const storedIds = async () => (await t.deps.db.query.generations.findFirst({ where: (x, { eq }) => eq(x.id, id) }))!.providerTaskIds;
+      const storedIds = async () => (await rowOf(t.deps.db, tables.generations, eq(tables.generations.id, id)))!.providerTaskIds;
       for (let i = 0; i < 200 && (await storedIds()).length === 0; i++) await new Promise((r) => setTimeout(r, 25));
       const [taskId] = await storedIds();
       // The queue's run has stored its task id and is polling the unfinished task.

@@ -3,12 +3,12 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tables } from '../../src/db/index.js';
 import { readInventory, sendPolicyNotices } from '../../src/privacy/index.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { makeImage, submit, upload, waitForTerminal } from '../helpers/generations.js';
+import { rowOf, rowsOf, tables } from '../helpers/tables.js';
 import { givenVerifiedUser, signUp, type TestUser } from '../helpers/users.js';
 
 describe('personal data: export, trash, deletion', () => {
@@ -126,7 +126,7 @@ describe('personal data: export, trash, deletion', () => {
     await as(user, 'DELETE', `/api/generations/${g.id}`);
     const stranger = await givenVerifiedUser(t);
     expect((await as(stranger, 'POST', `/api/generations/${g.id}/restore`)).statusCode).toBe(404);
-    const keys = (await t.deps.db.query.generationImages.findMany({ where: (i, { eq }) => eq(i.generationId, g.id) })).flatMap((i) => [
+    const keys = (await rowsOf(t.deps.db, tables.generationImages, eq(tables.generationImages.generationId, g.id))).flatMap((i) => [
       i.originalKey,
       i.thumbnailKey,
     ]);
@@ -141,7 +141,7 @@ describe('personal data: export, trash, deletion', () => {
   it('deletes the account after re-authentication: files gone, sessions dead, ledger kept without PII, e-mail reusable', async () => {
     const user = await givenVerifiedUser(t);
     const g = await waitForTerminal(t, user, (await submit(t, user, { prompt: 'goodbye' })).json().id);
-    const keys = (await t.deps.db.query.generationImages.findMany({ where: (i, { eq }) => eq(i.generationId, g.id) })).map(
+    const keys = (await rowsOf(t.deps.db, tables.generationImages, eq(tables.generationImages.generationId, g.id))).map(
       (i) => i.originalKey,
     );
 
@@ -160,7 +160,7 @@ describe('personal data: export, trash, deletion', () => {
       payload: { email: user.email, password: user.password },
     });
     expect(signIn.statusCode).toBe(401);
-    const row = await t.deps.db.query.user.findFirst({ where: (u, { eq }) => eq(u.id, user.id) });
+    const row = await rowOf(t.deps.db, tables.user, eq(tables.user.id, user.id));
     expect(row).toMatchObject({ name: 'Deleted account' });
     expect(JSON.stringify(row)).not.toContain(user.email);
     const ledger = await t.deps.db.execute(sql`select count(*)::int as n from credit_entries where user_id = ${user.id}`);

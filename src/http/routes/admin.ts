@@ -1,71 +1,65 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { findAccountId } from '../../accounts/index.js';
 import { listOpenAlerts, resolveAlert } from '../../admin/index.js';
 import { operatorAlertSchema } from '../../contracts/admin.js';
 import { privacyRequestSchema, updatePrivacyRequestSchema } from '../../contracts/privacy.js';
-import {
-  adminListPrivacyRequests,
-  adminUpdatePrivacyRequest,
-  eraseAccount,
-  findAccountId,
-  type PrivacyContext,
-} from '../../privacy/index.js';
-import { noStore, type RequireUser } from '../plugins/session.js';
+import { adminListPrivacyRequests, adminUpdatePrivacyRequest, eraseAccount, type PrivacyContext } from '../../privacy/index.js';
+import { userOf } from '../plugins/access.js';
 
-/** Operator routes: every one requires role admin (others get 403). */
+/** Operator routes: every one declares access operator (others get 403) and no-store. */
+const operator = { access: 'operator', cache: 'no-store' } as const;
+
 export const adminRoutes =
-  (deps: PrivacyContext & { requireAdmin: RequireUser }): FastifyPluginAsyncZod =>
+  (deps: PrivacyContext): FastifyPluginAsyncZod =>
   async (app) => {
     /** GET /api/admin/privacy-requests – the queue, oldest due first. */
     app.get(
       '/api/admin/privacy-requests',
       {
+        config: operator,
         schema: {
           querystring: z.object({ status: z.enum(['open', 'in_progress', 'done', 'rejected']).optional() }),
           response: { 200: z.object({ requests: z.array(privacyRequestSchema) }) },
         },
       },
-      async (req, reply) => {
-        await deps.requireAdmin(req);
-        noStore(reply);
-        return { requests: await adminListPrivacyRequests(deps, { status: req.query.status }) };
-      },
+      async (req) => ({ requests: await adminListPrivacyRequests(deps, { status: req.query.status }) }),
     );
 
     /** PATCH /api/admin/privacy-requests/:id – move a request along; the requester is e-mailed. */
     app.patch(
       '/api/admin/privacy-requests/:id',
-      { schema: { params: z.object({ id: z.uuid() }), body: updatePrivacyRequestSchema, response: { 200: privacyRequestSchema } } },
-      async (req) => {
-        await deps.requireAdmin(req);
-        return adminUpdatePrivacyRequest(deps, { requestId: req.params.id, status: req.body.status, resolution: req.body.resolution });
+      {
+        config: operator,
+        schema: { params: z.object({ id: z.uuid() }), body: updatePrivacyRequestSchema, response: { 200: privacyRequestSchema } },
       },
+      async (req) =>
+        adminUpdatePrivacyRequest(deps, { requestId: req.params.id, status: req.body.status, resolution: req.body.resolution }),
     );
 
     /** GET /api/admin/alerts – what needs an operator (e.g. the image provider account is out of credits). */
     app.get(
       '/api/admin/alerts',
-      { schema: { response: { 200: z.object({ alerts: z.array(operatorAlertSchema) }) } } },
-      async (req, reply) => {
-        await deps.requireAdmin(req);
-        noStore(reply);
-        return { alerts: await listOpenAlerts(deps.db) };
-      },
+      { config: operator, schema: { response: { 200: z.object({ alerts: z.array(operatorAlertSchema) }) } } },
+      async () => ({ alerts: await listOpenAlerts(deps.db) }),
     );
 
     /** POST /api/admin/alerts/:id/resolve – fixed; the banner goes (204). */
-    app.post('/api/admin/alerts/:id/resolve', { schema: { params: z.object({ id: z.uuid() }) } }, async (req, reply) => {
-      await deps.requireAdmin(req);
+    app.post('/api/admin/alerts/:id/resolve', { config: operator, schema: { params: z.object({ id: z.uuid() }) } }, async (req, reply) => {
       await resolveAlert(deps.db, { alertId: req.params.id, now: deps.clock.now() });
       return reply.status(204).send();
     });
 
     /** DELETE /api/admin/users/:id – erase an account (e.g. a reported child account), as self-deletion does (204). `:id` may be the account's e-mail. */
-    app.delete('/api/admin/users/:id', { schema: { params: z.object({ id: z.string().min(1).max(254) }) } }, async (req, reply) => {
-      const admin = await deps.requireAdmin(req);
-      const userId = await findAccountId(deps, req.params.id);
-      await eraseAccount(deps, { userId, by: 'operator' });
-      req.log.warn({ operator: admin.id, account: userId }, 'operator erased an account');
-      return reply.status(204).send();
-    });
+    app.delete(
+      '/api/admin/users/:id',
+      { config: operator, schema: { params: z.object({ id: z.string().min(1).max(254) }) } },
+      async (req, reply) => {
+        const admin = userOf(req);
+        const userId = await findAccountId(deps, req.params.id);
+        await eraseAccount(deps, { userId, by: 'operator' });
+        req.log.warn({ operator: admin.id, account: userId }, 'operator erased an account');
+        return reply.status(204).send();
+      },
+    );
   };

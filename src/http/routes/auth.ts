@@ -1,6 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type Auth, CLIENT_IP_HEADER } from '../../accounts/index.js';
-import { toHeaders } from '../plugins/session.js';
 
 /**
  * ALL /api/auth/* – Better Auth's own endpoints (sign-up, sign-in, sign-out,
@@ -10,6 +9,8 @@ export async function authRoutes(app: FastifyInstance, opts: { auth: Auth; publi
   app.route({
     method: ['GET', 'POST'],
     url: '/api/auth/*',
+    // Better Auth checks sessions, origins and rate limits itself, and sets its own headers.
+    config: { access: 'public', cache: 'none' },
     handler: async (req, reply) => {
       const url = new URL(req.url, opts.publicUrl);
       const body = req.method === 'POST' && req.body !== undefined ? JSON.stringify(req.body) : undefined;
@@ -28,4 +29,14 @@ export async function authRoutes(app: FastifyInstance, opts: { auth: Auth; publi
       return reply.send(response.body ? Buffer.from(await response.arrayBuffer()) : null);
     },
   });
+}
+
+/** Request headers as a Fetch Headers object (what Better Auth reads). */
+function toHeaders(req: FastifyRequest): Headers {
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) headers.append(key, String(v));
+  }
+  return headers;
 }

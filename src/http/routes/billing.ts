@@ -8,38 +8,30 @@ import {
   fulfilRequestSchema,
   fulfilResponseSchema,
 } from '../../contracts/billing.js';
-import { noStore, type RequireUser } from '../plugins/session.js';
+import { userOf } from '../plugins/access.js';
+
+const user = { access: 'user', cache: 'no-store' } as const;
 
 export const billingRoutes =
-  (deps: BillingContext & { requireUser: RequireUser }): FastifyPluginAsyncZod =>
+  (deps: BillingContext): FastifyPluginAsyncZod =>
   async (app) => {
     /** GET /api/billing – whether buying is possible, the credit packs, and the user's purchases. */
-    app.get('/api/billing', { schema: { response: { 200: billingSchema } } }, async (req, reply) => {
-      const user = await deps.requireUser(req);
-      noStore(reply);
-      return getBilling(deps, { userId: user.id });
-    });
+    app.get('/api/billing', { config: user, schema: { response: { 200: billingSchema } } }, async (req) =>
+      getBilling(deps, { userId: userOf(req).id }),
+    );
 
     /** POST /api/billing/checkout – start buying a pack; answers Stripe's checkout URL for the browser to visit. */
     app.post(
       '/api/billing/checkout',
-      { schema: { body: checkoutRequestSchema, response: { 200: checkoutResponseSchema } } },
-      async (req, reply) => {
-        const user = await deps.requireUser(req);
-        noStore(reply);
-        return startCheckout(deps, { userId: user.id, packId: req.body.packId });
-      },
+      { config: user, schema: { body: checkoutRequestSchema, response: { 200: checkoutResponseSchema } } },
+      async (req) => startCheckout(deps, { userId: userOf(req).id, packId: req.body.packId }),
     );
 
     /** POST /api/billing/fulfil – the buyer is back from Stripe: credit their own purchase now (the webhook may race; credits arrive once). */
     app.post(
       '/api/billing/fulfil',
-      { schema: { body: fulfilRequestSchema, response: { 200: fulfilResponseSchema } } },
-      async (req, reply) => {
-        const user = await deps.requireUser(req);
-        noStore(reply);
-        return confirmCheckout(deps, { userId: user.id, sessionId: req.body.sessionId });
-      },
+      { config: user, schema: { body: fulfilRequestSchema, response: { 200: fulfilResponseSchema } } },
+      async (req) => confirmCheckout(deps, { userId: userOf(req).id, sessionId: req.body.sessionId }),
     );
 
     await app.register(webhookRoute(deps));
@@ -58,6 +50,8 @@ const webhookRoute =
     app.post(
       '/api/billing/webhook',
       {
+        // Stripe signs the exact bytes; the handler verifies the signature.
+        config: { access: 'signed', cache: 'none' },
         bodyLimit: 512 * 1024,
         schema: { response: { 200: z.object({ received: z.literal(true), duplicate: z.boolean() }) } },
       },

@@ -3,15 +3,16 @@ import { z } from 'zod';
 import { creditsResponseSchema } from '../../contracts/api.js';
 import { getBalance, listEntries } from '../../credits/index.js';
 import type { Db } from '../../db/index.js';
-import { noStore, type RequireUser } from '../plugins/session.js';
+import { userOf } from '../plugins/access.js';
 
 export const creditRoutes =
-  (deps: { db: Db; requireUser: RequireUser }): FastifyPluginAsyncZod =>
+  (deps: { db: Db }): FastifyPluginAsyncZod =>
   async (app) => {
     /** GET /api/credits – balance and ledger entries, newest first. */
     app.get(
       '/api/credits',
       {
+        config: { access: 'user', cache: 'no-store' },
         schema: {
           querystring: z.object({
             cursor: z.coerce.number().int().positive().optional(),
@@ -20,9 +21,8 @@ export const creditRoutes =
           response: { 200: creditsResponseSchema },
         },
       },
-      async (req, reply) => {
-        const user = await deps.requireUser(req);
-        noStore(reply);
+      async (req) => {
+        const user = userOf(req);
         const [balance, rows] = await Promise.all([
           getBalance(deps.db, user.id),
           listEntries(deps.db, user.id, { beforeId: req.query.cursor, limit: req.query.limit + 1 }),

@@ -7,9 +7,10 @@ import type { DevMailbox } from '../../mail/index.js';
 export const devMailRoutes =
   (deps: { mailbox: DevMailbox }): FastifyPluginAsyncZod =>
   async (app) => {
-    app.get('/api/dev/mail', { schema: { response: { 200: z.object({ messages: z.array(devMailSchema) }) } } }, async (_req, reply) => {
-      reply.header('cache-control', 'no-store');
-      return {
+    app.get(
+      '/api/dev/mail',
+      { config: { access: 'public', cache: 'no-store' }, schema: { response: { 200: z.object({ messages: z.array(devMailSchema) }) } } },
+      async () => ({
         messages: deps.mailbox.list().map((m) => ({
           id: m.id,
           to: m.to,
@@ -19,6 +20,6 @@ export const devMailRoutes =
           links: m.links,
           sentAt: m.sentAt.toISOString(),
         })),
-      };
-    });
+      }),
+    );
   };

@@ -3,7 +3,7 @@ import type { LiveEvent } from '../../contracts/api.js';
 import { getBalance } from '../../credits/index.js';
 import { type GenerationContext, getGenerationOrThrow } from '../../generation/index.js';
 import type { LiveHub, LiveNotice } from '../../pubsub/index.js';
-import type { RequireUser } from '../plugins/session.js';
+import { userOf } from '../plugins/access.js';
 
 /**
  * GET /api/generations/events – Server-Sent Events for the signed-in user:
@@ -12,10 +12,10 @@ import type { RequireUser } from '../plugins/session.js';
  */
 export async function eventRoutes(
   app: FastifyInstance,
-  deps: Pick<GenerationContext, 'db' | 'modelNames'> & { requireUser: RequireUser; hub: LiveHub },
+  deps: Pick<GenerationContext, 'db' | 'modelNames'> & { hub: LiveHub },
 ): Promise<void> {
-  app.get('/api/generations/events', async (req, reply) => {
-    const user = await deps.requireUser(req);
+  app.get('/api/generations/events', { config: { access: 'user', cache: 'no-store' } }, async (req, reply) => {
+    const user = userOf(req);
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, {

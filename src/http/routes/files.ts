@@ -11,18 +11,16 @@ import {
 } from '../../generation/index.js';
 import { notFound } from '../../lib/errors.js';
 import type { StoredFile } from '../../storage/index.js';
-import type { RequireUser } from '../plugins/session.js';
+import { userOf } from '../plugins/access.js';
 
 const extOf = (contentType: string) => (contentType === 'image/jpeg' ? 'jpg' : contentType.split('/')[1]);
 
 export const fileRoutes =
-  (
-    deps: Pick<GenerationContext, 'db' | 'storage' | 'images' | 'ingestion' | 'clock'> & { requireUser: RequireUser; linkSecret: string },
-  ): FastifyPluginAsyncZod =>
+  (deps: Pick<GenerationContext, 'db' | 'storage' | 'images' | 'ingestion' | 'clock'> & { linkSecret: string }): FastifyPluginAsyncZod =>
   async (app) => {
     /**
      * Files are served only to their owner. They never change under an id, so
-     * browsers may keep them (privately) for a year; ETag is the id.
+     * browsers may keep them (privately) for a year (`private-immutable`); ETag is the id.
      */
     async function send(reply: FastifyReply, key: string | StoredFile | null, contentType: string, etag: string, attachment?: string) {
       const file = typeof key === 'string' ? await deps.storage.get(key) : key;
@@ -30,7 +28,6 @@ export const fileRoutes =
       reply
         .header('content-type', contentType)
         .header('content-length', file.size)
-        .header('cache-control', 'private, max-age=31536000, immutable')
         .header('etag', `"${etag}"`)
         .header('content-security-policy', "default-src 'none'; sandbox")
         .header('x-content-type-options', 'nosniff');
@@ -42,14 +39,14 @@ export const fileRoutes =
     app.get(
       '/api/files/images/:id/:variant',
       {
+        config: { access: 'user', cache: 'private-immutable' },
         schema: {
           params: z.object({ id: z.uuid(), variant: z.enum(['original', 'preview', 'thumbnail']) }),
           querystring: z.object({ download: z.enum(['1', 'true']).optional() }),
         },
       },
       async (req, reply) => {
-        const user = await deps.requireUser(req);
-        const image = await findOwnedImage(deps.db, user.id, req.params.id);
+        const image = await findOwnedImage(deps.db, userOf(req).id, req.params.id);
         if (!image) throw notFound('That image');
         const etag = `${image.id}-${req.params.variant}`;
         if (req.headers['if-none-match'] === `"${etag}"`) return reply.status(304).send();
@@ -65,13 +62,16 @@ export const fileRoutes =
     );
 
     /** GET /api/files/uploads/:id – one of the user's reference uploads. */
-    app.get('/api/files/uploads/:id', { schema: { params: z.object({ id: z.uuid() }) } }, async (req, reply) => {
-      const user = await deps.requireUser(req);
-      const [upload] = await findOwnedUploads(deps.db, user.id, [req.params.id]);
-      if (!upload) throw notFound('That image');
-      if (req.headers['if-none-match'] === `"${upload.id}"`) return reply.status(304).send();
-      return send(reply, upload.storageKey, upload.contentType, upload.id);
-    });
+    app.get(
+      '/api/files/uploads/:id',
+      { config: { access: 'user', cache: 'private-immutable' }, schema: { params: z.object({ id: z.uuid() }) } },
+      async (req, reply) => {
+        const [upload] = await findOwnedUploads(deps.db, userOf(req).id, [req.params.id]);
+        if (!upload) throw notFound('That image');
+        if (req.headers['if-none-match'] === `"${upload.id}"`) return reply.status(304).send();
+        return send(reply, upload.storageKey, upload.contentType, upload.id);
+      },
+    );
 
     /**
      * GET /api/files/references/:id?expires=&signature= – a reference image for
@@ -80,6 +80,7 @@ export const fileRoutes =
     app.get(
       '/api/files/references/:id',
       {
+        config: { access: 'signed', cache: 'private-immutable' },
         schema: {
           params: z.object({ id: z.uuid() }),
           querystring: z.object({ expires: z.coerce.number().int(), signature: z.string().max(100) }),

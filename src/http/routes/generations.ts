@@ -11,69 +11,63 @@ import {
   submitGeneration,
 } from '../../generation/index.js';
 import { AppError } from '../../lib/errors.js';
-import { noStore, type RequireUser } from '../plugins/session.js';
+import { userOf } from '../plugins/access.js';
 
 const idParams = z.object({ id: z.uuid() });
+const user = { access: 'user', cache: 'no-store' } as const;
 
 export const generationRoutes =
-  (deps: GenerationContext & { requireUser: RequireUser }): FastifyPluginAsyncZod =>
+  (deps: GenerationContext): FastifyPluginAsyncZod =>
   async (app) => {
     /** POST /api/generations – charge and queue a generation (202); an Idempotency-Key makes retries safe. */
-    app.post('/api/generations', { schema: { body: submitGenerationSchema, response: { 202: generationSchema } } }, async (req, reply) => {
-      const user = await deps.requireUser(req);
-      const key = req.headers['idempotency-key'];
-      if (key !== undefined && (typeof key !== 'string' || key.length === 0 || key.length > 255)) {
-        throw new AppError('invalid_input', 'The Idempotency-Key header must be 1 to 255 characters.', { field: 'Idempotency-Key' });
-      }
-      const generation = await submitGeneration(deps, { userId: user.id, request: req.body, idempotencyKey: key });
-      noStore(reply);
-      return reply.status(202).send(generation);
-    });
+    app.post(
+      '/api/generations',
+      { config: user, schema: { body: submitGenerationSchema, response: { 202: generationSchema } } },
+      async (req, reply) => {
+        const key = req.headers['idempotency-key'];
+        if (key !== undefined && (typeof key !== 'string' || key.length === 0 || key.length > 255)) {
+          throw new AppError('invalid_input', 'The Idempotency-Key header must be 1 to 255 characters.', { field: 'Idempotency-Key' });
+        }
+        const generation = await submitGeneration(deps, { userId: userOf(req).id, request: req.body, idempotencyKey: key });
+        return reply.status(202).send(generation);
+      },
+    );
 
     /** GET /api/generations – the gallery, newest first, by cursor. */
     app.get(
       '/api/generations',
       {
+        config: user,
         schema: {
           querystring: z.object({ cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(100).default(24) }),
           response: { 200: generationPageSchema },
         },
       },
-      async (req, reply) => {
-        const user = await deps.requireUser(req);
-        noStore(reply);
-        return listGenerations(deps, { userId: user.id, cursor: req.query.cursor, limit: req.query.limit });
-      },
+      async (req) => listGenerations(deps, { userId: userOf(req).id, cursor: req.query.cursor, limit: req.query.limit }),
     );
 
     /** GET /api/generations/trash – deleted generations that can still be restored. */
     app.get(
       '/api/generations/trash',
-      { schema: { response: { 200: z.object({ items: z.array(generationSchema) }) } } },
-      async (req, reply) => {
-        const user = await deps.requireUser(req);
-        noStore(reply);
-        return { items: await listTrash(deps, { userId: user.id }) };
-      },
+      { config: user, schema: { response: { 200: z.object({ items: z.array(generationSchema) }) } } },
+      async (req) => ({ items: await listTrash(deps, { userId: userOf(req).id }) }),
     );
 
     /** POST /api/generations/:id/restore – back from the trash into the gallery. */
-    app.post('/api/generations/:id/restore', { schema: { params: idParams, response: { 200: generationSchema } } }, async (req) => {
-      const user = await deps.requireUser(req);
-      return restoreGeneration(deps, { userId: user.id, generationId: req.params.id });
-    });
+    app.post(
+      '/api/generations/:id/restore',
+      { config: user, schema: { params: idParams, response: { 200: generationSchema } } },
+      async (req) => restoreGeneration(deps, { userId: userOf(req).id, generationId: req.params.id }),
+    );
 
     /** GET /api/generations/:id – one generation (404 for anyone but its owner). */
-    app.get('/api/generations/:id', { schema: { params: idParams, response: { 200: generationSchema } } }, async (req, reply) => {
-      const user = await deps.requireUser(req);
-      noStore(reply);
-      return getGenerationOrThrow(deps, { userId: user.id, generationId: req.params.id });
-    });
+    app.get('/api/generations/:id', { config: user, schema: { params: idParams, response: { 200: generationSchema } } }, async (req) =>
+      getGenerationOrThrow(deps, { userId: userOf(req).id, generationId: req.params.id }),
+    );
 
     /** DELETE /api/generations/:id – remove it with its files (204). */
-    app.delete('/api/generations/:id', { schema: { params: idParams } }, async (req, reply) => {
-      const user = await deps.requireUser(req);
-      await deleteGeneration(deps, { userId: user.id, generationId: req.params.id });
+    app.delete('/api/generations/:id', { config: user, schema: { params: idParams } }, async (req, reply) => {
+      await deleteGeneration(deps, { userId: userOf(req).id, generationId: req.params.id });
       return reply.status(204).send();
     });
   };

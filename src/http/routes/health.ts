@@ -7,8 +7,15 @@ import type { Db } from '../../db/index.js';
 export const healthRoutes =
   (db: Db): FastifyPluginAsyncZod =>
   async (app) => {
-    app.get('/healthz', { schema: { response: { 200: z.object({ status: z.literal('ok'), database: z.literal('ok') }) } } }, async () => {
-      await db.execute(sql`select 1`);
-      return { status: 'ok' as const, database: 'ok' as const };
-    });
+    app.get(
+      '/healthz',
+      {
+        config: { access: 'public', cache: 'none' },
+        schema: { response: { 200: z.object({ status: z.literal('ok'), database: z.literal('ok') }) } },
+      },
+      async () => {
+        await db.execute(sql`select 1`);
+        return { status: 'ok' as const, database: 'ok' as const };
+      },
+    );
   };

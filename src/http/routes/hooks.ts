@@ -12,6 +12,8 @@ export const hookRoutes =
     app.post(
       '/api/hooks/kie/:id',
       {
+        // The URL's token (and KIE's signature when configured) is checked by the handler.
+        config: { access: 'signed', cache: 'none' },
         bodyLimit: 256 * 1024,
         schema: {
           params: z.object({ id: z.uuid() }),

@@ -3,7 +3,9 @@ import { getProfile, type ProfileRow, updateProfile } from '../../accounts/index
 import { type Me, meSchema, updateMeSchema } from '../../contracts/api.js';
 import { getBalance } from '../../credits/index.js';
 import type { Db } from '../../db/index.js';
-import { noStore, type RequireUser } from '../plugins/session.js';
+import { userOf } from '../plugins/access.js';
+
+const user = { access: 'user', cache: 'no-store' } as const;
 
 function toMe(p: ProfileRow, credits: number): Me {
   return {
@@ -21,21 +23,19 @@ function toMe(p: ProfileRow, credits: number): Me {
 }
 
 export const meRoutes =
-  (deps: { db: Db; requireUser: RequireUser }): FastifyPluginAsyncZod =>
+  (deps: { db: Db }): FastifyPluginAsyncZod =>
   async (app) => {
     /** GET /api/me – the signed-in user's profile and credit balance. */
-    app.get('/api/me', { schema: { response: { 200: meSchema } } }, async (req, reply) => {
-      const user = await deps.requireUser(req);
-      noStore(reply);
-      const [profile, credits] = await Promise.all([getProfile(deps, { userId: user.id }), getBalance(deps.db, user.id)]);
+    app.get('/api/me', { config: user, schema: { response: { 200: meSchema } } }, async (req) => {
+      const { id } = userOf(req);
+      const [profile, credits] = await Promise.all([getProfile(deps, { userId: id }), getBalance(deps.db, id)]);
       return toMe(profile, credits);
     });
 
     /** PATCH /api/me – change display name, theme or language. */
-    app.patch('/api/me', { schema: { body: updateMeSchema, response: { 200: meSchema } } }, async (req, reply) => {
-      const user = await deps.requireUser(req);
-      noStore(reply);
-      const profile = await updateProfile(deps, { userId: user.id, patch: req.body });
-      return toMe(profile, await getBalance(deps.db, user.id));
+    app.patch('/api/me', { config: user, schema: { body: updateMeSchema, response: { 200: meSchema } } }, async (req) => {
+      const { id } = userOf(req);
+      const profile = await updateProfile(deps, { userId: id, patch: req.body });
+      return toMe(profile, await getBalance(deps.db, id));
     });
   };

@@ -3,24 +3,27 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { uploadSchema } from '../../contracts/api.js';
 import { type GenerationContext, uploadReference } from '../../generation/index.js';
 import { AppError } from '../../lib/errors.js';
-import type { RequireUser } from '../plugins/session.js';
+import { userOf } from '../plugins/access.js';
 
 export const uploadRoutes =
-  (deps: Pick<GenerationContext, 'db' | 'storage' | 'images'> & { requireUser: RequireUser; maxBytes: number }): FastifyPluginAsyncZod =>
+  (deps: Pick<GenerationContext, 'db' | 'storage' | 'images'> & { maxBytes: number }): FastifyPluginAsyncZod =>
   async (app) => {
     /** POST /api/uploads – one reference image (multipart field `file`), validated and re-encoded (201). */
-    app.post('/api/uploads', { schema: { response: { 201: uploadSchema } } }, async (req, reply) => {
-      const user = await deps.requireUser(req);
-      if (!req.isMultipart()) throw new AppError('invalid_input', 'Send the image as multipart/form-data in a field called "file".');
-      const file = await req.file({ limits: { fileSize: deps.maxBytes, files: 1 } });
-      if (file?.fieldname !== 'file') throw new AppError('invalid_input', 'Send the image in a field called "file".', { field: 'file' });
-      const bytes = await file.toBuffer().catch((err: { code?: string }) => {
-        if (err.code === 'FST_REQ_FILE_TOO_LARGE') {
-          throw new AppError('image_too_large', `Images can be at most ${Math.round(deps.maxBytes / 1024 / 1024)} MB.`);
-        }
-        throw err;
-      });
-      const upload = await uploadReference(deps, { userId: user.id, bytes });
-      return reply.status(201).send(upload);
-    });
+    app.post(
+      '/api/uploads',
+      { config: { access: 'user', cache: 'no-store' }, schema: { response: { 201: uploadSchema } } },
+      async (req, reply) => {
+        if (!req.isMultipart()) throw new AppError('invalid_input', 'Send the image as multipart/form-data in a field called "file".');
+        const file = await req.file({ limits: { fileSize: deps.maxBytes, files: 1 } });
+        if (file?.fieldname !== 'file') throw new AppError('invalid_input', 'Send the image in a field called "file".', { field: 'file' });
+        const bytes = await file.toBuffer().catch((err: { code?: string }) => {
+          if (err.code === 'FST_REQ_FILE_TOO_LARGE') {
+            throw new AppError('image_too_large', `Images can be at most ${Math.round(deps.maxBytes / 1024 / 1024)} MB.`);
+          }
+          throw err;
+        });
+        const upload = await uploadReference(deps, { userId: userOf(req).id, bytes });
+        return reply.status(201).send(upload);
+      },
+    );
   };

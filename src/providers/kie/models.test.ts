@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { defaultModels } from '../../config.js';
 import { buildModelInput, checkCatalogEntry, modelReferenceSupport, nearestAspect, referenceProblem } from './models.js';
 
 const request = { prompt: 'p', aspectRatio: '3:4', seed: 42, referenceUrls: ['https://f/1.png'] };
@@ -77,14 +76,6 @@ describe('reference support', () => {
     expect(referenceProblem('seedream/4.5-edit', 0)).toMatch(/at least one/);
     expect(referenceProblem('nano-banana-2', 3)).toBeUndefined();
   });
-
-  it('agrees with every default model in config', () => {
-    for (const model of defaultModels) {
-      const support = modelReferenceSupport(model.providerModel);
-      expect(support.known).toBe(true);
-      expect(model.maxReferences).toBeLessThanOrEqual(support.maxReferences);
-    }
-  });
 });
 
 describe('checkCatalogEntry', () => {
@@ -95,10 +86,6 @@ describe('checkCatalogEntry', () => {
     requiresReference: false,
     maxPromptLength: 20000,
   };
-
-  it('passes every default model', () => {
-    for (const model of defaultModels) expect(checkCatalogEntry(model), model.id).toEqual([]);
-  });
 
   it('passes an entry that asks no more than the model gives', () => {
     expect(checkCatalogEntry(entry)).toEqual([]);

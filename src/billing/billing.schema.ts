@@ -1,5 +1,5 @@
 import { index, integer, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core';
-import { user } from './auth.js';
+import { user } from '../accounts/accounts.schema.js';
 
 /**
  * One credit-pack purchase through Stripe Checkout. Billing metadata only:

@@ -1,5 +1,5 @@
 import { bigint, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
-import { user } from './auth.js';
+import { user } from '../accounts/accounts.schema.js';
 
 /** A user's request for an archive of their data; the file expires after 7 days. */
 export const dataExports = pgTable(

@@ -1,5 +1,5 @@
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
-import { user } from './auth.js';
+import { user } from '../accounts/accounts.schema.js';
 
 /** Reference images a user uploaded; validated and re-encoded before they are stored. */
 export const uploads = pgTable(
@@ -95,20 +95,6 @@ export const generationImages = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('generation_images_generation_idx').on(t.generationId, t.position)],
-);
-
-/**
- * Reserved send times for rate-limited provider calls, shared by every worker
- * process (KIE allows 20 new tasks per 10 s per account and drops the rest).
- */
-export const providerRateSlots = pgTable(
-  'provider_rate_slots',
-  {
-    id: text('id').primaryKey(),
-    bucket: text('bucket').notNull(),
-    at: timestamp('at', { withTimezone: true, precision: 3 }).notNull(),
-  },
-  (t) => [index('provider_rate_slots_bucket_at_idx').on(t.bucket, t.at)],
 );
 
 /**

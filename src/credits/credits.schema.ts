@@ -1,5 +1,5 @@
 import { bigserial, index, integer, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core';
-import { user } from './auth.js';
+import { user } from '../accounts/accounts.schema.js';
 
 /** One row per user: the current balance, kept in step with credit_entries by the ledger module. */
 export const creditBalances = pgTable(

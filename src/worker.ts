@@ -1,7 +1,7 @@
-import { registerBillingJobs } from '../billing/index.js';
-import type { Deps } from '../deps.js';
-import { registerGenerationJobs } from '../generation/index.js';
-import { registerPrivacyJobs } from '../privacy/index.js';
+import { registerBillingJobs } from './billing/index.js';
+import type { Deps } from './deps.js';
+import { registerGenerationJobs } from './generation/index.js';
+import { registerPrivacyJobs } from './privacy/index.js';
 
 /** Registers every module's job handlers on this process (composition root). */
 export async function startWorker(deps: Deps): Promise<void> {

@@ -1,0 +1,43 @@
+import { and, eq, isNotNull, lt } from 'drizzle-orm';
+import type { Db } from '../db/index.js';
+import { rateLimit, session, user, verification } from './accounts.schema.js';
+
+const DAY = 86_400_000;
+
+/**
+ * Retention of sign-in records: expired sessions and verifications go, a
+ * session's network address and browser are blanked once older than
+ * `addressesBefore`, and rate-limit counters idle for a day are dropped.
+ * Idempotent; returns how many rows each step touched.
+ */
+export async function purgeExpiredAccountRecords(db: Db, input: { now: Date; addressesBefore: Date }) {
+  const { now } = input;
+  const sessions = await db.delete(session).where(lt(session.expiresAt, now)).returning({ id: session.id });
+  const sessionAddresses = await db
+    .update(session)
+    .set({ ipAddress: null, userAgent: null })
+    .where(and(lt(session.createdAt, input.addressesBefore), isNotNull(session.ipAddress)))
+    .returning({ id: session.id });
+  const verifications = await db.delete(verification).where(lt(verification.expiresAt, now)).returning({ id: verification.id });
+  const rateLimits = await db
+    .delete(rateLimit)
+    .where(lt(rateLimit.lastRequest, now.getTime() - DAY))
+    .returning({ id: rateLimit.id });
+  return {
+    sessions: sessions.length,
+    sessionAddresses: sessionAddresses.length,
+    verifications: verifications.length,
+    rateLimits: rateLimits.length,
+  };
+}
+
+/** Anonymous anchors of accounts erased before `before` (system query for the retention job). */
+export async function unsafeListErasedAccounts(db: Db, before: Date, limit: number): Promise<string[]> {
+  const rows = await db.select({ id: user.id }).from(user).where(lt(user.deletedAt, before)).limit(limit);
+  return rows.map((r) => r.id);
+}
+
+/** Deletes an erased account's anchor row, inside the transaction that purged what referenced it. */
+export async function deleteErasedAccount(tx: Db, userId: string): Promise<void> {
+  await tx.delete(user).where(and(eq(user.id, userId), isNotNull(user.deletedAt)));
+}

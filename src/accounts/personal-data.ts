@@ -1,0 +1,82 @@
+import { eq, or } from 'drizzle-orm';
+import type { Db } from '../db/index.js';
+import { account, session, twoFactor, user, verification } from './accounts.schema.js';
+
+/**
+ * The account's part of a data export: profile and signed-in devices.
+ * Explicit columns: password hashes, session tokens and TOTP secrets never leave.
+ */
+export async function exportUserData(db: Db, userId: string) {
+  const [profile] = await db
+    .select({
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      emailVerified: user.emailVerified,
+      theme: user.theme,
+      locale: user.locale,
+      ageConfirmedAt: user.ageConfirmedAt,
+      role: user.role,
+      twoFactorEnabled: user.twoFactorEnabled,
+      policyNotifiedVersion: user.policyNotifiedVersion,
+      createdAt: user.createdAt,
+      updatedAt: user.updatedAt,
+      deletedAt: user.deletedAt,
+    })
+    .from(user)
+    .where(eq(user.id, userId));
+  const sessions = await db
+    .select({
+      id: session.id,
+      userAgent: session.userAgent,
+      ipAddress: session.ipAddress,
+      createdAt: session.createdAt,
+      lastUsedAt: session.updatedAt,
+      expiresAt: session.expiresAt,
+    })
+    .from(session)
+    .where(eq(session.userId, userId));
+  if (!profile || profile.deletedAt) return null;
+  const { deletedAt: _deleted, ...rest } = profile;
+  return { profile: rest, sessions };
+}
+
+/**
+ * Erases the account inside the caller's transaction: sessions (every one
+ * stops working at once), credentials, two-factor secrets and pending
+ * verifications go; the user row stays only as an anonymous anchor (no
+ * e-mail, no name) for the records other modules keep for the legal period,
+ * and its address is free for a new sign-up. Returns the address and
+ * language the account had (for the receipt), or null when there is no such
+ * live account.
+ */
+export async function eraseUserData(tx: Db, userId: string, now: Date): Promise<{ email: string; locale: string } | null> {
+  const [found] = await tx
+    .select({ email: user.email, locale: user.locale, deletedAt: user.deletedAt })
+    .from(user)
+    .where(eq(user.id, userId));
+  if (!found || found.deletedAt) return null;
+  await tx.delete(session).where(eq(session.userId, userId));
+  await tx.delete(account).where(eq(account.userId, userId));
+  await tx.delete(twoFactor).where(eq(twoFactor.userId, userId));
+  // Pending e-mail verifications and password resets (keyed by address or by user id).
+  await tx.delete(verification).where(or(eq(verification.identifier, found.email), eq(verification.value, userId)));
+  await tx
+    .update(user)
+    .set({
+      email: `deleted-${userId}@deleted.invalid`,
+      name: 'Deleted account',
+      image: null,
+      emailVerified: false,
+      theme: 'system',
+      locale: 'en',
+      ageConfirmedAt: null,
+      twoFactorEnabled: false,
+      policyNotifiedVersion: null,
+      role: 'user',
+      deletedAt: now,
+      updatedAt: now,
+    })
+    .where(eq(user.id, userId));
+  return { email: found.email, locale: found.locale };
+}

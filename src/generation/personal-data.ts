@@ -1,0 +1,96 @@
+import { asc, eq, lt, sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../db/index.js';
+import { generationImages, generationReferences, generations, idempotencyKeys, uploads } from './generation.schema.js';
+
+/**
+ * The user's generations, result images, uploads and which uploads each
+ * generation used, for their data export; `key` says where each file is
+ * stored so the archive can carry it. Trashed generations are included.
+ */
+export async function exportUserData(db: Db, userId: string) {
+  const rows = await db
+    .select({
+      id: generations.id,
+      status: generations.status,
+      prompt: generations.prompt,
+      negativePrompt: generations.negativePrompt,
+      model: generations.modelId,
+      aspectRatio: generations.aspectRatio,
+      count: generations.count,
+      seed: generations.seed,
+      cost: generations.cost,
+      refunded: generations.refunded,
+      errorCode: generations.errorCode,
+      errorMessage: generations.errorMessage,
+      createdAt: generations.createdAt,
+      startedAt: generations.startedAt,
+      completedAt: generations.completedAt,
+      deletedAt: generations.deletedAt,
+    })
+    .from(generations)
+    .where(eq(generations.userId, userId))
+    .orderBy(asc(generations.createdAt));
+  const images = await db
+    .select({
+      id: generationImages.id,
+      generationId: generationImages.generationId,
+      position: generationImages.position,
+      key: generationImages.originalKey,
+      contentType: generationImages.contentType,
+      width: generationImages.width,
+      height: generationImages.height,
+      createdAt: generationImages.createdAt,
+    })
+    .from(generationImages)
+    .where(eq(generationImages.userId, userId));
+  const uploadRows = await db
+    .select({
+      id: uploads.id,
+      key: uploads.storageKey,
+      contentType: uploads.contentType,
+      width: uploads.width,
+      height: uploads.height,
+      createdAt: uploads.createdAt,
+    })
+    .from(uploads)
+    .where(eq(uploads.userId, userId));
+  const references = await db
+    .select({ generationId: generationReferences.generationId, uploadId: generationReferences.uploadId })
+    .from(generationReferences)
+    .innerJoin(uploads, eq(uploads.id, generationReferences.uploadId))
+    .where(eq(uploads.userId, userId));
+  return { generations: rows, images, uploads: uploadRows, references };
+}
+
+/**
+ * Erases everything of the user's here inside the caller's transaction:
+ * generations (trashed ones too) with their images and references, uploads
+ * and idempotency keys. Returns the storage keys of their files, to delete
+ * once the transaction committed (a file without a row is unreachable; a
+ * row without a file would be a broken image).
+ */
+export async function eraseUserData(tx: Db, userId: string): Promise<{ files: string[] }> {
+  const images = await tx
+    .delete(generationImages)
+    .where(eq(generationImages.userId, userId))
+    .returning({ o: generationImages.originalKey, t: generationImages.thumbnailKey, p: generationImages.previewKey });
+  // References and remaining images go with their generation (ON DELETE CASCADE).
+  await tx.delete(generations).where(eq(generations.userId, userId));
+  const gone = await tx.delete(uploads).where(eq(uploads.userId, userId)).returning({ key: uploads.storageKey });
+  await tx.delete(idempotencyKeys).where(eq(idempotencyKeys.userId, userId));
+  return { files: [...images.flatMap((i) => [i.o, i.t, ...(i.p ? [i.p] : [])]), ...gone.map((u) => u.key)] };
+}
+
+/** Idempotency keys protect retries for a day; older ones go. Returns how many. */
+export async function purgeIdempotencyKeys(db: Db, before: Date): Promise<number> {
+  const gone = await db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, before)).returning({ key: idempotencyKeys.key });
+  return gone.length;
+}
+
+/** Generations by status and provider across all users (for /metrics). */
+export async function countGenerations(db: Db): Promise<{ status: string; provider: string; n: number }[]> {
+  return queryRows<{ status: string; provider: string; n: number }>(
+    db,
+    sql`select status, provider, count(*)::int as n from generations group by status, provider`,
+  );
+}

@@ -1,0 +1,81 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import type { SessionUser } from '../../accounts/index.js';
+import { AppError } from '../../lib/errors.js';
+
+/**
+ * Who may call a route, declared in its options (`config: { access, cache }`)
+ * and enforced here, once, for every route:
+ * - public: anyone; no session is read.
+ * - guest-or-user: anyone; the signed-in user, if there is one, is handed over.
+ * - user: a signed-in user (401 unauthenticated otherwise).
+ * - operator: a signed-in operator (401, then 403 forbidden).
+ * - signed: anyone, but the request carries its own proof that the handler
+ *   verifies (a webhook signature, a callback token, a signed link, a token).
+ */
+export const accessLevels = ['public', 'guest-or-user', 'user', 'operator', 'signed'] as const;
+export type Access = (typeof accessLevels)[number];
+
+/**
+ * How a response may be cached:
+ * - no-store: private or changing data (every response, errors included);
+ * - private-immutable: a file that never changes under its id, kept by the
+ *   browser only (successful responses only: an error must not stick a year);
+ * - none: we say nothing (public pages, framework routes).
+ */
+export const cachePolicies = ['no-store', 'private-immutable', 'none'] as const;
+export type CachePolicy = (typeof cachePolicies)[number];
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+    cache?: CachePolicy;
+  }
+  interface FastifyRequest {
+    /** The signed-in user on `user` and `operator` routes (and on `guest-or-user` ones when signed in). */
+    user: SessionUser | null;
+  }
+}
+
+const cacheHeaders: Record<Exclude<CachePolicy, 'none'>, string> = {
+  'no-store': 'no-store',
+  'private-immutable': 'private, max-age=31536000, immutable',
+};
+
+/** The signed-in user of a `user` or `operator` route. Throws when a route declared less and still asks. */
+export function userOf(req: FastifyRequest): SessionUser {
+  if (!req.user) throw new Error(`${req.method} ${req.routeOptions.url} asked for the user but does not declare access user or operator`);
+  return req.user;
+}
+
+/** Whether a route must declare its access and caching: every API route, the metrics and health endpoints. */
+const mustDeclare = (url: string) => url.startsWith('/api/') || url === '/metrics' || url === '/healthz';
+
+/**
+ * Registers the access and caching hooks. Must run before any route is added:
+ * a route without a declaration stops start-up (tests walk every route too).
+ */
+export function registerAccess(app: FastifyInstance, resolveSession: (cookie: string | undefined) => Promise<SessionUser | null>): void {
+  app.decorateRequest('user', null);
+  app.addHook('onRoute', (route: RouteOptions) => {
+    if (!mustDeclare(route.url)) return;
+    const { access, cache } = route.config ?? {};
+    if (!access || !accessLevels.includes(access) || !cache || !cachePolicies.includes(cache)) {
+      throw new Error(`${[route.method].flat().join(',')} ${route.url} must declare config.access and config.cache`);
+    }
+  });
+  // After validation, as the handlers' own checks ran before: a malformed request still gets its 4xx first.
+  app.addHook('preHandler', async (req) => {
+    const access = req.routeOptions.config.access;
+    if (access === 'user' || access === 'operator' || access === 'guest-or-user') {
+      req.user = await resolveSession(req.headers.cookie);
+      if (!req.user && access !== 'guest-or-user') throw new AppError('unauthenticated', 'Please sign in to continue.');
+      if (access === 'operator' && req.user?.role !== 'admin') throw new AppError('forbidden', 'This page is for operators only.');
+    }
+  });
+  app.addHook('onSend', async (req: FastifyRequest, reply: FastifyReply) => {
+    const cache = req.routeOptions.config?.cache;
+    if (!cache || cache === 'none' || reply.hasHeader('cache-control')) return;
+    if (cache === 'private-immutable' && reply.statusCode !== 200 && reply.statusCode !== 304) return;
+    reply.header('cache-control', cacheHeaders[cache]);
+  });
+}
