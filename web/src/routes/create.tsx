@@ -1,8 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { errorMessageKey } from '../api/errors.js';
-import { Button } from '../components/ui/button.js';
-import { Notice } from '../components/ui/notice.js';
+import { LoadError } from '../components/ui/load-error.js';
 import { PageHeader } from '../components/ui/page-header.js';
 import { Skeleton } from '../components/ui/skeleton.js';
 import { CreateForm } from '../features/create/create-form.js';
@@ -31,17 +29,7 @@ export default function CreateRoute() {
       <div className="grid gap-8 lg:grid-cols-[minmax(0,7fr)_minmax(0,5fr)]">
         <section aria-label={t('create.formLabel')}>
           {models.error ? (
-            <Notice
-              tone="danger"
-              role="alert"
-              action={
-                <Button variant="secondary" size="sm" onClick={() => void models.refetch()}>
-                  {t('common.retry')}
-                </Button>
-              }
-            >
-              {t(errorMessageKey(models.error))}
-            </Notice>
+            <LoadError error={models.error} onRetry={models.refetch} />
           ) : models.data && me && meta && !waitingForRemix ? (
             <CreateForm
               key={remixId ?? 'new'}

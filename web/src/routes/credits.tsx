@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { errorMessageKey } from '../api/errors.js';
 import { Button, buttonClass } from '../components/ui/button.js';
 import { Card } from '../components/ui/card.js';
 import { EmptyState } from '../components/ui/empty-state.js';
+import { ErrorNotice } from '../components/ui/error-notice.js';
 import { CoinsIcon, SparklesIcon } from '../components/ui/icons.js';
 import { Notice } from '../components/ui/notice.js';
 import { PageHeader } from '../components/ui/page-header.js';
@@ -66,9 +66,7 @@ export default function CreditsRoute() {
           <Skeleton className="h-14" />
         </div>
       ) : error ? (
-        <Notice tone="danger" role="alert">
-          {t(errorMessageKey(error))}
-        </Notice>
+        <ErrorNotice error={error} />
       ) : entries.length === 0 ? (
         <EmptyState icon={<CoinsIcon size={26} />} title={t('credits.emptyTitle')} description={t('credits.emptyBody')} />
       ) : (

@@ -1,11 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../api/client.js';
-import { errorMessageKey } from '../api/errors.js';
 import { buttonClass } from '../components/ui/button.js';
 import { EmptyState } from '../components/ui/empty-state.js';
+import { ErrorNotice } from '../components/ui/error-notice.js';
 import { ArrowLeftIcon, GalleryIcon } from '../components/ui/icons.js';
-import { Notice } from '../components/ui/notice.js';
 import { Skeleton } from '../components/ui/skeleton.js';
 import { GenerationView } from '../features/generation/generation-view.js';
 import { useGeneration } from '../features/generation/use-generation.js';
@@ -46,9 +45,7 @@ export default function GenerationRoute() {
           }
         />
       ) : (
-        <Notice tone="danger" role="alert">
-          {t(errorMessageKey(error))}
-        </Notice>
+        <ErrorNotice error={error} />
       )}
     </div>
   );

@@ -1,8 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../api/contracts.js';
-import { errorMessageKey, needsFreshSignIn } from '../../api/errors.js';
+import { needsFreshSignIn } from '../../api/errors.js';
 import { Button } from '../../components/ui/button.js';
+import { ErrorNotice } from '../../components/ui/error-notice.js';
 import { TextField } from '../../components/ui/field.js';
 import { Notice } from '../../components/ui/notice.js';
 import { DevMailLink } from '../auth/dev-mail-link.js';
@@ -67,9 +68,7 @@ export function ChangeEmail({ me }: { me: Me }) {
                   {t('account.email.freshBody')}
                 </Notice>
               ) : (
-                <Notice tone="danger" role="alert">
-                  {t(errorMessageKey(change.error))}
-                </Notice>
+                <ErrorNotice error={change.error} />
               ))}
             <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
               <TextField

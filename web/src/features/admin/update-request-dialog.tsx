@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type PrivacyRequest, type PrivacyRequestStatus, privacyRequestStatuses } from '../../api/contracts.js';
-import { errorMessageKey } from '../../api/errors.js';
 import { ConfirmDialog } from '../../components/ui/dialog.js';
+import { ErrorNotice } from '../../components/ui/error-notice.js';
 import { SelectField, TextArea } from '../../components/ui/field.js';
-import { Notice } from '../../components/ui/notice.js';
 import { toast } from '../../lib/toast.js';
 import { useUpdatePrivacyRequest } from './use-admin.js';
 
@@ -46,7 +45,7 @@ export function UpdateRequestDialog({ request, onClose }: { request: PrivacyRequ
       confirmTestId="confirm-update-request"
     >
       <div className="space-y-4">
-        {update.error && <Notice tone="danger">{t(errorMessageKey(update.error))}</Notice>}
+        <ErrorNotice error={update.error} />
         <SelectField
           label={t('admin.status')}
           value={status}

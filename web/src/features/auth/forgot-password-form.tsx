@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessageKey } from '../../api/errors.js';
 import { Button } from '../../components/ui/button.js';
+import { ErrorNotice } from '../../components/ui/error-notice.js';
 import { TextField } from '../../components/ui/field.js';
 import { Notice } from '../../components/ui/notice.js';
 import { DevMailLink } from './dev-mail-link.js';
@@ -31,11 +31,7 @@ export function ForgotPasswordForm() {
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      {request.error && (
-        <Notice tone="danger" role="alert">
-          {t(errorMessageKey(request.error))}
-        </Notice>
-      )}
+      <ErrorNotice error={request.error} />
       <TextField
         label={t('auth.email')}
         type="email"

@@ -1,10 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { errorMessageKey } from '../../api/errors.js';
 import { Button } from '../../components/ui/button.js';
+import { ErrorNotice } from '../../components/ui/error-notice.js';
 import { TextField } from '../../components/ui/field.js';
-import { Notice } from '../../components/ui/notice.js';
 import { toast } from '../../lib/toast.js';
 import { useResetPassword } from './use-auth.js';
 
@@ -37,11 +36,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      {reset.error && (
-        <Notice tone="danger" role="alert" data-testid="form-error">
-          {t(errorMessageKey(reset.error))}
-        </Notice>
-      )}
+      <ErrorNotice error={reset.error} data-testid="form-error" />
       <TextField
         label={t('auth.reset.newPassword')}
         type="password"

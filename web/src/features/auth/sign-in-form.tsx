@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { errorMessageKey, isEmailNotVerified } from '../../api/errors.js';
+import { isEmailNotVerified } from '../../api/errors.js';
 import { Button } from '../../components/ui/button.js';
+import { ErrorNotice } from '../../components/ui/error-notice.js';
 import { TextField } from '../../components/ui/field.js';
-import { Notice } from '../../components/ui/notice.js';
 import { CheckEmail } from './check-email.js';
 import { TwoFactorStep } from './two-factor-step.js';
 import { useSignIn } from './use-auth.js';
@@ -36,11 +36,7 @@ export function SignInForm({ next }: { next: string | null }) {
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      {signIn.error && (
-        <Notice tone="danger" role="alert" data-testid="form-error">
-          {t(errorMessageKey(signIn.error))}
-        </Notice>
-      )}
+      <ErrorNotice error={signIn.error} data-testid="form-error" />
       <TextField
         label={t('auth.email')}
         type="email"

@@ -1,10 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { errorMessageKey } from '../../api/errors.js';
 import { Button } from '../../components/ui/button.js';
+import { ErrorNotice } from '../../components/ui/error-notice.js';
 import { CheckboxField, TextField } from '../../components/ui/field.js';
-import { Notice } from '../../components/ui/notice.js';
 import { useMeta } from '../session/use-session.js';
 import { CheckEmail } from './check-email.js';
 import { useSignUp } from './use-auth.js';
@@ -47,11 +46,7 @@ export function SignUpForm() {
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      {signUp.error && (
-        <Notice tone="danger" role="alert" data-testid="form-error">
-          {t(errorMessageKey(signUp.error))}
-        </Notice>
-      )}
+      <ErrorNotice error={signUp.error} data-testid="form-error" />
       <TextField
         label={t('auth.name')}
         name="name"

@@ -1,10 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessageKey } from '../../api/errors.js';
 import { Button } from '../../components/ui/button.js';
+import { ErrorNotice } from '../../components/ui/error-notice.js';
 import { TextField } from '../../components/ui/field.js';
 import { KeyIcon, LockIcon } from '../../components/ui/icons.js';
-import { Notice } from '../../components/ui/notice.js';
 import { useVerifyTwoFactor } from './use-auth.js';
 
 /** After the password, for accounts with two-factor sign-in: the app's 6-digit code, or a backup code. */
@@ -31,11 +30,7 @@ export function TwoFactorStep({ next, onBack }: { next: string | null; onBack: (
         {method === 'totp' ? <LockIcon size={20} className="shrink-0" /> : <KeyIcon size={20} className="shrink-0" />}
         <p>{t(method === 'totp' ? 'auth.twoFactor.totpHint' : 'auth.twoFactor.backupHint')}</p>
       </div>
-      {verify.error && (
-        <Notice tone="danger" role="alert" data-testid="form-error">
-          {t(errorMessageKey(verify.error))}
-        </Notice>
-      )}
+      <ErrorNotice error={verify.error} data-testid="form-error" />
       <TextField
         key={method}
         label={t(method === 'totp' ? 'auth.twoFactor.totpLabel' : 'auth.twoFactor.backupLabel')}

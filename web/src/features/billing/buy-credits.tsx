@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { CreditPackView } from '../../api/contracts.js';
-import { errorMessageKey } from '../../api/errors.js';
 import { Button } from '../../components/ui/button.js';
 import { Card } from '../../components/ui/card.js';
+import { ErrorNotice } from '../../components/ui/error-notice.js';
 import { CoinsIcon } from '../../components/ui/icons.js';
 import { Notice } from '../../components/ui/notice.js';
 import { Skeleton } from '../../components/ui/skeleton.js';
@@ -15,7 +15,7 @@ export function BuyCredits() {
   const { data, isPending, error } = useBilling();
   const buy = useBuyPack();
   if (isPending) return <Skeleton className="h-36" />;
-  if (error) return <Notice tone="danger">{t(errorMessageKey(error))}</Notice>;
+  if (error) return <ErrorNotice error={error} />;
   if (!data.enabled) {
     return (
       <Notice tone="info" title={t('billing.disabled.title')} data-testid="billing-disabled">
@@ -38,11 +38,7 @@ export function BuyCredits() {
           />
         ))}
       </div>
-      {buy.error && (
-        <Notice tone="danger" role="alert" className="mt-3">
-          {t(errorMessageKey(buy.error))}
-        </Notice>
-      )}
+      <ErrorNotice error={buy.error} className="mt-3" />
       <p className="mt-3 text-xs text-zinc-500 dark:text-zinc-400">{t('billing.stripeNote')}</p>
     </div>
   );

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.js';
 import type { DataExport as Export } from '../../api/contracts.js';
-import { errorMessageKey } from '../../api/errors.js';
 import { Badge, type BadgeTone } from '../../components/ui/badge.js';
 import { Button, buttonClass } from '../../components/ui/button.js';
+import { ErrorNotice } from '../../components/ui/error-notice.js';
 import { ArchiveIcon, DownloadIcon } from '../../components/ui/icons.js';
 import { Notice } from '../../components/ui/notice.js';
 import { ProgressBar } from '../../components/ui/progress-bar.js';
@@ -92,11 +92,12 @@ export function DataExport() {
         </Notice>
       ) : null}
 
-      {request.error && (
-        <Notice tone={limited ? 'warning' : 'danger'} role="alert" data-testid="export-error">
-          {limited ? t('dataExport.oncePerHour') : t(errorMessageKey(request.error))}
-        </Notice>
-      )}
+      <ErrorNotice
+        error={request.error}
+        tone={limited ? 'warning' : 'danger'}
+        messageKey={limited ? 'dataExport.oncePerHour' : undefined}
+        data-testid="export-error"
+      />
 
       <Button
         variant="secondary"

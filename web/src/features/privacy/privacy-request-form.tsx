@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type PrivacyRequest, type PrivacyRequestKind, privacyRequestKinds } from '../../api/contracts.js';
-import { errorMessageKey } from '../../api/errors.js';
 import { Button } from '../../components/ui/button.js';
+import { ErrorNotice } from '../../components/ui/error-notice.js';
 import { SelectField, TextArea, TextField } from '../../components/ui/field.js';
 import { Notice } from '../../components/ui/notice.js';
 import { formatDate } from '../../lib/format.js';
@@ -64,11 +64,7 @@ export function PrivacyRequestForm({ signedIn, initialKind }: { signedIn: boolea
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate data-testid="privacy-request-form">
-      {create.error && (
-        <Notice tone="danger" role="alert" data-testid="form-error">
-          {t(errorMessageKey(create.error))}
-        </Notice>
-      )}
+      <ErrorNotice error={create.error} data-testid="form-error" />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField
           label={t('privacyRequest.kind')}

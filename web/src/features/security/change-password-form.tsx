@@ -5,8 +5,8 @@ import { changePassword } from '../../api/auth.js';
 import { passwordErrorKey } from '../../api/errors.js';
 import { queryKeys } from '../../api/query-keys.js';
 import { Button } from '../../components/ui/button.js';
+import { ErrorNotice } from '../../components/ui/error-notice.js';
 import { CheckboxField, TextField } from '../../components/ui/field.js';
-import { Notice } from '../../components/ui/notice.js';
 import { toast } from '../../lib/toast.js';
 
 const MIN_PASSWORD = 8;
@@ -41,11 +41,7 @@ export function ChangePasswordForm() {
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate data-testid="change-password-form">
-      {save.error && (
-        <Notice tone="danger" role="alert">
-          {t(passwordErrorKey(save.error))}
-        </Notice>
-      )}
+      <ErrorNotice error={save.error} messageKey={passwordErrorKey(save.error)} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
           label={t('security.password.current')}

@@ -5,8 +5,8 @@ import { errorMessageKey } from '../../api/errors.js';
 import { Badge } from '../../components/ui/badge.js';
 import { Button } from '../../components/ui/button.js';
 import { ConfirmDialog } from '../../components/ui/dialog.js';
+import { ErrorNotice } from '../../components/ui/error-notice.js';
 import { DesktopIcon, PhoneIcon } from '../../components/ui/icons.js';
-import { Notice } from '../../components/ui/notice.js';
 import { Skeleton } from '../../components/ui/skeleton.js';
 import { formatDateTime, formatRelative } from '../../lib/format.js';
 import { toast } from '../../lib/toast.js';
@@ -74,7 +74,7 @@ export function SessionsList() {
   const [confirming, setConfirming] = useState(false);
 
   if (isPending) return <Skeleton className="h-32" />;
-  if (error) return <Notice tone="danger">{t(errorMessageKey(error))}</Notice>;
+  if (error) return <ErrorNotice error={error} />;
   const others = sessions.filter((s) => !s.current).length;
 
   return (

@@ -1,10 +1,9 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessageKey } from '../../api/errors.js';
 import { Button } from '../../components/ui/button.js';
+import { ErrorNotice } from '../../components/ui/error-notice.js';
 import { TextField } from '../../components/ui/field.js';
 import { CopyIcon } from '../../components/ui/icons.js';
-import { Notice } from '../../components/ui/notice.js';
 import { QrCode } from '../../components/ui/qr-code.js';
 import { copyText } from '../../lib/clipboard.js';
 import { toast } from '../../lib/toast.js';
@@ -72,11 +71,7 @@ export function TwoFactorSetup({ totpURI, backupCodes, onCancel }: { totpURI: st
         </Step>
         <Step n={3} title={t('security.twoFactor.confirmTitle')}>
           <form onSubmit={onSubmit} className="space-y-3" noValidate>
-            {confirm.error && (
-              <Notice tone="danger" role="alert">
-                {t(errorMessageKey(confirm.error))}
-              </Notice>
-            )}
+            <ErrorNotice error={confirm.error} />
             <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
               <TextField
                 label={t('security.twoFactor.codeLabel')}

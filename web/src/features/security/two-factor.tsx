@@ -5,8 +5,8 @@ import { passwordErrorKey } from '../../api/errors.js';
 import { Badge } from '../../components/ui/badge.js';
 import { Button } from '../../components/ui/button.js';
 import { ConfirmDialog } from '../../components/ui/dialog.js';
+import { ErrorNotice } from '../../components/ui/error-notice.js';
 import { TextField } from '../../components/ui/field.js';
-import { Notice } from '../../components/ui/notice.js';
 import { toast } from '../../lib/toast.js';
 import { TwoFactorSetup } from './two-factor-setup.js';
 import { useDisableTwoFactor, useStartTwoFactor } from './use-two-factor.js';
@@ -108,11 +108,7 @@ export function TwoFactor({ me }: { me: Me }) {
       </div>
       {asking && (
         <form onSubmit={onSubmit} className="space-y-3" noValidate>
-          {start.error && (
-            <Notice tone="danger" role="alert">
-              {t(passwordErrorKey(start.error))}
-            </Notice>
-          )}
+          <ErrorNotice error={start.error} messageKey={passwordErrorKey(start.error)} />
           <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
             <TextField
               label={t('security.twoFactor.passwordToStart')}
