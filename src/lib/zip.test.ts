@@ -31,6 +31,14 @@ describe('createZipFile', () => {
     expect(execFileSync('unzip', ['-p', file, 'images/a.png']).equals(binary)).toBe(true);
   });
 
+  it("writes an archive Python's zipfile verifies and reads back", async () => {
+    const file = scratch();
+    await sample(file);
+    const read =
+      'import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print(z.read("data/profile.json").decode())';
+    expect(execFileSync('python3', ['-c', read, file], { encoding: 'utf8' })).toBe('{"name":"さくら"}\n');
+  });
+
   it('writes the ZIP64 records readers need past 4 GB, and they read them', async () => {
     const file = scratch();
     await sample(file, true);
