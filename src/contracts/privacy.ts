@@ -59,6 +59,10 @@ export const legalDocumentSchema = z.object({
   material: z.boolean(),
   /** The page in Markdown (our own words). */
   markdown: z.string(),
+  /** Its first `# ` heading as plain text, when it has one. */
+  title: z.string().optional(),
+  /** The rest of the page as HTML, safe to insert: raw HTML in the Markdown is escaped and links are web, mail or same-site only. */
+  html: z.string(),
   /** Privacy page only: from live configuration. */
   processors: z.array(z.object({ name: z.string(), purpose: z.string(), region: z.string() })).optional(),
   regions: z.array(z.string()).optional(),

@@ -3,6 +3,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { LegalDocument, PolicyStatus } from '../contracts/privacy.js';
 import type { Db } from '../db/index.js';
 import { projectPath } from '../lib/paths.js';
+import { type RenderedLegalPage, renderLegalMarkdown } from './legal-markdown.js';
 import { policyAcknowledgements } from './privacy.schema.js';
 
 export type LegalSlug = LegalDocument['slug'];
@@ -13,6 +14,17 @@ export interface LegalSettings {
   policyMaterial?: boolean;
   contact: string;
   processors: { name: string; purpose: string; region: string }[];
+}
+
+/** Rendered once per page text: the files are static, but an operator may edit one while the server runs. */
+const rendered = new Map<LegalSlug, { markdown: string; page: RenderedLegalPage }>();
+
+function render(slug: LegalSlug, markdown: string): RenderedLegalPage {
+  const hit = rendered.get(slug);
+  if (hit?.markdown === markdown) return hit.page;
+  const page = renderLegalMarkdown(markdown);
+  rendered.set(slug, { markdown, page });
+  return page;
 }
 
 /** Reads content/legal/<slug>.md: a small front matter (version, updated, material) and Markdown. */
@@ -27,12 +39,14 @@ export function readLegalDocument(slug: LegalSlug, settings: LegalSettings): Leg
       .map(([k, ...v]) => [k, v.join(':')]),
   );
   const isPolicy = slug === 'privacy';
+  const markdown = raw.slice(match?.[0].length ?? 0).trim();
   const doc: LegalDocument = {
     slug,
     version: (isPolicy && settings.policyVersion) || meta.version || '1.0.0',
     updated: meta.updated ?? '',
     material: isPolicy && settings.policyMaterial !== undefined ? settings.policyMaterial : meta.material === 'true',
-    markdown: raw.slice(match?.[0].length ?? 0).trim(),
+    markdown,
+    ...render(slug, markdown),
   };
   if (!isPolicy) return doc;
   return {

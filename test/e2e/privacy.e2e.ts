@@ -61,6 +61,8 @@ describe('privacy for visitors', () => {
     expect(await page.getByTestId('processor').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('privacy-contact').textContent()).toContain(meta.privacyContact);
     expect(await page.locator('[data-testid="legal-document"] h2').count()).toBeGreaterThan(3);
+    // The page's first heading is its header, not repeated in the body.
+    expect(await page.locator('[data-testid="legal-document"] h1').count()).toBe(1);
     await screenshot(page, 'legal-privacy-desktop');
 
     await page.getByRole('navigation', { name: 'Legal pages' }).getByRole('link', { name: 'Cookies' }).click();

@@ -227,6 +227,9 @@ describe('personal data: export, trash, deletion', () => {
     expect(res.json()).toMatchObject({ slug: 'privacy', version: '1.0.0', updated: '2026-11-25', contact: t.config.privacyContact });
     expect(res.json().processors.map((p: { name: string }) => p.name)).toContain('Hosting and database (operator)');
     expect(res.json().markdown).toContain('# Privacy policy');
+    expect(res.json().title).toBe('Privacy policy');
+    expect(res.json().html).toContain('<h2>What we keep</h2>');
+    expect(res.json().html).not.toContain('<h1');
     for (const slug of ['terms', 'cookies'])
       expect((await t.app.inject({ method: 'GET', url: `/api/legal/${slug}` })).statusCode).toBe(200);
   });

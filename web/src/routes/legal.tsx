@@ -4,9 +4,9 @@ import type { LegalSlug } from '../api/contracts.js';
 import { Card } from '../components/ui/card.js';
 import { LoadError } from '../components/ui/load-error.js';
 import { Skeleton } from '../components/ui/skeleton.js';
+import { LegalProse } from '../features/legal/legal-prose.js';
 import { LegalTabs } from '../features/legal/legal-tabs.js';
 import { LiveConfiguration } from '../features/legal/live-configuration.js';
-import { MarkdownView, markdownTitle } from '../features/legal/markdown-view.js';
 import { useLegalDocument } from '../features/legal/use-legal.js';
 import { formatDay } from '../lib/format.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
@@ -19,7 +19,7 @@ export default function LegalRoute() {
   const { pathname } = useLocation();
   const slug = slugs.find((s) => pathname === `/${s}`) ?? 'privacy';
   const { data: doc, error, refetch } = useLegalDocument(slug);
-  const title = doc ? (markdownTitle(doc.markdown) ?? t(`legal.${slug}`)) : t(`legal.${slug}`);
+  const title = doc?.title ?? t(`legal.${slug}`);
   useDocumentTitle(title);
 
   return (
@@ -59,7 +59,7 @@ export default function LegalRoute() {
               {i18n.language !== 'en' && <p className="mt-3 text-xs text-zinc-500 dark:text-zinc-400">{t('legal.englishOnly')}</p>}
             </header>
             <div className="pt-2" lang="en">
-              <MarkdownView source={doc.markdown} skipTitle />
+              <LegalProse html={doc.html} />
             </div>
           </Card>
           {slug === 'privacy' && <LiveConfiguration doc={doc} />}
