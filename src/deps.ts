@@ -3,14 +3,15 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { type Auth, createAuth, OWASP_SCRYPT, TEST_SCRYPT } from './accounts/index.js';
 import { createImageProvider, createPaymentGateway, createStorage, legalSettings } from './adapters.js';
-import { raiseOperatorAlert } from './admin/index.js';
+import { type AdminContext, adminQueues, raiseOperatorAlert } from './admin/index.js';
 import { type BillingContext, billingQueues, type FulfilmentFaults } from './billing/index.js';
 import type { Config } from './config.js';
 import { grantCredits } from './credits/index.js';
 import { type Database, migrate, openDatabase } from './db/index.js';
-import { type GenerationContext, type GenerationSettings, generationQueues } from './generation/index.js';
+import { type GenerationContext, type GenerationSettings, generationQueues, type RunPolicySettings } from './generation/index.js';
 import { createJobQueue, type JobQueue } from './jobs/queue.js';
 import { type Clock, systemClock } from './lib/clock.js';
+import type { QueueDefinition } from './lib/job.js';
 import { createLimiter } from './lib/limiter.js';
 import { createLogger, type Logger } from './lib/logger.js';
 import { createMetrics, type Metrics } from './lib/metrics.js';
@@ -18,7 +19,7 @@ import { createSmtpMailer, DevMailbox, type Mailer, renderMail } from './mail/in
 import { acknowledgePolicy, type LegalSettings, type PrivacyContext, privacyQueues, readLegalDocument } from './privacy/index.js';
 import { type ImageProvider, meteredProvider, type Simulator } from './providers/index.js';
 import { createHintHub, createLiveHub, type LiveHub, notifyLiveBestEffort } from './pubsub/index.js';
-import { createImageProcessor } from './storage/index.js';
+import { createImageProcessor, type Storage } from './storage/index.js';
 
 /** Everything routes and jobs need, built once from Config. */
 export interface Deps {
@@ -39,6 +40,7 @@ export interface Deps {
   generation: GenerationContext;
   billing: BillingContext;
   privacy: PrivacyContext;
+  admin: AdminContext;
   legal: LegalSettings;
   close(): Promise<void>;
 }
@@ -60,109 +62,126 @@ export interface DepsOverrides {
 
 const MAX_ATTEMPTS = 4;
 
-/** Opens the database (migrating it) and builds the adapters chosen by config. */
+/** Every module's queues; the run queue's policy follows the generation settings. */
+export function allQueues(run: RunPolicySettings): QueueDefinition[] {
+  return [...generationQueues(run), ...billingQueues(), ...privacyQueues, ...adminQueues()];
+}
+
+/** Opens the database (migrating it) and builds the adapters chosen by config, then each module's context. */
 export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<Deps> {
   const log = o.log ?? createLogger(config.log.level);
   const clock = o.clock ?? systemClock;
-  const database =
-    o.database ??
-    (await openDatabase(
-      config.database.kind === 'postgres' ? { kind: 'postgres', url: config.database.url } : { kind: 'pglite', dataDir: config.dataDir },
-    ));
+  const database = o.database ?? (await openDatabase(databaseTarget(config)));
   await migrate(database);
   const db = database.db;
 
   const devMailbox = config.mail.smtpUrl || config.production ? null : new DevMailbox(log, config.env === 'development');
   const mailer: Mailer = devMailbox ?? createSmtpMailer(config.mail.smtpUrl ?? 'smtp://localhost:25', config.mail.from);
-
-  const chosen = o.provider ? { provider: o.provider, simulator: null } : await createImageProvider(config, db, log, o.simulatorWebhookKey);
-  const simulator = chosen.simulator;
-  let provider = chosen.provider;
-
-  const legal = legalSettings(config, provider);
-  const policy = readLegalDocument('privacy', legal);
   const metrics = createMetrics();
-  provider = meteredProvider(provider, (labels, seconds) => metrics.providerLatency.observe(labels, seconds));
+  const chosen = o.provider ? { provider: o.provider, simulator: null } : await createImageProvider(config, db, log, o.simulatorWebhookKey);
+  const legal = legalSettings(config, chosen.provider);
+  const provider = meteredProvider(chosen.provider, (labels, seconds) => metrics.providerLatency.observe(labels, seconds));
+  const settings = generationSettings(config, provider, o.generation);
 
-  const settings: GenerationSettings = {
-    deadlineSeconds: config.generation.deadlineSeconds,
-    maxReferences: config.uploads.maxPerGeneration,
-    callbackBaseUrl: config.http.publiclyReachable ? config.http.publicUrl : null,
-    callbackSecret: config.auth.secret.reveal(),
-    referenceLinks:
-      config.uploads.delivery === 'signed-url'
-        ? { baseUrl: config.http.publicUrl, secret: config.auth.secret.reveal(), ttlSeconds: 3600 }
-        : null,
-    webhookHmacKey: config.provider.kind === 'kie' ? (config.provider.webhookHmacKey?.reveal() ?? null) : null,
-    poll: provider.demo ? { initialMs: 400, maxMs: 5000 } : { initialMs: 2500, maxMs: 15_000 },
-    maxAttempts: MAX_ATTEMPTS,
-    retryDelaySeconds: 2,
-    trashDays: config.retention.trashDays,
-    ...o.generation,
-  };
-  const role = o.role ?? 'all';
   const queue = await createJobQueue(
     database,
     log,
-    [
-      ...generationQueues({
-        maxAttempts: settings.maxAttempts,
-        expireInSeconds: config.generation.jobExpireSeconds,
-        retryDelaySeconds: settings.retryDelaySeconds,
-      }),
-      ...billingQueues(),
-      ...privacyQueues,
-    ],
+    allQueues({
+      maxAttempts: settings.maxAttempts,
+      retryDelaySeconds: settings.retryDelaySeconds,
+      jobExpireSeconds: config.generation.jobExpireSeconds,
+    }),
     {
-      role,
+      role: o.role ?? 'all',
       pollingIntervalSeconds: o.pollingIntervalSeconds ?? (database.kind === 'pglite' ? 0.5 : 1),
       maintenanceIntervalSeconds: config.queue.maintenanceSeconds,
     },
   );
   const hub = await createLiveHub(database, log);
   const hints = await createHintHub(database);
-
-  const auth = createAuth({
-    db,
-    secret: config.auth.secret.reveal(),
-    publicUrl: config.http.publicUrl,
-    minAge: config.auth.minAge,
-    rateLimit: config.auth.rateLimit,
-    secureCookies: config.auth.secureCookies,
-    passwordCost: config.auth.passwordHash === 'test-fast' ? TEST_SCRYPT : OWASP_SCRYPT,
-    log,
-    sendVerificationEmail: (m) => mailer.send(renderMail('verify', m.to, m.locale, m)),
-    sendResetPasswordEmail: (m) => mailer.send(renderMail('reset', m.to, m.locale, m)),
-    // Signing up accepts the policy in force: a later material change asks again, an older one never does.
-    onUserCreated: (userId) => acknowledgePolicy({ db, now: clock.now() }, { userId, version: policy.version }),
-    onEmailVerified: async (userId) => {
-      const amount = config.auth.signupCredits;
-      if (amount <= 0) return;
-      const { applied } = await grantCredits(db, { userId, amount, kind: 'signup_grant', reference: userId });
-      if (applied) await notifyLiveBestEffort(db, log, { userId, kind: 'credits' });
-    },
-  });
-
+  const storage = await createStorage(config, log);
+  const shared = { db, log, clock, queue, storage };
+  const policyVersion = readLegalDocument('privacy', legal).version;
   const shutdown = new AbortController();
   // Each polling generation listens for shutdown while it waits (up to the worker's concurrency, which may be
   // above Node's default of 10 listeners): not a leak, each wait removes its listener.
   setMaxListeners(0, shutdown.signal);
-  const catalog = config.models;
-  const generation: GenerationContext = {
+  const generation = generationContext(config, { ...shared, provider, settings, metrics, hints, shutdown: shutdown.signal });
+
+  return {
+    config,
+    database,
     db,
+    log,
+    clock,
     queue,
+    hub,
+    auth: accountsAuth(config, { db, log, mailer, clock, policyVersion }),
+    mailer,
+    devMailbox,
     provider,
-    storage: await createStorage(config, log),
+    simulator: chosen.simulator,
+    metrics,
+    generation,
+    billing: await billingContext(config, { db, log, clock }, o.billingFaults),
+    privacy: privacyContext(config, { ...shared, mailer, legal }),
+    admin: { db, clock, log },
+    legal,
+    close: async () => {
+      shutdown.abort();
+      await queue
+        .stop({ graceful: true, timeoutMs: config.queue.shutdownGraceSeconds * 1000 })
+        .catch((err) => log.warn({ err }, 'job queue did not stop cleanly'));
+      await hub.close().catch(() => {});
+      await hints.close().catch(() => {});
+      await chosen.simulator?.close();
+      await database.close();
+    },
+  };
+}
+
+export const databaseTarget = (config: Config) =>
+  config.database.kind === 'postgres'
+    ? { kind: 'postgres' as const, url: config.database.url }
+    : { kind: 'pglite' as const, dataDir: config.dataDir };
+
+interface Shared {
+  db: Database['db'];
+  log: Logger;
+  clock: Clock;
+  queue: JobQueue;
+  storage: Storage;
+}
+
+function generationSettings(config: Config, provider: ImageProvider, overrides: Partial<GenerationSettings> = {}): GenerationSettings {
+  const secret = config.auth.secret.reveal();
+  return {
+    deadlineSeconds: config.generation.deadlineSeconds,
+    maxReferences: config.uploads.maxPerGeneration,
+    callbackBaseUrl: config.http.publiclyReachable ? config.http.publicUrl : null,
+    callbackSecret: secret,
+    referenceLinks: config.uploads.delivery === 'signed-url' ? { baseUrl: config.http.publicUrl, secret, ttlSeconds: 3600 } : null,
+    webhookHmacKey: config.provider.kind === 'kie' ? (config.provider.webhookHmacKey?.reveal() ?? null) : null,
+    poll: provider.demo ? { initialMs: 400, maxMs: 5000 } : { initialMs: 2500, maxMs: 15_000 },
+    maxAttempts: MAX_ATTEMPTS,
+    retryDelaySeconds: 2,
+    trashDays: config.retention.trashDays,
+    ...overrides,
+  };
+}
+
+function generationContext(
+  config: Config,
+  d: Shared & Pick<GenerationContext, 'provider' | 'settings' | 'hints' | 'shutdown'> & { metrics: Metrics },
+): GenerationContext {
+  const { metrics, db, log, clock } = d;
+  return {
+    ...d,
     images: createImageProcessor({ maxBytes: config.uploads.maxBytes, maxPixels: config.uploads.maxPixels }),
     // Two per core keeps sharp busy while a download is in flight, without hundreds of images in memory.
     ingestion: createLimiter(2 * availableParallelism()),
-    clock,
-    log,
-    catalog,
-    modelNames: new Map(catalog.map((m) => [m.id, m.name])),
-    settings,
-    shutdown: shutdown.signal,
-    hints,
+    catalog: config.models,
+    modelNames: new Map(config.models.map((m) => [m.id, m.name])),
     metrics: {
       finished: (provider, status) => metrics.finished.inc({ provider, status }),
       ingestionSeconds: (seconds) => metrics.ingestion.observe(seconds),
@@ -174,26 +193,58 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
       },
     },
   };
+}
 
-  const billing: BillingContext = {
+/** Better Auth, with the e-mails it sends and what happens when an account is created and verified. */
+function accountsAuth(config: Config, d: { db: Database['db']; log: Logger; mailer: Mailer; clock: Clock; policyVersion: string }): Auth {
+  const { db, log, mailer } = d;
+  return createAuth({
     db,
+    secret: config.auth.secret.reveal(),
+    publicUrl: config.http.publicUrl,
+    minAge: config.auth.minAge,
+    rateLimit: config.auth.rateLimit,
+    secureCookies: config.auth.secureCookies,
+    passwordCost: config.auth.passwordHash === 'test-fast' ? TEST_SCRYPT : OWASP_SCRYPT,
     log,
-    clock,
+    sendVerificationEmail: (m) => mailer.send(renderMail('verify', m.to, m.locale, m)),
+    sendResetPasswordEmail: (m) => mailer.send(renderMail('reset', m.to, m.locale, m)),
+    // Signing up accepts the policy in force: a later material change asks again, an older one never does.
+    onUserCreated: (userId) => acknowledgePolicy({ db, now: d.clock.now() }, { userId, version: d.policyVersion }),
+    onEmailVerified: async (userId) => {
+      const amount = config.auth.signupCredits;
+      if (amount <= 0) return;
+      const { applied } = await grantCredits(db, { userId, amount, kind: 'signup_grant', reference: userId });
+      if (applied) await notifyLiveBestEffort(db, log, { userId, kind: 'credits' });
+    },
+  });
+}
+
+async function billingContext(
+  config: Config,
+  d: Pick<Shared, 'db' | 'log' | 'clock'>,
+  faults: FulfilmentFaults | undefined,
+): Promise<BillingContext> {
+  return {
+    ...d,
     gateway: await createPaymentGateway(config),
     packs: config.billing.packs,
     publicUrl: config.http.publicUrl,
     checkoutLimitPerHour: config.billing.checkoutLimitPerHour,
-    creditsChanged: (userId) => void notifyLiveBestEffort(db, log, { userId, kind: 'credits' }),
-    faults: o.billingFaults,
+    creditsChanged: (userId) => void notifyLiveBestEffort(d.db, d.log, { userId, kind: 'credits' }),
+    faults,
   };
+}
 
-  const privacy: PrivacyContext = {
-    db,
-    storage: generation.storage,
-    queue,
-    clock,
-    log,
-    mailer,
+function privacyContext(config: Config, d: Shared & { mailer: Mailer; legal: LegalSettings }): PrivacyContext {
+  const policy = readLegalDocument('privacy', d.legal);
+  return {
+    db: d.db,
+    storage: d.storage,
+    queue: d.queue,
+    clock: d.clock,
+    log: d.log,
+    mailer: d.mailer,
     settings: {
       scratchDir: join(config.dataDir, 'tmp'),
       exportDays: 7,
@@ -201,36 +252,6 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
       ledgerDays: config.retention.ledgerDays,
       publicUrl: config.http.publicUrl,
       policyNotice: policy.material && config.legal.notifyByEmail ? { version: policy.version } : null,
-    },
-  };
-
-  return {
-    config,
-    database,
-    db,
-    log,
-    clock,
-    queue,
-    hub,
-    auth,
-    mailer,
-    devMailbox,
-    provider,
-    simulator,
-    metrics,
-    generation,
-    billing,
-    privacy,
-    legal,
-    close: async () => {
-      shutdown.abort();
-      await queue
-        .stop({ graceful: true, timeoutMs: config.queue.shutdownGraceSeconds * 1000 })
-        .catch((err) => log.warn({ err }, 'job queue did not stop cleanly'));
-      await hub.close().catch(() => {});
-      await hints.close().catch(() => {});
-      await simulator?.close();
-      await database.close();
     },
   };
 }

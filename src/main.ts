@@ -2,7 +2,7 @@ import { setOperatorRole } from './accounts/index.js';
 import { buildApp } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { migrate, openDatabase } from './db/index.js';
-import { buildDeps, type Deps } from './deps.js';
+import { buildDeps, type Deps, databaseTarget } from './deps.js';
 import { startWorker } from './worker.js';
 
 /**
@@ -62,9 +62,7 @@ async function adminCommand(config: Config, args: string[]): Promise<void> {
     console.error('Usage: animegen admin grant <email> | animegen admin revoke <email>');
     process.exit(2);
   }
-  const database = await openDatabase(
-    config.database.kind === 'postgres' ? { kind: 'postgres', url: config.database.url } : { kind: 'pglite', dataDir: config.dataDir },
-  );
+  const database = await openDatabase(databaseTarget(config));
   await migrate(database);
   const found = await setOperatorRole({ db: database.db }, { email, operator: action === 'grant' });
   await database.close();

@@ -1,12 +1,15 @@
+import { registerAdminJobs } from './admin/index.js';
 import { registerBillingJobs } from './billing/index.js';
 import type { Deps } from './deps.js';
 import { registerGenerationJobs } from './generation/index.js';
 import { registerPrivacyJobs } from './privacy/index.js';
 
-/** Registers every module's job handlers on this process (composition root). */
+/** Registers every module's jobs on this process (composition root). */
 export async function startWorker(deps: Deps): Promise<void> {
-  await registerGenerationJobs(deps.generation, deps.config.generation.concurrency);
-  await registerBillingJobs(deps.billing, deps.queue);
-  await registerPrivacyJobs(deps.privacy, deps.generation);
+  const { queue } = deps;
+  await registerGenerationJobs(queue, deps.generation, deps.config.generation.concurrency);
+  await registerBillingJobs(queue, deps.billing);
+  await registerPrivacyJobs(queue, deps.privacy, deps.generation);
+  await registerAdminJobs(queue, deps.admin);
   deps.log.info({ concurrency: deps.config.generation.concurrency }, 'worker started');
 }

@@ -1,1 +1,2 @@
+export { type AdminContext, adminQueues, housekeepingJob, registerAdminJobs } from './jobs.js';
 export { listOpenAlerts, purgeResolvedAlerts, raiseOperatorAlert, resolveAlert } from './operator-alerts.js';

@@ -33,5 +33,3 @@ export function requireGateway(ctx: Pick<BillingContext, 'gateway'>): PaymentGat
   if (!ctx.gateway) throw new AppError('billing_disabled', 'Payments are not set up on this server.');
   return ctx.gateway;
 }
-
-export const RECONCILE_JOB = 'billing.reconcile';

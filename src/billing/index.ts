@@ -1,9 +1,9 @@
 export { confirmCheckout } from './confirm-checkout.js';
-export { type BillingContext, type FulfilmentFaults, RECONCILE_JOB } from './context.js';
+export type { BillingContext, FulfilmentFaults } from './context.js';
 export { type FulfilResult, fulfilCheckout } from './fulfil-checkout.js';
 export { getBilling } from './get-billing.js';
 export { handleStripeWebhook } from './handle-stripe-webhook.js';
-export { billingQueues, registerBillingJobs } from './jobs.js';
+export { billingQueues, reconcileJob, registerBillingJobs } from './jobs.js';
 export { type CreditPack, defaultCreditPacks, parseCreditPacks } from './packs.js';
 export type { PaymentGateway } from './payment-gateway.js';
 export { eraseUserData, exportUserData, purgeProcessedEvents, purgeUserData } from './personal-data.js';

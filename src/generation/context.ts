@@ -57,7 +57,3 @@ export interface GenerationSettings {
   /** Days a deleted generation stays restorable in the trash; 0 deletes at once. */
   trashDays: number;
 }
-
-export const RUN_JOB = 'generation.run';
-export const SWEEP_JOB = 'generation.sweep';
-export const DEAD_JOB = 'generation.dead';

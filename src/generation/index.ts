@@ -1,10 +1,10 @@
 export { defaultA1111Models, defaultModels, type ModelConfig, parseModels } from './catalog.js';
-export { type GenerationContext, type GenerationSettings, RUN_JOB, SWEEP_JOB } from './context.js';
+export type { GenerationContext, GenerationSettings } from './context.js';
 export { deleteGeneration, purgeGeneration } from './delete-generation.js';
 export { failGeneration } from './fail-generation.js';
 export { findOwnedImage, findOwnedUploads, unsafeFindUpload } from './generation.queries.js';
 export { getGenerationOrThrow } from './get-generation.js';
-export { generationQueues, registerGenerationJobs } from './jobs.js';
+export { deadJob, generationQueues, type RunPolicySettings, registerGenerationJobs, runJob, sweepJob } from './jobs.js';
 export { listGenerations } from './list-generations.js';
 export { openPreview } from './open-preview.js';
 export { countGenerations, eraseUserData, exportUserData, purgeIdempotencyKeys } from './personal-data.js';

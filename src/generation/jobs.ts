@@ -1,50 +1,76 @@
 import { z } from 'zod';
-import type { QueueDefinition } from '../jobs/queue.js';
-import { DEAD_JOB, type GenerationContext, RUN_JOB, SWEEP_JOB } from './context.js';
+import { defineJob, type JobWorker, noPayload, type QueueDefinition, queueFor } from '../lib/job.js';
+import type { GenerationContext } from './context.js';
 import { failGeneration, failureMessages } from './fail-generation.js';
 import { runGeneration } from './run-generation.js';
 import { sweepDeadlines } from './sweep-deadlines.js';
 
-const runPayload = z.object({ generationId: z.uuid() });
+const oneGeneration = z.object({ generationId: z.uuid() });
 
-/** The generation queues and their policies. */
-export function generationQueues(opts: { maxAttempts: number; expireInSeconds: number; retryDelaySeconds?: number }): QueueDefinition[] {
-  return [
-    // Runs whose retries are spent (e.g. a worker killed mid-job over and over) land here.
-    { name: DEAD_JOB, retryLimit: 2, retryDelaySeconds: 5, retryBackoff: true, expireInSeconds: 120 },
-    {
-      name: RUN_JOB,
-      deadLetter: DEAD_JOB,
-      retryLimit: opts.maxAttempts - 1,
-      retryDelaySeconds: opts.retryDelaySeconds ?? 2,
-      retryBackoff: true,
-      expireInSeconds: opts.expireInSeconds,
-    },
-    { name: SWEEP_JOB, retryLimit: 0, retryDelaySeconds: 0, retryBackoff: false, expireInSeconds: 120 },
-  ];
+/** What the run job's retry policy depends on. */
+export interface RunPolicySettings {
+  /** Attempts (job runs) before a transient problem becomes a failure. */
+  maxAttempts: number;
+  /** First gap between attempts; it doubles each time. */
+  retryDelaySeconds: number;
+  /** Above the generation deadline, so a live run is never presumed dead. */
+  jobExpireSeconds: number;
 }
 
-/** Registers the generation handlers on a worker. A bad payload is logged and dropped, never retried. */
-export async function registerGenerationJobs(ctx: GenerationContext, concurrency: number): Promise<void> {
-  await ctx.queue.work(RUN_JOB, concurrency, async (payload, meta) => {
-    const parsed = runPayload.safeParse(payload);
-    if (!parsed.success) {
-      ctx.log.error({ jobId: meta.id }, 'generation.run job with a bad payload dropped');
-      return;
+/**
+ * generation.dead: a run whose retries are spent (e.g. a worker killed
+ * mid-job over and over) lands here and the generation fails with a refund.
+ * Failing a generation that already ended changes nothing.
+ */
+export const deadJob = defineJob({
+  name: 'generation.dead',
+  payload: oneGeneration,
+  policy: () => ({ retryLimit: 2, retryDelaySeconds: 5, retryBackoff: true, expireInSeconds: 120 }),
+  async run(ctx: GenerationContext, { generationId }) {
+    if (await failGeneration(ctx, { generationId, code: 'internal', message: failureMessages.internal })) {
+      ctx.log.error({ generationId }, 'generation failed after its job ran out of attempts');
     }
-    await runGeneration(ctx, { generationId: parsed.data.generationId, attempt: meta });
-  });
-  await ctx.queue.work(DEAD_JOB, 1, async (payload) => {
-    const parsed = runPayload.safeParse(payload);
-    if (!parsed.success) return;
-    // Failing a generation that already ended changes nothing.
-    if (await failGeneration(ctx, { generationId: parsed.data.generationId, code: 'internal', message: failureMessages.internal })) {
-      ctx.log.error({ generationId: parsed.data.generationId }, 'generation failed after its job ran out of attempts');
-    }
-  });
-  await ctx.queue.work(SWEEP_JOB, 1, async () => {
+  },
+});
+
+/**
+ * generation.run: creates the provider tasks, waits for them, stores the
+ * results (runGeneration). Sent by the submit, in the same statement as the
+ * debit; safe to run twice.
+ */
+export const runJob = defineJob({
+  name: 'generation.run',
+  payload: oneGeneration,
+  policy: (s: RunPolicySettings) => ({
+    deadLetter: deadJob.name,
+    retryLimit: s.maxAttempts - 1,
+    retryDelaySeconds: s.retryDelaySeconds,
+    retryBackoff: true,
+    expireInSeconds: s.jobExpireSeconds,
+  }),
+  run: (ctx: GenerationContext, { generationId }, meta) => runGeneration(ctx, { generationId, attempt: meta }),
+});
+
+/** generation.sweep, every minute: fails and refunds what is past its deadline. */
+export const sweepJob = defineJob({
+  name: 'generation.sweep',
+  payload: noPayload,
+  policy: () => ({ retryLimit: 0, retryDelaySeconds: 0, retryBackoff: false, expireInSeconds: 120 }),
+  schedule: '* * * * *',
+  async run(ctx: GenerationContext) {
     const failed = await sweepDeadlines(ctx);
     if (failed) ctx.log.warn({ failed }, 'deadline sweeper failed overdue generations');
-  });
-  await ctx.queue.schedule(SWEEP_JOB, '* * * * *');
+  },
+});
+
+/** The generation queues with their policies: the dead letter first, as the run queue names it. */
+export function generationQueues(settings: RunPolicySettings): QueueDefinition[] {
+  return [queueFor(deadJob, undefined), queueFor(runJob, settings), queueFor(sweepJob, undefined)];
+}
+
+/** Every generation job, for a worker to run (the run job `concurrency` at a time). */
+export async function registerGenerationJobs(queue: JobWorker, ctx: GenerationContext, concurrency: number): Promise<void> {
+  await queue.work(runJob, ctx, concurrency);
+  await queue.work(deadJob, ctx);
+  await queue.work(sweepJob, ctx);
 }

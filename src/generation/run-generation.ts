@@ -1,18 +1,16 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { JobMeta } from '../lib/job.js';
 import { type ImageProvider, ProviderError, type ReferenceImage } from '../providers/index.js';
 import { notifyLiveBestEffort } from '../pubsub/index.js';
 import { completeGeneration, type TaskOutcome } from './complete-generation.js';
-import { type GenerationContext, RUN_JOB } from './context.js';
+import type { GenerationContext } from './context.js';
 import { failGeneration, failureMessages } from './fail-generation.js';
 import { type GenerationRow, referencesOf, startRun, storeTaskId, unsafeFindGeneration } from './generation.queries.js';
 import { callbackUrl } from './provider-callback.js';
 import { referenceLink } from './reference-links.js';
 
-export interface Attempt {
-  /** Retries so far (0 on the first run) and the queue's limit. */
-  retryCount: number;
-  retryLimit: number;
-}
+/** The job run this is: retries so far and the limit, and how to hand the work to a fresh job. */
+export type Attempt = JobMeta;
 
 /**
  * The `generation.run` job: creates the provider tasks (each id stored before
@@ -24,7 +22,7 @@ export interface Attempt {
 export async function runGeneration(ctx: GenerationContext, input: { generationId: string; attempt: Attempt }): Promise<void> {
   if (ctx.shutdown.aborted) {
     // Claimed while the worker began to stop: left untouched (no attempt counted, no provider call) for a fresh job.
-    await handOff(ctx, input.generationId);
+    await input.attempt.handOff(HAND_OFF);
     return;
   }
   const run = await startRun(ctx.db, input.generationId, ctx.clock.now());
@@ -45,7 +43,7 @@ export async function runGeneration(ctx: GenerationContext, input: { generationI
     await completeGeneration(ctx, gen, outcomes);
   } catch (err) {
     if (ctx.shutdown.aborted) {
-      await handOff(ctx, gen.id);
+      await input.attempt.handOff(HAND_OFF);
       return;
     }
     const last = input.attempt.retryCount >= input.attempt.retryLimit;
@@ -66,10 +64,8 @@ export async function runGeneration(ctx: GenerationContext, input: { generationI
   }
 }
 
-/** Shutting down: the generation goes to a fresh job, which reuses any stored task ids. */
-async function handOff(ctx: GenerationContext, generationId: string): Promise<void> {
-  await ctx.queue.send(null, RUN_JOB, { generationId }, { startAfterSeconds: 1 });
-}
+/** Shutting down: the generation goes to a fresh job (a second later), which reuses any stored task ids. */
+const HAND_OFF = { startAfterSeconds: 1 };
 
 /** Creates one task per image that has none yet, storing each id at once. Null when the generation ended meanwhile. */
 async function ensureTasks(ctx: GenerationContext, gen: GenerationRow, referenceCount: number): Promise<string[] | null> {

@@ -6,10 +6,11 @@ import { generationDebitClauses } from '../credits/index.js';
 import { type Db, executePrepared } from '../db/index.js';
 import { AppError } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
-import { type GenerationContext, RUN_JOB } from './context.js';
+import type { GenerationContext } from './context.js';
 import { findOwnedUploads } from './generation.queries.js';
 import { type generations, idempotencyKeys } from './generation.schema.js';
 import { getGenerationOrThrow } from './get-generation.js';
+import { runJob } from './jobs.js';
 import { toGenerationView } from './to-view.js';
 
 const invalid = (field: string, message: string) => new AppError('invalid_input', message, { field });
@@ -88,7 +89,7 @@ export async function submitGeneration(
   };
   const outcome = key ? await deps.db.transaction(run) : await run(deps.db);
   if (outcome === 'replay') return replayIdempotent(deps, input.userId, key!, requestHash);
-  deps.queue.wake(RUN_JOB);
+  deps.queue.wake(runJob);
   // A new generation has no images yet and exactly the references just checked.
   const references = refIds.map((rid) => owned.find((u) => u.id === rid)!);
   return toGenerationView(row, [], references, deps.modelNames);
@@ -133,7 +134,7 @@ function submitStatement(
       from gen, jsonb_array_elements_text(${JSON.stringify(refIds)}::jsonb) with ordinality as r(upload_id, n)
       returning 1
     ),
-    job as (${deps.queue.insertSql(RUN_JOB, sql`jsonb_build_object('generationId', gen.id)`, sql`gen`)})
+    job as (${deps.queue.insertSql(runJob, sql`jsonb_build_object('generationId', gen.id)`, sql`gen`)})
     select (select count(*) from claim)::int as claimed, (select count(*) from gen)::int as created,
            (select count(*) from refs)::int as refs, (select count(*) from job)::int as jobs`;
 }

@@ -2,32 +2,22 @@ import { type SQL, sql } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
 import type { Database, Db } from '../db/index.js';
 import { transactionExecutor } from '../db/index.js';
+import { type JobDefinition, type JobMeta, JobPayloadError, type QueueDefinition } from '../lib/job.js';
+
+export type { QueueDefinition } from '../lib/job.js';
+
 import type { Logger } from '../lib/logger.js';
 import { type FetchedJob, JobRunner } from './runner.js';
 
-/** A queue's name (dotted, stable) and its retry and expiry policy. */
-export interface QueueDefinition {
-  name: string;
-  retryLimit: number;
-  retryDelaySeconds: number;
-  retryBackoff: boolean;
-  expireInSeconds: number;
-  /** Where a job goes once its retries are spent (it must be defined earlier in the list). */
-  deadLetter?: string;
-}
-
-export interface JobMeta {
-  id: string;
-  retryCount: number;
-  retryLimit: number;
-}
+/** What sending needs of a job: its name and payload type (a definition from a module's jobs.ts). */
+type Sendable<P> = Pick<JobDefinition<P, never, never>, 'name' | 'payload'>;
 
 export interface JobQueue {
   /**
    * Enqueues a job. Given a transaction, the job row is written through it, so
    * it exists iff the transaction commits. Throws if pg-boss drops the job.
    */
-  send(db: Db | null, name: string, payload: object, options?: { startAfterSeconds?: number }): Promise<string>;
+  send<P>(db: Db | null, job: Sendable<P>, payload: NoInfer<P>, options?: { startAfterSeconds?: number }): Promise<string>;
   /**
    * An INSERT … SELECT that enqueues one `name` job per row of `from` with
    * payload `data` (a jsonb expression over `from`), with the queue's own
@@ -37,17 +27,19 @@ export interface JobQueue {
    * writes never commit without their job. Call `wake(name)` once it
    * committed. A test compares its rows with `send`'s.
    */
-  insertSql(name: string, data: SQL, from: SQL): SQL;
+  insertSql<P>(job: Sendable<P>, data: SQL, from: SQL): SQL;
   /** Jobs waiting or running, by queue and state, across every process (for /metrics). */
   depth(): Promise<{ queue: string; state: string; n: number }[]>;
   /** Tells this process's workers of `name` that a job is waiting (after an `insertSql` commit). */
-  wake(name: string): void;
-  /** Runs `handler` for jobs of `name`, `concurrency` at a time. */
-  work(name: string, concurrency: number, handler: (payload: unknown, meta: JobMeta) => Promise<void>): Promise<void>;
-  /** Sends `name` on a cron schedule (worker processes only). */
-  schedule(name: string, cron: string): Promise<void>;
-  /** Removes a schedule (e.g. a feature switched off); no-op when there is none. */
-  unschedule(name: string): Promise<void>;
+  wake(job: Sendable<unknown>): void;
+  /**
+   * Runs `job` with `ctx`, `concurrency` at a time, and keeps its schedule
+   * when it has one. A payload its schema refuses fails at once, without
+   * retries or dead letter (running it again would not help).
+   */
+  work<P, C>(job: JobDefinition<P, C, never>, ctx: C, concurrency?: number): Promise<void>;
+  /** Removes a job's schedule (e.g. a feature switched off); no-op when there is none. */
+  unschedule(job: Sendable<unknown>): Promise<void>;
   stop(options?: { graceful: boolean; timeoutMs: number }): Promise<void>;
 }
 
@@ -74,9 +66,10 @@ export async function createJobQueue(database: Database, log: Logger, queues: Qu
   await ensureQueues(boss, queues);
   const runners = new Map<string, JobRunner>();
 
-  return {
-    async send(db, name, payload, opts = {}) {
-      const id = await boss.send(name, payload, {
+  const queue: JobQueue = {
+    async send(db, job, payload, opts = {}) {
+      const { name } = job;
+      const id = await boss.send(name, payload as object, {
         ...(db ? { db: transactionExecutor(db) as PgBoss.Db } : {}),
         ...(opts.startAfterSeconds ? { startAfter: opts.startAfterSeconds } : {}),
       });
@@ -85,7 +78,7 @@ export async function createJobQueue(database: Database, log: Logger, queues: Qu
       runners.get(name)?.wake();
       return id;
     },
-    insertSql(name, data, from) {
+    insertSql(job, data, from) {
       // pg-boss 10's own insert (plans.insertJob) with no per-job options and no constructor defaults.
       return sql`
         insert into pgboss.job (id, name, data, priority, start_after, dead_letter, expire_in, keep_until,
@@ -96,11 +89,11 @@ export async function createJobQueue(database: Database, log: Logger, queues: Qu
                coalesce(q.retry_limit, 2),
                case when coalesce(q.retry_backoff, false) then greatest(coalesce(q.retry_delay, 0), 1) else coalesce(q.retry_delay, 0) end,
                coalesce(q.retry_backoff, false), q.policy
-        from ${from} left join pgboss.queue q on q.name = ${name}
+        from ${from} left join pgboss.queue q on q.name = ${job.name}
         returning id`;
     },
-    wake(name) {
-      runners.get(name)?.wake();
+    wake(job) {
+      runners.get(job.name)?.wake();
     },
     async depth() {
       const { rows } = await database.executor.executeSql(
@@ -108,22 +101,34 @@ export async function createJobQueue(database: Database, log: Logger, queues: Qu
       );
       return rows.map((r) => ({ queue: String(r.name), state: String(r.state), n: Number(r.n) }));
     },
-    async work(name, concurrency, handler) {
+    async work(job, ctx, concurrency = 1) {
+      const { name } = job;
       const runner = new JobRunner(concurrency, options.pollingIntervalSeconds * 1000, {
         fetch: (count) => boss.fetch(name, { batchSize: count, includeMetadata: true }) as Promise<FetchedJob[]>,
         complete: (ids) => boss.complete(name, ids),
-        fail: (id, reason) => boss.fail(name, id, reason as object),
-        handler: (job) => handler(job.data, { id: job.id, retryCount: job.retryCount, retryLimit: job.retryLimit }),
+        fail: async (id, reason) => {
+          if (reason instanceof JobPayloadError) {
+            log.error({ jobId: id, queue: name, err: reason }, 'job with a bad payload failed without retries');
+            await database.executor.executeSql(
+              'update pgboss.job set retry_limit = retry_count, dead_letter = null where name = $1 and id = $2',
+              [name, id],
+            );
+          }
+          return boss.fail(name, id, reason as object);
+        },
+        handler: async (fetched) => {
+          const parsed = job.payload.safeParse(fetched.data);
+          if (!parsed.success) throw new JobPayloadError(name, parsed.error.issues[0]?.message ?? 'invalid');
+          await job.run(ctx, parsed.data, jobMeta(queue, job, parsed.data, fetched));
+        },
         onError: (err) => log.error({ err, queue: name }, 'job queue error'),
       });
       runners.set(name, runner);
       runner.start();
+      if (job.schedule) await boss.schedule(name, job.schedule);
     },
-    async schedule(name, cron) {
-      await boss.schedule(name, cron);
-    },
-    async unschedule(name) {
-      await boss.unschedule(name);
+    async unschedule(job) {
+      await boss.unschedule(job.name);
     },
     async stop(opts = { graceful: true, timeoutMs: 10_000 }) {
       // Our runners first (pg-boss does not know them), then pg-boss's own maintenance and cron.
@@ -135,6 +140,24 @@ export async function createJobQueue(database: Database, log: Logger, queues: Qu
         }),
       );
       await boss.stop({ graceful: opts.graceful, timeout: opts.timeoutMs, wait: true });
+    },
+  };
+  return queue;
+}
+
+/** What a handler learns about its run; handing off sends the same payload as a new job. */
+export function jobMeta<P>(
+  queue: Pick<JobQueue, 'send'>,
+  job: Sendable<P>,
+  payload: P,
+  run: { id: string; retryCount: number; retryLimit: number },
+): JobMeta {
+  return {
+    id: run.id,
+    retryCount: run.retryCount,
+    retryLimit: run.retryLimit,
+    handOff: async (options = {}) => {
+      await queue.send(null, job, payload, options);
     },
   };
 }

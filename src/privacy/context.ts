@@ -27,7 +27,3 @@ export interface PrivacyContext {
     policyNotice: { version: string } | null;
   };
 }
-
-export const EXPORT_JOB = 'privacy.export';
-export const RETENTION_JOB = 'privacy.retention';
-export const POLICY_NOTICE_JOB = 'privacy.policy-notice';

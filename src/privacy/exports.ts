@@ -2,7 +2,8 @@ import { and, desc, eq, gt, ne } from 'drizzle-orm';
 import type { DataExport } from '../contracts/privacy.js';
 import { AppError, notFound } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
-import { EXPORT_JOB, type PrivacyContext } from './context.js';
+import type { PrivacyContext } from './context.js';
+import { exportJob } from './jobs.js';
 import { dataExports } from './privacy.schema.js';
 
 type ExportRow = typeof dataExports.$inferSelect;
@@ -38,7 +39,7 @@ export async function requestExport(deps: Pick<PrivacyContext, 'db' | 'queue' | 
       .insert(dataExports)
       .values({ id: newId(), userId: input.userId, status: 'queued', createdAt: now })
       .returning();
-    await deps.queue.send(tx, EXPORT_JOB, { exportId: inserted!.id });
+    await deps.queue.send(tx, exportJob, { exportId: inserted!.id });
     return inserted!;
   });
   return toExportView(row, now);

@@ -1,6 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import sharp from 'sharp';
 import type { Generation } from '../../src/contracts/api.js';
+import { runJob } from '../../src/generation/index.js';
+import { jobMeta } from '../../src/jobs/queue.js';
 import type { TestApp } from './app.js';
 import type { TestUser } from './users.js';
 
@@ -61,4 +63,9 @@ export async function upload(t: TestApp, user: TestUser, bytes: Buffer, filename
     headers: { cookie: user.cookie, origin: t.origin, 'content-type': body.contentType },
     payload: body.payload,
   });
+}
+
+/** The first run of the generation's `generation.run` job, as the worker would start it (handing off sends a real job). */
+export function attemptOf(t: TestApp, generationId: string) {
+  return jobMeta(t.deps.queue, runJob, { generationId }, { id: 'test-run', retryCount: 0, retryLimit: 3 });
 }

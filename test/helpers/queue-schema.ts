@@ -1,10 +1,11 @@
-import { billingQueues } from '../../src/billing/index.js';
 import type { Database } from '../../src/db/index.js';
-import { generationQueues } from '../../src/generation/index.js';
+import { allQueues } from '../../src/deps.js';
 import { prepareQueues } from '../../src/jobs/queue.js';
-import { privacyQueues } from '../../src/privacy/index.js';
+
+/** The run queue's policy as test apps configure it (deps.ts: 4 attempts, 2 s apart, the default deadline + 60 s). */
+export const testRunPolicy = { maxAttempts: 4, retryDelaySeconds: 2, jobExpireSeconds: 960 };
 
 /** The template also holds pg-boss's schema and queues, so test apps start fast. */
 export async function prepareQueueSchema(database: Database): Promise<void> {
-  await prepareQueues(database, [...generationQueues({ maxAttempts: 4, expireInSeconds: 960 }), ...billingQueues(), ...privacyQueues]);
+  await prepareQueues(database, allQueues(testRunPolicy));
 }

@@ -1,18 +1,19 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** A hash of every migration file and the queue definitions: either changing makes a new template. */
+/** A hash of every migration file and the files the queues are defined in: either changing makes a new template. */
 export function schemaHash(): string {
   const dir = join(root, 'src/db/migrations');
   const hash = createHash('sha256');
-  hash.update(readFileSync(join(root, 'src/generation/jobs.ts')));
-  hash.update(readFileSync(join(root, 'src/billing/jobs.ts')));
-  hash.update(readFileSync(join(root, 'src/jobs/queue.ts')));
-  hash.update(readFileSync(join(root, 'src/privacy/jobs.ts')));
+  const queueFiles = readdirSync(join(root, 'src'))
+    .map((module) => `src/${module}/jobs.ts`)
+    .filter((file) => existsSync(join(root, file)));
+  for (const file of [...queueFiles, 'src/jobs/queue.ts', 'src/deps.ts', 'test/helpers/queue-schema.ts'])
+    hash.update(readFileSync(join(root, file)));
   for (const file of readdirSync(dir)
     .filter((f) => f.endsWith('.sql'))
     .sort())

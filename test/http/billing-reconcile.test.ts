@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RECONCILE_JOB, reconcileCheckouts, registerBillingJobs } from '../../src/billing/index.js';
+import { reconcileCheckouts, reconcileJob, registerBillingJobs } from '../../src/billing/index.js';
+import { queryRows } from '../../src/db/index.js';
 import { type BillingTestApp, buildBillingTestApp, givenCheckout, ledgerOf } from '../helpers/billing.js';
 import { balanceOf } from '../helpers/generations.js';
 import { givenVerifiedUser } from '../helpers/users.js';
@@ -54,21 +55,16 @@ describe('billing reconciliation', () => {
 describe('the billing.reconcile job', () => {
   it('is scheduled hourly on workers when billing is on, runs from the queue, and is unscheduled when billing is off', async () => {
     const on = await buildBillingTestApp({ worker: true });
-    const billingSchedules = async () =>
-      (
-        (await on.deps.db.execute(sql`select name, cron from pgboss.schedule where name like 'billing.%'`)) as unknown as {
-          rows: unknown[];
-        }
-      ).rows;
+    const billingSchedules = () => queryRows(on.deps.db, sql`select name, cron from pgboss.schedule where name like 'billing.%'`);
     try {
-      expect(await billingSchedules()).toEqual([{ name: RECONCILE_JOB, cron: '17 * * * *' }]);
+      expect(await billingSchedules()).toEqual([{ name: reconcileJob.name, cron: '17 * * * *' }]);
       const user = await givenVerifiedUser(on);
       on.stripe.pay(await givenCheckout(on, user));
-      await on.deps.queue.send(null, RECONCILE_JOB, {});
+      await on.deps.queue.send(null, reconcileJob, {});
       await expect.poll(() => balanceOf(on, user), { timeout: 20_000, interval: 100 }).toBe(120);
 
       // The same worker without Stripe keys: the schedule goes.
-      await registerBillingJobs({ ...on.deps.billing, gateway: null }, on.deps.queue);
+      await registerBillingJobs(on.deps.queue, { ...on.deps.billing, gateway: null });
       expect(await billingSchedules()).toEqual([]);
     } finally {
       await on.close();

@@ -4,7 +4,7 @@ import { runGeneration, sweepDeadlines } from '../../src/generation/index.js';
 import type { Clock } from '../../src/lib/clock.js';
 import { ProviderError } from '../../src/providers/index.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
-import { balanceOf, getGeneration, submit, waitForTerminal } from '../helpers/generations.js';
+import { attemptOf, balanceOf, getGeneration, submit, waitForTerminal } from '../helpers/generations.js';
 import { rowOf, tables } from '../helpers/tables.js';
 import { givenVerifiedUser } from '../helpers/users.js';
 
@@ -91,7 +91,7 @@ describe('generation pipeline faults', () => {
     // Submit with the worker's queue bypassed: run the same job twice by hand, concurrently.
     const { id } = (await submit(t, user, { prompt: 'double run' })).json();
     const before = t.deps.simulator!.stats().createTask;
-    const attempt = { retryCount: 0, retryLimit: 3 };
+    const attempt = attemptOf(t, id);
     await Promise.all([runGeneration(worker, { generationId: id, attempt }), runGeneration(worker, { generationId: id, attempt })]);
     const g = await waitForTerminal(t, user, id);
     expect(g.status).toBe('succeeded');
@@ -135,7 +135,7 @@ describe('generation pipeline faults', () => {
           },
         },
       };
-      await runGeneration(second, { generationId: id, attempt: { retryCount: 0, retryLimit: 3 } });
+      await runGeneration(second, { generationId: id, attempt: attemptOf(t, id) });
       // It polled, so it really ran beside the first one instead of finding the generation ended.
       expect(calls.getTask).toBeGreaterThan(0);
       expect(calls.createTask).toBe(0);
@@ -156,7 +156,7 @@ describe('generation pipeline faults', () => {
     const user = await givenVerifiedUser(t);
     const g = await waitForTerminal(t, user, (await submit(t, user, { prompt: 'done already' })).json().id);
     const before = t.deps.simulator!.stats().createTask;
-    await runGeneration(t.deps.generation, { generationId: g.id, attempt: { retryCount: 0, retryLimit: 3 } });
+    await runGeneration(t.deps.generation, { generationId: g.id, attempt: attemptOf(t, g.id) });
     expect(t.deps.simulator!.stats().createTask).toBe(before);
     expect(await getGeneration(t, user, g.id)).toEqual(g);
   });
@@ -175,7 +175,7 @@ describe('a job that starts after the deadline', () => {
     const { id } = (await submit(t, user, { prompt: 'waited too long in the queue' })).json();
     clock.advance(601_000);
     const before = t.deps.simulator!.stats().createTask;
-    await runGeneration(t.deps.generation, { generationId: id, attempt: { retryCount: 0, retryLimit: 3 } });
+    await runGeneration(t.deps.generation, { generationId: id, attempt: attemptOf(t, id) });
     const g = await getGeneration(t, user, id);
     expect(g).toMatchObject({ status: 'failed', refunded: 2, error: { code: 'timeout' } });
     expect(t.deps.simulator!.stats().createTask).toBe(before);
@@ -196,7 +196,7 @@ describe('a generation where some images fail', () => {
     const { id } = (await submit(t, user, { prompt: 'claimed at shutdown' })).json();
     const before = t.deps.simulator!.stats().createTask;
     const stopping = { ...t.deps.generation, shutdown: AbortSignal.abort() };
-    await runGeneration(stopping, { generationId: id, attempt: { retryCount: 0, retryLimit: 3 } });
+    await runGeneration(stopping, { generationId: id, attempt: attemptOf(t, id) });
     expect(await getGeneration(t, user, id)).toMatchObject({ status: 'queued' });
     expect(t.deps.simulator!.stats().createTask).toBe(before);
     const jobs = await t.deps.db.execute(
@@ -228,7 +228,7 @@ describe('a generation where some images fail', () => {
             : provider.getTask(taskId),
       },
     };
-    const attempt = { retryCount: 0, retryLimit: 3 };
+    const attempt = attemptOf(t, submitted.id);
     await runGeneration(refusing, { generationId: submitted.id, attempt });
     const g = await getGeneration(t, user, submitted.id);
     expect(g).toMatchObject({ status: 'succeeded', cost: submitted.cost, refunded: submitted.cost / 2 });

@@ -10,6 +10,7 @@ import { createLogger } from '../../src/lib/logger.js';
 import { type Simulator, startSimulator } from '../../src/providers/index.js';
 import { createPostgresTestDatabase } from '../helpers/db.js';
 import { type AnimegenProcess, spawnAnimegen } from '../helpers/process.js';
+import { testRunPolicy } from '../helpers/queue-schema.js';
 import { givenSubmitter } from '../helpers/submitter.js';
 
 type Rows = { rows: Record<string, unknown>[] };
@@ -34,11 +35,16 @@ describe('a worker killed 10 times mid-flight', () => {
   beforeAll(async () => {
     db = await createPostgresTestDatabase();
     database = await openDatabase({ kind: 'postgres', url: db.url });
-    queue = await createJobQueue(database, createLogger('silent'), generationQueues({ maxAttempts: 4, expireInSeconds: EXPIRE_SECONDS }), {
-      role: 'web',
-      pollingIntervalSeconds: 1,
-      maintenanceIntervalSeconds: 5,
-    });
+    queue = await createJobQueue(
+      database,
+      createLogger('silent'),
+      generationQueues({ ...testRunPolicy, jobExpireSeconds: EXPIRE_SECONDS }),
+      {
+        role: 'web',
+        pollingIntervalSeconds: 1,
+        maintenanceIntervalSeconds: 5,
+      },
+    );
     sim = await startSimulator({ port: 0, delayMs: 2500, apiKey: 'chaos-key' });
     dataDir = mkdtempSync(join(tmpdir(), 'animegen-chaos-'));
   }, 60_000);

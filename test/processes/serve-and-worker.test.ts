@@ -10,6 +10,7 @@ import { createLogger } from '../../src/lib/logger.js';
 import { type Simulator, startSimulator } from '../../src/providers/index.js';
 import { createPostgresTestDatabase } from '../helpers/db.js';
 import { type AnimegenProcess, exitOf, freePort, spawnAnimegen, waitForHealth } from '../helpers/process.js';
+import { testRunPolicy } from '../helpers/queue-schema.js';
 import { openEvents } from '../helpers/sse.js';
 import { givenSubmitter } from '../helpers/submitter.js';
 
@@ -120,7 +121,7 @@ describe('a worker stopped by SIGTERM mid-generation', () => {
     db = await createPostgresTestDatabase();
     database = await openDatabase({ kind: 'postgres', url: db.url });
     // Only to submit: a web-role queue runs no jobs of its own.
-    queue = await createJobQueue(database, createLogger('silent'), generationQueues({ maxAttempts: 4, expireInSeconds: 960 }), {
+    queue = await createJobQueue(database, createLogger('silent'), generationQueues(testRunPolicy), {
       role: 'web',
       pollingIntervalSeconds: 1,
       maintenanceIntervalSeconds: 60,
