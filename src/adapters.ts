@@ -85,8 +85,7 @@ export async function createImageProvider(
   simulatorWebhookKey?: string,
 ): Promise<{ provider: ImageProvider; simulator: Simulator | null }> {
   if (config.provider.kind === 'kie') {
-    const { webhookHmacKey: _key, ...kie } = config.provider;
-    return { provider: createProvider(kie, { log, rateLimiter: kieRateLimiter(db) }), simulator: null };
+    return { provider: createProvider(config.provider, { log, rateLimiter: kieRateLimiter(db) }), simulator: null };
   }
   if (config.provider.kind === 'a1111') return { provider: createProvider(config.provider, { log }), simulator: null };
   const apiKey = 'simulator-key';
@@ -99,6 +98,9 @@ export async function createImageProvider(
     webhookHmacKey: simulatorWebhookKey,
   });
   if (config.provider.behaviour) simulator.setBehaviour(config.provider.behaviour);
-  const provider = createProvider({ kind: 'simulator-url', url: simulator.url, apiKey }, { log, rateLimiter: kieRateLimiter(db) });
+  const provider = createProvider(
+    { kind: 'simulator-url', url: simulator.url, apiKey, webhookHmacKey: simulatorWebhookKey },
+    { log, rateLimiter: kieRateLimiter(db) },
+  );
   return { provider, simulator };
 }

@@ -161,7 +161,6 @@ function generationSettings(config: Config, provider: ImageProvider, overrides: 
     callbackBaseUrl: config.http.publiclyReachable ? config.http.publicUrl : null,
     callbackSecret: secret,
     referenceLinks: config.uploads.delivery === 'signed-url' ? { baseUrl: config.http.publicUrl, secret, ttlSeconds: 3600 } : null,
-    webhookHmacKey: config.provider.kind === 'kie' ? (config.provider.webhookHmacKey?.reveal() ?? null) : null,
     poll: provider.demo ? { initialMs: 400, maxMs: 5000 } : { initialMs: 2500, maxMs: 15_000 },
     maxAttempts: MAX_ATTEMPTS,
     retryDelaySeconds: 2,

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { refundGeneration } from '../credits/index.js';
+import { type DownloadedImage, ProviderError } from '../providers/index.js';
 import { notifyLiveBestEffort } from '../pubsub/index.js';
 import { storageKeys } from '../storage/index.js';
 import type { GenerationContext } from './context.js';
 import { failGeneration } from './fail-generation.js';
-import { failureReason } from './failure-reasons.js';
+import { type Failure, pipelineFailures } from './failures.js';
 import { type GenerationRow, succeedWithImages, unsafeFindGeneration } from './generation.queries.js';
 
-export type TaskOutcome = { ok: true; url: string } | { ok: false; code: string; message: string };
+export type TaskOutcome = { ok: true; url: string } | { ok: false; failure: Failure };
 
 /** Image ids derive from (generation, position): a re-run overwrites the same files instead of orphaning new ones. */
 export function imageIdFor(generationId: string, position: number): string {
@@ -31,20 +32,20 @@ export async function completeGeneration(
 ): Promise<void> {
   const started = performance.now();
   const stored: StoredImage[] = [];
-  const failures: { code: string; message: string }[] = [];
+  const failures: Failure[] = [];
   for (const [position, outcome] of outcomes.entries()) {
     if (!outcome.ok) {
-      failures.push(outcome);
+      failures.push(outcome.failure);
       continue;
     }
     // A few at a time per process: each holds a downloaded image and its decode in memory.
     const done = await deps.ingestion(() => ingest(deps, gen, position, outcome.url));
-    if ('code' in done) failures.push(done);
+    if ('reason' in done) failures.push(done);
     else stored.push(done);
   }
   const firstFailure = failures[0];
   if (stored.length === 0 && firstFailure) {
-    await failGeneration(deps, { generationId: gen.id, code: firstFailure.code, message: firstFailure.message });
+    await failGeneration(deps, { generationId: gen.id, failure: firstFailure });
     return;
   }
   const perImage = Math.floor(gen.cost / gen.count);
@@ -63,7 +64,7 @@ export async function completeGeneration(
   }));
   const outcome = {
     refunded: refund,
-    error: firstFailure ? { code: failureReason(firstFailure.code), message: firstFailure.message } : null,
+    error: firstFailure ? { code: firstFailure.reason, message: firstFailure.message } : null,
   };
   const done =
     refund === 0
@@ -108,11 +109,11 @@ async function ingest(
   gen: GenerationRow,
   position: number,
   url: string,
-): Promise<StoredImage | { code: string; message: string }> {
+): Promise<StoredImage | Failure> {
   const result = await downloadOrFailure(deps, url);
-  if ('code' in result) return result;
+  if ('reason' in result) return result;
   const image = await deps.images.ingestResult(result.bytes).catch(() => null);
-  if (!image) return { code: 'result_not_image', message: 'The image service returned a damaged image.' };
+  if (!image) return pipelineFailures.resultDamaged;
   const id = imageIdFor(gen.id, position);
   const original = storageKeys.original(gen.userId, gen.id, id, image.format);
   const thumb = storageKeys.thumbnail(gen.userId, gen.id, id);
@@ -132,12 +133,12 @@ async function ingest(
   };
 }
 
-async function downloadOrFailure(deps: Pick<GenerationContext, 'provider'>, url: string) {
+/** The result's bytes, or why this image failed; transient problems throw so the job retries. */
+async function downloadOrFailure(deps: Pick<GenerationContext, 'provider'>, url: string): Promise<DownloadedImage | Failure> {
   try {
     return await deps.provider.downloadResult(url);
   } catch (err) {
-    const e = err as { kind?: string; code?: string; userMessage?: string };
-    if (e.kind === 'transient' || !e.code) throw err;
-    return { code: e.code, message: e.userMessage ?? 'The image could not be retrieved.' };
+    if (!(err instanceof ProviderError) || err.kind === 'transient') throw err;
+    return { code: err.code, reason: err.reason, message: err.userMessage };
   }
 }

@@ -47,8 +47,6 @@ export interface GenerationSettings {
   referenceLinks: ReferenceLinkSettings | null;
   /** Signs the per-generation token in callback URLs. */
   callbackSecret: string;
-  /** KIE's optional webhook HMAC key; when set, callbacks must carry a valid X-Webhook-Signature. */
-  webhookHmacKey: string | null;
   poll: { initialMs: number; maxMs: number };
   /** Attempts (job runs) before a transient problem becomes a failure. */
   maxAttempts: number;

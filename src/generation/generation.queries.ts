@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../db/index.js';
 import { generationImages, generationReferences, generations, uploads } from './generation.schema.js';
-import { activeStatuses } from './state.js';
+import { statusAllows, statusIsActive } from './state.js';
 
 export type GenerationRow = typeof generations.$inferSelect;
 export type ImageRow = typeof generationImages.$inferSelect;
@@ -113,16 +113,16 @@ export async function findOwnedImage(db: Db, userId: string, imageId: string): P
  * many reference images the generation has (only then are they read).
  */
 export async function startRun(db: Db, id: string, now: Date) {
-  const queued = sql`${generations.status} = 'queued'`;
+  const starting = statusAllows('running');
   const rows = await db
     .update(generations)
     .set({
-      status: sql`case when ${queued} then 'running' else ${generations.status} end`,
-      startedAt: sql`case when ${queued} then ${now.toISOString()}::timestamptz else ${generations.startedAt} end`,
+      status: sql`case when ${starting} then 'running' else ${generations.status} end`,
+      startedAt: sql`case when ${starting} then ${now.toISOString()}::timestamptz else ${generations.startedAt} end`,
       attempts: sql`${generations.attempts} + 1`,
       updatedAt: now,
     })
-    .where(and(eq(generations.id, id), inArray(generations.status, [...activeStatuses])))
+    .where(and(eq(generations.id, id), statusIsActive()))
     .returning({
       row: getTableColumns(generations),
       references: sql<number>`(select count(*)::int from generation_references r where r.generation_id = ${generations.id})`,
@@ -184,7 +184,7 @@ export async function succeedWithImages(
     with done as (
       update generations set status = 'succeeded', completed_at = ${at}, updated_at = ${at}, refunded = ${outcome.refunded}::int,
              error_code = ${outcome.error?.code ?? null}, error_message = ${outcome.error?.message ?? null}
-      where id = ${id} and status = 'running'
+      where id = ${id} and ${statusAllows('succeeded')}
       returning id, user_id)${added}
     select id from done`,
   );
@@ -203,7 +203,7 @@ export async function markFailed(tx: Db, id: string, now: Date, error: { code: s
       errorMessage: error.message,
       refunded: generations.cost,
     })
-    .where(and(eq(generations.id, id), inArray(generations.status, [...activeStatuses])))
+    .where(and(eq(generations.id, id), statusAllows('failed')))
     .returning();
   return rows[0] ?? null;
 }
@@ -213,7 +213,7 @@ export async function unsafeFindOverdue(db: Db, now: Date, limit: number) {
   return db
     .select({ id: generations.id })
     .from(generations)
-    .where(and(inArray(generations.status, [...activeStatuses]), lt(generations.deadlineAt, now)))
+    .where(and(statusIsActive(), lt(generations.deadlineAt, now)))
     .limit(limit);
 }
 

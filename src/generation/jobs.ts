@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defineJob, type JobWorker, noPayload, type QueueDefinition, queueFor } from '../lib/job.js';
 import type { GenerationContext } from './context.js';
-import { failGeneration, failureMessages } from './fail-generation.js';
+import { failGeneration } from './fail-generation.js';
+import { pipelineFailures } from './failures.js';
 import { runGeneration } from './run-generation.js';
 import { sweepDeadlines } from './sweep-deadlines.js';
 
@@ -27,7 +28,7 @@ export const deadJob = defineJob({
   payload: oneGeneration,
   policy: () => ({ retryLimit: 2, retryDelaySeconds: 5, retryBackoff: true, expireInSeconds: 120 }),
   async run(ctx: GenerationContext, { generationId }) {
-    if (await failGeneration(ctx, { generationId, code: 'internal', message: failureMessages.internal })) {
+    if (await failGeneration(ctx, { generationId, failure: pipelineFailures.internal })) {
       ctx.log.error({ generationId }, 'generation failed after its job ran out of attempts');
     }
   },

@@ -4,7 +4,8 @@ import { type ImageProvider, ProviderError, type ReferenceImage } from '../provi
 import { notifyLiveBestEffort } from '../pubsub/index.js';
 import { completeGeneration, type TaskOutcome } from './complete-generation.js';
 import type { GenerationContext } from './context.js';
-import { failGeneration, failureMessages } from './fail-generation.js';
+import { failGeneration } from './fail-generation.js';
+import { pipelineFailures, retriesSpentMessage } from './failures.js';
 import { type GenerationRow, referencesOf, startRun, storeTaskId, unsafeFindGeneration } from './generation.queries.js';
 import { callbackUrl } from './provider-callback.js';
 import { referenceLink } from './reference-links.js';
@@ -31,7 +32,7 @@ export async function runGeneration(ctx: GenerationContext, input: { generationI
   if (run.started) await notifyLiveBestEffort(ctx.db, ctx.log, { userId: gen.userId, kind: 'generation', id: gen.id });
   if (gen.providerTaskIds.length < gen.count && gen.deadlineAt <= ctx.clock.now()) {
     // Too late to start: never pay the provider for an image the user will not get.
-    await failGeneration(ctx, { generationId: gen.id, code: 'timeout', message: failureMessages.timeout });
+    await failGeneration(ctx, { generationId: gen.id, failure: pipelineFailures.timeout });
     return;
   }
   try {
@@ -48,19 +49,21 @@ export async function runGeneration(ctx: GenerationContext, input: { generationI
     }
     const last = input.attempt.retryCount >= input.attempt.retryLimit;
     if (err instanceof ProviderError) {
-      const retryable = err.kind === 'transient' && !(err.code === 'kie_500' && input.attempt.retryCount >= 2);
+      // Some errors are worth fewer attempts than the queue allows: the adapter says how many.
+      const capped = err.maxAttempts !== undefined && input.attempt.retryCount + 1 >= err.maxAttempts;
+      const retryable = err.kind === 'transient' && !capped;
       if (retryable && !last) throw err;
       if (err.kind === 'provider_account') {
         ctx.log.error({ code: err.code, provider: ctx.provider.name }, 'ALERT: the image provider account needs attention');
         await ctx.metrics.providerAlert(ctx.provider.name, err.code);
       }
-      const message = err.kind === 'transient' ? failureMessages.busy : err.userMessage;
-      await failGeneration(ctx, { generationId: gen.id, code: err.code, message });
+      const message = err.kind === 'transient' ? retriesSpentMessage : err.userMessage;
+      await failGeneration(ctx, { generationId: gen.id, failure: { code: err.code, reason: err.reason, message } });
       return;
     }
     if (!last) throw err;
     ctx.log.error({ err, generationId: gen.id }, 'generation failed on its last attempt');
-    await failGeneration(ctx, { generationId: gen.id, code: 'internal', message: failureMessages.internal });
+    await failGeneration(ctx, { generationId: gen.id, failure: pipelineFailures.internal });
   }
 }
 
@@ -80,7 +83,7 @@ async function ensureTasks(ctx: GenerationContext, gen: GenerationRow, reference
       aspectRatio: gen.aspectRatio,
       seed: gen.seed + ids.length,
       references,
-      callbackUrl: callbackUrl(ctx.settings, gen.id),
+      callbackUrl: callbackUrl(ctx.settings, ctx.provider, gen.id),
     });
     if (!(await storeTaskId(ctx.db, gen.id, ids.length, taskId))) {
       // Another run stored this slot first (or the generation ended): follow it.
@@ -99,7 +102,10 @@ async function loadReferences(ctx: GenerationContext, gen: GenerationRow): Promi
   const out: ReferenceImage[] = [];
   for (const r of refs) {
     const file = await ctx.storage.get(r.upload.storageKey);
-    if (!file) throw new ProviderError('permanent', 'reference_missing', 'A reference image is missing. Your credits were refunded.');
+    if (!file) {
+      const { code, reason, message } = pipelineFailures.referenceMissing;
+      throw new ProviderError(code, { kind: 'permanent', reason, userMessage: message });
+    }
     const chunks: Buffer[] = [];
     for await (const c of file.stream) chunks.push(c as Buffer);
     out.push({
@@ -140,16 +146,17 @@ async function pollTasks(
       const state = await getTaskTolerant(ctx.provider, taskId);
       if (state.state === 'succeeded') {
         const url = state.resultUrls[0];
-        outcomes.set(i, url ? { ok: true, url } : { ok: false, code: 'result_missing', message: 'The image service returned no image.' });
+        outcomes.set(i, url ? { ok: true, url } : { ok: false, failure: pipelineFailures.resultMissing });
       } else if (state.state === 'failed') {
-        outcomes.set(i, { ok: false, code: state.error.code, message: state.error.userMessage });
+        const { code, reason, userMessage } = state.error;
+        outcomes.set(i, { ok: false, failure: { code, reason, message: userMessage } });
       }
     }
     if (outcomes.size === taskIds.length) return taskIds.map((_, i) => outcomes.get(i)!);
     const current = await unsafeFindGeneration(ctx.db, gen.id);
     if (current?.status !== 'running') return null;
     if (ctx.clock.now() >= current.deadlineAt) {
-      await failGeneration(ctx, { generationId: gen.id, code: 'timeout', message: failureMessages.timeout });
+      await failGeneration(ctx, { generationId: gen.id, failure: pipelineFailures.timeout });
       return null;
     }
     await ctx.hints.wait(gen.id, delay, ctx.shutdown, asked);

@@ -1,5 +1,6 @@
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
-import { canTransition, isTerminal, transitions } from './state.js';
+import { activeStatuses, canTransition, isTerminal, sourcesOf, statusAllows, transitions } from './state.js';
 
 describe('generation state machine', () => {
   it('moves forward only: queued → running → succeeded | failed', () => {
@@ -18,5 +19,15 @@ describe('generation state machine', () => {
     }
     expect(isTerminal('queued')).toBe(false);
     expect(isTerminal('running')).toBe(false);
+    expect(activeStatuses).toEqual(['queued', 'running']);
+  });
+
+  it('guards each move in SQL with exactly the statuses the table allows it from', () => {
+    const dialect = new PgDialect();
+    expect(sourcesOf('failed')).toEqual(['queued', 'running']);
+    const guard = dialect.sqlToQuery(statusAllows('failed'));
+    expect(guard.sql).toBe('"status" in ($1, $2)');
+    expect(guard.params).toEqual(['queued', 'running']);
+    expect(dialect.sqlToQuery(statusAllows('succeeded')).params).toEqual(['running']);
   });
 });

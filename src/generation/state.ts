@@ -1,9 +1,11 @@
+import { type SQL, sql } from 'drizzle-orm';
 import type { GenerationStatus } from '../contracts/api.js';
 
 /**
- * The generation state machine as data. Every status change in the database is
- * guarded by its expected current status (`WHERE status = from`), so two
- * workers, a callback and the deadline sweeper cannot both advance one row.
+ * The generation state machine as data. Every status change in the database
+ * is guarded by the statuses this table allows it from (`statusAllows`), so
+ * two workers, a callback and the deadline sweeper cannot both advance one
+ * row, and the table's tests prove what the SQL does.
  */
 export const transitions = {
   queued: ['running', 'failed'],
@@ -12,10 +14,15 @@ export const transitions = {
   failed: [],
 } as const satisfies Record<GenerationStatus, readonly GenerationStatus[]>;
 
-export type Transition = { [F in GenerationStatus]: { from: F; to: (typeof transitions)[F][number] } }[GenerationStatus];
+const statuses = Object.keys(transitions) as GenerationStatus[];
 
 export function canTransition(from: GenerationStatus, to: GenerationStatus): boolean {
   return (transitions[from] as readonly GenerationStatus[]).includes(to);
+}
+
+/** The statuses a generation may move to `to` from, read from the table. */
+export function sourcesOf(to: GenerationStatus): GenerationStatus[] {
+  return statuses.filter((from) => canTransition(from, to));
 }
 
 export function isTerminal(status: GenerationStatus): boolean {
@@ -33,5 +40,25 @@ export function isTerminal(status: GenerationStatus): boolean {
   }
 }
 
-/** Statuses a generation may be failed from (deadline, refund). */
-export const activeStatuses = ['queued', 'running'] as const satisfies readonly GenerationStatus[];
+/** Statuses that have not ended: a generation in one may still fail (deadline, refund). */
+export const activeStatuses = statuses.filter((s) => !isTerminal(s));
+
+const list = (values: readonly GenerationStatus[]) =>
+  sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
+
+/**
+ * `status in (…)` for the statuses the table allows a move to `to` from: the
+ * WHERE of every status change (compare-and-set). Unqualified, for a
+ * statement on the generations table alone.
+ */
+export function statusAllows(to: GenerationStatus): SQL {
+  return sql`${sql.identifier('status')} in (${list(sourcesOf(to))})`;
+}
+
+/** `status in (…)` for the generations that have not ended. */
+export function statusIsActive(): SQL {
+  return sql`${sql.identifier('status')} in (${list(activeStatuses)})`;
+}

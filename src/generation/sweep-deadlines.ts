@@ -1,5 +1,6 @@
 import type { GenerationContext } from './context.js';
-import { failGeneration, failureMessages } from './fail-generation.js';
+import { failGeneration } from './fail-generation.js';
+import { pipelineFailures } from './failures.js';
 import { unsafeFindOverdue } from './generation.queries.js';
 
 /**
@@ -12,7 +13,7 @@ export async function sweepDeadlines(deps: Pick<GenerationContext, 'db' | 'clock
   for (;;) {
     const overdue = await unsafeFindOverdue(deps.db, deps.clock.now(), 100);
     for (const { id } of overdue) {
-      if (await failGeneration(deps, { generationId: id, code: 'timeout', message: failureMessages.timeout })) failed++;
+      if (await failGeneration(deps, { generationId: id, failure: pipelineFailures.timeout })) failed++;
     }
     if (overdue.length < 100) return failed;
   }

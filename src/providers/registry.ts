@@ -8,9 +8,17 @@ import type { ImageProvider } from './types.js';
 type SecretValue = string | { reveal(): string };
 
 export type ProviderConfig =
-  | { kind: 'kie'; apiKey: SecretValue; baseUrl: string; uploadBaseUrl: string; resultHosts: string[] | null }
+  | {
+      kind: 'kie';
+      apiKey: SecretValue;
+      baseUrl: string;
+      uploadBaseUrl: string;
+      resultHosts: string[] | null;
+      /** KIE's webhook HMAC key; when set, callbacks must be signed with it. */
+      webhookHmacKey?: SecretValue | null;
+    }
   /** The built-in simulator (or any KIE look-alike) at one URL serving API, uploads and results. */
-  | { kind: 'simulator-url'; url: string; apiKey: string }
+  | { kind: 'simulator-url'; url: string; apiKey: string; webhookHmacKey?: string }
   /** A self-hosted AUTOMATIC1111 / Forge webui started with --api (see src/providers/a1111). */
   | {
       kind: 'a1111';
@@ -40,6 +48,7 @@ export function createProvider(config: ProviderConfig, extras: ProviderExtras = 
         baseUrl: config.baseUrl,
         uploadBaseUrl: config.uploadBaseUrl,
         allowedResultHosts: config.resultHosts,
+        webhookHmacKey: config.webhookHmacKey ? reveal(config.webhookHmacKey) : null,
         ...extras,
       });
     case 'simulator-url': {
@@ -51,6 +60,7 @@ export function createProvider(config: ProviderConfig, extras: ProviderExtras = 
         // host:port, so only the simulator itself is reachable over plain http on loopback.
         allowedResultHosts: [new URL(url).host],
         demo: true,
+        webhookHmacKey: config.webhookHmacKey ?? null,
         ...extras,
       });
     }

@@ -1,3 +1,5 @@
+import type { FailureReason } from '../contracts/errors.js';
+
 /**
  * The port every image provider adapter implements. A generation asks for one
  * image per provider task (N images = N tasks), which keeps charging and
@@ -14,18 +16,44 @@
  */
 export type ProviderErrorKind = 'transient' | 'permanent' | 'rejected' | 'provider_account';
 
-export class ProviderError extends Error {
+/**
+ * What a provider error means for the pipeline, stated by the adapter that
+ * throws it: how to treat it, what the user reads, which failure reason
+ * (the closed list in contracts/errors.ts) the generation gets, and any cap
+ * on attempts. The pipeline knows no provider's codes; it reads these.
+ */
+export interface ErrorOutcome {
+  kind: ProviderErrorKind;
+  /** Safe to show users: never contains URLs, keys or provider internals. */
+  userMessage: string;
+  /** The failure reason users see when this ends a generation. */
+  reason: FailureReason;
+  /** Transient errors only: at most this many attempts in all (e.g. an error that is sometimes bad input in disguise). */
+  maxAttempts?: number;
+}
+
+/** An adapter's closed list of error codes: an entry without a reason does not compile. */
+export type ErrorCatalogue = Record<string, ErrorOutcome>;
+
+export class ProviderError extends Error implements ErrorOutcome {
+  readonly kind: ProviderErrorKind;
+  readonly userMessage: string;
+  readonly reason: FailureReason;
+  readonly maxAttempts?: number;
+
   constructor(
-    readonly kind: ProviderErrorKind,
-    /** A stable short code for logs and metrics, e.g. 'rate_limited', 'kie_422'. */
+    /** A stable short code for logs and metrics, e.g. 'rate_limited', 'kie_500'. */
     readonly code: string,
-    /** Safe to show users: never contains URLs, keys or provider internals. */
-    readonly userMessage: string,
+    outcome: ErrorOutcome,
     /** For logs only. */
     readonly detail?: string,
   ) {
-    super(`${code}: ${detail ?? userMessage}`);
+    super(`${code}: ${detail ?? outcome.userMessage}`);
     this.name = 'ProviderError';
+    this.kind = outcome.kind;
+    this.userMessage = outcome.userMessage;
+    this.reason = outcome.reason;
+    if (outcome.maxAttempts !== undefined) this.maxAttempts = outcome.maxAttempts;
   }
 }
 
@@ -64,11 +92,27 @@ export interface DownloadedImage {
   contentType: string;
 }
 
+/**
+ * A provider that calls us back when a task ends: how to read and check its
+ * calls. The pipeline only hears "task X of generation G may be done" and
+ * re-reads the task; it knows nothing of the provider's body or signature.
+ */
+export interface ProviderCallbacks {
+  /** Names our callback route: /api/hooks/<route>/:generationId. */
+  readonly route: string;
+  /** The task a callback is about, or null when the body names none. */
+  taskIdOf(body: unknown): string | null;
+  /** Whether the request carries the provider's valid signature (true when there is nothing to check). */
+  verify(input: { taskId: string; headers: Record<string, string | string[] | undefined>; now: Date }): boolean;
+}
+
 export interface ImageProvider {
   /** 'kie' for the KIE adapter (also when it talks to the local simulator). */
   readonly name: string;
   /** True when images are demo placeholders (the built-in simulator). */
   readonly demo: boolean;
+  /** Set when the provider can call us back (KIE); without it, polling alone finds finished tasks. */
+  readonly callbacks?: ProviderCallbacks;
   /** Creates one task and returns the provider's task id. Throws ProviderError. */
   createTask(input: CreateTaskInput): Promise<string>;
   /** Reads the task's current state from the provider (the source of truth). Throws ProviderError. */

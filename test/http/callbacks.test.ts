@@ -15,7 +15,7 @@ describe('provider callbacks', () => {
     // Polling so slow that only a callback can finish a generation within the test.
     t = await buildTestApp({
       simulatorWebhookKey: HMAC_KEY,
-      generation: { poll: { initialMs: 120_000, maxMs: 120_000 }, webhookHmacKey: HMAC_KEY },
+      generation: { poll: { initialMs: 120_000, maxMs: 120_000 } },
     });
     t.deps.generation.settings.callbackBaseUrl = await t.app.listen({ port: 0, host: '127.0.0.1' });
   });

@@ -224,7 +224,14 @@ describe('a generation where some images fail', () => {
         },
         getTask: async (taskId: string) =>
           taskId === created[1]
-            ? { state: 'failed' as const, error: new ProviderError('permanent', 'content_policy', 'This image was refused.') }
+            ? {
+                state: 'failed' as const,
+                error: new ProviderError('content_policy', {
+                  kind: 'permanent',
+                  userMessage: 'This image was refused.',
+                  reason: 'content_policy',
+                }),
+              }
             : provider.getTask(taskId),
       },
     };

@@ -3,16 +3,19 @@ import { z } from 'zod';
 import { acceptProviderCallback, type GenerationContext } from '../../generation/index.js';
 
 export const hookRoutes =
-  (deps: Pick<GenerationContext, 'db' | 'log' | 'clock' | 'settings'>): FastifyPluginAsyncZod =>
+  (deps: Pick<GenerationContext, 'db' | 'log' | 'clock' | 'settings' | 'provider'>): FastifyPluginAsyncZod =>
   async (app) => {
+    const route = deps.provider.callbacks?.route;
+    if (!route) return; // this provider never calls back
     /**
-     * POST /api/hooks/kie/:id?token= – KIE's completion callback for one
-     * generation. Answers fast; the worker re-reads the task from KIE.
+     * POST /api/hooks/<provider>/:id?token= – the provider's completion
+     * callback for one generation (KIE: /api/hooks/kie/…). Answers fast; the
+     * worker re-reads the task from the provider.
      */
     app.post(
-      '/api/hooks/kie/:id',
+      `/api/hooks/${route}/:id`,
       {
-        // The URL's token (and KIE's signature when configured) is checked by the handler.
+        // The URL's token, and the provider's signature where it signs, are checked by the handler.
         config: { access: 'signed', cache: 'none' },
         bodyLimit: 256 * 1024,
         schema: {
@@ -22,14 +25,6 @@ export const hookRoutes =
         },
       },
       async (req) =>
-        acceptProviderCallback(deps, {
-          generationId: req.params.id,
-          token: req.query.token,
-          body: req.body,
-          signature: headerOf(req.headers['x-webhook-signature']),
-          timestamp: headerOf(req.headers['x-webhook-timestamp']),
-        }),
+        acceptProviderCallback(deps, { generationId: req.params.id, token: req.query.token, body: req.body, headers: req.headers }),
     );
   };
-
-const headerOf = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);

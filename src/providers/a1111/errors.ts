@@ -1,4 +1,4 @@
-import { ProviderError, type ProviderErrorKind } from '../types.js';
+import { type ErrorCatalogue, ProviderError } from '../types.js';
 
 const BUSY = "The image service is busy. We'll retry automatically.";
 const ACCOUNT = 'The image service is not available right now. Please try again later.';
@@ -12,39 +12,46 @@ const COULD_NOT_FETCH = 'The generated image could not be retrieved.';
  */
 const catalogue = {
   /** Connection refused, DNS failure, a timeout, HTTP 408/429/5xx or a body that is not the webui's JSON. */
-  provider_unavailable: { kind: 'transient', userMessage: BUSY },
+  provider_unavailable: { kind: 'transient', userMessage: BUSY, reason: 'provider_busy' },
   /** A1111-only: this process already holds the maximum number of queued tasks. */
-  queue_full: { kind: 'transient', userMessage: BUSY },
+  queue_full: { kind: 'transient', userMessage: BUSY, reason: 'provider_busy' },
   /** HTTP 401/403: `--api-auth` is on and our username/password is missing or wrong. */
-  auth: { kind: 'provider_account', userMessage: ACCOUNT },
+  auth: { kind: 'provider_account', userMessage: ACCOUNT, reason: 'provider_unavailable' },
   /** A1111-only: /sdapi answers 404 "Not Found", i.e. the webui runs without `--api` (or the URL is wrong). */
-  api_disabled: { kind: 'provider_account', userMessage: ACCOUNT },
+  api_disabled: { kind: 'provider_account', userMessage: ACCOUNT, reason: 'provider_unavailable' },
   /** A1111-only: the configured checkpoint is not in the webui's model list. */
-  checkpoint_not_found: { kind: 'provider_account', userMessage: 'This model is currently unavailable.' },
+  checkpoint_not_found: { kind: 'provider_account', userMessage: 'This model is currently unavailable.', reason: 'model_unavailable' },
   /** HTTP 400/422, or a 404 with a detail such as "Sampler not found": the webui refused our fields. */
-  invalid_input: { kind: 'permanent', userMessage: 'The image service could not accept this request.' },
+  invalid_input: { kind: 'permanent', userMessage: 'The image service could not accept this request.', reason: 'invalid_request' },
   /** More than one reference image: img2img takes a single init image here. */
-  references_not_supported: { kind: 'permanent', userMessage: 'This model does not accept these reference images.' },
+  references_not_supported: {
+    kind: 'permanent',
+    userMessage: 'This model does not accept these reference images.',
+    reason: 'reference_problem',
+  },
   /** Any other HTTP 4xx from a generation call. */
-  generation_failed: { kind: 'permanent', userMessage: COULD_NOT_CREATE },
+  generation_failed: { kind: 'permanent', userMessage: COULD_NOT_CREATE, reason: 'provider_failed' },
   /** The task id is not in this process's memory: never ours, evicted, or the process restarted. */
-  task_not_found: { kind: 'permanent', userMessage: COULD_NOT_CREATE },
+  task_not_found: { kind: 'permanent', userMessage: COULD_NOT_CREATE, reason: 'provider_failed' },
   /** The response held no image, or base64 that is not PNG, JPEG or WebP. */
-  result_not_image: { kind: 'permanent', userMessage: 'The image service returned a file that is not an image.' },
+  result_not_image: {
+    kind: 'permanent',
+    userMessage: 'The image service returned a file that is not an image.',
+    reason: 'result_unusable',
+  },
   /** The response body passed the size cap. */
-  result_too_large: { kind: 'permanent', userMessage: COULD_NOT_FETCH },
+  result_too_large: { kind: 'permanent', userMessage: COULD_NOT_FETCH, reason: 'result_unusable' },
   /** The result was already downloaded (bytes are kept once) or was evicted. */
-  result_missing: { kind: 'permanent', userMessage: COULD_NOT_FETCH },
+  result_missing: { kind: 'permanent', userMessage: COULD_NOT_FETCH, reason: 'result_unusable' },
   /** downloadResult got a URL that is not an `a1111-result://` URL of this adapter. */
-  result_url_refused: { kind: 'permanent', userMessage: COULD_NOT_FETCH },
-} as const satisfies Record<string, { kind: ProviderErrorKind; userMessage: string }>;
+  result_url_refused: { kind: 'permanent', userMessage: COULD_NOT_FETCH, reason: 'result_unusable' },
+} as const satisfies ErrorCatalogue;
 
 export type A1111ErrorCode = keyof typeof catalogue;
 
 /** Builds the ProviderError for `code`; `detail` is for logs only and must hold no password. */
 export function a1111Error(code: A1111ErrorCode, detail?: string): ProviderError {
-  const entry = catalogue[code];
-  return new ProviderError(entry.kind, code, entry.userMessage, detail);
+  return new ProviderError(code, catalogue[code], detail);
 }
 
 /** FastAPI's `detail`: a string for HTTPException, a list of issues for 422 validation. */
@@ -88,5 +95,5 @@ export function errorForFetchFailure(error: unknown, what: string): ProviderErro
 /** Replaces `secret` in an error's detail, in case a proxy echoed our Authorization header. */
 export function scrubSecret(error: ProviderError, secret: string | undefined): ProviderError {
   if (!secret || !error.detail?.includes(secret)) return error;
-  return new ProviderError(error.kind, error.code, error.userMessage, error.detail.split(secret).join('[redacted]'));
+  return new ProviderError(error.code, error, error.detail.split(secret).join('[redacted]'));
 }

@@ -1,4 +1,4 @@
-import { ProviderError, type ProviderErrorKind } from '../types.js';
+import { type ErrorCatalogue, ProviderError } from '../types.js';
 
 const BUSY = "The image service is busy. We'll retry automatically.";
 const ACCOUNT = 'The image service is not available right now. Please try again later.';
@@ -12,53 +12,68 @@ const COULD_NOT_FETCH = 'The generated image could not be retrieved.';
  */
 const catalogue = {
   /** KIE answered 429: the request was not queued; retry later. */
-  rate_limited: { kind: 'transient', userMessage: BUSY },
+  rate_limited: { kind: 'transient', userMessage: BUSY, reason: 'provider_busy' },
   /** Network error, timeout, HTTP 5xx, code 455 or a body that is not a KIE envelope. */
-  provider_unavailable: { kind: 'transient', userMessage: BUSY },
+  provider_unavailable: { kind: 'transient', userMessage: BUSY, reason: 'provider_busy' },
   /** HTTP 403 with an HTML body: Cloudflare refused the request (e.g. "error code: 1010"). */
-  blocked_html: { kind: 'transient', userMessage: BUSY },
+  blocked_html: { kind: 'transient', userMessage: BUSY, reason: 'provider_busy' },
   /** Body code 500. Sometimes a validation problem in disguise, so callers cap retries. */
-  kie_500: { kind: 'transient', userMessage: BUSY },
+  kie_500: { kind: 'transient', userMessage: BUSY, reason: 'provider_busy', maxAttempts: 3 },
   /** Body code 401: the API key is missing, wrong or not whitelisted for this IP. */
-  auth: { kind: 'provider_account', userMessage: ACCOUNT },
+  auth: { kind: 'provider_account', userMessage: ACCOUNT, reason: 'provider_unavailable' },
   /** Body code 402 or 433: the KIE account or sub-key has no credits left. */
-  insufficient_provider_credits: { kind: 'provider_account', userMessage: ACCOUNT },
+  insufficient_provider_credits: { kind: 'provider_account', userMessage: ACCOUNT, reason: 'provider_unavailable' },
   /** Body code 400 or 422, or input we refuse before calling KIE. */
-  invalid_input: { kind: 'permanent', userMessage: 'The image service could not accept this request.' },
+  invalid_input: { kind: 'permanent', userMessage: 'The image service could not accept this request.', reason: 'invalid_request' },
   /** References given to a model that takes none, too many, or none to an edit model. */
-  references_not_supported: { kind: 'permanent', userMessage: 'This model does not accept these reference images.' },
+  references_not_supported: {
+    kind: 'permanent',
+    userMessage: 'This model does not accept these reference images.',
+    reason: 'reference_problem',
+  },
   /** Body code 501, or the task ended in state `fail` for a reason other than content policy. */
-  generation_failed: { kind: 'permanent', userMessage: COULD_NOT_CREATE },
+  generation_failed: { kind: 'permanent', userMessage: COULD_NOT_CREATE, reason: 'provider_failed' },
   /** The prompt or a reference was refused under KIE's content policy. */
-  content_policy: { kind: 'rejected', userMessage: 'The image service rejected this prompt under its content policy.' },
+  content_policy: {
+    kind: 'rejected',
+    userMessage: 'The image service rejected this prompt under its content policy.',
+    reason: 'content_policy',
+  },
   /** Body code 505: the model or feature is switched off at KIE. */
-  feature_disabled: { kind: 'permanent', userMessage: 'This model is currently unavailable.' },
+  feature_disabled: { kind: 'permanent', userMessage: 'This model is currently unavailable.', reason: 'model_unavailable' },
   /** Body code 404: the endpoint or resource does not exist. */
-  not_found: { kind: 'permanent', userMessage: COULD_NOT_CREATE },
+  not_found: { kind: 'permanent', userMessage: COULD_NOT_CREATE, reason: 'provider_failed' },
   /** recordInfo answered 422 ("recordInfo is null"): KIE does not know this task id. */
-  task_not_found: { kind: 'permanent', userMessage: COULD_NOT_CREATE },
+  task_not_found: { kind: 'permanent', userMessage: COULD_NOT_CREATE, reason: 'provider_failed' },
   /** Body code 451: KIE could not download one of our reference images. */
-  reference_unreachable: { kind: 'permanent', userMessage: 'The image service could not read a reference image.' },
+  reference_unreachable: {
+    kind: 'permanent',
+    userMessage: 'The image service could not read a reference image.',
+    reason: 'reference_problem',
+  },
   /** Any other body code; the detail names it. */
-  kie_error: { kind: 'permanent', userMessage: COULD_NOT_CREATE },
+  kie_error: { kind: 'permanent', userMessage: COULD_NOT_CREATE, reason: 'provider_failed' },
   /** The result URL answered 404/410/403 (results expire after about a day). */
-  result_missing: { kind: 'permanent', userMessage: COULD_NOT_FETCH },
+  result_missing: { kind: 'permanent', userMessage: COULD_NOT_FETCH, reason: 'result_unusable' },
   /** The result bytes are not PNG, JPEG or WebP. */
-  result_not_image: { kind: 'permanent', userMessage: 'The image service returned a file that is not an image.' },
+  result_not_image: {
+    kind: 'permanent',
+    userMessage: 'The image service returned a file that is not an image.',
+    reason: 'result_unusable',
+  },
   /** The result is larger than the configured cap. */
-  result_too_large: { kind: 'permanent', userMessage: COULD_NOT_FETCH },
+  result_too_large: { kind: 'permanent', userMessage: COULD_NOT_FETCH, reason: 'result_unusable' },
   /** The result URL (or a redirect) has a refused scheme, host or address. */
-  result_url_refused: { kind: 'permanent', userMessage: COULD_NOT_FETCH },
+  result_url_refused: { kind: 'permanent', userMessage: COULD_NOT_FETCH, reason: 'result_unusable' },
   /** More than the allowed number of redirects. */
-  too_many_redirects: { kind: 'permanent', userMessage: COULD_NOT_FETCH },
-} as const satisfies Record<string, { kind: ProviderErrorKind; userMessage: string }>;
+  too_many_redirects: { kind: 'permanent', userMessage: COULD_NOT_FETCH, reason: 'result_unusable' },
+} as const satisfies ErrorCatalogue;
 
 export type KieErrorCode = keyof typeof catalogue;
 
 /** Builds the ProviderError for `code`; `detail` is for logs only and must hold no key. */
 export function kieError(code: KieErrorCode, detail?: string): ProviderError {
-  const entry = catalogue[code];
-  return new ProviderError(entry.kind, code, entry.userMessage, detail);
+  return new ProviderError(code, catalogue[code], detail);
 }
 
 /** Words KIE and its upstream models use when a content filter refused something. */
@@ -98,5 +113,5 @@ export function errorForKieCode(code: number, msg: string, overrides?: CodeOverr
 /** Replaces every occurrence of `secret` in an error's detail, in case a body echoed it. */
 export function scrubSecret(error: unknown, secret: string): unknown {
   if (!(error instanceof ProviderError) || !secret || !error.detail?.includes(secret)) return error;
-  return new ProviderError(error.kind, error.code, error.userMessage, error.detail.split(secret).join('[redacted]'));
+  return new ProviderError(error.code, error, error.detail.split(secret).join('[redacted]'));
 }

@@ -1,5 +1,6 @@
 import { type CreateTaskInput, type ImageProvider, ProviderError, type TaskState } from '../types.js';
 import { parseAllowedHost } from './address-policy.js';
+import { kieCallbacks } from './callbacks.js';
 import { type DownloadPolicy, downloadImage } from './download.js';
 import { dataRecord } from './envelope.js';
 import { kieError, scrubSecret } from './errors.js';
@@ -30,6 +31,8 @@ export interface KieProviderOptions {
   maxResultBytes?: number;
   /** True when talking to the simulator, whose images are placeholders. */
   demo?: boolean;
+  /** KIE's webhook HMAC key: when set, a callback must carry a valid X-Webhook-Signature. */
+  webhookHmacKey?: string | null;
   fetch?: typeof fetch;
   /** How result hosts are resolved before their addresses are checked; default the system's DNS. */
   resolve?: (hostname: string) => Promise<string[]>;
@@ -109,6 +112,7 @@ export function createKieProvider(options: KieProviderOptions): ImageProvider {
   return {
     name: 'kie',
     demo: options.demo ?? false,
+    callbacks: kieCallbacks(options.webhookHmacKey ?? null),
     createTask: (input) => guarded(() => createTask(input)),
     getTask: (taskId) => guarded(() => getTask(taskId)),
     downloadResult: (url) => guarded(() => downloadImage(url, download)),
