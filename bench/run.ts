@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import type autocannon from 'autocannon';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import Fastify from 'fastify';
+import { queryRows } from '../src/db/index.js';
 import type { buildDeps } from '../src/deps.js';
 import { newId } from '../src/lib/ids.js';
 import { startStripeFake } from '../test/fakes/stripe-fake.js';
@@ -114,10 +115,12 @@ async function main(): Promise<void> {
   const ids = [...users, ...buyers].map((u) => u.id);
   const paid = await deps.db.$count(tables.purchases, and(eq(tables.purchases.status, 'paid'), inArray(tables.purchases.userId, ids)));
 
-  const ledger = await deps.db.execute(sql`
+  const [{ balance, total }] = (await queryRows<{ balance: number; total: number }>(
+    deps.db,
+    sql`
     select (select sum(balance)::bigint from credit_balances where user_id in ${sql.raw(`('${ids.join("','")}')`)}) as balance,
-           (select sum(delta)::bigint from credit_entries where user_id in ${sql.raw(`('${ids.join("','")}')`)}) as total`);
-  const { balance, total } = (ledger as unknown as { rows: { balance: number; total: number }[] }).rows[0]!;
+           (select sum(delta)::bigint from credit_entries where user_id in ${sql.raw(`('${ids.join("','")}')`)}) as total`,
+  )) as [{ balance: number; total: number }];
 
   console.log(`\nAnimeGen benchmark on ${deps.database.kind}, ${connections} connections over ${USERS} accounts, ${seconds} s each\n`);
   console.log('| path | req/s | p99 ms | errors | non-2xx |');

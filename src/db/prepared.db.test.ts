@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testDbKind } from '../../test/helpers/db.js';
 import type { Database } from './client.js';
 import { executePrepared } from './prepared.js';
+import { queryRows } from './rows.js';
 
 describe('executePrepared', () => {
   let database: Database;
@@ -28,8 +29,11 @@ describe('executePrepared', () => {
     const prepared = await database.db.transaction(async (tx) => {
       const [row] = await executePrepared<{ v: number }>(tx, 'test_tx', sql`select ${41}::int + 1 as v`);
       expect(row?.v).toBe(42);
-      const result = await tx.execute(sql`select count(*)::int as n from pg_prepared_statements where name like 'test_tx_%'`);
-      return (result as unknown as { rows: { n: number }[] }).rows[0]?.n;
+      const [result] = await queryRows<{ n: number }>(
+        tx,
+        sql`select count(*)::int as n from pg_prepared_statements where name like 'test_tx_%'`,
+      );
+      return result?.n;
     });
     // PGlite runs it as an ordinary query; PostgreSQL keeps it on the connection.
     expect(prepared).toBe(testDbKind() === 'postgres' ? 1 : 0);

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/helpers/db.js';
 import type { Database } from '../db/index.js';
+import { queryRows } from '../db/index.js';
 import { readInventory } from './inventory.js';
 
 describe('the data inventory (docs/data-inventory.md) matches the live schema', () => {
@@ -12,12 +13,13 @@ describe('the data inventory (docs/data-inventory.md) matches the live schema', 
   afterAll(() => database.close());
 
   it('lists every column of every table, and nothing that does not exist', async () => {
-    const result = (await database.db.execute(sql`
-      select table_name, column_name from information_schema.columns
-      where table_schema = 'public' order by table_name, ordinal_position`)) as unknown as {
-      rows: { table_name: string; column_name: string }[];
-    };
-    const live = new Set(result.rows.map((r) => `${r.table_name}.${r.column_name}`));
+    const rows = await queryRows<{ table_name: string; column_name: string }>(
+      database.db,
+      sql`
+        select table_name, column_name from information_schema.columns
+        where table_schema = 'public' order by table_name, ordinal_position`,
+    );
+    const live = new Set(rows.map((r) => `${r.table_name}.${r.column_name}`));
     const documented = new Set(readInventory().map((r) => `${r.table}.${r.column}`));
     const undocumented = [...live].filter((c) => !documented.has(c));
     const stale = [...documented].filter((c) => !live.has(c));

@@ -33,6 +33,8 @@ export async function runExport(deps: Pick<PrivacyContext, 'db' | 'storage' | 'c
     });
     const key = storageKeys.exportArchive(row.userId, row.id);
     await deps.storage.putFile(key, path, 'application/zip');
+    // Gone before the export says ready, so nothing is left behind once anyone can see it is done.
+    await rm(path, { force: true });
     const now = deps.clock.now();
     await deps.db
       .update(dataExports)

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/helpers/db.js';
 import type { Database } from '../db/index.js';
+import { queryRows } from '../db/index.js';
 import { createSharedRateLimiter } from './shared-rate-limit.js';
 
 describe('the rate limiter shared by all workers', () => {
@@ -21,10 +22,11 @@ describe('the rate limiter shared by all workers', () => {
       Array.from({ length: 15 }, (_, i) => (i % 2 ? workerA : workerB).acquire().then(() => started.push(Date.now() - t0))),
     );
     started.sort((a, b) => a - b);
-    const rows = (await database.db.execute(
+    const rows = await queryRows<{ ms: number }>(
+      database.db,
       sql`select (extract(epoch from at) * 1000)::float8 as ms from provider_rate_slots where bucket = 'test-window' order by at`,
-    )) as unknown as { rows: { ms: number }[] };
-    const slots = rows.rows.map((r) => Number(r.ms));
+    );
+    const slots = rows.map((r) => Number(r.ms));
     expect(slots).toHaveLength(15);
     // The recorded send times: any 600 ms window holds at most 5 of them.
     for (let i = 5; i < slots.length; i++) expect(slots[i]! - slots[i - 5]!).toBeGreaterThanOrEqual(600);

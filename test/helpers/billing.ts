@@ -74,16 +74,6 @@ export function fulfil(t: TestApp, user: TestUser, sessionId: string) {
   });
 }
 
-/** The user's ledger, oldest first, as (kind, delta, balance_after) plus the reference. */
-export async function ledgerOf(t: TestApp, userId: string) {
-  const rows = await t.deps.db
-    .select()
-    .from(tables.creditEntries)
-    .where(eq(tables.creditEntries.userId, userId))
-    .orderBy(tables.creditEntries.id);
-  return rows.map((r) => ({ kind: r.kind, delta: r.delta, balanceAfter: r.balanceAfter, reference: r.reference }));
-}
-
 export async function purchaseOf(t: TestApp, sessionId: string) {
   const [row] = await t.deps.db.select().from(tables.purchases).where(eq(tables.purchases.checkoutSessionId, sessionId));
   return row;

@@ -4,7 +4,7 @@ import * as accounts from '../../src/accounts/accounts.schema.js';
 import * as admin from '../../src/admin/admin.schema.js';
 import * as billing from '../../src/billing/billing.schema.js';
 import * as credits from '../../src/credits/credits.schema.js';
-import type { Db } from '../../src/db/index.js';
+import { type Db, queryRows } from '../../src/db/index.js';
 import * as generation from '../../src/generation/generation.schema.js';
 import * as privacy from '../../src/privacy/privacy.schema.js';
 import * as providers from '../../src/providers/providers.schema.js';
@@ -26,4 +26,10 @@ export async function rowsOf<T extends PgTable>(db: Db, table: T, where?: SQL): 
 /** The first row of `table` matching `where`, or undefined. */
 export async function rowOf<T extends PgTable>(db: Db, table: T, where?: SQL): Promise<T['$inferSelect'] | undefined> {
   return (await rowsOf(db, table, where))[0];
+}
+
+/** The `n` a `select count(*)::int as n …` statement answers. */
+export async function countOf(db: Db, statement: SQL): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(db, statement);
+  return Number(row?.n ?? 0);
 }

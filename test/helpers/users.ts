@@ -1,4 +1,5 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { getBalance, grantCredits, takeBackCredits } from '../../src/credits/index.js';
 import type { TestApp } from './app.js';
 
 export interface TestUser {
@@ -7,6 +8,8 @@ export interface TestUser {
   password: string;
   /** The Cookie header of a signed-in session. */
   cookie: string;
+  /** The balance the account started the test with (stated by the test or the helper, not the server's default grant). */
+  credits: number;
 }
 
 const cookieHeader = (setCookie: string | string[] | undefined) =>
@@ -45,8 +48,15 @@ export function followLink(t: TestApp, link: string, cookie?: string) {
   return t.app.inject({ method: 'GET', url: url.pathname + url.search, headers: cookie ? { cookie } : {} });
 }
 
-/** A new account that signed up, verified its e-mail (and so got its grant) and is signed in. */
-export async function givenVerifiedUser(t: TestApp, opts: { name?: string; password?: string } = {}): Promise<TestUser> {
+/** What a test user starts with unless the test says otherwise. */
+export const STARTING_CREDITS = 20;
+
+/**
+ * A new account that signed up, verified its e-mail and is signed in, with
+ * exactly `credits` (default STARTING_CREDITS): whatever the sign-up grant
+ * gave, the ledger is moved to that balance by an operator adjustment.
+ */
+export async function givenVerifiedUser(t: TestApp, opts: { name?: string; password?: string; credits?: number } = {}): Promise<TestUser> {
   const email = uniqueEmail();
   const password = opts.password ?? 'correct horse battery';
   const res = await signUp(t, { email, password, name: opts.name ?? 'Test User', ageConfirmed: true });
@@ -55,7 +65,17 @@ export async function givenVerifiedUser(t: TestApp, opts: { name?: string; passw
   const cookie = cookieHeader(verified.headers['set-cookie']);
   if (!cookie) throw new Error(`verification gave no session: ${verified.statusCode} ${verified.body}`);
   const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
-  return { id: me.json().id, email, password, cookie };
+  const credits = opts.credits ?? STARTING_CREDITS;
+  await givenCredits(t, me.json().id, credits);
+  return { id: me.json().id, email, password, cookie, credits };
+}
+
+/** Moves the user's balance to exactly `amount` through the ledger (an admin adjustment; nothing when it already is). */
+export async function givenCredits(t: TestApp, userId: string, amount: number): Promise<void> {
+  const difference = amount - (await getBalance(t.deps.db, userId));
+  const adjustment = { userId, kind: 'admin_adjustment' as const, reference: `test-${randomUUID()}` };
+  if (difference > 0) await grantCredits(t.deps.db, { ...adjustment, amount: difference });
+  if (difference < 0) await t.deps.db.transaction((tx) => takeBackCredits(tx, { ...adjustment, amount: -difference }));
 }
 
 export { cookieHeader };

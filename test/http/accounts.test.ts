@@ -30,18 +30,27 @@ describe('accounts', () => {
   });
 
   it('grants the sign-up credits once the e-mail is verified, recorded in the ledger', async () => {
-    const user = await givenVerifiedUser(t, { name: 'Hana' });
+    // The grant as configured (SIGNUP_CREDITS), with no adjustment by the test helper.
+    const grant = t.config.auth.signupCredits;
+    const user = await givenVerifiedUser(t, { name: 'Hana', credits: grant });
     const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: user.cookie } });
-    expect(me.json()).toMatchObject({ email: user.email, name: 'Hana', credits: 20, emailVerified: true, theme: 'system', locale: 'en' });
+    expect(me.json()).toMatchObject({
+      email: user.email,
+      name: 'Hana',
+      credits: grant,
+      emailVerified: true,
+      theme: 'system',
+      locale: 'en',
+    });
     const credits = await t.app.inject({ method: 'GET', url: '/api/credits', headers: { cookie: user.cookie } });
-    expect(credits.json().entries).toEqual([expect.objectContaining({ kind: 'signup_grant', delta: 20, balanceAfter: 20 })]);
+    expect(credits.json().entries).toEqual([expect.objectContaining({ kind: 'signup_grant', delta: grant, balanceAfter: grant })]);
   });
 
   it('grants only once even when the verification link is followed twice', async () => {
-    const user = await givenVerifiedUser(t);
+    const user = await givenVerifiedUser(t, { credits: t.config.auth.signupCredits });
     await followLink(t, latestLink(t, user.email, '/verify-email'));
     const credits = await t.app.inject({ method: 'GET', url: '/api/credits', headers: { cookie: user.cookie } });
-    expect(credits.json().balance).toBe(20);
+    expect(credits.json().balance).toBe(user.credits);
     expect(credits.json().entries).toHaveLength(1);
   });
 
@@ -75,7 +84,7 @@ describe('accounts', () => {
     });
     expect(res.statusCode).toBe(422);
     const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: user.cookie } });
-    expect(me.json().credits).toBe(20);
+    expect(me.json().credits).toBe(user.credits);
   });
 
   it('answers 401 without a session and after sign-out', async () => {

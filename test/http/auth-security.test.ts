@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
+import { countOf } from '../helpers/tables.js';
 import { secretOf, totp } from '../helpers/totp.js';
 import { cookieHeader, followLink, givenVerifiedUser, latestLink, uniqueEmail } from '../helpers/users.js';
 
@@ -22,8 +23,7 @@ describe('account security', () => {
         (await post('/api/auth/sign-in/email', { email: victim.email, password: `guess-${i}-wrong` }, {}, '203.0.113.9')).statusCode,
       );
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(17);
-    const rows = await t.deps.db.execute(sql`select count(*)::int as n from rate_limit`);
-    expect((rows as unknown as { rows: { n: number }[] }).rows[0]!.n).toBeGreaterThan(0);
+    expect(await countOf(t.deps.db, sql`select count(*)::int as n from rate_limit`)).toBeGreaterThan(0);
     const fromHome = await post('/api/auth/sign-in/email', { email: victim.email, password: victim.password }, {}, '192.0.2.44');
     expect(fromHome.statusCode).toBe(200);
     // A client cannot choose its own address for the limiter.

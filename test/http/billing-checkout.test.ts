@@ -141,7 +141,7 @@ describe('buying credits: checkout', () => {
     t.stripe.pay(sessionId);
     expect((await fulfil(t, stranger, sessionId)).statusCode).toBe(404);
     expect((await fulfil(t, owner, 'cs_test_unknown')).statusCode).toBe(404);
-    expect(await balanceOf(t, stranger)).toBe(20);
+    expect(await balanceOf(t, stranger)).toBe(stranger.credits);
     const res = await fulfil(t, owner, sessionId);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ status: 'paid', credits: 100, balance: 120 });

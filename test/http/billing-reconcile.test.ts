@@ -2,8 +2,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reconcileCheckouts, reconcileJob, registerBillingJobs } from '../../src/billing/index.js';
 import { queryRows } from '../../src/db/index.js';
-import { type BillingTestApp, buildBillingTestApp, givenCheckout, ledgerOf } from '../helpers/billing.js';
+import { type BillingTestApp, buildBillingTestApp, givenCheckout } from '../helpers/billing.js';
 import { balanceOf } from '../helpers/generations.js';
+import { ledgerOf } from '../helpers/ledger.js';
 import { givenVerifiedUser } from '../helpers/users.js';
 
 describe('billing reconciliation', () => {

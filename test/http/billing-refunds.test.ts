@@ -2,8 +2,9 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeEventType } from '../fakes/stripe-fake.js';
 import { makeEvent } from '../fakes/stripe-fake-events.js';
-import { type BillingTestApp, buildBillingTestApp, givenCheckout, ledgerOf, purchaseOf } from '../helpers/billing.js';
+import { type BillingTestApp, buildBillingTestApp, givenCheckout, purchaseOf } from '../helpers/billing.js';
 import { balanceOf, submit } from '../helpers/generations.js';
+import { ledgerOf } from '../helpers/ledger.js';
 import { tables } from '../helpers/tables.js';
 import { givenVerifiedUser, type TestUser } from '../helpers/users.js';
 

@@ -4,16 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/lib/clock.js';
 import { runRetention } from '../../src/privacy/index.js';
 import { signatureHeader } from '../fakes/stripe-fake-events.js';
-import {
-  type BillingTestApp,
-  buildBillingTestApp,
-  fulfil,
-  givenCheckout,
-  ledgerOf,
-  purchaseOf,
-  STRIPE_WEBHOOK_SECRET,
-} from '../helpers/billing.js';
+import { type BillingTestApp, buildBillingTestApp, fulfil, givenCheckout, purchaseOf, STRIPE_WEBHOOK_SECRET } from '../helpers/billing.js';
 import { balanceOf } from '../helpers/generations.js';
+import { ledgerOf } from '../helpers/ledger.js';
 import { tables } from '../helpers/tables.js';
 import { givenVerifiedUser, type TestUser } from '../helpers/users.js';
 

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
+import { countOf } from '../helpers/tables.js';
 import { givenVerifiedUser } from '../helpers/users.js';
 
 const model = {
@@ -17,13 +18,13 @@ describe('concurrent submissions from one user (balance 10, cost 3)', () => {
   let base: string;
   beforeAll(async () => {
     // No worker: we count what was charged and queued, not what ran.
-    t = await buildTestApp({ worker: false, env: { SIGNUP_CREDITS: '10', MODELS_JSON: JSON.stringify([model]) } });
+    t = await buildTestApp({ worker: false, env: { MODELS_JSON: JSON.stringify([model]) } });
     base = await t.app.listen({ port: 0, host: '127.0.0.1' });
   });
   afterAll(() => t.close());
 
   it('accepts exactly 3 of 50 over real HTTP, answers 402 to the rest, and the ledger adds up', async () => {
-    const user = await givenVerifiedUser(t);
+    const user = await givenVerifiedUser(t, { credits: 10 });
     const responses = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
         fetch(`${base}/api/generations`, {
@@ -43,9 +44,7 @@ describe('concurrent submissions from one user (balance 10, cost 3)', () => {
     expect(sum).toBe(credits.balance);
     expect(credits.entries.filter((e: { kind: string }) => e.kind === 'generation_debit')).toHaveLength(3);
 
-    const rows = await t.deps.db.execute(sql`select count(*)::int as n from generations where user_id = ${user.id}`);
-    expect((rows as unknown as { rows: { n: number }[] }).rows[0]?.n).toBe(3);
-    const jobs = await t.deps.db.execute(sql`select count(*)::int as n from pgboss.job where name = 'generation.run'`);
-    expect((jobs as unknown as { rows: { n: number }[] }).rows[0]?.n).toBe(3);
+    expect(await countOf(t.deps.db, sql`select count(*)::int as n from generations where user_id = ${user.id}`)).toBe(3);
+    expect(await countOf(t.deps.db, sql`select count(*)::int as n from pgboss.job where name = 'generation.run'`)).toBe(3);
   });
 });

@@ -36,7 +36,7 @@ describe('cross-site request forgery', () => {
     }
     const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: user.cookie } });
     expect(me.json().name).toBe('Test User');
-    expect(await balanceOf(t, user)).toBe(18);
+    expect(await balanceOf(t, user)).toBe(user.credits - 2);
     expect((await t.app.inject({ method: 'GET', url: `/api/generations/${g.id}`, headers: { cookie: user.cookie } })).statusCode).toBe(200);
   });
 

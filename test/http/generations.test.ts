@@ -35,7 +35,7 @@ describe('generations', () => {
     expect(res.statusCode).toBe(202);
     const queued = res.json();
     expect(queued).toMatchObject({ status: 'queued', cost: 2, model: 'nano-banana', aspectRatio: '16:9', imageUrl: null });
-    expect(await balanceOf(t, user)).toBe(18);
+    expect(await balanceOf(t, user)).toBe(user.credits - 2);
 
     const done = await waitForTerminal(t, user, queued.id);
     expect(done.status).toBe('succeeded');
@@ -140,7 +140,7 @@ describe('generations', () => {
       expect(res.json().error.code).toBe(code);
       if (field) expect(res.json().error.field).toBe(field);
     }
-    expect(await balanceOf(t, user)).toBe(20);
+    expect(await balanceOf(t, user)).toBe(user.credits);
   });
 
   it('refunds a failed generation exactly once and says why', async () => {
@@ -149,7 +149,7 @@ describe('generations', () => {
     const failed = await waitForTerminal(t, user, res.json().id);
     expect(failed).toMatchObject({ status: 'failed', cost: 2, refunded: 2 });
     expect(failed.error?.message).toBeTruthy();
-    expect(await balanceOf(t, user)).toBe(20);
+    expect(await balanceOf(t, user)).toBe(user.credits);
     const credits = await t.app.inject({ method: 'GET', url: '/api/credits', headers: { cookie: user.cookie } });
     const refunds = credits.json().entries.filter((e: { kind: string }) => e.kind === 'generation_refund');
     expect(refunds).toEqual([expect.objectContaining({ delta: 2, reference: failed.id })]);
@@ -160,7 +160,7 @@ describe('generations', () => {
     const g = await waitForTerminal(t, user, (await submit(t, user, { prompt: 'something [sim:reject]' })).json().id);
     expect(g.status).toBe('failed');
     expect(g.error?.code).toBe('content_policy');
-    expect(await balanceOf(t, user)).toBe(20);
+    expect(await balanceOf(t, user)).toBe(user.credits);
   });
 
   it('fails a broken result instead of storing it', async () => {
@@ -174,7 +174,7 @@ describe('generations', () => {
     const user = await givenVerifiedUser(t);
     const g = await waitForTerminal(t, user, (await submit(t, user, { prompt: 'vanished [sim:missing]' })).json().id);
     expect(g).toMatchObject({ status: 'failed', refunded: 2, error: { code: 'result_unusable' } });
-    expect(await balanceOf(t, user)).toBe(20);
+    expect(await balanceOf(t, user)).toBe(user.credits);
   });
 
   it('lists the gallery newest first, page by page', async () => {

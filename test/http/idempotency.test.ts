@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { balanceOf } from '../helpers/generations.js';
+import { countOf } from '../helpers/tables.js';
 import { givenVerifiedUser, type TestUser } from '../helpers/users.js';
 
 describe('Idempotency-Key on POST /api/generations', () => {
@@ -26,9 +27,8 @@ describe('Idempotency-Key on POST /api/generations', () => {
     expect(responses.map((r) => r.status)).toEqual(Array(10).fill(202));
     const ids = new Set(await Promise.all(responses.map(async (r) => (await r.json()).id)));
     expect(ids.size).toBe(1);
-    expect(await balanceOf(t, user)).toBe(18);
-    const n = await t.deps.db.execute(sql`select count(*)::int as n from generations where user_id = ${user.id}`);
-    expect((n as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(1);
+    expect(await balanceOf(t, user)).toBe(user.credits - 2);
+    expect(await countOf(t.deps.db, sql`select count(*)::int as n from generations where user_id = ${user.id}`)).toBe(1);
   });
 
   it('refuses the same key with a different body (409), and keys are per user', async () => {
@@ -39,7 +39,7 @@ describe('Idempotency-Key on POST /api/generations', () => {
     expect((await clash.json()).error.code).toBe('conflict');
     const stranger = await givenVerifiedUser(t);
     expect((await send(stranger, 'k2', { prompt: 'first' })).status).toBe(202);
-    expect(await balanceOf(t, user)).toBe(18);
+    expect(await balanceOf(t, user)).toBe(user.credits - 2);
   });
 
   it('a request refused for lack of credits does not use up its key', async () => {

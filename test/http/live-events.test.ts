@@ -24,7 +24,7 @@ describe('live events (Server-Sent Events)', () => {
     expect(statuses).toContain('running');
     expect(statuses.at(-1)).toBe('succeeded');
     expect(statuses.indexOf('running')).toBeLessThan(statuses.indexOf('succeeded'));
-    await stream.waitFor((e) => e.type === 'credits' && e.balance === 18);
+    await stream.waitFor((e) => e.type === 'credits' && e.balance === user.credits - 2);
     stream.close();
   });
 
@@ -34,7 +34,7 @@ describe('live events (Server-Sent Events)', () => {
     const { id } = (await submit(t, user, { prompt: 'oops [sim:fail]' })).json();
     const failed = await stream.waitFor((e) => e.type === 'generation' && e.generation.id === id && e.generation.status === 'failed');
     expect(failed.type === 'generation' && failed.generation.refunded).toBe(2);
-    await stream.waitFor((e) => e.type === 'credits' && e.balance === 20);
+    await stream.waitFor((e) => e.type === 'credits' && e.balance === user.credits);
     await t.app.inject({ method: 'DELETE', url: `/api/generations/${id}`, headers: { cookie: user.cookie, origin: t.origin } });
     await stream.waitFor((e) => e.type === 'generation_deleted' && e.id === id);
     stream.close();

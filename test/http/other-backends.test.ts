@@ -31,7 +31,7 @@ describe('a self-hosted AUTOMATIC1111 webui as the only provider', () => {
     const call = webui.generations().at(-1)!;
     expect(call.path).toBe('/sdapi/v1/txt2img');
     expect(call.body).toMatchObject({ prompt: 'a shrine maiden', negative_prompt: 'blurry', seed: g.seed });
-    expect(await balanceOf(t, user)).toBe(19);
+    expect(await balanceOf(t, user)).toBe(user.credits - 1);
   });
 
   it('refunds when the webui breaks', async () => {

@@ -1,20 +1,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Generation } from '../../src/contracts/api.js';
 import { createKieProvider, type ImageProvider, type Simulator, startSimulator } from '../../src/providers/index.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { balanceOf, submit, waitForTerminal } from '../helpers/generations.js';
+import { refundsFor } from '../helpers/ledger.js';
 import { rowOf, tables } from '../helpers/tables.js';
 import { givenVerifiedUser, type TestUser } from '../helpers/users.js';
-
-async function refundsFor(t: TestApp, generationId: string): Promise<number> {
-  const r = await t.deps.db.execute(
-    sql`select count(*)::int as n from credit_entries where kind = 'generation_refund' and reference = ${generationId}`,
-  );
-  return (r as unknown as { rows: { n: number }[] }).rows[0]!.n;
-}
 
 /** Submits and waits for the end; every poll must answer 200 (the helper throws otherwise), never a 5xx. */
 async function runToEnd(t: TestApp, user: TestUser, prompt: string): Promise<Generation> {
@@ -87,7 +81,7 @@ describe('pipeline faults, end to end', () => {
     const g = await run(user, 'busy service');
     expect(g.status).toBe('succeeded');
     expect(t.deps.simulator!.stats().createTask - before).toBe(3);
-    expect(await balanceOf(t, user)).toBe(18);
+    expect(await balanceOf(t, user)).toBe(user.credits - 2);
   });
 
   it('malformed JSON answers are a passing fault: retried, then done', async () => {
@@ -95,7 +89,7 @@ describe('pipeline faults, end to end', () => {
     t.deps.simulator!.setBehaviour({ garbleNext: 2 });
     const g = await run(user, 'garbled answers');
     expect(g.status).toBe('succeeded');
-    expect(await balanceOf(t, user)).toBe(18);
+    expect(await balanceOf(t, user)).toBe(user.credits - 2);
   });
 
   it('a 200 MB result is cut off at the cap: failed with a plain reason, refunded once', async () => {
@@ -105,7 +99,7 @@ describe('pipeline faults, end to end', () => {
     expect(g).toMatchObject({ status: 'failed', refunded: 2, error: { code: 'result_unusable' } });
     expect(g.error?.message).toBeTruthy();
     expect(await refunds(g.id)).toBe(1);
-    expect(await balanceOf(t, user)).toBe(20);
+    expect(await balanceOf(t, user)).toBe(user.credits);
     // Read up to the 50 MB cap at most, never the 200 MB.
     expect(process.memoryUsage().rss - rssBefore).toBeLessThan(150 * 1024 * 1024);
   });
@@ -146,7 +140,7 @@ describe('pipeline faults, end to end', () => {
     } finally {
       t.deps.simulator!.setBehaviour(off);
     }
-    expect(await balanceOf(t, user)).toBe(20);
+    expect(await balanceOf(t, user)).toBe(user.credits);
   }
   const simulatorCreates = () => t.deps.simulator!.stats().createTask;
 
@@ -190,7 +184,7 @@ describe('pipeline faults, end to end', () => {
     } finally {
       t.deps.simulator!.setBehaviour({ outOfCredits: false });
     }
-    expect(await balanceOf(t, user)).toBe(20);
+    expect(await balanceOf(t, user)).toBe(user.credits);
   });
 });
 
@@ -252,7 +246,7 @@ describe('provider timeouts, end to end', () => {
     } finally {
       sim.setBehaviour({ hangMs: 0 });
     }
-    expect(await balanceOf(t, user)).toBe(20);
+    expect(await balanceOf(t, user)).toBe(user.credits);
   }, 60_000);
 
   it('KIE hanging once, then answering: retried, then done with one task', async () => {
@@ -275,6 +269,6 @@ describe('provider timeouts, end to end', () => {
       onCreateFailed = null;
       sim.setBehaviour({ hangMs: 0 });
     }
-    expect(await balanceOf(t, user)).toBe(18);
+    expect(await balanceOf(t, user)).toBe(user.credits - 2);
   });
 });

@@ -1,24 +1,19 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../src/db/index.js';
 import { runGeneration, sweepDeadlines } from '../../src/generation/index.js';
 import type { Clock } from '../../src/lib/clock.js';
 import { ProviderError } from '../../src/providers/index.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { attemptOf, balanceOf, getGeneration, submit, waitForTerminal } from '../helpers/generations.js';
-import { rowOf, tables } from '../helpers/tables.js';
+import { refundsFor } from '../helpers/ledger.js';
+import { countOf, rowOf, tables } from '../helpers/tables.js';
 import { givenVerifiedUser } from '../helpers/users.js';
 
 /** A clock the test can move forward. */
 function movableClock(): Clock & { advance(ms: number): void } {
   let offset = 0;
   return { now: () => new Date(Date.now() + offset), advance: (ms) => (offset += ms) };
-}
-
-async function refundsFor(t: TestApp, generationId: string): Promise<number> {
-  const r = await t.deps.db.execute(
-    sql`select count(*)::int as n from credit_entries where kind = 'generation_refund' and reference = ${generationId}`,
-  );
-  return (r as unknown as { rows: { n: number }[] }).rows[0]!.n;
 }
 
 describe('generation pipeline faults', () => {
@@ -36,7 +31,7 @@ describe('generation pipeline faults', () => {
     const g = await waitForTerminal(t, user, (await submit(t, user, { prompt: 'flaky network' })).json().id, 30_000);
     expect(g.status).toBe('succeeded');
     expect(t.deps.simulator!.stats().createTask - before).toBe(1);
-    expect(await balanceOf(t, user)).toBe(18);
+    expect(await balanceOf(t, user)).toBe(user.credits - 2);
   });
 
   it('fails at once, refunds and raises an alert when our provider account is out of credits', async () => {
@@ -82,7 +77,7 @@ describe('generation pipeline faults', () => {
     expect(g).toMatchObject({ status: 'failed', refunded: 2, error: { code: 'timeout' } });
     expect(swept[0] + swept[1]).toBeLessThanOrEqual(1);
     expect(await refundsFor(t, id)).toBe(1);
-    expect(await balanceOf(t, user)).toBe(20);
+    expect(await balanceOf(t, user)).toBe(user.credits);
   });
 
   it('a job that runs twice at once creates one provider task, stores one result and charges once', async () => {
@@ -100,8 +95,7 @@ describe('generation pipeline faults', () => {
     const row = await rowOf(t.deps.db, tables.generations, eq(tables.generations.id, id));
     expect(row!.providerTaskIds).toHaveLength(1);
     expect(t.deps.simulator!.stats().createTask - before).toBeLessThanOrEqual(3);
-    const debits = await t.deps.db.execute(sql`select count(*)::int as n from credit_entries where reference = ${id}`);
-    expect((debits as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(1);
+    expect(await countOf(t.deps.db, sql`select count(*)::int as n from credit_entries where reference = ${id}`)).toBe(1);
   });
 
   it('a second run while the first polls a slow task reuses its stored task: one create, one result, one debit', async () => {
@@ -145,8 +139,9 @@ describe('generation pipeline faults', () => {
       expect(g.images).toHaveLength(1);
       expect(await storedIds()).toEqual([taskId]);
       expect(sim.tasks().filter((x) => x.input.prompt === prompt)).toHaveLength(1);
-      const entries = await t.deps.db.execute(sql`select kind from credit_entries where reference = ${id}`);
-      expect((entries as unknown as { rows: { kind: string }[] }).rows).toEqual([{ kind: 'generation_debit' }]);
+      expect(await queryRows(t.deps.db, sql`select kind from credit_entries where reference = ${id}`)).toEqual([
+        { kind: 'generation_debit' },
+      ]);
     } finally {
       sim.setBehaviour({ delayMs });
     }
@@ -180,7 +175,7 @@ describe('a job that starts after the deadline', () => {
     expect(g).toMatchObject({ status: 'failed', refunded: 2, error: { code: 'timeout' } });
     expect(t.deps.simulator!.stats().createTask).toBe(before);
     expect(await refundsFor(t, id)).toBe(1);
-    expect(await balanceOf(t, user)).toBe(20);
+    expect(await balanceOf(t, user)).toBe(user.credits);
   });
 });
 
@@ -199,11 +194,9 @@ describe('a generation where some images fail', () => {
     await runGeneration(stopping, { generationId: id, attempt: attemptOf(t, id) });
     expect(await getGeneration(t, user, id)).toMatchObject({ status: 'queued' });
     expect(t.deps.simulator!.stats().createTask).toBe(before);
-    const jobs = await t.deps.db.execute(
-      sql`select count(*)::int as n from pgboss.job where name = 'generation.run' and data->>'generationId' = ${id} and state = 'created'`,
-    );
+    const jobs = sql`select count(*)::int as n from pgboss.job where name = 'generation.run' and data->>'generationId' = ${id} and state = 'created'`;
     // The submit's own job (never fetched here) and the fresh one.
-    expect((jobs as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(2);
+    expect(await countOf(t.deps.db, jobs)).toBe(2);
   });
 
   it('keeps the images that came, refunds the rest exactly once, and a second run changes nothing', async () => {

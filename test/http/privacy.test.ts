@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readInventory, sendPolicyNotices } from '../../src/privacy/index.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { makeImage, submit, upload, waitForTerminal } from '../helpers/generations.js';
-import { rowOf, rowsOf, tables } from '../helpers/tables.js';
+import { countOf, rowOf, rowsOf, tables } from '../helpers/tables.js';
 import { givenVerifiedUser, signUp, type TestUser } from '../helpers/users.js';
 
 describe('personal data: export, trash, deletion', () => {
@@ -163,8 +163,7 @@ describe('personal data: export, trash, deletion', () => {
     const row = await rowOf(t.deps.db, tables.user, eq(tables.user.id, user.id));
     expect(row).toMatchObject({ name: 'Deleted account' });
     expect(JSON.stringify(row)).not.toContain(user.email);
-    const ledger = await t.deps.db.execute(sql`select count(*)::int as n from credit_entries where user_id = ${user.id}`);
-    expect((ledger as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(2);
+    expect(await countOf(t.deps.db, sql`select count(*)::int as n from credit_entries where user_id = ${user.id}`)).toBe(2);
     const receipt = t.deps.devMailbox!.list().find((m) => m.to === user.email && /deleted/i.test(m.subject));
     expect(receipt).toBeTruthy();
     expect((await signUp(t, { email: user.email, password: 'a new account pw', name: 'Again', ageConfirmed: true })).statusCode).toBe(200);
@@ -173,8 +172,7 @@ describe('personal data: export, trash, deletion', () => {
     await t.deps.db.execute(sql`update "user" set deleted_at = now() - interval '4000 days' where id = ${user.id}`);
     const { runRetention } = await import('../../src/privacy/index.js');
     await runRetention({ ...t.deps.privacy, generation: t.deps.generation });
-    const after = await t.deps.db.execute(sql`select count(*)::int as n from credit_entries where user_id = ${user.id}`);
-    expect((after as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(0);
+    expect(await countOf(t.deps.db, sql`select count(*)::int as n from credit_entries where user_id = ${user.id}`)).toBe(0);
   });
 
   it('takes privacy requests from anyone; operators work the queue and the requester is e-mailed', async () => {

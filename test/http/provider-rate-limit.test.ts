@@ -6,12 +6,12 @@ import { givenVerifiedUser } from '../helpers/users.js';
 describe("staying under KIE's rate limit (20 new tasks per 10 s, the rest dropped)", () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await buildTestApp({ env: { SIGNUP_CREDITS: '100', WORKER_CONCURRENCY: '8' } });
+    t = await buildTestApp({ env: { WORKER_CONCURRENCY: '8' } });
   });
   afterAll(() => t.close());
 
   it('runs 25 generations at once without a single refused task', async () => {
-    const user = await givenVerifiedUser(t);
+    const user = await givenVerifiedUser(t, { credits: 100 });
     const before = t.deps.simulator!.stats().createTask;
     const ids = await Promise.all(Array.from({ length: 25 }, async (_, i) => (await submit(t, user, { prompt: `burst ${i}` })).json().id));
     let statuses: string[] = [];

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../src/db/index.js';
 import type { Clock } from '../../src/lib/clock.js';
 import { runRetention } from '../../src/privacy/index.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
@@ -18,12 +19,11 @@ describe('retention of sign-in records', () => {
   });
   afterAll(() => t.close());
 
-  const sessionsOf = async (userId: string) =>
-    (
-      (await t.deps.db.execute(sql`select ip_address, user_agent from session where user_id = ${userId}`)) as unknown as {
-        rows: { ip_address: string | null; user_agent: string | null }[];
-      }
-    ).rows;
+  const sessionsOf = (userId: string) =>
+    queryRows<{ ip_address: string | null; user_agent: string | null }>(
+      t.deps.db,
+      sql`select ip_address, user_agent from session where user_id = ${userId}`,
+    );
   const retention = () => runRetention({ ...t.deps.privacy, generation: t.deps.generation });
 
   it('keeps addresses within the period, blanks them after it, and deletes sessions once expired', async () => {

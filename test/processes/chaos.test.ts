@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openDatabase } from '../../src/db/index.js';
+import { type Database, openDatabase, queryRows } from '../../src/db/index.js';
 import { generationQueues } from '../../src/generation/index.js';
 import { createJobQueue, type JobQueue } from '../../src/jobs/queue.js';
 import { createLogger } from '../../src/lib/logger.js';
@@ -113,11 +113,10 @@ describe('a worker killed 10 times mid-flight', () => {
       const prompt = String(task.input.prompt);
       created.set(prompt, [...(created.get(prompt) ?? []), task.taskId]);
     }
-    const rows = (
-      (await database.db.execute(sql`select id, prompt, provider_task_ids from generations`)) as unknown as {
-        rows: { id: string; prompt: string; provider_task_ids: string[] }[];
-      }
-    ).rows;
+    const rows = await queryRows<{ id: string; prompt: string; provider_task_ids: string[] }>(
+      database.db,
+      sql`select id, prompt, provider_task_ids from generations`,
+    );
     let duplicates = 0;
     const createdAfterStored: { id: string; stored: string[]; created: string[] }[] = [];
     for (const row of rows) {
