@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
 import { user } from './accounts.schema.js';
 
-const profileColumns = {
+export const profileColumns = {
   id: user.id,
   email: user.email,
   name: user.name,

@@ -1,6 +1,8 @@
 import { eq, or } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
+import { profileColumns } from './accounts.queries.js';
 import { account, session, twoFactor, user, verification } from './accounts.schema.js';
+import { deviceColumns } from './sessions.js';
 
 /**
  * The account's part of a data export: profile and signed-in devices.
@@ -9,31 +11,16 @@ import { account, session, twoFactor, user, verification } from './accounts.sche
 export async function exportUserData(db: Db, userId: string) {
   const [profile] = await db
     .select({
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      emailVerified: user.emailVerified,
-      theme: user.theme,
-      locale: user.locale,
+      ...profileColumns,
       ageConfirmedAt: user.ageConfirmedAt,
-      role: user.role,
-      twoFactorEnabled: user.twoFactorEnabled,
       policyNotifiedVersion: user.policyNotifiedVersion,
-      createdAt: user.createdAt,
       updatedAt: user.updatedAt,
       deletedAt: user.deletedAt,
     })
     .from(user)
     .where(eq(user.id, userId));
   const sessions = await db
-    .select({
-      id: session.id,
-      userAgent: session.userAgent,
-      ipAddress: session.ipAddress,
-      createdAt: session.createdAt,
-      lastUsedAt: session.updatedAt,
-      expiresAt: session.expiresAt,
-    })
+    .select({ ...deviceColumns, expiresAt: session.expiresAt })
     .from(session)
     .where(eq(session.userId, userId));
   if (!profile || profile.deletedAt) return null;

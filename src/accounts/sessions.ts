@@ -3,16 +3,19 @@ import type { Db } from '../db/index.js';
 import { notFound } from '../lib/errors.js';
 import { session } from './accounts.schema.js';
 
+/** What a user may see of a signed-in device: never its token. */
+export const deviceColumns = {
+  id: session.id,
+  userAgent: session.userAgent,
+  ipAddress: session.ipAddress,
+  createdAt: session.createdAt,
+  lastUsedAt: session.updatedAt,
+};
+
 /** The user's signed-in devices, newest use first; tokens never leave the server. */
 export async function listSessions(deps: { db: Db }, input: { userId: string; currentSessionId: string }) {
   const rows = await deps.db
-    .select({
-      id: session.id,
-      userAgent: session.userAgent,
-      ipAddress: session.ipAddress,
-      createdAt: session.createdAt,
-      lastUsedAt: session.updatedAt,
-    })
+    .select(deviceColumns)
     .from(session)
     .where(and(eq(session.userId, input.userId), gt(session.expiresAt, new Date())))
     .orderBy(desc(session.updatedAt));
