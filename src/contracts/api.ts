@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { failureReasons } from './errors.js';
+import { text } from './text.js';
 
 /**
  * Wire shapes of the JSON API, shared by the server's route schemas and the
@@ -27,7 +28,7 @@ export type Me = z.infer<typeof meSchema>;
 
 export const updateMeSchema = z
   .object({
-    name: z.string().trim().min(1).max(80).optional(),
+    name: text().trim().min(1).max(80).optional(),
     theme: themeSchema.optional(),
     locale: localeSchema.optional(),
   })
@@ -71,8 +72,8 @@ export const MAX_COUNT = 4;
 
 export const submitGenerationSchema = z
   .object({
-    prompt: z.string().trim().min(1, 'Write a prompt').max(20000),
-    negativePrompt: z.string().trim().max(5000).optional(),
+    prompt: text().trim().min(1, 'Write a prompt').max(20000),
+    negativePrompt: text().trim().max(5000).optional(),
     model: z.string().min(1),
     aspectRatio: z.string().regex(/^\d+:\d+$/, 'Use a ratio like 1:1'),
     count: z.number().int().min(1).max(MAX_COUNT).default(1),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text.js';
 
 /** POST /api/me/exports → 202; GET /api/me/exports/:id */
 export const dataExportSchema = z.object({
@@ -26,7 +27,7 @@ export const createPrivacyRequestSchema = z
     kind: z.enum(privacyRequestKinds),
     /** Required when not signed in; ignored when signed in (the account's address is used). */
     email: z.email().max(254).optional(),
-    message: z.string().trim().min(10, 'Tell us a little more (at least 10 characters)').max(5000),
+    message: text().trim().min(10, 'Tell us a little more (at least 10 characters)').max(5000),
   })
   .strict();
 export type CreatePrivacyRequestInput = z.infer<typeof createPrivacyRequestSchema>;
@@ -48,7 +49,7 @@ export type PrivacyRequest = z.infer<typeof privacyRequestSchema>;
 
 /** PATCH /api/admin/privacy-requests/:id */
 export const updatePrivacyRequestSchema = z
-  .object({ status: z.enum(['open', 'in_progress', 'done', 'rejected']), resolution: z.string().trim().max(5000).optional() })
+  .object({ status: z.enum(['open', 'in_progress', 'done', 'rejected']), resolution: text().trim().max(5000).optional() })
   .strict();
 
 /** GET /api/legal/privacy (and /terms, /cookies) */

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { GenerationPage } from '../contracts/api.js';
 import type { Db } from '../db/index.js';
 import { AppError } from '../lib/errors.js';
@@ -6,11 +7,16 @@ import { toGenerationView } from './to-view.js';
 
 const encodeCursor = (createdAt: Date, id: string) => Buffer.from(`${createdAt.toISOString()}|${id}`).toString('base64url');
 
+const generationId = z.uuid();
+
+/** A cursor this server made, or invalid_input: nothing else reaches the query (a broken id would be a database error). */
 function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  const [at, id, ...rest] = Buffer.from(cursor, 'base64url').toString().split('|');
   const createdAt = new Date(at ?? '');
-  if (!id || Number.isNaN(createdAt.getTime())) throw new AppError('invalid_input', 'That page cursor is not valid.', { field: 'cursor' });
-  return { createdAt, id };
+  if (rest.length > 0 || !generationId.safeParse(id).success || Number.isNaN(createdAt.getTime())) {
+    throw new AppError('invalid_input', 'That page cursor is not valid.', { field: 'cursor' });
+  }
+  return { createdAt, id: id! };
 }
 
 /** The user's gallery, newest first, one page at a time. */

@@ -16,7 +16,7 @@ export interface TestApp {
   /** The origin Better Auth trusts; send it as `Origin` on every POST. */
   origin: string;
   /** Every route the app registered, one entry per method, with what it declares (access, caching, a body schema). */
-  routes: { method: string; url: string; config: RouteOptions['config']; takesBody: boolean }[];
+  routes: { method: string; url: string; config: RouteOptions['config']; takesBody: boolean; query: string[] }[];
   close(): Promise<void>;
 }
 
@@ -55,7 +55,15 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
   const app = await buildApp(deps, {
     webRoot: join(dataDir, 'no-web'),
     onRoute: (r) =>
-      routes.push(...[r.method].flat().map((method) => ({ method, url: r.url, config: r.config, takesBody: Boolean(r.schema?.body) }))),
+      routes.push(
+        ...[r.method].flat().map((method) => ({
+          method,
+          url: r.url,
+          config: r.config,
+          takesBody: Boolean(r.schema?.body),
+          query: Object.keys((r.schema?.querystring as { shape?: object } | undefined)?.shape ?? {}),
+        })),
+      ),
   });
   await app.ready();
   return {

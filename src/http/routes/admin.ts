@@ -4,6 +4,7 @@ import { findAccountId } from '../../accounts/index.js';
 import { listOpenAlerts, resolveAlert } from '../../admin/index.js';
 import { operatorAlertSchema } from '../../contracts/admin.js';
 import { privacyRequestSchema, updatePrivacyRequestSchema } from '../../contracts/privacy.js';
+import { text } from '../../contracts/text.js';
 import { adminListPrivacyRequests, adminUpdatePrivacyRequest, eraseAccount, type PrivacyContext } from '../../privacy/index.js';
 import { userOf } from '../plugins/access.js';
 
@@ -53,7 +54,7 @@ export const adminRoutes =
     /** DELETE /api/admin/users/:id – erase an account (e.g. a reported child account), as self-deletion does (204). `:id` may be the account's e-mail. */
     app.delete(
       '/api/admin/users/:id',
-      { config: operator, schema: { params: z.object({ id: z.string().min(1).max(254) }) } },
+      { config: operator, schema: { params: z.object({ id: text().min(1).max(254) }) } },
       async (req, reply) => {
         const admin = userOf(req);
         const userId = await findAccountId(deps, req.params.id);

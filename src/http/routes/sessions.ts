@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listSessions, revokeOtherSessions, revokeSession } from '../../accounts/index.js';
 import { sessionSchema } from '../../contracts/api.js';
+import { text } from '../../contracts/text.js';
 import type { Db } from '../../db/index.js';
 import { userOf } from '../plugins/access.js';
 
@@ -26,7 +27,7 @@ export const sessionRoutes =
     /** DELETE /api/me/sessions/:id – sign one session out (204). */
     app.delete(
       '/api/me/sessions/:id',
-      { config: user, schema: { params: z.object({ id: z.string().min(1).max(100) }) } },
+      { config: user, schema: { params: z.object({ id: text().min(1).max(100) }) } },
       async (req, reply) => {
         await revokeSession(deps, { userId: userOf(req).id, sessionId: req.params.id });
         return reply.status(204).send();
