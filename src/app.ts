@@ -107,7 +107,9 @@ export async function buildApp(
   await app.register(hookRoutes(deps.generation));
   await app.register(eventRoutes, { ...deps.generation, hub: deps.hub });
   if (deps.devMailbox) await app.register(devMailRoutes({ mailbox: deps.devMailbox }));
-  registerNotFound(app, { spa: await registerWeb(app, opts.webRoot ?? webRoot) });
+  // Without the dev mailbox its page must not exist either (not even as the app's shell).
+  const hidden = deps.devMailbox ? [] : ['/dev/mail'];
+  registerNotFound(app, { spa: await registerWeb(app, opts.webRoot ?? webRoot), hidden });
   return app;
 }
 

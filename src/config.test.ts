@@ -11,6 +11,11 @@ describe('loadConfig', () => {
     expect(c.auth.minAge).toBe(16);
   });
 
+  it('knows whether only this machine can reach the server (the dev mailbox depends on it)', () => {
+    for (const host of ['127.0.0.1', '127.0.0.2', '::1', 'localhost']) expect(loadConfig({ HOST: host }).http.loopback, host).toBe(true);
+    for (const host of ['0.0.0.0', '::', '192.168.1.10', 'example.com']) expect(loadConfig({ HOST: host }).http.loopback, host).toBe(false);
+  });
+
   it('names every bad variable at once', () => {
     try {
       loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x' });

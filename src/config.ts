@@ -115,6 +115,8 @@ export function loadConfig(env: Env = process.env) {
   const production = e.NODE_ENV === 'production';
   // Providers can call us back only at a public HTTPS address.
   const publicHost = new URL(publicUrl).hostname;
+  // Only a server that listens on this machine alone may show the dev mailbox (it holds everyone's reset links).
+  const loopback = /^(localhost|127\.\d+\.\d+\.\d+|::1|\[::1\])$/.test(e.HOST);
   const publiclyReachable =
     publicUrl.startsWith('https://') && !/^(localhost|127\.|10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|\[?::1\]?$)/.test(publicHost);
   if (production && !e.AUTH_SECRET) throw new ConfigError(['AUTH_SECRET: required when NODE_ENV=production']);
@@ -126,7 +128,7 @@ export function loadConfig(env: Env = process.env) {
   return {
     env: e.NODE_ENV,
     production,
-    http: { port, host: e.HOST, publicUrl, publiclyReachable, trustProxy: e.TRUST_PROXY },
+    http: { port, host: e.HOST, loopback, publicUrl, publiclyReachable, trustProxy: e.TRUST_PROXY },
     dataDir: e.DATA_DIR,
     database: e.DATABASE_URL ? { kind: 'postgres' as const, url: e.DATABASE_URL } : { kind: 'pglite' as const },
     auth: {

@@ -15,7 +15,7 @@ import type { QueueDefinition } from './lib/job.js';
 import { createLimiter } from './lib/limiter.js';
 import { createLogger, type Logger } from './lib/logger.js';
 import { createMetrics, type Metrics } from './lib/metrics.js';
-import { createSmtpMailer, DevMailbox, type Mailer, renderMail } from './mail/index.js';
+import { createLogMailer, createSmtpMailer, DevMailbox, type Mailer, renderMail } from './mail/index.js';
 import { acknowledgePolicy, type LegalSettings, type PrivacyContext, privacyQueues, readLegalDocument } from './privacy/index.js';
 import { type ImageProvider, meteredProvider, type Simulator } from './providers/index.js';
 import { createHintHub, createLiveHub, type LiveHub, notifyLiveBestEffort } from './pubsub/index.js';
@@ -32,8 +32,10 @@ export interface Deps {
   hub: LiveHub;
   auth: Auth;
   mailer: Mailer;
-  /** The in-memory dev mailbox, outside production when no SMTP_URL is set. */
+  /** The in-memory dev mailbox: outside production, without SMTP_URL, on a server listening on loopback only. */
   devMailbox: DevMailbox | null;
+  /** Where e-mail goes, for the start-up banner. */
+  mailDelivery: 'smtp' | 'dev-mailbox' | 'log';
   provider: ImageProvider;
   simulator: Simulator | null;
   metrics: Metrics;
@@ -75,8 +77,7 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
   await migrate(database);
   const db = database.db;
 
-  const devMailbox = config.mail.smtpUrl || config.production ? null : new DevMailbox(log, config.env === 'development');
-  const mailer: Mailer = devMailbox ?? createSmtpMailer(config.mail.smtpUrl ?? 'smtp://localhost:25', config.mail.from);
+  const { mailer, devMailbox, mailDelivery } = mailSetup(config, log);
   const metrics = createMetrics();
   const chosen = o.provider ? { provider: o.provider, simulator: null } : await createImageProvider(config, db, log, o.simulatorWebhookKey);
   const legal = legalSettings(config, chosen.provider);
@@ -119,6 +120,7 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
     auth: accountsAuth(config, { db, log, mailer, clock, policyVersion }),
     mailer,
     devMailbox,
+    mailDelivery,
     provider,
     simulator: chosen.simulator,
     metrics,
@@ -138,6 +140,25 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
       await database.close();
     },
   };
+}
+
+/**
+ * SMTP when configured (and always in production); otherwise the dev mailbox
+ * page, but only on a server nobody else can reach: it shows every user's
+ * mail, reset links included. Reachable from elsewhere, e-mail goes to the log.
+ */
+function mailSetup(config: Config, log: Logger): { mailer: Mailer; devMailbox: DevMailbox | null; mailDelivery: Deps['mailDelivery'] } {
+  if (config.mail.smtpUrl || config.production) {
+    return {
+      mailer: createSmtpMailer(config.mail.smtpUrl ?? 'smtp://localhost:25', config.mail.from),
+      devMailbox: null,
+      mailDelivery: 'smtp',
+    };
+  }
+  const logLinks = config.env === 'development';
+  if (!config.http.loopback) return { mailer: createLogMailer(log, logLinks), devMailbox: null, mailDelivery: 'log' };
+  const devMailbox = new DevMailbox(log, logLinks);
+  return { mailer: devMailbox, devMailbox, mailDelivery: 'dev-mailbox' };
 }
 
 export const databaseTarget = (config: Config) =>

@@ -79,10 +79,15 @@ function announce(config: Config, deps: Deps): void {
       url: config.http.publicUrl,
       database: config.database.kind,
       provider: deps.provider.demo ? 'built-in simulator (demo images)' : 'KIE',
-      mail: deps.devMailbox ? `${config.http.publicUrl}/dev/mail` : 'SMTP',
+      mail: { smtp: 'SMTP', 'dev-mailbox': `${config.http.publicUrl}/dev/mail`, log: 'the log only' }[deps.mailDelivery],
     },
     `AnimeGen is running at ${config.http.publicUrl}`,
   );
+  if (deps.mailDelivery === 'log') {
+    deps.log.warn(
+      `E-mail goes only to the log: the dev mailbox is off because HOST=${config.http.host} lets other machines reach this server. Set SMTP_URL to send mail.`,
+    );
+  }
 }
 
 const command = (process.argv[2] ?? 'start') as Command;

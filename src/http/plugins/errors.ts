@@ -49,12 +49,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
  * Unknown paths: API paths answer a JSON 404; with the web app built, any
  * other GET gets index.html so client-side routes survive a reload.
  */
-export function registerNotFound(app: FastifyInstance, opts: { spa: boolean }): void {
+export function registerNotFound(app: FastifyInstance, opts: { spa: boolean; hidden?: string[] }): void {
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0] ?? '';
     // Missing files (an old tab asking for a replaced asset) must 404, not get the page.
     const isFile = path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(path);
-    if (opts.spa && req.method === 'GET' && !isFile && !path.startsWith('/api/') && path !== '/healthz') {
+    const hidden = opts.hidden?.some((h) => path === h || path.startsWith(`${h}/`));
+    if (opts.spa && req.method === 'GET' && !isFile && !hidden && !path.startsWith('/api/') && path !== '/healthz') {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     const body: ErrorBody = { error: { code: 'not_found', message: `No route for ${req.method} ${path}` } };
