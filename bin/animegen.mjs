@@ -3,21 +3,14 @@
 // in this process (signals reach the server itself), building it first when it is missing
 // or older than a source file.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isStale } from '../scripts/stale.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = join(root, 'dist/server/main.js');
-const src = join(root, 'src');
 
-function stale() {
-  if (!existsSync(bundle)) return true;
-  const built = statSync(bundle).mtimeMs;
-  return readdirSync(src, { recursive: true }).some((name) => statSync(join(src, name)).mtimeMs > built);
-}
-
-if (stale()) {
+if (isStale(bundle, [join(root, 'src')])) {
   const r = spawnSync(process.execPath, [join(root, 'scripts/build-server.mjs')], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
