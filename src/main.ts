@@ -30,18 +30,23 @@ async function main(command: Command): Promise<void> {
     await deps.close();
     return;
   }
-  if (role !== 'web') await startWorker(deps);
-  const app = role === 'worker' ? null : await buildApp(deps);
-  if (app) {
+  let app: Awaited<ReturnType<typeof buildApp>> | null = null;
+  // Signals are handled from before the first job is claimed: a worker asked to stop while still
+  // registering its queues must hand its work on, not die with a job half done.
+  const starting = (async () => {
+    if (role !== 'web') await startWorker(deps);
+    if (role === 'worker') return;
+    app = await buildApp(deps);
     await app.listen({ port: config.http.port, host: config.http.host });
     announce(config, deps);
-  }
+  })();
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     deps.log.info({ signal }, 'shutting down: active jobs finish or are handed to a fresh job');
     try {
+      await starting.catch(() => {});
       await app?.close();
       await deps.close();
     } catch (err) {
@@ -53,6 +58,7 @@ async function main(command: Command): Promise<void> {
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+  await starting;
 }
 
 /** `animegen admin grant|revoke <email>`: sets the account's role. */
