@@ -3,8 +3,6 @@
  * A rule names what must never be imported from where.
  */
 const domain = '^src/(accounts|generation|billing|privacy|admin|moderation)/';
-/** Schema files follow their own rule (schemas-reference-only-accounts): a foreign key to the user is allowed. */
-const schemaFile = '\\.schema\\.ts$';
 /** The composition roots: they build everything and nothing imports them. */
 const roots = '^src/(main|app|deps|adapters|worker)\\.ts$';
 const adapters = '^src/(providers|storage|mail|pubsub)/|^src/jobs/queue\\.ts$';
@@ -43,7 +41,7 @@ module.exports = {
       name: 'credits-is-the-ledger',
       severity: 'error',
       comment: 'credits imports only db/ and lib/.',
-      from: { path: '^src/credits/', pathNot: schemaFile },
+      from: { path: '^src/credits/' },
       to: { path: '^src/', pathNot: '^src/(credits|db|lib|contracts)/' },
     },
     {
@@ -68,14 +66,14 @@ module.exports = {
     {
       name: 'generation-pays-through-credits',
       severity: 'error',
-      from: { path: '^src/generation/', pathNot: schemaFile },
+      from: { path: '^src/generation/' },
       to: { path: '^src/(billing|privacy|admin|accounts)/' },
     },
     {
       name: 'billing-scope',
       severity: 'error',
       comment: 'billing pays through credits and knows only db/, lib/ and contracts/ besides (Stripe sits behind its own gateway file).',
-      from: { path: '^src/billing/', pathNot: schemaFile },
+      from: { path: '^src/billing/' },
       to: { path: '^src/', pathNot: '^src/(billing|credits|db|lib|contracts)/' },
     },
     {
@@ -88,7 +86,7 @@ module.exports = {
       name: 'module-public-face',
       severity: 'error',
       comment: "Across modules, import only a module's index.ts.",
-      from: { path: '^src/(accounts|generation|billing|privacy|admin|moderation|credits)/', pathNot: ['\\.test\\.ts$', schemaFile] },
+      from: { path: '^src/(accounts|generation|billing|privacy|admin|moderation|credits)/', pathNot: '\\.test\\.ts$' },
       to: { path: '^src/(accounts|generation|billing|privacy|admin|moderation|credits)/', pathNot: ['^src/$1/', '^src/[^/]+/index\\.ts$'] },
     },
     {
@@ -101,16 +99,11 @@ module.exports = {
     {
       name: 'tables-have-one-owner',
       severity: 'error',
-      comment: "A module's tables (its <module>.schema.ts) are read and written by that module only; others call its index.ts.",
-      from: { path: '^src/([^/]+)/', pathNot: '\\.schema\\.ts$' },
+      comment:
+        "A module's tables (its <module>.schema.ts) are read and written by that module only; others call its index.ts. " +
+        'Foreign keys to another module live in the migrations, not in a schema file.',
+      from: { path: '^src/([^/]+)/' },
       to: { path: '^src/[^/]+/[^/]+\\.schema\\.ts$', pathNot: '^src/$1/' },
-    },
-    {
-      name: 'schemas-reference-only-accounts',
-      severity: 'error',
-      comment: "A schema file imports another module's schema only to declare a foreign key to the account (user) table.",
-      from: { path: '^src/([^/]+)/[^/]+\\.schema\\.ts$' },
-      to: { path: '\\.schema\\.ts$', pathNot: ['^src/$1/', '^src/accounts/accounts\\.schema\\.ts$'] },
     },
     {
       name: 'no-barrel-of-all-tables',

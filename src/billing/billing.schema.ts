@@ -1,5 +1,10 @@
 import { index, integer, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core';
-import { user } from '../accounts/accounts.schema.js';
+
+/*
+ * Every user_id here references "user"(id) in the database (see the migrations;
+ * db/foreign-keys.db.test.ts lists each with its ON DELETE rule). The schema
+ * does not say so, because that would import the accounts module's tables.
+ */
 
 /**
  * One credit-pack purchase through Stripe Checkout. Billing metadata only:
@@ -11,9 +16,7 @@ export const purchases = pgTable(
   {
     id: text('id').primaryKey(),
     // Financial records outlive the account (legal retention), like the ledger.
-    userId: text('user_id')
-      .notNull()
-      .references(() => user.id, { onDelete: 'restrict' }),
+    userId: text('user_id').notNull(),
     packId: text('pack_id').notNull(),
     /** Snapshot of the pack at checkout time, so later price changes do not rewrite history. */
     packName: text('pack_name').notNull(),
@@ -46,9 +49,7 @@ export const accountReviewFlags = pgTable(
   'account_review_flags',
   {
     id: text('id').primaryKey(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => user.id, { onDelete: 'restrict' }),
+    userId: text('user_id').notNull(),
     /** dispute */
     reason: text('reason').notNull(),
     /** What caused it, e.g. the Stripe dispute id. */

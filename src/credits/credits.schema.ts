@@ -1,13 +1,16 @@
 import { bigserial, index, integer, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core';
-import { user } from '../accounts/accounts.schema.js';
+
+/*
+ * Every user_id here references "user"(id) in the database (see the migrations;
+ * db/foreign-keys.db.test.ts lists each with its ON DELETE rule). The schema
+ * does not say so, because that would import the accounts module's tables.
+ */
 
 /** One row per user: the current balance, kept in step with credit_entries by the ledger module. */
 export const creditBalances = pgTable(
   'credit_balances',
   {
-    userId: text('user_id')
-      .primaryKey()
-      .references(() => user.id, { onDelete: 'cascade' }),
+    userId: text('user_id').primaryKey(),
     balance: integer('balance').notNull().default(0),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -24,9 +27,7 @@ export const creditEntries = pgTable(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     // Ledger rows outlive their account (legal retention): never cascade.
-    userId: text('user_id')
-      .notNull()
-      .references(() => user.id, { onDelete: 'restrict' }),
+    userId: text('user_id').notNull(),
     delta: integer('delta').notNull(),
     /** One of CreditKind in src/credits/credits.queries.ts. */
     kind: text('kind').notNull(),
