@@ -3,13 +3,14 @@
 // module names only that module's own tables. (Query-builder access needs
 // the schema file, which the import rules already keep private.)
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import ts from 'typescript';
 
 /** Tables outside our schema files, and who owns them: pg-boss's schema belongs to the queue adapter. */
 const foreignSchemas = { pgboss: 'jobs' };
 
-const moduleOf = (file) => file.split('/')[1];
+/** Files are named as under src/ (`src/<module>/…`), wherever the tree is. */
+const moduleOf = (file) => file.name.split('/')[1];
 
 function sourceFiles(dir) {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -22,10 +23,10 @@ export function readOwners(files) {
   const owners = new Map();
   const problems = [];
   for (const file of files) {
-    const text = readFileSync(file, 'utf8');
+    const text = readFileSync(file.path, 'utf8');
     for (const m of text.matchAll(/pgTable\(\s*'([a-z_]+)'/g)) {
       const expected = `src/${moduleOf(file)}/${moduleOf(file)}.schema.ts`;
-      if (file !== expected) problems.push(`${file} declares table ${m[1]}: tables live in the module's ${expected}`);
+      if (file.name !== expected) problems.push(`${file.name} declares table ${m[1]}: tables live in the module's ${expected}`);
       if (owners.has(m[1])) problems.push(`table ${m[1]} is declared twice (${owners.get(m[1])} and ${moduleOf(file)})`);
       owners.set(m[1], moduleOf(file));
     }
@@ -35,7 +36,7 @@ export function readOwners(files) {
 
 /** The text of every SQL literal in a file: sql`…` templates, sql.raw('…') and executeSql('…') arguments. */
 function sqlTexts(file) {
-  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const source = ts.createSourceFile(file.name, readFileSync(file.path, 'utf8'), ts.ScriptTarget.Latest, true);
   const texts = [];
   const literal = (node) => {
     if (ts.isStringLiteralLike(node)) return node.text;
@@ -69,7 +70,8 @@ export function findForeignSql(files, owners) {
     for (const text of sqlTexts(file)) {
       for (const [, schema, name] of text.matchAll(TABLE_REFERENCE)) {
         const owner = schema ? foreignSchemas[schema.toLowerCase()] : owners.get(name.toLowerCase());
-        if (owner && owner !== mine) problems.push(`${file}: raw SQL names ${schema ? `${schema}.` : ''}${name}, a table of ${owner}/`);
+        if (owner && owner !== mine)
+          problems.push(`${file.name}: raw SQL names ${schema ? `${schema}.` : ''}${name}, a table of ${owner}/`);
       }
     }
   }
@@ -79,8 +81,8 @@ export function findForeignSql(files, owners) {
 /** Runs both checks over src/ (tests excluded: they may look at any row). */
 export function checkTableOwners(root = 'src') {
   const files = sourceFiles(root)
-    .map((f) => f.replaceAll('\\', '/'))
-    .filter((f) => !/\.test\.ts$/.test(f) && !f.includes('/migrations/'));
+    .map((path) => ({ path, name: `src/${relative(root, path).replaceAll('\\', '/')}` }))
+    .filter((f) => !/\.test\.ts$/.test(f.name) && !f.name.includes('/migrations/'));
   const { owners, problems } = readOwners(files);
   if (owners.size === 0) problems.push('no tables found: the schema files were not read');
   return { owners, problems: [...problems, ...findForeignSql(files, owners)] };

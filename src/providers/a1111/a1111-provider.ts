@@ -1,7 +1,8 @@
+import { scrubSecret } from '../errors.js';
 import { type ProviderLog, sniffImageType } from '../kie/index.js';
 import { type CreateTaskInput, type DownloadedImage, type ImageProvider, ProviderError, type TaskState } from '../types.js';
 import { type CheckpointInfo, parseCheckpointList, resolveCheckpoint, wantedCheckpoint } from './checkpoints.js';
-import { a1111Error, scrubSecret } from './errors.js';
+import { a1111Error } from './errors.js';
 import { type A1111Http, basicAuthorization, callA1111, splitCredentials } from './http.js';
 import {
   type A1111Defaults,

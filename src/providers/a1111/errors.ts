@@ -1,9 +1,7 @@
+import { errorsOf, messages } from '../errors.js';
 import { type ErrorCatalogue, ProviderError } from '../types.js';
 
-const BUSY = "The image service is busy. We'll retry automatically.";
-const ACCOUNT = 'The image service is not available right now. Please try again later.';
-const COULD_NOT_CREATE = 'The image service could not create this image.';
-const COULD_NOT_FETCH = 'The generated image could not be retrieved.';
+const { busy: BUSY, account: ACCOUNT, couldNotCreate: COULD_NOT_CREATE, couldNotFetch: COULD_NOT_FETCH } = messages;
 
 /**
  * The closed list of error codes the AUTOMATIC1111 adapter throws or reports.
@@ -49,10 +47,8 @@ const catalogue = {
 
 export type A1111ErrorCode = keyof typeof catalogue;
 
-/** Builds the ProviderError for `code`; `detail` is for logs only and must hold no password. */
-export function a1111Error(code: A1111ErrorCode, detail?: string): ProviderError {
-  return new ProviderError(code, catalogue[code], detail);
-}
+/** Builds the ProviderError for `code`; `detail` is for logs only and must hold no key. */
+export const a1111Error = errorsOf(catalogue);
 
 /** FastAPI's `detail`: a string for HTTPException, a list of issues for 422 validation. */
 function detailOf(body: string): string | undefined {
@@ -90,10 +86,4 @@ export function errorForFetchFailure(error: unknown, what: string): ProviderErro
   const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
   const message = error instanceof Error ? error.message : String(error);
   return a1111Error('provider_unavailable', `${what}: ${message}${cause}`);
-}
-
-/** Replaces `secret` in an error's detail, in case a proxy echoed our Authorization header. */
-export function scrubSecret(error: ProviderError, secret: string | undefined): ProviderError {
-  if (!secret || !error.detail?.includes(secret)) return error;
-  return new ProviderError(error.code, error, error.detail.split(secret).join('[redacted]'));
 }

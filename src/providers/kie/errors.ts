@@ -1,9 +1,7 @@
-import { type ErrorCatalogue, ProviderError } from '../types.js';
+import { errorsOf, messages } from '../errors.js';
+import type { ErrorCatalogue, ProviderError } from '../types.js';
 
-const BUSY = "The image service is busy. We'll retry automatically.";
-const ACCOUNT = 'The image service is not available right now. Please try again later.';
-const COULD_NOT_CREATE = 'The image service could not create this image.';
-const COULD_NOT_FETCH = 'The generated image could not be retrieved.';
+const { busy: BUSY, account: ACCOUNT, couldNotCreate: COULD_NOT_CREATE, couldNotFetch: COULD_NOT_FETCH } = messages;
 
 /**
  * The closed list of error codes the KIE adapter throws, with how each is
@@ -72,9 +70,7 @@ const catalogue = {
 export type KieErrorCode = keyof typeof catalogue;
 
 /** Builds the ProviderError for `code`; `detail` is for logs only and must hold no key. */
-export function kieError(code: KieErrorCode, detail?: string): ProviderError {
-  return new ProviderError(code, catalogue[code], detail);
-}
+export const kieError = errorsOf(catalogue);
 
 /** Words KIE and its upstream models use when a content filter refused something. */
 const POLICY_WORDS = /polic(y|ies)|flagged|nsfw|sensitive|moderat|safety|prohibited|inappropriate/i;
@@ -108,10 +104,4 @@ export function errorForKieCode(code: number, msg: string, overrides?: CodeOverr
   if (code === 451) return kieError('reference_unreachable', detail);
   if (code >= 500 && code < 600) return kieError('provider_unavailable', detail);
   return kieError('kie_error', detail);
-}
-
-/** Replaces every occurrence of `secret` in an error's detail, in case a body echoed it. */
-export function scrubSecret(error: unknown, secret: string): unknown {
-  if (!(error instanceof ProviderError) || !secret || !error.detail?.includes(secret)) return error;
-  return new ProviderError(error.code, error, error.detail.split(secret).join('[redacted]'));
 }

@@ -1,9 +1,10 @@
+import { scrubSecret } from '../errors.js';
 import { type CreateTaskInput, type ImageProvider, ProviderError, type TaskState } from '../types.js';
 import { parseAllowedHost } from './address-policy.js';
 import { kieCallbacks } from './callbacks.js';
 import { type DownloadPolicy, downloadImage } from './download.js';
 import { dataRecord } from './envelope.js';
-import { kieError, scrubSecret } from './errors.js';
+import { kieError } from './errors.js';
 import { callKie, type KieHttpOptions } from './http.js';
 import { buildModelInput, referenceProblem } from './models.js';
 import { createInProcessRateLimiter, type RateLimiter } from './rate-limit.js';
