@@ -102,7 +102,7 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
   const hints = await createHintHub(database);
   const storage = await createStorage(config, log);
   const shared = { db, log, clock, queue, storage };
-  const policyVersion = readLegalDocument('privacy', legal).version;
+  const policy = readLegalDocument('privacy', legal);
   const shutdown = new AbortController();
   // Each polling generation listens for shutdown while it waits (up to the worker's concurrency, which may be
   // above Node's default of 10 listeners): not a leak, each wait removes its listener.
@@ -117,7 +117,7 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
     clock,
     queue,
     hub,
-    auth: accountsAuth(config, { db, log, mailer, clock, policyVersion }),
+    auth: accountsAuth(config, { db, log, mailer, clock, policyVersion: policy.version }),
     mailer,
     devMailbox,
     mailDelivery,
@@ -126,7 +126,7 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
     metrics,
     generation,
     billing: await billingContext(config, { db, log, clock }, o.billingFaults),
-    privacy: privacyContext(config, { ...shared, mailer, legal }),
+    privacy: privacyContext(config, { ...shared, mailer, policy }),
     admin: { db, clock, log },
     legal,
     close: async () => {
@@ -256,8 +256,8 @@ async function billingContext(
   };
 }
 
-function privacyContext(config: Config, d: Shared & { mailer: Mailer; legal: LegalSettings }): PrivacyContext {
-  const policy = readLegalDocument('privacy', d.legal);
+function privacyContext(config: Config, d: Shared & { mailer: Mailer; policy: { version: string; material: boolean } }): PrivacyContext {
+  const { policy } = d;
   return {
     db: d.db,
     storage: d.storage,

@@ -3,11 +3,10 @@ import PgBoss from 'pg-boss';
 import type { Database, Db } from '../db/index.js';
 import { transactionExecutor } from '../db/index.js';
 import { type JobDefinition, type JobMeta, JobPayloadError, type QueueDefinition } from '../lib/job.js';
-
-export type { QueueDefinition } from '../lib/job.js';
-
 import type { Logger } from '../lib/logger.js';
 import { type FetchedJob, JobRunner } from './runner.js';
+
+export type { QueueDefinition } from '../lib/job.js';
 
 /** What sending needs of a job: its name and payload type (a definition from a module's jobs.ts). */
 type Sendable<P> = Pick<JobDefinition<P, never, never>, 'name' | 'payload'>;
@@ -19,12 +18,12 @@ export interface JobQueue {
    */
   send<P>(db: Db | null, job: Sendable<P>, payload: NoInfer<P>, options?: { startAfterSeconds?: number }): Promise<string>;
   /**
-   * An INSERT … SELECT that enqueues one `name` job per row of `from` with
+   * An INSERT … SELECT that enqueues one `job` per row of `from` with
    * payload `data` (a jsonb expression over `from`), with the queue's own
    * settings exactly as `send` would: for a caller's single-statement write
    * (a CTE clause), saving the round trips of a transaction. A missing queue
    * fails the whole statement (job.name is NOT NULL), so a caller's other
-   * writes never commit without their job. Call `wake(name)` once it
+   * writes never commit without their job. Call `wake(job)` once it
    * committed. A test compares its rows with `send`'s.
    */
   insertSql<P>(job: Sendable<P>, data: SQL, from: SQL): SQL;
