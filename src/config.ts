@@ -81,6 +81,8 @@ const envSchema = z.object({
   /** How long a job may run before the queue presumes its worker dead and retries it. */
   JOB_EXPIRE_SECONDS: int(0, 0, 86_400),
   QUEUE_MAINTENANCE_SECONDS: int(30, 1, 600),
+  /** A running job's worker renews its lease every third of this; a job not renewed for this long is taken over. */
+  JOB_LEASE_SECONDS: int(30, 3, 3600),
   SHUTDOWN_GRACE_SECONDS: int(30, 0, 3600),
   SIMULATOR_DELAY_MS: int(1500, 0, 600_000),
   SIMULATOR_BEHAVIOUR: z.string().optional(),
@@ -159,7 +161,11 @@ export function loadConfig(env: Env = process.env) {
       // Longer than a generation may take, so a live job is never presumed dead.
       jobExpireSeconds: e.JOB_EXPIRE_SECONDS || e.GENERATION_DEADLINE_SECONDS + 60,
     },
-    queue: { maintenanceSeconds: e.QUEUE_MAINTENANCE_SECONDS, shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS },
+    queue: {
+      maintenanceSeconds: e.QUEUE_MAINTENANCE_SECONDS,
+      shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
+      leaseSeconds: e.JOB_LEASE_SECONDS,
+    },
     log: { level: e.LOG_LEVEL },
     privacyContact: e.PRIVACY_CONTACT,
     metricsToken: e.METRICS_TOKEN ?? null,

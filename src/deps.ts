@@ -96,6 +96,9 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
       role: o.role ?? 'all',
       pollingIntervalSeconds: o.pollingIntervalSeconds ?? (database.kind === 'pglite' ? 0.5 : 1),
       maintenanceIntervalSeconds: config.queue.maintenanceSeconds,
+      leaseSeconds: config.queue.leaseSeconds,
+      // One process owns a PGlite database: what is active when it starts was left by a crash.
+      exclusive: database.kind === 'pglite',
     },
   );
   const hub = await createLiveHub(database, log);

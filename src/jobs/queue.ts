@@ -4,6 +4,7 @@ import type { Database, Db } from '../db/index.js';
 import { transactionExecutor } from '../db/index.js';
 import { type JobDefinition, type JobMeta, JobPayloadError, type QueueDefinition } from '../lib/job.js';
 import type { Logger } from '../lib/logger.js';
+import { newWorkerId, reclaimStaleJobs, startLeaseKeeper } from './leases.js';
 import { type FetchedJob, JobRunner } from './runner.js';
 
 export type { QueueDefinition } from '../lib/job.js';
@@ -46,8 +47,17 @@ export interface QueueOptions {
   /** Maintenance and cron run only in worker processes. */
   role: 'web' | 'worker' | 'all';
   pollingIntervalSeconds: number;
-  /** How often pg-boss looks for expired jobs (a crashed worker's) to retry them. */
+  /** How often pg-boss looks for expired jobs to retry them (the last resort: leases act first). */
   maintenanceIntervalSeconds: number;
+  /** A running job's lease is renewed every third of this; one not renewed for this long is taken over. */
+  leaseSeconds: number;
+  /**
+   * This process is the queue's only worker (PGlite: one process owns the
+   * database), so a job active when it starts was left by a crashed
+   * predecessor and is taken over at once. Never with PostgreSQL, where a live
+   * worker elsewhere may hold it.
+   */
+  exclusive: boolean;
 }
 
 /** pg-boss on our own database connection (PGlite or the PostgreSQL pool). */
@@ -64,6 +74,24 @@ export async function createJobQueue(database: Database, log: Logger, queues: Qu
   await boss.start();
   await ensureQueues(boss, queues);
   const runners = new Map<string, JobRunner>();
+  const workerId = newWorkerId();
+  if (worker && options.exclusive) {
+    // Before any runner claims a job: every active job is a dead predecessor's.
+    const reclaimed = await reclaimStaleJobs(database.executor, 0);
+    if (reclaimed.length > 0) log.warn({ jobs: reclaimed.length }, 'resumed jobs left running by the previous start');
+  }
+  const leases = worker
+    ? startLeaseKeeper({
+        executor: database.executor,
+        log,
+        workerId,
+        leaseSeconds: options.leaseSeconds,
+        running: () => [...runners.values()].flatMap((r) => r.active()),
+        onReclaimed: (jobs) => {
+          for (const name of new Set(jobs.map((j) => j.name))) runners.get(name)?.wake();
+        },
+      })
+    : null;
 
   const queue: JobQueue = {
     async send(db, job, payload, opts = {}) {
@@ -138,6 +166,8 @@ export async function createJobQueue(database: Database, log: Logger, queues: Qu
           for (const id of left) await boss.fail(name, id, { message: 'worker shut down while active' }).catch(() => {});
         }),
       );
+      // Only now: jobs finishing during the grace period keep their leases until they end.
+      await leases?.stop();
       await boss.stop({ graceful: opts.graceful, timeout: opts.timeoutMs, wait: true });
     },
   };

@@ -43,6 +43,8 @@ describe('a worker killed 10 times mid-flight', () => {
         role: 'web',
         pollingIntervalSeconds: 1,
         maintenanceIntervalSeconds: 5,
+        leaseSeconds: 30,
+        exclusive: false,
       },
     );
     sim = await startSimulator({ port: 0, delayMs: 2500, apiKey: 'chaos-key' });

@@ -125,6 +125,8 @@ describe('a worker stopped by SIGTERM mid-generation', () => {
       role: 'web',
       pollingIntervalSeconds: 1,
       maintenanceIntervalSeconds: 60,
+      leaseSeconds: 30,
+      exclusive: false,
     });
     // [sim:slow] holds a task for ten times this: still unfinished when the first worker is stopped.
     sim = await startSimulator({ port: 0, delayMs: 1000, apiKey: 'shutdown-key' });
