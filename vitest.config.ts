@@ -1,7 +1,9 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 const integration = ['src/**/*.db.test.ts', 'test/http/**/*.test.ts'];
 const databases = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+/** Process tests that bring their own embedded database: run once, in the default (PGlite) run. */
+const embeddedProcesses = ['test/processes/**/*-embedded.test.ts'];
 
 export default defineConfig({
   test: {
@@ -21,8 +23,9 @@ export default defineConfig({
         extends: true as const,
         test: {
           name: db,
-          // Separate processes need a server database: those tests run on PostgreSQL only.
-          include: db === 'postgres' ? [...integration, 'test/processes/**/*.test.ts'] : integration,
+          // Separate processes need a server database: those tests run on PostgreSQL only (the embedded app's on PGlite).
+          include: db === 'postgres' ? [...integration, 'test/processes/**/*.test.ts'] : [...integration, ...embeddedProcesses],
+          exclude: [...configDefaults.exclude, ...(db === 'postgres' ? embeddedProcesses : [])],
           env: { TEST_DB_KIND: db },
         },
       })),
