@@ -16,6 +16,12 @@ describe('loadConfig', () => {
     for (const host of ['0.0.0.0', '::', '192.168.1.10', 'example.com']) expect(loadConfig({ HOST: host }).http.loopback, host).toBe(false);
   });
 
+  it('takes a dead worker’s jobs over after a 30 s lease by default, and refuses a lease too short to renew', () => {
+    expect(loadConfig({}).queue.leaseSeconds).toBe(30);
+    expect(loadConfig({ JOB_LEASE_SECONDS: '10' }).queue.leaseSeconds).toBe(10);
+    expect(() => loadConfig({ JOB_LEASE_SECONDS: '1' })).toThrow(/JOB_LEASE_SECONDS/);
+  });
+
   it('names every bad variable at once', () => {
     try {
       loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x' });
