@@ -6,6 +6,7 @@ import { createSessionResolver } from './accounts/index.js';
 import type { Deps } from './deps.js';
 import { registerAccess } from './http/plugins/access.js';
 import { registerErrorHandler, registerNotFound } from './http/plugins/errors.js';
+import { ProblemRequestLog, quietFastifyLogger } from './http/plugins/request-log.js';
 import { registerSameOriginGuard } from './http/plugins/same-origin.js';
 import { adminRoutes } from './http/routes/admin.js';
 import { authRoutes } from './http/routes/auth.js';
@@ -34,8 +35,12 @@ export async function buildApp(
   opts: { webRoot?: string; onRoute?: (route: RouteOptions) => void } = {},
 ): Promise<FastifyInstance> {
   const { config } = deps;
+  // The readable console (LOG_FORMAT=pretty) shows failed and slow requests only; JSON logs show every one.
+  const quiet = config.log.format === 'pretty';
+  const log = deps.log as FastifyBaseLogger;
   const app = Fastify({
-    loggerInstance: deps.log as FastifyBaseLogger,
+    loggerInstance: quiet ? quietFastifyLogger(log) : log,
+    ...(quiet ? { logController: new ProblemRequestLog() } : {}),
     trustProxy: config.http.trustProxy,
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();

@@ -130,4 +130,15 @@ describe('loadConfig', () => {
     const a1111 = { PROVIDER: 'a1111', A1111_URL: 'http://127.0.0.1:7860' };
     expect(problemOf(a1111, { providerModel: 'my-checkpoint', aspectRatios: ['7:3'] })).toEqual([]);
   });
+
+  it('logs readably for a person at a terminal, JSON for collectors and in production, as LOG_FORMAT overrides', () => {
+    const terminal = true;
+    expect(loadConfig({}, terminal).log).toEqual({ level: 'info', format: 'pretty', colors: true });
+    expect(loadConfig({}).log.format).toBe('json');
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40) }, terminal).log.format).toBe('json');
+    expect(loadConfig({ LOG_FORMAT: 'json' }, terminal).log.format).toBe('json');
+    expect(loadConfig({ LOG_FORMAT: 'pretty' }).log).toMatchObject({ format: 'pretty', colors: false });
+    expect(loadConfig({ NO_COLOR: '1' }, terminal).log.colors).toBe(false);
+    expect(() => loadConfig({ LOG_FORMAT: 'fancy' })).toThrow(/LOG_FORMAT/);
+  });
 });

@@ -87,6 +87,10 @@ const envSchema = z.object({
   SIMULATOR_DELAY_MS: int(1500, 0, 600_000),
   SIMULATOR_BEHAVIOUR: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** pretty: short human lines, requests only when they fail or are slow; json: one JSON line per event and request. */
+  LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
+  /** Any value turns colours off in the pretty console (https://no-color.org). */
+  NO_COLOR: z.string().optional(),
   TRUST_PROXY: bool.default(false),
   PRIVACY_CONTACT: z.email().default('privacy@animegen.local'),
   /** Test suites only: a cheap password hash so hundreds of sign-ups stay fast. Refused outside NODE_ENV=test. */
@@ -103,8 +107,12 @@ export class ConfigError extends Error {
   }
 }
 
-/** Parses the environment; throws ConfigError naming every bad variable. */
-export function loadConfig(env: Env = process.env) {
+/**
+ * Parses the environment; throws ConfigError naming every bad variable.
+ * `terminal`: whether standard output is a terminal (a person reading), which
+ * makes LOG_FORMAT=auto choose the readable console outside production.
+ */
+export function loadConfig(env: Env = process.env, terminal = false) {
   // Empty strings mean "unset", as in most .env tooling.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(cleaned);
@@ -166,7 +174,12 @@ export function loadConfig(env: Env = process.env) {
       shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
       leaseSeconds: e.JOB_LEASE_SECONDS,
     },
-    log: { level: e.LOG_LEVEL },
+    log: {
+      level: e.LOG_LEVEL,
+      // Operators' log collectors read JSON: production and anything not a terminal keep it.
+      format: e.LOG_FORMAT === 'auto' ? (terminal && !production ? ('pretty' as const) : ('json' as const)) : e.LOG_FORMAT,
+      colors: terminal && !e.NO_COLOR,
+    },
     privacyContact: e.PRIVACY_CONTACT,
     metricsToken: e.METRICS_TOKEN ?? null,
     billing: billingConfig(e),

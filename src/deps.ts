@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { type Auth, createAuth, OWASP_SCRYPT, TEST_SCRYPT } from './accounts/index.js';
 import { createImageProvider, createPaymentGateway, createStorage, legalSettings } from './adapters.js';
 import { type AdminContext, adminQueues, raiseOperatorAlert } from './admin/index.js';
@@ -162,6 +162,31 @@ function mailSetup(config: Config, log: Logger): { mailer: Mailer; devMailbox: D
   if (!config.http.loopback) return { mailer: createLogMailer(log, logLinks), devMailbox: null, mailDelivery: 'log' };
   const devMailbox = new DevMailbox(log, logLinks);
   return { mailer: devMailbox, devMailbox, mailDelivery: 'dev-mailbox' };
+}
+
+/**
+ * What this server runs with, in words, for the start-up banner and its log
+ * line. Addresses only: never a password, a user name or a key.
+ */
+export function describeSetup(config: Config, deps: Pick<Deps, 'mailDelivery'>) {
+  const p = config.provider;
+  const images =
+    p.kind === 'kie'
+      ? `KIE (${new URL(p.baseUrl).host})`
+      : p.kind === 'a1111'
+        ? `AUTOMATIC1111 at ${new URL(p.baseUrl).origin}`
+        : 'demo images from the built-in KIE simulator (set KIE_API_KEY for real ones)';
+  let database = `embedded PGlite in ${resolve(config.dataDir, 'db')}`;
+  if (config.database.kind === 'postgres') {
+    const url = new URL(config.database.url);
+    database = `PostgreSQL ${url.host || 'on the local socket'}${url.pathname}`;
+  }
+  const mail = {
+    smtp: `SMTP via ${new URL(config.mail.smtpUrl ?? 'smtp://localhost:25').host}`,
+    'dev-mailbox': `the dev mailbox at ${config.http.publicUrl}/dev/mail`,
+    log: 'this log only',
+  }[deps.mailDelivery];
+  return { url: config.http.publicUrl, images, database, mail };
 }
 
 export const databaseTarget = (config: Config) =>

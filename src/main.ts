@@ -2,7 +2,9 @@ import { setOperatorRole } from './accounts/index.js';
 import { buildApp } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { migrate, openDatabase } from './db/index.js';
-import { buildDeps, type Deps, databaseTarget } from './deps.js';
+import { buildDeps, type Deps, databaseTarget, describeSetup } from './deps.js';
+import { createLogger } from './lib/logger.js';
+import { createPrettyStream, formatBanner } from './lib/pretty-log.js';
 import { startWorker } from './worker.js';
 
 /**
@@ -16,7 +18,7 @@ import { startWorker } from './worker.js';
 type Command = 'start' | 'serve' | 'worker' | 'migrate' | 'admin';
 
 async function main(command: Command): Promise<void> {
-  const config = loadConfig();
+  const config = loadConfig(process.env, process.stdout.isTTY === true);
   if (command === 'admin') return adminCommand(config, process.argv.slice(3));
   if (command !== 'start' && command !== 'migrate' && config.database.kind === 'pglite') {
     throw new ConfigError([
@@ -24,7 +26,9 @@ async function main(command: Command): Promise<void> {
     ]);
   }
   const role = command === 'serve' ? 'web' : command === 'worker' ? 'worker' : 'all';
-  const deps = await buildDeps(config, { role });
+  // A person at a terminal reads short lines (LOG_FORMAT=pretty); anything else gets pino's JSON on standard output.
+  const pretty = config.log.format === 'pretty' ? createPrettyStream(process.stdout, config.log.colors) : undefined;
+  const deps = await buildDeps(config, { role, log: createLogger(config.log.level, pretty) });
   if (command === 'migrate') {
     deps.log.info('migrations applied');
     await deps.close();
@@ -35,7 +39,10 @@ async function main(command: Command): Promise<void> {
   // registering its queues must hand its work on, not die with a job half done.
   const starting = (async () => {
     if (role !== 'web') await startWorker(deps);
-    if (role === 'worker') return;
+    if (role === 'worker') {
+      deps.log.info({ concurrency: config.generation.concurrency }, 'worker started');
+      return;
+    }
     app = await buildApp(deps);
     await app.listen({ port: config.http.port, host: config.http.host });
     announce(config, deps);
@@ -79,16 +86,20 @@ async function adminCommand(config: Config, args: string[]): Promise<void> {
   console.log(action === 'grant' ? `${email} is now an operator.` : `${email} is no longer an operator.`);
 }
 
+/** The one start-up message: a banner for a person at a terminal, one log line otherwise. */
 function announce(config: Config, deps: Deps): void {
-  deps.log.info(
-    {
-      url: config.http.publicUrl,
-      database: config.database.kind,
-      provider: deps.provider.demo ? 'built-in simulator (demo images)' : 'KIE',
-      mail: { smtp: 'SMTP', 'dev-mailbox': `${config.http.publicUrl}/dev/mail`, log: 'the log only' }[deps.mailDelivery],
-    },
-    `AnimeGen is running at ${config.http.publicUrl}`,
-  );
+  const setup = describeSetup(config, deps);
+  if (config.log.format === 'pretty') {
+    const rows: [string, string][] = [
+      ['Images', setup.images],
+      ['Database', setup.database],
+      ['E-mail', setup.mail],
+    ];
+    const note = 'Requests appear here only when they fail or take over a second. Stop with Ctrl+C.';
+    process.stdout.write(formatBanner({ url: setup.url, rows, note }, config.log.colors));
+  } else {
+    deps.log.info({ ...setup, concurrency: config.generation.concurrency }, `AnimeGen is running at ${setup.url}`);
+  }
   if (deps.mailDelivery === 'log') {
     deps.log.warn(
       `E-mail goes only to the log: the dev mailbox is off because HOST=${config.http.host} lets other machines reach this server. Set SMTP_URL to send mail.`,

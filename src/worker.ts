@@ -4,12 +4,11 @@ import type { Deps } from './deps.js';
 import { registerGenerationJobs } from './generation/index.js';
 import { registerPrivacyJobs } from './privacy/index.js';
 
-/** Registers every module's jobs on this process (composition root). */
+/** Registers every module's jobs on this process (composition root); the caller says it started. */
 export async function startWorker(deps: Deps): Promise<void> {
   const { queue } = deps;
   await registerGenerationJobs(queue, deps.generation, deps.config.generation.concurrency);
   await registerBillingJobs(queue, deps.billing);
   await registerPrivacyJobs(queue, deps.privacy, deps.generation);
   await registerAdminJobs(queue, deps.admin);
-  deps.log.info({ concurrency: deps.config.generation.concurrency }, 'worker started');
 }

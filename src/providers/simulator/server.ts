@@ -159,7 +159,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     recentCreates: [],
   };
   ctx = state;
-  options.log?.info({ url }, 'KIE simulator listening');
+  // Debug: the start-up banner already says demo images are on; the port is internal.
+  options.log?.debug({ url }, 'KIE simulator listening');
 
   return {
     url,

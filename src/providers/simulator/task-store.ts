@@ -3,6 +3,7 @@ import { type Directive, HUGE_PREFIX, parseDirectives } from './directives.js';
 import { renderPlaceholder, seedFromPrompt } from './render.js';
 
 export interface SimLog {
+  debug(obj: object, msg?: string): void;
   info(obj: object, msg?: string): void;
   warn(obj: object, msg?: string): void;
   error(obj: object, msg?: string): void;
