@@ -16,7 +16,7 @@ const publicPages = ['/', '/sign-in', '/sign-up', '/privacy', '/terms'];
 
 let server: RunningServer;
 let browser: Browser;
-const rows: { page: string; html: FirstLoad; browser: FirstLoad & { transferred: { js: number; css: number } } }[] = [];
+const rows: { page: string; html: FirstLoad; browser: FirstLoad }[] = [];
 
 beforeAll(async () => {
   server = await startServer();

@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import type { Page } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 
 /**
  * What a page costs to show the first time: the bytes of script and CSS that
@@ -91,37 +91,25 @@ export async function firstLoadFromHtml(baseUrl: string, path: string): Promise<
 /**
  * The script and CSS a browser actually requests for the page at `path`
  * until the network is quiet after load (chunks the app imports while it
- * starts included), measured again from the server for each encoding.
- * Also returns what the browser itself received (its chosen encoding).
+ * starts included), measured again from the server for each encoding
+ * (a fresh browser context is needed: a cached file is not fetched again).
  */
-export async function firstLoadInBrowser(page: Page, baseUrl: string, path: string): Promise<FirstLoad & { transferred: Bytes }> {
+export async function firstLoadInBrowser(page: Page, baseUrl: string, path: string): Promise<FirstLoad> {
   const js = new Set<string>();
   const css = new Set<string>();
-  const transferred: Bytes = { js: 0, css: 0 };
-  const pending: Promise<void>[] = [];
-  const onResponse = (response: import('playwright-core').Response) => {
+  const onResponse = (response: Response) => {
     const type = response.request().resourceType();
     const kind = type === 'script' ? 'js' : type === 'stylesheet' ? 'css' : null;
     if (!kind || !response.url().startsWith(baseUrl)) return;
     const url = new URL(response.url()).pathname;
-    if ((kind === 'js' ? js : css).has(url)) return;
     (kind === 'js' ? js : css).add(url);
-    pending.push(
-      response
-        .request()
-        .sizes()
-        .then((s) => {
-          transferred[kind] += s.responseBodySize;
-        }),
-    );
   };
   page.on('response', onResponse);
   try {
     await page.goto(new URL(path, baseUrl).href, { waitUntil: 'load' });
     await page.waitForLoadState('networkidle');
-    await Promise.all(pending);
   } finally {
     page.off('response', onResponse);
   }
-  return { ...(await sizes(baseUrl, [...js], [...css])), transferred };
+  return sizes(baseUrl, [...js], [...css]);
 }
