@@ -6,8 +6,10 @@
  * slow 4G link, simulated) and desktop. Prints per page the performance,
  * accessibility and best-practice scores, FCP, LCP, CLS, TBT and the bytes
  * transferred, beside the goals (misses marked, never a failure: the figures
- * move with the machine's load), then each public page's first-load script
- * and CSS as gzip and brotli bytes.
+ * move with the machine's load: each run's CPU index and load average are
+ * printed, as blocking time and so the performance score suffer most on a
+ * busy machine), then each public page's first-load script and CSS as gzip
+ * and brotli bytes.
  *
  * CHROMIUM_PATH picks the browser (default /usr/bin/chromium),
  * BENCH_WEB_PAGES a comma-separated subset of pages, BENCH_WEB_PRESETS
@@ -15,7 +17,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch } from 'chrome-launcher';
 import lighthouse, { desktopConfig } from 'lighthouse';
@@ -46,6 +48,8 @@ interface Figures {
   cls: number;
   tbtMs: number;
   bytes: number;
+  /** Lighthouse's measure of the machine's CPU speed during the run (lower = slower or busier). */
+  benchmarkIndex: number;
   warnings: string[];
 }
 
@@ -67,6 +71,8 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'animegen-bench-web-'));
   const base = `http://127.0.0.1:${port}`;
   // The development mailbox (test mode, loopback only) verifies the signed-in user without SMTP.
+  // Its own PGlite in the temp folder, even when the other benches were given a DATABASE_URL.
+  delete process.env.DATABASE_URL;
   const server = spawnAnimegen('start', {
     HOST: '127.0.0.1',
     PORT: String(port),
@@ -97,7 +103,10 @@ async function main(): Promise<void> {
       for (const page of pages) {
         const figures = await audit(chrome.port, base, page, preset, signedInPages.includes(page) ? cookie : undefined);
         results.push(figures);
-        console.log(`  ${preset.padEnd(7)} ${page.padEnd(9)} perf ${score(figures.performance)}`);
+        const load = loadavg()[0]?.toFixed(1);
+        console.log(
+          `  ${preset.padEnd(7)} ${page.padEnd(9)} perf ${score(figures.performance)} (CPU index ${figures.benchmarkIndex.toFixed(0)}, load ${load})`,
+        );
       }
     }
     printScores(results);
@@ -161,6 +170,7 @@ async function audit(port: number, base: string, page: string, preset: Preset, c
     cls: value('cumulative-layout-shift'),
     tbtMs: value('total-blocking-time'),
     bytes: value('total-byte-weight'),
+    benchmarkIndex: lhr.environment.benchmarkIndex,
     warnings,
   };
 }
