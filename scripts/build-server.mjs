@@ -15,6 +15,7 @@ if (process.argv.includes('--bench')) {
     'bench/run': 'bench/run.ts',
     'bench/pipeline': 'bench/pipeline.ts',
     'bench/in-flight-round': 'bench/in-flight-round.ts',
+    'bench/web': 'bench/web.ts',
   });
 }
 

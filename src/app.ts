@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import { createSessionResolver } from './accounts/index.js';
 import type { Deps } from './deps.js';
 import { registerAccess } from './http/plugins/access.js';
+import { registerCompression } from './http/plugins/compression.js';
 import { registerErrorHandler, registerNotFound } from './http/plugins/errors.js';
 import { ProblemRequestLog, quietFastifyLogger } from './http/plugins/request-log.js';
 import { registerSameOriginGuard } from './http/plugins/same-origin.js';
@@ -81,6 +82,7 @@ export async function buildApp(
     app,
     createSessionResolver({ db: deps.db, secret: config.auth.secret.reveal(), secureCookies: config.auth.secureCookies }),
   );
+  await registerCompression(app);
   const meta = {
     demo: deps.provider.demo,
     minAge: config.auth.minAge,

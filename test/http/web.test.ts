@@ -1,7 +1,9 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compressWeb } from '../../scripts/compress-web.mjs';
 import { buildApp } from '../../src/app.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 
@@ -49,5 +51,104 @@ describe('serving the web app', () => {
     expect(csp).toContain("base-uri 'none'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  });
+});
+
+describe('serving the built files compressed', () => {
+  let t: TestApp;
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  let root: string;
+  const script = `export const words = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `word-${i}`))};\n`;
+  const page = (title: string) =>
+    `<!doctype html><html><head><title>${title}</title></head><body>${'<p>AnimeGen</p>'.repeat(100)}</body></html>`;
+  beforeAll(async () => {
+    t = await buildTestApp({ worker: false });
+    root = mkdtempSync(join(tmpdir(), 'animegen-web-'));
+    mkdirSync(join(root, 'assets'));
+    mkdirSync(join(root, 'pages'));
+    writeFileSync(join(root, 'index.html'), page('App shell'));
+    writeFileSync(join(root, 'assets', 'app-123.js'), script);
+    writeFileSync(join(root, 'assets', 'tiny-123.js'), 'console.log(1)');
+    writeFileSync(join(root, 'pages', 'sign-in.html'), page('Sign in'));
+    writeFileSync(join(root, 'pages', 'home.html'), page('Welcome'));
+    writeFileSync(
+      join(root, 'prerendered.json'),
+      JSON.stringify({
+        '/': 'pages/home.html',
+        '/sign-in': 'pages/sign-in.html',
+        // Each of these is refused: an API path, a file outside the app, a missing page, a file's own path.
+        '/api/me': 'pages/home.html',
+        '/secret': '../outside.html',
+        '/terms': 'pages/terms.html',
+        '/index.html': 'pages/home.html',
+      }),
+    );
+    await compressWeb(root);
+    app = await buildApp(t.deps, { webRoot: root });
+  });
+  afterAll(async () => {
+    await app.close();
+    await t.close();
+  });
+
+  const get = (url: string, encoding?: string, headers: Record<string, string> = {}) =>
+    app.inject({ method: 'GET', url, headers: { ...(encoding ? { 'accept-encoding': encoding } : {}), ...headers } });
+
+  it('sends the brotli copy to a browser that takes it, the gzip one otherwise, and the original to the rest', async () => {
+    const br = await get('/assets/app-123.js', 'gzip, deflate, br');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/^(?:text|application)\/javascript/);
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    expect(Number(br.headers['content-length'])).toBe(br.rawPayload.length);
+    expect(br.rawPayload.length).toBeLessThan(script.length / 2);
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(script);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+
+    const gz = await get('/assets/app-123.js', 'gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.rawPayload).toString()).toBe(script);
+
+    const plain = await get('/assets/app-123.js');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toMatch(/accept-encoding/i);
+    expect(plain.body).toBe(script);
+
+    // Too small to be worth a copy: sent as it is, whatever the browser accepts.
+    const tiny = await get('/assets/tiny-123.js', 'br');
+    expect(tiny.headers['content-encoding']).toBeUndefined();
+    expect(tiny.body).toBe('console.log(1)');
+  });
+
+  it('never serves the compressed copies under their own names', async () => {
+    expect((await get('/assets/app-123.js.br', 'br')).statusCode).toBe(404);
+    expect((await get('/index.html.gz', 'gzip')).statusCode).toBe(404);
+  });
+
+  it('sends a prerendered page for its exact path, compressed and revalidated, and the app shell elsewhere', async () => {
+    const signIn = await get('/sign-in?next=%2Fcreate', 'br');
+    expect(signIn.statusCode).toBe(200);
+    expect(signIn.headers['content-type']).toContain('text/html');
+    expect(signIn.headers['content-encoding']).toBe('br');
+    expect(signIn.headers['cache-control']).toBe('no-cache');
+    expect(brotliDecompressSync(signIn.rawPayload).toString()).toContain('<title>Sign in</title>');
+    expect((await get('/')).body).toContain('<title>Welcome</title>');
+
+    for (const url of ['/gallery', '/sign-in/extra', '/terms', '/secret']) {
+      const res = await get(url, 'gzip');
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['content-encoding'], url).toBe('gzip');
+      expect(res.headers['cache-control'], url).toBe('no-cache');
+      expect(gunzipSync(res.rawPayload).toString(), url).toContain('<title>App shell</title>');
+    }
+    expect((await get('/api/me')).statusCode).toBe(401);
+  });
+
+  it('lets a browser revalidate a page it has: 304 while it is unchanged', async () => {
+    const first = await get('/sign-in', 'br');
+    expect(first.headers.etag).toBeTruthy();
+    expect(first.headers['last-modified']).toBeTruthy();
+    const again = await get('/sign-in', 'br', { 'if-none-match': String(first.headers.etag) });
+    expect(again.statusCode).toBe(304);
+    expect(again.rawPayload.length).toBe(0);
   });
 });

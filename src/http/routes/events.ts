@@ -14,7 +14,8 @@ export async function eventRoutes(
   app: FastifyInstance,
   deps: Pick<GenerationContext, 'db' | 'modelNames'> & { hub: LiveHub },
 ): Promise<void> {
-  app.get('/api/generations/events', { config: { access: 'user', cache: 'no-store' } }, async (req, reply) => {
+  // Not compressed: a compressor holds small writes back until its buffer fills, and events must arrive at once.
+  app.get('/api/generations/events', { config: { access: 'user', cache: 'no-store' }, compress: false }, async (req, reply) => {
     const user = userOf(req);
     reply.hijack();
     const res = reply.raw;

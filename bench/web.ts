@@ -1,0 +1,218 @@
+/**
+ * `npm run bench:web`: Lighthouse 13 in Debian's chromium against the built
+ * web app as it ships (`npm run build:web`, served by `animegen start` on a
+ * free port with its own data folder), on the public pages and, signed in,
+ * /create and /gallery; mobile (Lighthouse's default: a mid-range phone on a
+ * slow 4G link, simulated) and desktop. Prints per page the performance,
+ * accessibility and best-practice scores, FCP, LCP, CLS, TBT and the bytes
+ * transferred, beside the goals (misses marked, never a failure: the figures
+ * move with the machine's load: each run's CPU index and load average are
+ * printed, as blocking time and so the performance score suffer most on a
+ * busy machine), then each public page's first-load script and CSS as gzip
+ * and brotli bytes.
+ *
+ * CHROMIUM_PATH picks the browser (default /usr/bin/chromium),
+ * BENCH_WEB_PAGES a comma-separated subset of pages, BENCH_WEB_PRESETS
+ * `mobile`, `desktop` or both, BENCH_WEB_NO_BUILD=1 reuses dist/web.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch } from 'chrome-launcher';
+import lighthouse, { desktopConfig } from 'lighthouse';
+import { firstLoadFromHtml } from '../test/e2e/helpers/first-load.js';
+import { freePort, spawnAnimegen, waitForHealth } from '../test/helpers/process.js';
+
+const chromePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const publicPages = ['/', '/sign-in', '/sign-up', '/privacy', '/terms'];
+const signedInPages = ['/create', '/gallery'];
+const chosen = process.env.BENCH_WEB_PAGES?.split(',').map((p) => p.trim());
+const pages = [...publicPages, ...signedInPages].filter((p) => !chosen || chosen.includes(p));
+const presets = (process.env.BENCH_WEB_PRESETS ?? 'mobile,desktop')
+  .split(',')
+  .filter((p): p is Preset => p === 'mobile' || p === 'desktop');
+type Preset = 'mobile' | 'desktop';
+
+/** The goals of the issue: scores are 0–1, CLS unitless. */
+const goals = { performance: 0.9, accessibility: 0.95, bestPractices: 0.9, cls: 0.05 };
+
+interface Figures {
+  page: string;
+  preset: Preset;
+  performance: number | null;
+  accessibility: number | null;
+  bestPractices: number | null;
+  fcpMs: number;
+  lcpMs: number;
+  cls: number;
+  tbtMs: number;
+  bytes: number;
+  /** Lighthouse's measure of the machine's CPU speed during the run (lower = slower or busier). */
+  benchmarkIndex: number;
+  warnings: string[];
+}
+
+async function main(): Promise<void> {
+  const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+  if (major < 22 || (major === 22 && minor < 19)) {
+    console.log(
+      `note: Lighthouse 13 declares Node >= 22.19; this is Node ${process.versions.node}. ` +
+        'If it fails to start, run the bench with Node 22.19 or newer.',
+    );
+  }
+  if (process.env.BENCH_WEB_NO_BUILD !== '1') {
+    console.log('building the web app (npm run build:web)…');
+    const built = spawnSync('npm', ['run', 'build:web', '--silent'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+    if (built.status !== 0) throw new Error('npm run build:web failed');
+  }
+
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'animegen-bench-web-'));
+  const base = `http://127.0.0.1:${port}`;
+  // The development mailbox (test mode, loopback only) verifies the signed-in user without SMTP.
+  // Its own PGlite in the temp folder, even when the other benches were given a DATABASE_URL.
+  delete process.env.DATABASE_URL;
+  const server = spawnAnimegen('start', {
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    PUBLIC_URL: base,
+    DATA_DIR: dataDir,
+    AUTH_RATE_LIMIT: '0',
+  });
+  const chrome = await launch({
+    chromePath,
+    chromeFlags: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  try {
+    await waitForHealth(base, server);
+    const cookie = pages.some((p) => signedInPages.includes(p)) ? await signedInCookie(base) : '';
+    // Each page once unmeasured: the server's first answers (file lookups, the session query) are not what a visitor meets.
+    for (const page of pages) await fetch(base + page, { headers: signedInPages.includes(page) ? { cookie } : {} });
+
+    const results: Figures[] = [];
+    for (const preset of presets) {
+      for (const page of pages) {
+        const figures = await audit(chrome.port, base, page, preset, signedInPages.includes(page) ? cookie : undefined);
+        results.push(figures);
+        const load = loadavg()[0]?.toFixed(1);
+        console.log(
+          `  ${preset.padEnd(7)} ${page.padEnd(9)} perf ${score(figures.performance)} (CPU index ${figures.benchmarkIndex.toFixed(0)}, load ${load})`,
+        );
+      }
+    }
+    printScores(results);
+    await printFirstLoad(base);
+  } finally {
+    chrome.kill();
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** A new account, verified through the development mailbox's link; returns the session cookie header. */
+async function signedInCookie(base: string): Promise<string> {
+  const email = `bench.web.${Date.now()}@example.test`;
+  const signUp = await fetch(`${base}/api/auth/sign-up/email`, {
+    method: 'POST',
+    headers: { origin: base, 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'cherry-blossom-2024', name: 'Bench Web', ageConfirmed: true }),
+  });
+  if (!signUp.ok) throw new Error(`sign-up: ${signUp.status} ${await signUp.text()}`);
+  const mail = (await (await fetch(`${base}/api/dev/mail`)).json()) as { messages: { to: string; links: string[] }[] };
+  const link = mail.messages.find((m) => m.to === email)?.links.find((l) => l.includes('/verify-email'));
+  if (!link) throw new Error(`no verification e-mail for ${email}`);
+  const verified = await fetch(link, { redirect: 'manual' });
+  const cookie = verified.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0] ?? '')
+    .filter((c) => !c.endsWith('='))
+    .join('; ');
+  if (!cookie) throw new Error('the verification link set no session cookie');
+  return cookie;
+}
+
+async function audit(port: number, base: string, page: string, preset: Preset, cookie?: string): Promise<Figures> {
+  const result = await lighthouse(
+    base + page,
+    {
+      port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility', 'best-practices'],
+      ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}),
+    },
+    preset === 'desktop' ? desktopConfig : undefined,
+  );
+  if (!result) throw new Error(`Lighthouse gave no result for ${page}`);
+  const { lhr } = result;
+  if (lhr.runtimeError) throw new Error(`${page}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  // A signed-in page that sent us to sign-in measured the wrong page.
+  const landed = new URL(lhr.finalDisplayedUrl).pathname;
+  const warnings = landed === page ? lhr.runWarnings : [`${page} ended on ${landed}`, ...lhr.runWarnings];
+  const value = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
+  return {
+    page,
+    preset,
+    performance: lhr.categories.performance?.score ?? null,
+    accessibility: lhr.categories.accessibility?.score ?? null,
+    bestPractices: lhr.categories['best-practices']?.score ?? null,
+    fcpMs: value('first-contentful-paint'),
+    lcpMs: value('largest-contentful-paint'),
+    cls: value('cumulative-layout-shift'),
+    tbtMs: value('total-blocking-time'),
+    bytes: value('total-byte-weight'),
+    benchmarkIndex: lhr.environment.benchmarkIndex,
+    warnings,
+  };
+}
+
+const score = (s: number | null) => (s === null ? '  – ' : s.toFixed(2));
+const mark = (ok: boolean) => (ok ? ' ' : '✗');
+
+function printScores(results: Figures[]): void {
+  const lines = [
+    '',
+    `Lighthouse ${presets.join(' and ')} (goals: performance ≥ ${goals.performance}, accessibility ≥ ${goals.accessibility}, ` +
+      `best practices ≥ ${goals.bestPractices}, CLS < ${goals.cls}; ✗ = missed)`,
+    'preset  page      |  perf  | a11y   | BP     |   FCP s |   LCP s |  CLS    | TBT ms | transfer KB',
+  ];
+  for (const r of results) {
+    const at = (s: number | null, goal: number) => `${score(s)} ${mark(s !== null && s >= goal)}`;
+    lines.push(
+      `${r.preset.padEnd(7)} ${r.page.padEnd(9)} | ${at(r.performance, goals.performance)} | ${at(r.accessibility, goals.accessibility)} | ` +
+        `${at(r.bestPractices, goals.bestPractices)} | ${(r.fcpMs / 1000).toFixed(2).padStart(7)} | ${(r.lcpMs / 1000).toFixed(2).padStart(7)} | ` +
+        `${r.cls.toFixed(3)} ${mark(r.cls < goals.cls)} | ${r.tbtMs.toFixed(0).padStart(6)} | ${(r.bytes / 1024).toFixed(1).padStart(11)}`,
+    );
+  }
+  const warnings = [...new Set(results.flatMap((r) => r.warnings))];
+  if (warnings.length) lines.push('', 'Lighthouse warned:', ...warnings.map((w) => `  - ${w}`));
+  console.log(lines.join('\n'));
+}
+
+async function printFirstLoad(base: string): Promise<void> {
+  const kb = (n: number) => (n / 1024).toFixed(1).padStart(8);
+  const lines = [
+    '',
+    'first-load bytes named by each public page (budget: JS ≤ 150 KB, CSS ≤ 30 KB, gzip)',
+    'page      |  JS gzip |    JS br | CSS gzip |   CSS br',
+  ];
+  for (const page of publicPages.filter((p) => pages.includes(p))) {
+    const f = await firstLoadFromHtml(base, page);
+    lines.push(`${page.padEnd(9)} | ${kb(f.gzip.js)} | ${kb(f.br.js)} | ${kb(f.gzip.css)} | ${kb(f.br.css)}`);
+  }
+  console.log(lines.join('\n'));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
