@@ -9,6 +9,6 @@ import { isStale } from './stale.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const inputs = ['web', 'src/contracts', 'vite.config.ts', 'package-lock.json'].map((p) => join(root, p));
 if (isStale(join(root, 'dist/web/index.html'), inputs)) {
-  const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync('npm', ['run', 'build:web', '--silent'], { cwd: root, stdio: 'inherit' });
   process.exit(r.status ?? 1);
 }
