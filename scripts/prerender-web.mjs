@@ -48,10 +48,12 @@ function pageHtml(page, lang, rendered) {
     .filter((key, i, all) => !inTemplate.has(key) && all.indexOf(key) === i)
     .map((key) => `    <link rel="modulepreload" crossorigin href="/${manifest[key].file}">\n`)
     .join('');
+  // The same mode and credentials as the app's fetch (same-origin), so the browser hands it this answer.
+  const api = page.preloadApi ? `    <link rel="preload" href="${page.preloadApi}" as="fetch" crossorigin="anonymous">\n` : '';
   let html = template;
   html = replaceOnce(html, /<html lang="[^"]*">/, `<html lang="${lang}">`);
   html = replaceOnce(html, /<title>[^<]*<\/title>/, `<title>${escapeHtml(rendered.title)}</title>`);
-  html = replaceOnce(html, /\n\s*<\/head>/, `\n${preloads}  </head>`);
+  html = replaceOnce(html, /\n\s*<\/head>/, `\n${api}${preloads}  </head>`);
   html = replaceOnce(html, /<div id="root"><\/div>/, `<div id="root" data-prerendered="${lang}">${rendered.html}</div>`);
   html = replaceOnce(html, /<noscript>[^<]*<\/noscript>/, `<noscript>${escapeHtml(rendered.noscript)}</noscript>`);
   return html;

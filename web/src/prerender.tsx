@@ -25,6 +25,8 @@ export interface PrerenderedPage {
   module: string;
   /** i18n key of the tab title (the landing page has none). */
   titleKey?: string;
+  /** An API answer the page shows at once: fetched alongside the scripts, not after them. */
+  preloadApi?: string;
 }
 
 /** The public pages: the same for every visitor who is not signed in. */
@@ -34,9 +36,9 @@ export const pages: PrerenderedPage[] = [
   { path: '/sign-up', name: 'sign-up', module: 'src/routes/sign-up.tsx', titleKey: 'auth.signUp.title' },
   // The legal texts come from the server (operator-edited files and live settings), so
   // these pages carry their frame and a placeholder; the text loads with the page.
-  { path: '/privacy', name: 'privacy', module: 'src/routes/legal.tsx', titleKey: 'legal.privacy' },
-  { path: '/terms', name: 'terms', module: 'src/routes/legal.tsx', titleKey: 'legal.terms' },
-  { path: '/cookies', name: 'cookies', module: 'src/routes/legal.tsx', titleKey: 'legal.cookies' },
+  { path: '/privacy', name: 'privacy', module: 'src/routes/legal.tsx', titleKey: 'legal.privacy', preloadApi: '/api/legal/privacy' },
+  { path: '/terms', name: 'terms', module: 'src/routes/legal.tsx', titleKey: 'legal.terms', preloadApi: '/api/legal/terms' },
+  { path: '/cookies', name: 'cookies', module: 'src/routes/legal.tsx', titleKey: 'legal.cookies', preloadApi: '/api/legal/cookies' },
 ];
 
 /** The i18n module of each language, as the client build's manifest names it: preloaded with the page. */
