@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { isStale } from './stale.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const inputs = ['web', 'src/contracts', 'vite.config.ts', 'package-lock.json'].map((p) => join(root, p));
+const inputs = ['web', 'src/contracts', 'vite.config.ts', 'scripts/prerender-web.mjs', 'package-lock.json'].map((p) => join(root, p));
 if (isStale(join(root, 'dist/web/index.html'), inputs)) {
   const r = spawnSync('npm', ['run', 'build:web', '--silent'], { cwd: root, stdio: 'inherit' });
   process.exit(r.status ?? 1);
