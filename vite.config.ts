@@ -22,19 +22,25 @@ const api: ProxyOptions = {
   },
 };
 
-export default defineConfig({
+export default defineConfig(({ isSsrBuild }) => ({
   root: 'web',
-  publicDir: 'public',
+  publicDir: isSsrBuild ? false : 'public',
   plugins: [react(), tailwindcss()],
-  build: {
-    outDir: '../dist/web',
-    emptyOutDir: true,
-    sourcemap: true,
-  },
+  // `vite build --ssr src/prerender.tsx` builds the module that renders the public
+  // pages at build time (scripts/prerender-web.mjs); it is never served.
+  build: isSsrBuild
+    ? { outDir: '../dist/prerender', emptyOutDir: true }
+    : {
+        outDir: '../dist/web',
+        emptyOutDir: true,
+        sourcemap: true,
+        // Which chunks each screen needs: the prerendered pages preload exactly those.
+        manifest: true,
+      },
   server: {
     proxy: {
       '/api': api,
       '/healthz': { target: backend },
     },
   },
-});
+}));

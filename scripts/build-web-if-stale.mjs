@@ -7,11 +7,17 @@ import { fileURLToPath } from 'node:url';
 import { isStale } from './stale.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const inputs = ['web', 'src/contracts', 'vite.config.ts', 'package-lock.json', 'package.json', 'scripts/compress-web.mjs'].map((p) =>
-  join(root, p),
-);
+const inputs = [
+  'web',
+  'src/contracts',
+  'vite.config.ts',
+  'package-lock.json',
+  'package.json',
+  'scripts/prerender-web.mjs',
+  'scripts/compress-web.mjs',
+].map((p) => join(root, p));
 if (isStale(join(root, 'dist/web/index.html'), inputs)) {
-  // The whole web build (bundle, then every later step), as CI and the tests run it.
+  // The whole web build (bundle, prerendered pages, compressed copies), as CI and the tests run it.
   const r = spawnSync('npm', ['run', 'build:web', '--silent'], {
     cwd: root,
     stdio: 'inherit',

@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 
-/** Builds the web app once (into dist/web, which the server serves) before any journey runs. */
+/** Builds the web app once (into dist/web, which the server serves; with its prerendered pages) before any journey runs. */
 export default function setup(): void {
   mkdirSync('test-results/screenshots', { recursive: true });
-  // The whole web build (bundle, then every later step such as the compressed copies): test what ships.
+  // The whole web build (bundle, prerendered pages, compressed copies): test what ships.
   // Vitest sets NODE_ENV=test, which would bundle React's development build.
   execFileSync('npm', ['run', 'build:web', '--silent'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }

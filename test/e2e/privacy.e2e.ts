@@ -99,7 +99,7 @@ describe('privacy for visitors', () => {
 });
 
 describe('privacy for a signed-in user', () => {
-  it('signs in with exactly one session cookie: HttpOnly, SameSite=Lax, path /', async () => {
+  it('signs in with exactly one session cookie (HttpOnly, SameSite=Lax, path /) beside the language cookie', async () => {
     await verifiedUserViaApi(server.baseUrl, user);
     await page.goto('/sign-in');
     await page.getByLabel('E-mail address').fill(user.email);
@@ -107,8 +107,10 @@ describe('privacy for a signed-in user', () => {
     await page.getByRole('button', { name: 'Sign in' }).last().click();
     await page.waitForURL('**/create');
     const cookies = await context.cookies();
-    expect(cookies.map((c) => c.name)).toEqual(['animegen.session_token']);
-    expect(cookies[0]).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(cookies.map((c) => c.name).sort()).toEqual(['animegen.session_token', 'lang']);
+    expect(cookies.find((c) => c.name === 'animegen.session_token')).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    // The language the pages are prerendered in; listed on the cookie page.
+    expect(cookies.find((c) => c.name === 'lang')).toMatchObject({ value: 'en', httpOnly: false, sameSite: 'Lax', path: '/' });
   });
 
   it('downloads everything as a ZIP with a README, the profile and the images', async () => {

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { createBrowserRouter } from 'react-router';
+import { matchRoutes, type RouteObject } from 'react-router';
 import { PageSkeleton } from './components/ui/skeleton.js';
 import { RequireAuth } from './features/session/require-auth.js';
 import { AppShell } from './features/shell/app-shell.js';
@@ -8,7 +8,11 @@ import { RouteError } from './features/shell/route-error.js';
 /** Each screen is its own chunk, loaded on first visit. */
 const screen = (load: () => Promise<{ default: ComponentType }>) => async () => ({ Component: (await load()).default });
 
-export const router = createBrowserRouter([
+/**
+ * The route table, shared by the browser (createBrowserRouter in main.tsx) and
+ * the build-time prerender of the public pages (prerender.tsx).
+ */
+export const routes: RouteObject[] = [
   {
     element: <AppShell />,
     errorElement: <RouteError />,
@@ -41,4 +45,20 @@ export const router = createBrowserRouter([
       { path: '*', lazy: screen(() => import('./routes/not-found.js')) },
     ],
   },
-]);
+];
+
+/**
+ * Loads the lazy screens matching `pathname` into the route table. Hydrating a
+ * prerendered page needs its screen's code before the first render, or the
+ * router would render its fallback where the server's HTML has the screen.
+ */
+export async function loadMatchedRoutes(pathname: string): Promise<void> {
+  const matches = matchRoutes(routes, pathname) ?? [];
+  await Promise.all(
+    matches.map(async ({ route }) => {
+      if (typeof route.lazy !== 'function') return;
+      const loaded = await route.lazy();
+      Object.assign(route, { ...loaded, lazy: undefined });
+    }),
+  );
+}

@@ -44,4 +44,11 @@ const subscribe = (l: () => void) => {
   return () => listeners.delete(l);
 };
 
-export const useToasts = (): Toast[] => useSyncExternalStore(subscribe, () => toasts);
+const none: Toast[] = [];
+/** Pages rendered at build time (and their hydration) start with no toast. */
+export const useToasts = (): Toast[] =>
+  useSyncExternalStore(
+    subscribe,
+    () => toasts,
+    () => none,
+  );

@@ -48,7 +48,10 @@ export default function HomeRoute() {
               {t('header.signIn')}
             </Link>
           </div>
-          {meta && <p className="mt-4 text-sm text-zinc-500 dark:text-zinc-400">{t('home.credits', { count: meta.signupCredits })}</p>}
+          {/* Its line is kept while the server's figure loads, so nothing below moves when it arrives. */}
+          <p className="mt-4 min-h-5 text-sm text-zinc-500 dark:text-zinc-400">
+            {meta && t('home.credits', { count: meta.signupCredits })}
+          </p>
         </div>
         <div className="relative" aria-hidden="true">
           <div className="absolute -inset-6 rounded-[2.5rem] bg-accent-gradient opacity-20 blur-3xl" />

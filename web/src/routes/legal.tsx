@@ -28,7 +28,8 @@ export default function LegalRoute() {
       {error ? (
         <LoadError error={error} onRetry={refetch} />
       ) : !doc ? (
-        <Card className="space-y-4 p-6 sm:p-10" aria-busy="true">
+        // As tall as the screen: the text that replaces it is longer, so the footer never jumps into view.
+        <Card className="min-h-dvh space-y-4 p-6 sm:p-10" aria-busy="true">
           <Skeleton className="h-9 w-2/3" />
           <Skeleton className="h-4 w-48" />
           <Skeleton className="h-4 w-full" />

@@ -35,7 +35,8 @@ export function SignInForm({ next }: { next: string | null }) {
   };
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    // POST: on a page painted before its script runs, a submit must never put the password in the URL.
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       <ErrorNotice error={signIn.error} data-testid="form-error" />
       <TextField
         label={t('auth.email')}

@@ -45,7 +45,8 @@ export function SignUpForm() {
   };
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    // POST: on a page painted before its script runs, a submit must never put the password in the URL.
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       <ErrorNotice error={signUp.error} data-testid="form-error" />
       <TextField
         label={t('auth.name')}
@@ -95,11 +96,10 @@ export function SignUpForm() {
           }}
         />
       </p>
-      {meta && (
-        <p className="text-center text-xs text-zinc-500 dark:text-zinc-400">
-          {t('auth.signUp.creditsNote', { count: meta.signupCredits })}
-        </p>
-      )}
+      {/* Its line is kept while the server's figure loads, so nothing below moves when it arrives. */}
+      <p className="min-h-4 text-center text-xs text-zinc-500 dark:text-zinc-400">
+        {meta && t('auth.signUp.creditsNote', { count: meta.signupCredits })}
+      </p>
     </form>
   );
 }

@@ -1,5 +1,5 @@
-import i18next from 'i18next';
 import type { Locale, Theme } from '../../api/contracts.js';
+import { changeUiLocale } from '../../i18n/index.js';
 
 /**
  * Theme and language on this device: kept in localStorage and applied to
@@ -61,11 +61,22 @@ export function applyTheme(theme: Theme): void {
   }
 }
 
-/** Switches the UI language, sets <html lang> and remembers it. */
+/**
+ * The server reads this cookie to send its pages prerendered in the visitor's
+ * language (named on the cookie page: a preference, not a tracker).
+ */
+const LOCALE_COOKIE = 'lang';
+
+function rememberLocaleForServer(locale: Locale): void {
+  // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is missing from browsers we support.
+  document.cookie = `${LOCALE_COOKIE}=${locale}; path=/; max-age=31536000; SameSite=Lax`;
+}
+
+/** Switches the UI language (fetching its strings the first time; <html lang> follows) and remembers it. */
 export function applyLocale(locale: Locale): void {
   write(LOCALE_KEY, locale);
-  document.documentElement.lang = locale;
-  if (i18next.language !== locale) void i18next.changeLanguage(locale);
+  rememberLocaleForServer(locale);
+  void changeUiLocale(locale);
 }
 
 /* A subscribable snapshot so components re-render when a preference changes. */

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Button } from '../../components/ui/button.js';
@@ -15,6 +15,7 @@ function seen(): boolean {
     return false;
   }
 }
+const noSubscription = () => () => undefined;
 
 /**
  * First visit only: says plainly that we use one sign-in cookie and local
@@ -22,8 +23,11 @@ function seen(): boolean {
  */
 export function CookieNotice({ aboveTabBar }: { aboveTabBar: boolean }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(() => !seen());
-  if (!open) return null;
+  // A page rendered at build time shows the notice (nothing is known there), so hydration
+  // starts from that too; public/theme.js hides it until then for a visitor who read it.
+  const seenBefore = useSyncExternalStore(noSubscription, seen, () => false);
+  const [open, setOpen] = useState(true);
+  if (seenBefore || !open) return null;
   const dismiss = () => {
     try {
       localStorage.setItem(NOTICE_KEY, new Date().toISOString());
@@ -37,7 +41,7 @@ export function CookieNotice({ aboveTabBar }: { aboveTabBar: boolean }) {
       aria-label={t('cookieNotice.label')}
       data-testid="cookie-notice"
       className={cn(
-        'fixed inset-x-3 z-40 mx-auto max-w-2xl animate-toast-in sm:inset-x-6',
+        'fixed inset-x-3 z-40 mx-auto max-w-2xl animate-toast-in sm:inset-x-6 [html[data-notice-seen]_&]:hidden',
         aboveTabBar ? 'bottom-20 md:bottom-4' : 'bottom-3 sm:bottom-4',
       )}
     >

@@ -1,0 +1,82 @@
+/**
+ * Build-time rendering of the public pages (scripts/prerender-web.mjs runs
+ * this module's SSR build): each page in each language as the HTML a visitor
+ * sees before any script ran. The browser then hydrates it (main.tsx).
+ */
+import { QueryClientProvider } from '@tanstack/react-query';
+import i18next from 'i18next';
+import { StrictMode } from 'react';
+import { renderToString } from 'react-dom/server';
+import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
+import { loadStrings, locales, type UiLocale } from './i18n/index.js';
+import { documentTitle } from './lib/use-document-title.js';
+import { createQueryClient, seedSignedOut } from './query-client.js';
+import { routes } from './router.js';
+
+export { locales };
+
+export interface PrerenderedPage {
+  /** The exact URL path the server answers with this page. */
+  path: string;
+  /** File name (without .html) under pages/<lang>/. */
+  name: string;
+  /** The screen's module, as the client build's manifest names it: its chunk is preloaded. */
+  module: string;
+  /** i18n key of the tab title (the landing page has none). */
+  titleKey?: string;
+  /** An API answer the page shows at once: fetched alongside the scripts, not after them. */
+  preloadApi?: string;
+}
+
+/** The public pages: the same for every visitor who is not signed in. */
+export const pages: PrerenderedPage[] = [
+  { path: '/', name: 'home', module: 'src/routes/home.tsx' },
+  { path: '/sign-in', name: 'sign-in', module: 'src/routes/sign-in.tsx', titleKey: 'auth.signIn.title' },
+  { path: '/sign-up', name: 'sign-up', module: 'src/routes/sign-up.tsx', titleKey: 'auth.signUp.title' },
+  // The legal texts come from the server (operator-edited files and live settings), so
+  // these pages carry their frame and a placeholder; the text loads with the page.
+  { path: '/privacy', name: 'privacy', module: 'src/routes/legal.tsx', titleKey: 'legal.privacy', preloadApi: '/api/legal/privacy' },
+  { path: '/terms', name: 'terms', module: 'src/routes/legal.tsx', titleKey: 'legal.terms', preloadApi: '/api/legal/terms' },
+  { path: '/cookies', name: 'cookies', module: 'src/routes/legal.tsx', titleKey: 'legal.cookies', preloadApi: '/api/legal/cookies' },
+];
+
+/** The i18n module of each language, as the client build's manifest names it: preloaded with the page. */
+export const localeModules: Record<UiLocale, string> = { en: 'src/i18n/en.json', ja: 'src/i18n/ja.json' };
+
+const i18n = i18next.createInstance();
+const ready = (async () => {
+  const [en, ja] = await Promise.all([loadStrings('en'), loadStrings('ja')]);
+  await i18n.use(initReactI18next).init({
+    resources: { en: { translation: en }, ja: { translation: ja } },
+    lng: 'en',
+    fallbackLng: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    showSupportNotice: false,
+  });
+})();
+
+/** Renders one page in one language: the #root markup, the tab title and the <noscript> text. */
+export async function renderPage(page: PrerenderedPage, lang: UiLocale): Promise<{ html: string; title: string; noscript: string }> {
+  await ready;
+  await i18n.changeLanguage(lang);
+  const handler = createStaticHandler(routes);
+  const context = await handler.query(new Request(`http://localhost${page.path}`));
+  if (context instanceof Response) throw new Error(`${page.path} answered ${context.status} instead of a page`);
+  const router = createStaticRouter(handler.dataRoutes, context);
+  const queryClient = createQueryClient();
+  seedSignedOut(queryClient);
+  // The same tree as main.tsx, so hydration finds exactly this markup.
+  const html = renderToString(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <QueryClientProvider client={queryClient}>
+          <StaticRouterProvider router={router} context={context} hydrate={false} />
+        </QueryClientProvider>
+      </I18nextProvider>
+    </StrictMode>,
+  );
+  queryClient.clear();
+  return { html, title: documentTitle(page.titleKey ? i18n.t(page.titleKey) : undefined), noscript: i18n.t('common.noscript') };
+}
