@@ -147,6 +147,8 @@ export type CreditsResponse = z.infer<typeof creditsResponseSchema>;
 /** Server-Sent Events on GET /api/generations/events. */
 export const liveEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('generation'), generation: generationSchema }),
+  // Back from the trash: shown again, not announced as "ready" (it was ready long ago).
+  z.object({ type: z.literal('generation_restored'), generation: generationSchema }),
   z.object({ type: z.literal('generation_deleted'), id: z.string() }),
   z.object({ type: z.literal('credits'), balance: z.number().int() }),
 ]);
