@@ -145,6 +145,10 @@ export const creditsResponseSchema = z.object({
 export type CreditsResponse = z.infer<typeof creditsResponseSchema>;
 
 /** Server-Sent Events on GET /api/generations/events. */
+/** DELETE /api/generations/trash: how many generations were deleted for good. */
+export const emptyTrashSchema = z.object({ deleted: z.number().int() });
+export type EmptyTrashResult = z.infer<typeof emptyTrashSchema>;
+
 export const liveEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('generation'), generation: generationSchema }),
   // Back from the trash: shown again, not announced as "ready" (it was ready long ago).

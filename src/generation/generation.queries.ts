@@ -217,11 +217,27 @@ export async function unsafeFindOverdue(db: Db, now: Date, limit: number) {
     .limit(limit);
 }
 
+/** Ids of everything in the user's trash. */
+export async function listTrashIds(db: Db, userId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: generations.id })
+    .from(generations)
+    .where(and(eq(generations.userId, userId), isNotNull(generations.deletedAt)));
+  return rows.map((r) => r.id);
+}
+
 /**
  * Deletes the user's generation with its images and references, and every
- * reference upload no other generation uses. Returns the storage keys to remove.
+ * reference upload no other generation uses. Returns the storage keys to
+ * remove, or null when nothing was deleted. `trashedOnly` deletes it only if
+ * it is in the trash.
  */
-export async function deleteGenerationRows(tx: Db, userId: string, id: string): Promise<string[] | null> {
+export async function deleteGenerationRows(
+  tx: Db,
+  userId: string,
+  id: string,
+  opts: { trashedOnly?: boolean } = {},
+): Promise<string[] | null> {
   const images = await tx
     .select({ o: generationImages.originalKey, t: generationImages.thumbnailKey, p: generationImages.previewKey })
     .from(generationImages)
@@ -232,7 +248,7 @@ export async function deleteGenerationRows(tx: Db, userId: string, id: string): 
     .where(eq(generationReferences.generationId, id));
   const deleted = await tx
     .delete(generations)
-    .where(and(eq(generations.id, id), eq(generations.userId, userId)))
+    .where(and(eq(generations.id, id), eq(generations.userId, userId), opts.trashedOnly ? isNotNull(generations.deletedAt) : undefined))
     .returning({ id: generations.id });
   if (deleted.length === 0) return null;
   const uploadIds = refs.map((r) => r.uploadId);

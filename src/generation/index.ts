@@ -1,5 +1,6 @@
 export { defaultA1111Models, defaultModels, type ModelConfig, parseModels } from './catalog.js';
 export type { GenerationContext, GenerationSettings } from './context.js';
+export { deleteForever, emptyTrash } from './delete-forever.js';
 export { deleteGeneration, purgeGeneration } from './delete-generation.js';
 export { failGeneration } from './fail-generation.js';
 export { findOwnedImage, findOwnedUploads, unsafeFindUpload } from './generation.queries.js';

@@ -67,6 +67,7 @@ describe('another user cannot reach anything by id (IDOR matrix)', () => {
   const cases: Record<string, Case> = {
     'GET /api/generations/:id': { status: 404, attempts: (o) => [{ url: `/api/generations/${o.gen.id}` }] },
     'DELETE /api/generations/:id': { status: 404, attempts: (o) => [{ url: `/api/generations/${o.gen.id}` }] },
+    'DELETE /api/generations/trash/:id': { status: 404, attempts: (o) => [{ url: `/api/generations/trash/${o.trashed.id}` }] },
     'POST /api/generations/:id/restore': { status: 404, attempts: (o) => [{ url: `/api/generations/${o.trashed.id}/restore` }] },
     'GET /api/files/images/:id/:variant': {
       status: 404,

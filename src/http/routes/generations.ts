@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { generationPageSchema, generationSchema, submitGenerationSchema } from '../../contracts/api.js';
+import { emptyTrashSchema, generationPageSchema, generationSchema, submitGenerationSchema } from '../../contracts/api.js';
 import {
+  deleteForever,
   deleteGeneration,
+  emptyTrash,
   type GenerationContext,
   getGenerationOrThrow,
   listGenerations,
@@ -52,6 +54,17 @@ export const generationRoutes =
       { config: user, schema: { response: { 200: z.object({ items: z.array(generationSchema) }) } } },
       async (req) => ({ items: await listTrash(deps, { userId: userOf(req).id }) }),
     );
+
+    /** DELETE /api/generations/trash – empty the trash for good, files included, at once. */
+    app.delete('/api/generations/trash', { config: user, schema: { response: { 200: emptyTrashSchema } } }, async (req) =>
+      emptyTrash(deps, { userId: userOf(req).id }),
+    );
+
+    /** DELETE /api/generations/trash/:id – delete one trashed generation for good, files included, at once (204). */
+    app.delete('/api/generations/trash/:id', { config: user, schema: { params: idParams } }, async (req, reply) => {
+      await deleteForever(deps, { userId: userOf(req).id, generationId: req.params.id });
+      return reply.status(204).send();
+    });
 
     /** POST /api/generations/:id/restore – back from the trash into the gallery. */
     app.post(

@@ -8,6 +8,7 @@ export type {
   CreditEntry,
   CreditsResponse,
   DevMail,
+  EmptyTrashResult,
   Generation,
   GenerationPage,
   GenerationStatus,

@@ -1,5 +1,5 @@
 import { apiFetch } from './client.js';
-import type { Generation, GenerationPage, ModelsResponse, SubmitGenerationInput, Upload } from './contracts.js';
+import type { EmptyTrashResult, Generation, GenerationPage, ModelsResponse, SubmitGenerationInput, Upload } from './contracts.js';
 
 /** GET /api/models – the catalog with each model's cost per image. */
 export const getModels = () => apiFetch<ModelsResponse>('/api/models');
@@ -37,3 +37,9 @@ export const listTrash = () => apiFetch<{ items: Generation[] }>('/api/generatio
 /** POST /api/generations/:id/restore – takes a generation out of the trash and back into the gallery. */
 export const restoreGeneration = (id: string) =>
   apiFetch<Generation>(`/api/generations/${encodeURIComponent(id)}/restore`, { method: 'POST', json: {} });
+
+/** DELETE /api/generations/trash/:id – deletes one trashed generation for good, its files at once. */
+export const deleteForever = (id: string) => apiFetch<undefined>(`/api/generations/trash/${encodeURIComponent(id)}`, { method: 'DELETE' });
+
+/** DELETE /api/generations/trash – empties the trash for good; answers how many went. */
+export const emptyTrash = () => apiFetch<EmptyTrashResult>('/api/generations/trash', { method: 'DELETE' });
