@@ -132,6 +132,8 @@ export const creditEntrySchema = z.object({
   delta: z.number().int(),
   kind: z.string(),
   reference: z.string(),
+  /** The generation this movement was for, while it can still be opened (null once deleted, or for other kinds). */
+  generationId: z.string().nullable(),
   balanceAfter: z.number().int(),
   createdAt: z.string(),
 });

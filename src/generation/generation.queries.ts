@@ -266,3 +266,13 @@ export async function deleteGenerationRows(
     : [];
   return [...images.flatMap((i) => [i.o, i.t, ...(i.p ? [i.p] : [])]), ...orphaned.map((u) => u.key)];
 }
+
+/** Which of these ids are the user's generations that can be opened (not in the trash, not deleted). */
+export async function findOpenGenerationIds(db: Db, userId: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .select({ id: generations.id })
+    .from(generations)
+    .where(and(eq(generations.userId, userId), inArray(generations.id, ids), isNull(generations.deletedAt)));
+  return new Set(rows.map((r) => r.id));
+}

@@ -103,4 +103,31 @@ describe('the trash: delete forever and empty', () => {
     expect((await as(user, 'GET', `/api/generations/${live.id}`)).statusCode).toBe(200);
     expect((await as(user, 'DELETE', '/api/generations/trash')).json()).toEqual({ deleted: 0 });
   });
+
+  it('ledger rows name their generation while it can be opened, not once it is in the trash or gone', async () => {
+    const user = await givenVerifiedUser(t, { credits: 20 });
+    const kept = await waitForTerminal(t, user, (await submit(t, user, { prompt: 'kept' })).json().id);
+    const failed = await waitForTerminal(t, user, (await submit(t, user, { prompt: 'refunded [sim:fail]' })).json().id);
+    expect(failed.status).toBe('failed');
+    const trashed = await givenTrashed(user, 'trashed');
+    const entries = async () =>
+      ((await as(user, 'GET', '/api/credits')).json().entries as { kind: string; reference: string; generationId: string | null }[])
+        .filter((e) => e.kind !== 'admin_adjustment' && e.kind !== 'signup_grant')
+        .map((e) => [e.kind, e.reference, e.generationId]);
+
+    expect(await entries()).toEqual([
+      ['generation_debit', trashed, null],
+      ['generation_refund', failed.id, failed.id],
+      ['generation_debit', failed.id, failed.id],
+      ['generation_debit', kept.id, kept.id],
+    ]);
+    expect((await as(user, 'DELETE', `/api/generations/trash/${trashed}`)).statusCode).toBe(204);
+    expect((await as(user, 'DELETE', `/api/generations/${failed.id}`)).statusCode).toBe(204);
+    expect(await entries()).toEqual([
+      ['generation_debit', trashed, null],
+      ['generation_refund', failed.id, null],
+      ['generation_debit', failed.id, null],
+      ['generation_debit', kept.id, kept.id],
+    ]);
+  });
 });
