@@ -147,6 +147,10 @@ export const creditsResponseSchema = z.object({
 export type CreditsResponse = z.infer<typeof creditsResponseSchema>;
 
 /** Server-Sent Events on GET /api/generations/events. */
+/** DELETE /api/generations/:id/images/:imageId: the generation without that image, or null when it was the last and the generation went too. */
+export const deleteImageResultSchema = z.object({ generation: generationSchema.nullable() });
+export type DeleteImageResult = z.infer<typeof deleteImageResultSchema>;
+
 /** DELETE /api/generations/trash: how many generations were deleted for good. */
 export const emptyTrashSchema = z.object({ deleted: z.number().int() });
 export type EmptyTrashResult = z.infer<typeof emptyTrashSchema>;

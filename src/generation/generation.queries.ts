@@ -267,6 +267,30 @@ export async function deleteGenerationRows(
   return [...images.flatMap((i) => [i.o, i.t, ...(i.p ? [i.p] : [])]), ...orphaned.map((u) => u.key)];
 }
 
+/**
+ * Deletes one image of the user's generation (not in the trash) and answers
+ * its storage keys; 'last' (nothing deleted) when it is the only image left,
+ * null when there is no such image. The generation row is locked so two
+ * deletions cannot both see two images and leave none.
+ */
+export async function deleteImageRow(tx: Db, userId: string, generationId: string, imageId: string): Promise<string[] | 'last' | null> {
+  const gen = await tx
+    .select({ id: generations.id })
+    .from(generations)
+    .where(and(eq(generations.id, generationId), eq(generations.userId, userId), isNull(generations.deletedAt)))
+    .for('update');
+  if (gen.length === 0) return null;
+  const images = await tx
+    .select({ id: generationImages.id, o: generationImages.originalKey, t: generationImages.thumbnailKey, p: generationImages.previewKey })
+    .from(generationImages)
+    .where(and(eq(generationImages.generationId, generationId), eq(generationImages.userId, userId)));
+  const image = images.find((i) => i.id === imageId);
+  if (!image) return null;
+  if (images.length === 1) return 'last';
+  await tx.delete(generationImages).where(eq(generationImages.id, imageId));
+  return [image.o, image.t, ...(image.p ? [image.p] : [])];
+}
+
 /** Which of these ids are the user's generations that can be opened (not in the trash, not deleted). */
 export async function findOpenGenerationIds(db: Db, userId: string, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();

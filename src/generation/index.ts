@@ -2,6 +2,7 @@ export { defaultA1111Models, defaultModels, type ModelConfig, parseModels } from
 export type { GenerationContext, GenerationSettings } from './context.js';
 export { deleteForever, emptyTrash } from './delete-forever.js';
 export { deleteGeneration, purgeGeneration } from './delete-generation.js';
+export { deleteImage } from './delete-image.js';
 export { failGeneration } from './fail-generation.js';
 export { findOwnedImage, findOwnedUploads, unsafeFindUpload } from './generation.queries.js';
 export { getGenerationOrThrow } from './get-generation.js';

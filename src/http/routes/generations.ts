@@ -1,9 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { emptyTrashSchema, generationPageSchema, generationSchema, submitGenerationSchema } from '../../contracts/api.js';
+import {
+  deleteImageResultSchema,
+  emptyTrashSchema,
+  generationPageSchema,
+  generationSchema,
+  submitGenerationSchema,
+} from '../../contracts/api.js';
 import {
   deleteForever,
   deleteGeneration,
+  deleteImage,
   emptyTrash,
   type GenerationContext,
   getGenerationOrThrow,
@@ -83,4 +90,13 @@ export const generationRoutes =
       await deleteGeneration(deps, { userId: userOf(req).id, generationId: req.params.id });
       return reply.status(204).send();
     });
+
+    /** DELETE /api/generations/:id/images/:imageId – delete one image of a batch for good; the last one takes its generation along. */
+    app.delete(
+      '/api/generations/:id/images/:imageId',
+      { config: user, schema: { params: z.object({ id: z.uuid(), imageId: z.uuid() }), response: { 200: deleteImageResultSchema } } },
+      async (req) => ({
+        generation: await deleteImage(deps, { userId: userOf(req).id, generationId: req.params.id, imageId: req.params.imageId }),
+      }),
+    );
   };

@@ -7,6 +7,7 @@ export type { OperatorAlert } from '../../../src/contracts/admin.js';
 export type {
   CreditEntry,
   CreditsResponse,
+  DeleteImageResult,
   DevMail,
   EmptyTrashResult,
   Generation,
