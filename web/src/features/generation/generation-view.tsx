@@ -4,6 +4,7 @@ import type { Generation } from '../../api/contracts.js';
 import { Card } from '../../components/ui/card.js';
 import { Notice } from '../../components/ui/notice.js';
 import { StatusBadge } from '../gallery/status-badge.js';
+import { CopyPrompt } from './copy-prompt.js';
 import { useFailureText } from './failure-text.js';
 import { GenerationActions } from './generation-actions.js';
 import { GenerationFacts } from './generation-facts.js';
@@ -33,7 +34,10 @@ export function GenerationView({ generation: g }: { generation: Generation }) {
           </Notice>
         )}
         <section>
-          <h2 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{t('generation.prompt')}</h2>
+          <div className="flex items-center justify-between gap-2">
+            <h2 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{t('generation.prompt')}</h2>
+            <CopyPrompt prompt={g.prompt} />
+          </div>
           <p className="mt-1.5 text-sm leading-relaxed break-words whitespace-pre-wrap" data-testid="detail-prompt">
             {g.prompt}
           </p>
