@@ -94,7 +94,7 @@ export function createAuth(o: AuthOptions) {
       sendOnSignIn: true,
       autoSignInAfterVerification: true,
       sendVerificationEmail: async ({ user, url }) => {
-        await o.sendVerificationEmail({ to: user.email, name: user.name, locale: localeOf(user), url });
+        await o.sendVerificationEmail({ to: user.email, name: user.name, locale: localeOf(user), url: landOnVerifiedPage(url) });
       },
       afterEmailVerification: async (user) => {
         await o.onEmailVerified(user.id);
@@ -184,4 +184,17 @@ export type Auth = ReturnType<typeof createAuth>;
 
 function localeOf(user: object): string {
   return 'locale' in user && typeof user.locale === 'string' ? user.locale : 'en';
+}
+
+/**
+ * Better Auth sends the link again when an unverified user signs in, with
+ * callbackURL "/" unless the request named one: that link would skip the "e-mail
+ * verified, credits added" page the first one shows. A link without a landing
+ * page of its own lands there too (a change of address keeps its own).
+ */
+function landOnVerifiedPage(link: string): string {
+  const url = new URL(link);
+  const callback = url.searchParams.get('callbackURL');
+  if (callback === null || callback === '' || callback === '/') url.searchParams.set('callbackURL', '/verified');
+  return url.toString();
 }

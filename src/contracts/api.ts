@@ -132,6 +132,8 @@ export const creditEntrySchema = z.object({
   delta: z.number().int(),
   kind: z.string(),
   reference: z.string(),
+  /** The generation this movement was for, while it can still be opened (null once deleted, or for other kinds). */
+  generationId: z.string().nullable(),
   balanceAfter: z.number().int(),
   createdAt: z.string(),
 });
@@ -145,8 +147,18 @@ export const creditsResponseSchema = z.object({
 export type CreditsResponse = z.infer<typeof creditsResponseSchema>;
 
 /** Server-Sent Events on GET /api/generations/events. */
+/** DELETE /api/generations/:id/images/:imageId: the generation without that image, or null when it was the last and the generation went too. */
+export const deleteImageResultSchema = z.object({ generation: generationSchema.nullable() });
+export type DeleteImageResult = z.infer<typeof deleteImageResultSchema>;
+
+/** DELETE /api/generations/trash: how many generations were deleted for good. */
+export const emptyTrashSchema = z.object({ deleted: z.number().int() });
+export type EmptyTrashResult = z.infer<typeof emptyTrashSchema>;
+
 export const liveEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('generation'), generation: generationSchema }),
+  // Back from the trash: shown again, not announced as "ready" (it was ready long ago).
+  z.object({ type: z.literal('generation_restored'), generation: generationSchema }),
   z.object({ type: z.literal('generation_deleted'), id: z.string() }),
   z.object({ type: z.literal('credits'), balance: z.number().int() }),
 ]);

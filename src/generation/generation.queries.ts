@@ -217,11 +217,27 @@ export async function unsafeFindOverdue(db: Db, now: Date, limit: number) {
     .limit(limit);
 }
 
+/** Ids of everything in the user's trash. */
+export async function listTrashIds(db: Db, userId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: generations.id })
+    .from(generations)
+    .where(and(eq(generations.userId, userId), isNotNull(generations.deletedAt)));
+  return rows.map((r) => r.id);
+}
+
 /**
  * Deletes the user's generation with its images and references, and every
- * reference upload no other generation uses. Returns the storage keys to remove.
+ * reference upload no other generation uses. Returns the storage keys to
+ * remove, or null when nothing was deleted. `trashedOnly` deletes it only if
+ * it is in the trash.
  */
-export async function deleteGenerationRows(tx: Db, userId: string, id: string): Promise<string[] | null> {
+export async function deleteGenerationRows(
+  tx: Db,
+  userId: string,
+  id: string,
+  opts: { trashedOnly?: boolean } = {},
+): Promise<string[] | null> {
   const images = await tx
     .select({ o: generationImages.originalKey, t: generationImages.thumbnailKey, p: generationImages.previewKey })
     .from(generationImages)
@@ -232,7 +248,7 @@ export async function deleteGenerationRows(tx: Db, userId: string, id: string): 
     .where(eq(generationReferences.generationId, id));
   const deleted = await tx
     .delete(generations)
-    .where(and(eq(generations.id, id), eq(generations.userId, userId)))
+    .where(and(eq(generations.id, id), eq(generations.userId, userId), opts.trashedOnly ? isNotNull(generations.deletedAt) : undefined))
     .returning({ id: generations.id });
   if (deleted.length === 0) return null;
   const uploadIds = refs.map((r) => r.uploadId);
@@ -249,4 +265,38 @@ export async function deleteGenerationRows(tx: Db, userId: string, id: string): 
         .returning({ key: uploads.storageKey })
     : [];
   return [...images.flatMap((i) => [i.o, i.t, ...(i.p ? [i.p] : [])]), ...orphaned.map((u) => u.key)];
+}
+
+/**
+ * Deletes one image of the user's generation (not in the trash) and answers
+ * its storage keys; 'last' (nothing deleted) when it is the only image left,
+ * null when there is no such image. The generation row is locked so two
+ * deletions cannot both see two images and leave none.
+ */
+export async function deleteImageRow(tx: Db, userId: string, generationId: string, imageId: string): Promise<string[] | 'last' | null> {
+  const gen = await tx
+    .select({ id: generations.id })
+    .from(generations)
+    .where(and(eq(generations.id, generationId), eq(generations.userId, userId), isNull(generations.deletedAt)))
+    .for('update');
+  if (gen.length === 0) return null;
+  const images = await tx
+    .select({ id: generationImages.id, o: generationImages.originalKey, t: generationImages.thumbnailKey, p: generationImages.previewKey })
+    .from(generationImages)
+    .where(and(eq(generationImages.generationId, generationId), eq(generationImages.userId, userId)));
+  const image = images.find((i) => i.id === imageId);
+  if (!image) return null;
+  if (images.length === 1) return 'last';
+  await tx.delete(generationImages).where(eq(generationImages.id, imageId));
+  return [image.o, image.t, ...(image.p ? [image.p] : [])];
+}
+
+/** Which of these ids are the user's generations that can be opened (not in the trash, not deleted). */
+export async function findOpenGenerationIds(db: Db, userId: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .select({ id: generations.id })
+    .from(generations)
+    .where(and(eq(generations.userId, userId), inArray(generations.id, ids), isNull(generations.deletedAt)));
+  return new Set(rows.map((r) => r.id));
 }

@@ -1,11 +1,14 @@
 export { defaultA1111Models, defaultModels, type ModelConfig, parseModels } from './catalog.js';
 export type { GenerationContext, GenerationSettings } from './context.js';
+export { deleteForever, emptyTrash } from './delete-forever.js';
 export { deleteGeneration, purgeGeneration } from './delete-generation.js';
+export { deleteImage } from './delete-image.js';
 export { failGeneration } from './fail-generation.js';
 export { findOwnedImage, findOwnedUploads, unsafeFindUpload } from './generation.queries.js';
 export { getGenerationOrThrow } from './get-generation.js';
 export { deadJob, generationQueues, type RunPolicySettings, registerGenerationJobs, runJob, sweepJob } from './jobs.js';
 export { listGenerations } from './list-generations.js';
+export { openGenerationIds } from './open-generation-ids.js';
 export { openPreview } from './open-preview.js';
 export { countGenerations, eraseUserData, exportUserData, purgeIdempotencyKeys } from './personal-data.js';
 export { acceptProviderCallback, callbackToken } from './provider-callback.js';

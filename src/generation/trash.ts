@@ -19,7 +19,7 @@ export async function restoreGeneration(
   if (!(await setTrashed(deps.db, input.userId, input.generationId, null))) throw notFound('That generation');
   const row = await findGeneration(deps.db, input.userId, input.generationId);
   if (!row) throw notFound('That generation');
-  await notifyLiveBestEffort(deps.db, deps.log, { userId: input.userId, kind: 'generation', id: input.generationId });
+  await notifyLiveBestEffort(deps.db, deps.log, { userId: input.userId, kind: 'generation_restored', id: input.generationId });
   const [view] = await toGenerationViews(deps.db, [row], deps.modelNames);
   return view!;
 }

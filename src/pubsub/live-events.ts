@@ -11,7 +11,8 @@ import type { Logger } from '../lib/logger.js';
  */
 export interface LiveNotice {
   userId: string;
-  kind: 'generation' | 'generation_deleted' | 'credits';
+  /** `generation_restored`: back from the trash, unchanged; the browser shows it again without announcing it as new. */
+  kind: 'generation' | 'generation_restored' | 'generation_deleted' | 'credits';
   id?: string;
 }
 

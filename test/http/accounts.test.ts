@@ -46,6 +46,40 @@ describe('accounts', () => {
     expect(credits.json().entries).toEqual([expect.objectContaining({ kind: 'signup_grant', delta: grant, balanceAfter: grant })]);
   });
 
+  it('a re-sent verification link lands on the "verified, credits added" page like the first', async () => {
+    const email = uniqueEmail();
+    await signUp(t, { email, password: 'long enough pw', name: 'Rin', ageConfirmed: true });
+    const first = latestLink(t, email, '/verify-email');
+    const mails = () => t.deps.devMailbox!.list().filter((m) => m.to === email).length;
+    // Signing in before verifying sends the link again; so does asking for it, with or without a landing page.
+    const signIn = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in/email',
+      headers: { origin: t.origin },
+      payload: { email, password: 'long enough pw' },
+    });
+    expect(signIn.statusCode).toBe(403);
+    expect(mails()).toBe(2);
+    const resent = latestLink(t, email, '/verify-email');
+    const asked = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/send-verification-email',
+      headers: { origin: t.origin },
+      payload: { email },
+    });
+    expect(asked.statusCode).toBe(200);
+    expect(mails()).toBe(3);
+    const again = latestLink(t, email, '/verify-email');
+    for (const link of [first, resent, again]) expect(new URL(link).searchParams.get('callbackURL')).toBe('/verified');
+
+    const landed = await followLink(t, resent);
+    expect(landed.statusCode).toBe(302);
+    expect(landed.headers.location).toBe('/verified');
+    const cookie = cookieHeader(landed.headers['set-cookie']);
+    const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
+    expect(me.json()).toMatchObject({ email, emailVerified: true, credits: t.config.auth.signupCredits });
+  });
+
   it('grants only once even when the verification link is followed twice', async () => {
     const user = await givenVerifiedUser(t, { credits: t.config.auth.signupCredits });
     await followLink(t, latestLink(t, user.email, '/verify-email'));

@@ -67,6 +67,11 @@ describe('another user cannot reach anything by id (IDOR matrix)', () => {
   const cases: Record<string, Case> = {
     'GET /api/generations/:id': { status: 404, attempts: (o) => [{ url: `/api/generations/${o.gen.id}` }] },
     'DELETE /api/generations/:id': { status: 404, attempts: (o) => [{ url: `/api/generations/${o.gen.id}` }] },
+    'DELETE /api/generations/:id/images/:imageId': {
+      status: 404,
+      attempts: (o) => [{ url: `/api/generations/${o.gen.id}/images/${o.gen.images[0]!.id}` }],
+    },
+    'DELETE /api/generations/trash/:id': { status: 404, attempts: (o) => [{ url: `/api/generations/trash/${o.trashed.id}` }] },
     'POST /api/generations/:id/restore': { status: 404, attempts: (o) => [{ url: `/api/generations/${o.trashed.id}/restore` }] },
     'GET /api/files/images/:id/:variant': {
       status: 404,

@@ -40,6 +40,24 @@ describe('live events (Server-Sent Events)', () => {
     stream.close();
   });
 
+  it('a generation restored from the trash comes back without a second "ready"', async () => {
+    const user = await givenVerifiedUser(t);
+    const stream = await openEvents(base, user.cookie);
+    const { id } = (await submit(t, user, { prompt: 'ready once' })).json();
+    await stream.waitFor((e) => e.type === 'generation' && e.generation.id === id && e.generation.status === 'succeeded');
+    const headers = { cookie: user.cookie, origin: t.origin };
+    await t.app.inject({ method: 'DELETE', url: `/api/generations/${id}`, headers });
+    await stream.waitFor((e) => e.type === 'generation_deleted' && e.id === id);
+    const seen = stream.events.length;
+    const restore = await t.app.inject({ method: 'POST', url: `/api/generations/${id}/restore`, headers, payload: {} });
+    expect(restore.statusCode).toBe(200);
+    const restored = await stream.waitFor((e) => e.type === 'generation_restored' && e.generation.id === id);
+    expect(restored.type === 'generation_restored' && restored.generation.status).toBe('succeeded');
+    // The browser announces "Your image is ready" for a `generation` event that reaches succeeded: none may follow a restore.
+    expect(stream.events.slice(seen).filter((e) => e.type === 'generation')).toEqual([]);
+    stream.close();
+  });
+
   it("never sends one user's events to another", async () => {
     const alice = await givenVerifiedUser(t);
     const bob = await givenVerifiedUser(t);

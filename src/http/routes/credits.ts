@@ -3,12 +3,13 @@ import { z } from 'zod';
 import { creditsResponseSchema } from '../../contracts/api.js';
 import { getBalance, listEntries } from '../../credits/index.js';
 import type { Db } from '../../db/index.js';
+import { openGenerationIds } from '../../generation/index.js';
 import { userOf } from '../plugins/access.js';
 
 export const creditRoutes =
   (deps: { db: Db }): FastifyPluginAsyncZod =>
   async (app) => {
-    /** GET /api/credits – balance and ledger entries, newest first. */
+    /** GET /api/credits – balance and ledger entries, newest first; each names its generation while that can be opened. */
     app.get(
       '/api/credits',
       {
@@ -28,6 +29,11 @@ export const creditRoutes =
           listEntries(deps.db, user.id, { beforeId: req.query.cursor, limit: req.query.limit + 1 }),
         ]);
         const page = rows.slice(0, req.query.limit);
+        const aboutGeneration = (kind: string) => kind === 'generation_debit' || kind === 'generation_refund';
+        const open = await openGenerationIds(deps.db, {
+          userId: user.id,
+          ids: page.filter((e) => aboutGeneration(e.kind)).map((e) => e.reference),
+        });
         return {
           balance,
           entries: page.map((e) => ({
@@ -35,6 +41,7 @@ export const creditRoutes =
             delta: e.delta,
             kind: e.kind,
             reference: e.reference,
+            generationId: aboutGeneration(e.kind) && open.has(e.reference) ? e.reference : null,
             balanceAfter: e.balanceAfter,
             createdAt: e.createdAt.toISOString(),
           })),

@@ -33,9 +33,9 @@ export async function eventRoutes(
     const toEvent = async (n: LiveNotice): Promise<LiveEvent | null> => {
       if (n.kind === 'credits') return { type: 'credits', balance: await getBalance(deps.db, user.id) };
       if (n.kind === 'generation_deleted' && n.id) return { type: 'generation_deleted', id: n.id };
-      if (n.kind === 'generation' && n.id) {
+      if ((n.kind === 'generation' || n.kind === 'generation_restored') && n.id) {
         const generation = await getGenerationOrThrow(deps, { userId: user.id, generationId: n.id }).catch(() => null);
-        return generation ? { type: 'generation', generation } : null;
+        return generation ? { type: n.kind, generation } : null;
       }
       return null;
     };

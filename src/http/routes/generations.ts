@@ -1,8 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { generationPageSchema, generationSchema, submitGenerationSchema } from '../../contracts/api.js';
 import {
+  deleteImageResultSchema,
+  emptyTrashSchema,
+  generationPageSchema,
+  generationSchema,
+  submitGenerationSchema,
+} from '../../contracts/api.js';
+import {
+  deleteForever,
   deleteGeneration,
+  deleteImage,
+  emptyTrash,
   type GenerationContext,
   getGenerationOrThrow,
   listGenerations,
@@ -53,6 +62,17 @@ export const generationRoutes =
       async (req) => ({ items: await listTrash(deps, { userId: userOf(req).id }) }),
     );
 
+    /** DELETE /api/generations/trash – empty the trash for good, files included, at once. */
+    app.delete('/api/generations/trash', { config: user, schema: { response: { 200: emptyTrashSchema } } }, async (req) =>
+      emptyTrash(deps, { userId: userOf(req).id }),
+    );
+
+    /** DELETE /api/generations/trash/:id – delete one trashed generation for good, files included, at once (204). */
+    app.delete('/api/generations/trash/:id', { config: user, schema: { params: idParams } }, async (req, reply) => {
+      await deleteForever(deps, { userId: userOf(req).id, generationId: req.params.id });
+      return reply.status(204).send();
+    });
+
     /** POST /api/generations/:id/restore – back from the trash into the gallery. */
     app.post(
       '/api/generations/:id/restore',
@@ -70,4 +90,13 @@ export const generationRoutes =
       await deleteGeneration(deps, { userId: userOf(req).id, generationId: req.params.id });
       return reply.status(204).send();
     });
+
+    /** DELETE /api/generations/:id/images/:imageId – delete one image of a batch for good; the last one takes its generation along. */
+    app.delete(
+      '/api/generations/:id/images/:imageId',
+      { config: user, schema: { params: z.object({ id: z.uuid(), imageId: z.uuid() }), response: { 200: deleteImageResultSchema } } },
+      async (req) => ({
+        generation: await deleteImage(deps, { userId: userOf(req).id, generationId: req.params.id, imageId: req.params.imageId }),
+      }),
+    );
   };

@@ -28,7 +28,8 @@ export interface SignInResult {
  * `{ twoFactorRedirect: true }` when the account has two-factor sign-in (finish with verifyTwoFactor).
  */
 export const signIn = (input: { email: string; password: string }) =>
-  apiFetch<SignInResult>('/api/auth/sign-in/email', { method: 'POST', json: { ...input, rememberMe: true } });
+  // callbackURL: before verification, sign-in e-mails the link again; it lands where the first one did.
+  apiFetch<SignInResult>('/api/auth/sign-in/email', { method: 'POST', json: { ...input, rememberMe: true, callbackURL: '/verified' } });
 
 /**
  * The second sign-in step, or confirming enrolment: POST /api/auth/two-factor/verify-totp with the

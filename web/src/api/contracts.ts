@@ -7,7 +7,9 @@ export type { OperatorAlert } from '../../../src/contracts/admin.js';
 export type {
   CreditEntry,
   CreditsResponse,
+  DeleteImageResult,
   DevMail,
+  EmptyTrashResult,
   Generation,
   GenerationPage,
   GenerationStatus,

@@ -1,5 +1,13 @@
 import { apiFetch } from './client.js';
-import type { Generation, GenerationPage, ModelsResponse, SubmitGenerationInput, Upload } from './contracts.js';
+import type {
+  DeleteImageResult,
+  EmptyTrashResult,
+  Generation,
+  GenerationPage,
+  ModelsResponse,
+  SubmitGenerationInput,
+  Upload,
+} from './contracts.js';
 
 /** GET /api/models – the catalog with each model's cost per image. */
 export const getModels = () => apiFetch<ModelsResponse>('/api/models');
@@ -37,3 +45,15 @@ export const listTrash = () => apiFetch<{ items: Generation[] }>('/api/generatio
 /** POST /api/generations/:id/restore – takes a generation out of the trash and back into the gallery. */
 export const restoreGeneration = (id: string) =>
   apiFetch<Generation>(`/api/generations/${encodeURIComponent(id)}/restore`, { method: 'POST', json: {} });
+
+/** DELETE /api/generations/trash/:id – deletes one trashed generation for good, its files at once. */
+export const deleteForever = (id: string) => apiFetch<undefined>(`/api/generations/trash/${encodeURIComponent(id)}`, { method: 'DELETE' });
+
+/** DELETE /api/generations/trash – empties the trash for good; answers how many went. */
+export const emptyTrash = () => apiFetch<EmptyTrashResult>('/api/generations/trash', { method: 'DELETE' });
+
+/** DELETE /api/generations/:id/images/:imageId – deletes one image of a batch for good; `generation` is null when it was the last. */
+export const deleteImage = (input: { generationId: string; imageId: string }) =>
+  apiFetch<DeleteImageResult>(`/api/generations/${encodeURIComponent(input.generationId)}/images/${encodeURIComponent(input.imageId)}`, {
+    method: 'DELETE',
+  });

@@ -11,6 +11,7 @@ import { Skeleton } from '../components/ui/skeleton.js';
 import { BuyCredits } from '../features/billing/buy-credits.js';
 import { PurchaseHistory } from '../features/billing/purchase-history.js';
 import { useCheckoutReturn } from '../features/billing/use-billing.js';
+import { useModels } from '../features/create/use-models.js';
 import { LedgerEntry } from '../features/credits/ledger-entry.js';
 import { useCredits } from '../features/credits/use-credits.js';
 import { useMe } from '../features/session/use-session.js';
@@ -26,6 +27,10 @@ export default function CreditsRoute() {
   useDocumentTitle(t('nav.credits'));
   const balance = me?.credits ?? data?.pages[0]?.balance ?? 0;
   const entries = data?.pages.flatMap((p) => p.entries) ?? [];
+  const { data: catalog } = useModels();
+  const costs = catalog?.models.map((m) => m.cost) ?? [];
+  // Below the cheapest model nothing can be created: point at the packs instead.
+  const tooLow = costs.length > 0 && balance < Math.min(...costs);
 
   return (
     <div className="mx-auto max-w-3xl px-4 py-8 sm:px-6">
@@ -39,10 +44,17 @@ export default function CreditsRoute() {
           </span>
           <span className="text-sm text-zinc-500 dark:text-zinc-400">{t('credits.unit', { count: balance })}</span>
         </p>
-        <Link to="/create" className={buttonClass('primary', 'md', 'mt-5')}>
-          <SparklesIcon size={18} />
-          {t('credits.spend')}
-        </Link>
+        {tooLow ? (
+          <a href="#buy" className={buttonClass('primary', 'md', 'mt-5')} data-testid="credits-cta" data-cta="buy">
+            <CoinsIcon size={18} />
+            {t('credits.buy')}
+          </a>
+        ) : (
+          <Link to="/create" className={buttonClass('primary', 'md', 'mt-5')} data-testid="credits-cta" data-cta="create">
+            <SparklesIcon size={18} />
+            {t('credits.spend')}
+          </Link>
+        )}
       </Card>
 
       {confirming.isPending && (
@@ -50,7 +62,7 @@ export default function CreditsRoute() {
           {t('billing.return.confirming')}
         </Notice>
       )}
-      <section className="mb-8" aria-labelledby="buy-heading">
+      <section id="buy" className="mb-8 scroll-mt-20" aria-labelledby="buy-heading">
         <h2 id="buy-heading" className="mb-2 text-lg font-semibold">
           {t('billing.buyTitle')}
         </h2>

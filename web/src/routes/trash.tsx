@@ -1,6 +1,9 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { buttonClass } from '../components/ui/button.js';
+import { errorMessageKey } from '../api/errors.js';
+import { Button, buttonClass } from '../components/ui/button.js';
+import { ConfirmDialog } from '../components/ui/dialog.js';
 import { EmptyState } from '../components/ui/empty-state.js';
 import { ArrowLeftIcon, TrashIcon } from '../components/ui/icons.js';
 import { LoadError } from '../components/ui/load-error.js';
@@ -8,7 +11,8 @@ import { PageHeader } from '../components/ui/page-header.js';
 import { Skeleton } from '../components/ui/skeleton.js';
 import { useMeta } from '../features/session/use-session.js';
 import { TrashItem } from '../features/trash/trash-item.js';
-import { useTrash } from '../features/trash/use-trash.js';
+import { useEmptyTrash, useTrash } from '../features/trash/use-trash.js';
+import { toast } from '../lib/toast.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 
 const grid = 'grid grid-cols-2 gap-3 sm:grid-cols-3 sm:gap-4 lg:grid-cols-4';
@@ -19,6 +23,20 @@ export default function TrashRoute() {
   const { data: meta } = useMeta();
   const { data: items, isPending, error, refetch } = useTrash();
   const trashDays = meta?.trashDays ?? 7;
+  const empty = useEmptyTrash();
+  const [confirming, setConfirming] = useState(false);
+  const count = items?.length ?? 0;
+  const onEmpty = () =>
+    empty.mutate(undefined, {
+      onSuccess: ({ deleted }) => {
+        setConfirming(false);
+        toast.success(t('trash.emptied', { count: deleted }));
+      },
+      onError: (err) => {
+        setConfirming(false);
+        toast.error(t(errorMessageKey(err)));
+      },
+    });
   useDocumentTitle(t('trash.title'));
 
   return (
@@ -30,7 +48,35 @@ export default function TrashRoute() {
         <ArrowLeftIcon size={16} />
         {t('generation.back')}
       </Link>
-      <PageHeader title={t('trash.title')} description={t('trash.subtitle', { count: trashDays })} />
+      <PageHeader
+        title={t('trash.title')}
+        description={t('trash.subtitle', { count: trashDays })}
+        actions={
+          count > 0 && (
+            <Button
+              variant="secondary"
+              icon={<TrashIcon size={18} />}
+              className="text-rose-600 dark:text-rose-400"
+              data-testid="empty-trash"
+              onClick={() => setConfirming(true)}
+            >
+              {t('trash.empty')}
+            </Button>
+          )
+        }
+      />
+      <ConfirmDialog
+        open={confirming}
+        title={t('trash.emptyConfirmTitle', { count })}
+        description={t('trash.emptyConfirmBody')}
+        confirmLabel={t('trash.empty')}
+        cancelLabel={t('common.cancel')}
+        tone="danger"
+        busy={empty.isPending}
+        confirmTestId="confirm-empty-trash"
+        onConfirm={onEmpty}
+        onClose={() => setConfirming(false)}
+      />
       {isPending ? (
         <ul className={grid} aria-busy="true" aria-label={t('common.loading')}>
           {['a', 'b', 'c', 'd'].map((k) => (

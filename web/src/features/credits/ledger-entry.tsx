@@ -5,19 +5,19 @@ import { AlertIcon, ClockIcon, CoinsIcon, RemixIcon, ShieldIcon, SparklesIcon } 
 import { cn } from '../../lib/cn.js';
 import { formatDateTime, formatNumber } from '../../lib/format.js';
 
-/** Plain-language wording per ledger kind; generation entries link to the generation. */
-const kinds: Record<string, { labelKey: string; icon: typeof CoinsIcon; linksToGeneration: boolean }> = {
-  signup_grant: { labelKey: 'credits.kind.signupGrant', icon: SparklesIcon, linksToGeneration: false },
-  generation_debit: { labelKey: 'credits.kind.generationDebit', icon: CoinsIcon, linksToGeneration: true },
-  generation_refund: { labelKey: 'credits.kind.generationRefund', icon: RemixIcon, linksToGeneration: true },
-  purchase: { labelKey: 'credits.kind.purchase', icon: CoinsIcon, linksToGeneration: false },
-  purchase_refund: { labelKey: 'credits.kind.purchaseRefund', icon: RemixIcon, linksToGeneration: false },
-  dispute: { labelKey: 'credits.kind.dispute', icon: AlertIcon, linksToGeneration: false },
-  admin_adjustment: { labelKey: 'credits.kind.adminAdjustment', icon: ShieldIcon, linksToGeneration: false },
-  expiry: { labelKey: 'credits.kind.expiry', icon: ClockIcon, linksToGeneration: false },
+/** Plain-language wording per ledger kind. */
+const kinds: Record<string, { labelKey: string; icon: typeof CoinsIcon }> = {
+  signup_grant: { labelKey: 'credits.kind.signupGrant', icon: SparklesIcon },
+  generation_debit: { labelKey: 'credits.kind.generationDebit', icon: CoinsIcon },
+  generation_refund: { labelKey: 'credits.kind.generationRefund', icon: RemixIcon },
+  purchase: { labelKey: 'credits.kind.purchase', icon: CoinsIcon },
+  purchase_refund: { labelKey: 'credits.kind.purchaseRefund', icon: RemixIcon },
+  dispute: { labelKey: 'credits.kind.dispute', icon: AlertIcon },
+  admin_adjustment: { labelKey: 'credits.kind.adminAdjustment', icon: ShieldIcon },
+  expiry: { labelKey: 'credits.kind.expiry', icon: ClockIcon },
 };
 
-/** One ledger row: what happened, when, the change and the balance after. */
+/** One ledger row: what happened (a link to the generation while it can be opened), when, the change and the balance after. */
 export function LedgerEntry({ entry }: { entry: CreditEntry }) {
   const { t, i18n } = useTranslation();
   const kind = kinds[entry.kind];
@@ -39,8 +39,12 @@ export function LedgerEntry({ entry }: { entry: CreditEntry }) {
       </span>
       <div className="min-w-0 flex-1">
         <p className="line-clamp-2 text-sm font-medium">
-          {kind?.linksToGeneration && entry.reference ? (
-            <Link to={`/g/${entry.reference}`} className="hover:text-violet-600 hover:underline dark:hover:text-violet-300">
+          {entry.generationId ? (
+            <Link
+              to={`/g/${entry.generationId}`}
+              data-testid="ledger-generation-link"
+              className="hover:text-violet-600 hover:underline dark:hover:text-violet-300"
+            >
               {label}
             </Link>
           ) : (

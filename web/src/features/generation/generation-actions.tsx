@@ -8,14 +8,24 @@ import { ConfirmDialog } from '../../components/ui/dialog.js';
 import { DownloadIcon, RemixIcon, TrashIcon } from '../../components/ui/icons.js';
 import { toast } from '../../lib/toast.js';
 import { useMeta } from '../session/use-session.js';
-import { useDeleteGeneration } from './use-generation.js';
+import { useDeleteGeneration, useDeleteImage } from './use-generation.js';
 
-/** Download the original, Remix (Create prefilled) and Delete (after confirmation). */
-export function GenerationActions({ generation: g, selected }: { generation: Generation; selected: number }) {
+/** Download the original, Remix (Create prefilled), Delete this image of a batch and Delete (each after confirmation). */
+export function GenerationActions({
+  generation: g,
+  selected,
+  onImageDeleted,
+}: {
+  generation: Generation;
+  selected: number;
+  onImageDeleted: () => void;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [confirming, setConfirming] = useState(false);
+  const [confirmingImage, setConfirmingImage] = useState(false);
   const remove = useDeleteGeneration();
+  const removeImage = useDeleteImage();
   const trashDays = useMeta().data?.trashDays ?? 0;
   const image = g.images[selected] ?? g.images[0];
 
@@ -31,6 +41,25 @@ export function GenerationActions({ generation: g, selected }: { generation: Gen
         toast.error(t(errorMessageKey(err)));
       },
     });
+
+  const onDeleteImage = () => {
+    if (!image) return;
+    removeImage.mutate(
+      { generationId: g.id, imageId: image.id },
+      {
+        onSuccess: async ({ generation }) => {
+          setConfirmingImage(false);
+          toast.success(t('generation.imageDeleted'));
+          onImageDeleted();
+          if (!generation) await navigate('/gallery', { replace: true });
+        },
+        onError: (err) => {
+          setConfirmingImage(false);
+          toast.error(t(errorMessageKey(err)));
+        },
+      },
+    );
+  };
 
   return (
     <div className="grid grid-cols-2 gap-2">
@@ -55,6 +84,31 @@ export function GenerationActions({ generation: g, selected }: { generation: Gen
       >
         {t('generation.delete')}
       </Button>
+      {g.images.length > 1 && (
+        <>
+          <Button
+            variant="secondary"
+            icon={<TrashIcon size={18} />}
+            onClick={() => setConfirmingImage(true)}
+            data-testid="delete-image"
+            className="col-span-2 text-rose-600 dark:text-rose-400"
+          >
+            {t('generation.deleteImage', { n: selected + 1 })}
+          </Button>
+          <ConfirmDialog
+            open={confirmingImage}
+            title={t('generation.deleteImageTitle', { n: selected + 1, count: g.images.length })}
+            description={t('generation.deleteImageBody')}
+            confirmLabel={t('generation.deleteImageConfirm')}
+            cancelLabel={t('common.cancel')}
+            tone="danger"
+            busy={removeImage.isPending}
+            onConfirm={onDeleteImage}
+            onClose={() => setConfirmingImage(false)}
+            confirmTestId="confirm-delete-image"
+          />
+        </>
+      )}
       <ConfirmDialog
         open={confirming}
         title={t(trashDays > 0 ? 'generation.trashTitle' : 'generation.deleteTitle')}

@@ -4,6 +4,7 @@ import type { Generation } from '../../api/contracts.js';
 import { Card } from '../../components/ui/card.js';
 import { Notice } from '../../components/ui/notice.js';
 import { StatusBadge } from '../gallery/status-badge.js';
+import { CopyPrompt } from './copy-prompt.js';
 import { useFailureText } from './failure-text.js';
 import { GenerationActions } from './generation-actions.js';
 import { GenerationFacts } from './generation-facts.js';
@@ -12,12 +13,14 @@ import { ImageStage } from './image-stage.js';
 /** The detail screen's body: the image on one side, prompt, receipt and actions on the other. */
 export function GenerationView({ generation: g }: { generation: Generation }) {
   const { t } = useTranslation();
-  const [selected, setSelected] = useState(0);
+  const [picked, setPicked] = useState(0);
+  // An image deleted from the batch can leave the pick past the end.
+  const selected = Math.min(picked, Math.max(0, g.images.length - 1));
   const failureText = useFailureText(g);
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(20rem,2fr)] lg:items-start">
-      <ImageStage generation={g} selected={selected} onSelect={setSelected} />
+      <ImageStage generation={g} selected={selected} onSelect={setPicked} />
       <Card className="space-y-5 p-5 sm:p-6">
         <div className="flex items-center justify-between gap-3">
           <StatusBadge status={g.status} />
@@ -31,7 +34,10 @@ export function GenerationView({ generation: g }: { generation: Generation }) {
           </Notice>
         )}
         <section>
-          <h2 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{t('generation.prompt')}</h2>
+          <div className="flex items-center justify-between gap-2">
+            <h2 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{t('generation.prompt')}</h2>
+            <CopyPrompt prompt={g.prompt} />
+          </div>
           <p className="mt-1.5 text-sm leading-relaxed break-words whitespace-pre-wrap" data-testid="detail-prompt">
             {g.prompt}
           </p>
@@ -63,7 +69,7 @@ export function GenerationView({ generation: g }: { generation: Generation }) {
           </section>
         )}
         <GenerationFacts generation={g} selected={selected} />
-        <GenerationActions generation={g} selected={selected} />
+        <GenerationActions generation={g} selected={selected} onImageDeleted={() => setPicked(Math.max(0, selected - 1))} />
       </Card>
     </div>
   );

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Generation } from '../../api/contracts.js';
-import { AlertIcon } from '../../components/ui/icons.js';
+import { AlertIcon, ZoomInIcon } from '../../components/ui/icons.js';
 import { cn } from '../../lib/cn.js';
 import { ratioOf } from '../../lib/format.js';
 import { PendingArt } from '../gallery/pending-art.js';
 import { useFailureText } from './failure-text.js';
+import { Lightbox } from './lightbox.js';
 
-/** The big picture: the selected image in a box of its own shape, a placeholder, or the failure. */
+/** The big picture: the selected image in a box of its own shape (a click opens the lightbox), a placeholder, or the failure. */
 export function ImageStage({
   generation: g,
   selected,
@@ -22,6 +23,8 @@ export function ImageStage({
   const ratio = image ? image.width / image.height : ratioOf(g.aspectRatio);
   const [loaded, setLoaded] = useState<string | null>(null);
   const failureText = useFailureText(g);
+  const [viewing, setViewing] = useState(false);
+  const alt = t('gallery.imageAlt', { prompt: g.prompt });
 
   return (
     <div>
@@ -30,14 +33,26 @@ export function ImageStage({
         style={{ aspectRatio: String(ratio), maxWidth: `calc(75vh * ${ratio})` }}
       >
         {g.status === 'succeeded' && image ? (
-          <img
-            key={image.id}
-            src={image.previewUrl}
-            alt={t('gallery.imageAlt', { prompt: g.prompt })}
-            onLoad={() => setLoaded(image.id)}
-            data-testid="detail-image"
-            className={cn('size-full object-contain transition-opacity duration-300', loaded === image.id ? 'opacity-100' : 'opacity-0')}
-          />
+          <button
+            type="button"
+            onClick={() => setViewing(true)}
+            title={t('lightbox.open')}
+            data-testid="open-lightbox"
+            className="group relative block size-full cursor-zoom-in focus-visible:outline-2 focus-visible:outline-offset-[-4px] focus-visible:outline-violet-500"
+          >
+            <img
+              key={image.id}
+              src={image.previewUrl}
+              alt={alt}
+              onLoad={() => setLoaded(image.id)}
+              data-testid="detail-image"
+              className={cn('size-full object-contain transition-opacity duration-300', loaded === image.id ? 'opacity-100' : 'opacity-0')}
+            />
+            <span className="absolute right-3 bottom-3 grid size-9 place-items-center rounded-full bg-black/50 text-white opacity-0 transition group-hover:opacity-100 group-focus-visible:opacity-100">
+              <ZoomInIcon size={18} />
+              <span className="sr-only">{t('lightbox.open')}</span>
+            </span>
+          </button>
         ) : g.status === 'failed' ? (
           <div
             className="flex size-full flex-col items-center justify-center gap-3 bg-rose-50 p-6 text-center dark:bg-rose-500/5"
@@ -72,6 +87,16 @@ export function ImageStage({
             </button>
           ))}
         </fieldset>
+      )}
+      {g.status === 'succeeded' && g.images.length > 0 && (
+        <Lightbox
+          open={viewing}
+          images={g.images}
+          index={Math.min(selected, g.images.length - 1)}
+          alt={alt}
+          onIndexChange={onSelect}
+          onClose={() => setViewing(false)}
+        />
       )}
     </div>
   );

@@ -1,8 +1,8 @@
 import { type InfiniteData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Generation, GenerationPage } from '../../api/contracts.js';
-import { deleteGeneration, getGeneration } from '../../api/generations.js';
+import { deleteGeneration, deleteImage, getGeneration } from '../../api/generations.js';
 import { queryKeys } from '../../api/query-keys.js';
-import { removeGeneration } from '../gallery/gallery-cache.js';
+import { removeGeneration, upsertGeneration } from '../gallery/gallery-cache.js';
 
 /** One generation; shows the gallery's copy at once while the fresh one loads. Live events keep it current. */
 export function useGeneration(id: string | undefined) {
@@ -26,6 +26,22 @@ export function useDeleteGeneration() {
     mutationFn: deleteGeneration,
     onSuccess: (_, id) => {
       removeGeneration(qc, id);
+      void qc.invalidateQueries({ queryKey: queryKeys.trash });
+    },
+  });
+}
+
+/** Deletes one image of a batch for good; the last one takes its generation to the trash (the answer is then null). */
+export function useDeleteImage() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: deleteImage,
+    onSuccess: ({ generation }, { generationId }) => {
+      if (generation) {
+        upsertGeneration(qc, generation);
+        return;
+      }
+      removeGeneration(qc, generationId);
       void qc.invalidateQueries({ queryKey: queryKeys.trash });
     },
   });

@@ -51,6 +51,11 @@ export function LiveEvents(): null {
         case 'generation':
           onGeneration(event.generation);
           break;
+        case 'generation_restored':
+          // Restored from the trash (maybe in another tab): show it again, silently.
+          upsertGeneration(qc, event.generation);
+          void qc.invalidateQueries({ queryKey: queryKeys.trash });
+          break;
         case 'generation_deleted':
           removeGeneration(qc, event.id);
           break;

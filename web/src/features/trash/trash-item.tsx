@@ -1,17 +1,21 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Generation } from '../../api/contracts.js';
 import { errorMessageKey } from '../../api/errors.js';
 import { Badge } from '../../components/ui/badge.js';
 import { Button } from '../../components/ui/button.js';
-import { GalleryIcon, RestoreIcon } from '../../components/ui/icons.js';
+import { ConfirmDialog } from '../../components/ui/dialog.js';
+import { GalleryIcon, RestoreIcon, TrashIcon } from '../../components/ui/icons.js';
 import { formatRelative } from '../../lib/format.js';
 import { toast } from '../../lib/toast.js';
-import { daysLeft, useRestoreGeneration } from './use-trash.js';
+import { daysLeft, useDeleteForever, useRestoreGeneration } from './use-trash.js';
 
-/** One deleted generation: a muted thumbnail, when it goes for good, and Restore. */
+/** One deleted generation: a muted thumbnail, when it goes for good, Restore and Delete forever (after confirmation). */
 export function TrashItem({ generation: g, trashDays }: { generation: Generation; trashDays: number }) {
   const { t, i18n } = useTranslation();
   const restore = useRestoreGeneration();
+  const forget = useDeleteForever();
+  const [confirming, setConfirming] = useState(false);
   const left = daysLeft(g.deletedAt, trashDays);
   return (
     <li
@@ -50,21 +54,53 @@ export function TrashItem({ generation: g, trashDays }: { generation: Generation
             </p>
           )}
         </div>
-        <Button
-          variant="secondary"
-          size="sm"
-          icon={<RestoreIcon size={16} />}
-          loading={restore.isPending}
-          data-testid="restore"
-          onClick={() =>
-            restore.mutate(g.id, {
-              onSuccess: () => toast.success(t('trash.restored')),
-              onError: (err) => toast.error(t(errorMessageKey(err))),
+        <div className="flex flex-wrap gap-2">
+          <Button
+            variant="secondary"
+            size="sm"
+            icon={<RestoreIcon size={16} />}
+            loading={restore.isPending}
+            data-testid="restore"
+            onClick={() =>
+              restore.mutate(g.id, {
+                onSuccess: () => toast.success(t('trash.restored')),
+                onError: (err) => toast.error(t(errorMessageKey(err))),
+              })
+            }
+          >
+            {t('trash.restore')}
+          </Button>
+          <Button
+            variant="ghost"
+            size="sm"
+            icon={<TrashIcon size={16} />}
+            data-testid="delete-forever"
+            className="text-rose-600 dark:text-rose-400"
+            onClick={() => setConfirming(true)}
+          >
+            {t('trash.deleteForever')}
+          </Button>
+        </div>
+        <ConfirmDialog
+          open={confirming}
+          title={t('trash.deleteForeverTitle')}
+          description={t('trash.deleteForeverBody')}
+          confirmLabel={t('trash.deleteForever')}
+          cancelLabel={t('common.cancel')}
+          tone="danger"
+          busy={forget.isPending}
+          confirmTestId="confirm-delete-forever"
+          onClose={() => setConfirming(false)}
+          onConfirm={() =>
+            forget.mutate(g.id, {
+              onSuccess: () => toast.success(t('trash.deletedForever')),
+              onError: (err) => {
+                setConfirming(false);
+                toast.error(t(errorMessageKey(err)));
+              },
             })
           }
-        >
-          {t('trash.restore')}
-        </Button>
+        />
       </div>
     </li>
   );

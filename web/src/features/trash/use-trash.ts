@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Generation } from '../../api/contracts.js';
-import { listTrash, restoreGeneration } from '../../api/generations.js';
+import { deleteForever, emptyTrash, listTrash, restoreGeneration } from '../../api/generations.js';
 import { queryKeys } from '../../api/query-keys.js';
 
 /** Deleted generations that can still be restored, most recently deleted first. */
@@ -21,6 +21,29 @@ export function useRestoreGeneration() {
       qc.setQueryData<{ items: Generation[] }>(queryKeys.trash, (d) => (d ? { items: d.items.filter((g) => g.id !== restored.id) } : d));
       qc.setQueryData<Generation>(queryKeys.generation(restored.id), restored);
       void qc.invalidateQueries({ queryKey: queryKeys.generations });
+    },
+  });
+}
+
+/** Deletes one trashed generation for good (files included); it leaves the list. */
+export function useDeleteForever() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: deleteForever,
+    onSuccess: (_, id) => {
+      qc.setQueryData<{ items: Generation[] }>(queryKeys.trash, (d) => (d ? { items: d.items.filter((g) => g.id !== id) } : d));
+    },
+  });
+}
+
+/** Empties the trash for good; the page is read again (something may have been deleted meanwhile). */
+export function useEmptyTrash() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: emptyTrash,
+    onSuccess: () => {
+      qc.setQueryData<{ items: Generation[] }>(queryKeys.trash, { items: [] });
+      void qc.invalidateQueries({ queryKey: queryKeys.trash });
     },
   });
 }
