@@ -71,6 +71,8 @@ describe('serving the built files compressed', () => {
     writeFileSync(join(root, 'assets', 'tiny-123.js'), 'console.log(1)');
     writeFileSync(join(root, 'pages', 'sign-in.html'), page('Sign in'));
     writeFileSync(join(root, 'pages', 'home.html'), page('Welcome'));
+    writeFileSync(join(root, 'pages', 'sign-in.ja.html'), page('ログイン'));
+    writeFileSync(join(root, 'prerendered.ja.json'), JSON.stringify({ '/sign-in': 'pages/sign-in.ja.html' }));
     writeFileSync(
       join(root, 'prerendered.json'),
       JSON.stringify({
@@ -141,6 +143,23 @@ describe('serving the built files compressed', () => {
       expect(gunzipSync(res.rawPayload).toString(), url).toContain('<title>App shell</title>');
     }
     expect((await get('/api/me')).statusCode).toBe(401);
+  });
+
+  it('sends the prerendered page in the language the visitor chose, else the one their browser prefers', async () => {
+    const titleOf = async (headers: Record<string, string>) => {
+      const res = await get('/sign-in', undefined, headers);
+      expect(res.headers.vary).toMatch(/cookie/i);
+      return /<title>(.*?)<\/title>/.exec(res.body)?.[1];
+    };
+    expect(await titleOf({})).toBe('Sign in');
+    expect(await titleOf({ cookie: 'lang=ja' })).toBe('ログイン');
+    expect(await titleOf({ 'accept-language': 'ja-JP,ja;q=0.9,en;q=0.8' })).toBe('ログイン');
+    expect(await titleOf({ 'accept-language': 'fr-FR, ja;q=0.5, en;q=0.7' })).toBe('Sign in');
+    // A choice made on this device beats the browser's preference, both ways.
+    expect(await titleOf({ cookie: 'lang=en', 'accept-language': 'ja' })).toBe('Sign in');
+    expect(await titleOf({ cookie: 'lang=ja', 'accept-language': 'en' })).toBe('ログイン');
+    // A page with no Japanese copy is sent in English.
+    expect((await get('/', undefined, { cookie: 'lang=ja' })).body).toContain('<title>Welcome</title>');
   });
 
   it('lets a browser revalidate a page it has: 304 while it is unchanged', async () => {

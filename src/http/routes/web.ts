@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, normalize, relative, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 /** Fingerprinted by Vite: a changed file gets a new name, so browsers may keep these for a year. */
 const immutable = 'public, max-age=31536000, immutable';
@@ -16,8 +16,9 @@ const revalidate = 'no-cache';
  * (scripts/compress-web.mjs); the copy the browser accepts is sent with
  * `Content-Encoding` and `Vary: Accept-Encoding`, the original otherwise.
  * The pages listed in `prerendered.json` (URL path → HTML file, written at
- * build time) are sent as they are for exactly that path, so they paint
- * before any script runs; every other page is the app's index.html.
+ * build time; `prerendered.ja.json` the same in Japanese) are sent as they
+ * are for exactly that path, in the visitor's language, so they paint before
+ * any script runs; every other page is the app's index.html.
  */
 export async function registerWeb(app: FastifyInstance, root: string): Promise<boolean> {
   if (!existsSync(join(root, 'index.html'))) {
@@ -35,10 +36,48 @@ export async function registerWeb(app: FastifyInstance, root: string): Promise<b
       res.header('cache-control', relative(root, path).startsWith(`assets${sep}`) ? immutable : revalidate);
     },
   });
-  for (const [path, file] of Object.entries(readPrerendered(app, root))) {
-    app.get(path, { config: { access: 'public', cache: 'none' } }, (_req, reply) => reply.sendFile(file));
+  const english = readPrerendered(app, root, 'prerendered.json');
+  const japanese = readPrerendered(app, root, 'prerendered.ja.json');
+  for (const [path, file] of Object.entries(english)) {
+    const ja = japanese[path];
+    app.get(path, { config: { access: 'public', cache: 'none' } }, (req, reply) => {
+      // The same address answers in either language: shared caches must keep them apart.
+      reply.header('vary', 'Accept-Encoding, Accept-Language, Cookie');
+      return reply.sendFile(ja && prefersJapanese(req) ? ja : file);
+    });
   }
   return true;
+}
+
+/** The cookie the web app sets when a language is chosen or applied (web/src/features/preferences). */
+const LOCALE_COOKIE = 'lang';
+
+/**
+ * Which language a visitor reads, before any script runs: the language they
+ * chose on this device (its cookie), else their browser's first preference
+ * among ours. English is the default, as in the app.
+ */
+export function prefersJapanese(req: FastifyRequest): boolean {
+  const chosen = String(req.headers.cookie ?? '')
+    .split(';')
+    .map((c) => c.trim().split('='))
+    .find(([name]) => name === LOCALE_COOKIE)?.[1];
+  if (chosen === 'ja' || chosen === 'en') return chosen === 'ja';
+  const ranked = String(req.headers['accept-language'] ?? '')
+    .split(',')
+    .map((part, i) => {
+      const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+      const q = Number(
+        params
+          .find((p) => p.trim().startsWith('q='))
+          ?.trim()
+          .slice(2) ?? 1,
+      );
+      return { lang: tag.split('-')[0], q: Number.isFinite(q) ? q : 0, i };
+    })
+    .filter((l) => (l.lang === 'ja' || l.lang === 'en') && l.q > 0)
+    .sort((a, b) => b.q - a.q || a.i - b.i);
+  return ranked[0]?.lang === 'ja';
 }
 
 /**
@@ -47,8 +86,8 @@ export async function registerWeb(app: FastifyInstance, root: string): Promise<b
  * the app or missing is left out (logged), so a bad build cannot serve
  * arbitrary files or stop the server.
  */
-function readPrerendered(app: FastifyInstance, root: string): Record<string, string> {
-  const manifest = join(root, 'prerendered.json');
+function readPrerendered(app: FastifyInstance, root: string, name: string): Record<string, string> {
+  const manifest = join(root, name);
   if (!existsSync(manifest)) return {};
   let entries: [string, unknown][];
   try {
