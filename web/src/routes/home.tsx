@@ -54,7 +54,8 @@ export default function HomeRoute() {
           </p>
         </div>
         <div className="relative" aria-hidden="true">
-          <div className="absolute -inset-6 rounded-[2.5rem] bg-accent-gradient opacity-20 blur-3xl" />
+          {/* The glow may spread as far as the page margin, never past the screen's edge (phones would scroll sideways). */}
+          <div className="absolute -inset-x-4 -inset-y-6 rounded-[2.5rem] bg-accent-gradient opacity-20 blur-3xl sm:-inset-6" />
           <div className="relative grid grid-cols-3 items-start gap-3 rounded-3xl bg-white/60 p-3 shadow-2xl ring-1 ring-zinc-900/5 backdrop-blur dark:bg-white/5 dark:ring-white/10">
             {columns.map((column, i) => (
               <div key={column.join()} className={i === 1 ? 'space-y-3 pt-10' : 'space-y-3'}>

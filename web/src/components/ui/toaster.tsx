@@ -1,5 +1,6 @@
+import { type RefObject, useLayoutEffect, useRef, useState } from 'react';
 import { cn } from '../../lib/cn.js';
-import { dismissToast, type ToastTone, useToasts } from '../../lib/toast.js';
+import { dismissToast, type Toast, type ToastTone, useToasts } from '../../lib/toast.js';
 import { AlertIcon, CheckIcon, CloseIcon, InfoIcon } from './icons.js';
 
 const toneStyle: Record<ToastTone, { icon: typeof CheckIcon; ring: string; iconClass: string }> = {
@@ -8,14 +9,72 @@ const toneStyle: Record<ToastTone, { icon: typeof CheckIcon; ring: string; iconC
   info: { icon: InfoIcon, ring: 'ring-violet-500/20', iconClass: 'bg-violet-500 text-white' },
 };
 
+const GAP = 8;
+const CONTROLS = 'a[href], button, input, select, textarea, summary, [role="button"], [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Where the stack may sit: just under the sticky header, or just above the
+ * bottom edge (above the phone tab bar). Returns the first of the two that
+ * covers no visible control, so a toast never hides the button the user
+ * just pressed (or any other); when both would, the one covering fewer.
+ */
+function clearTop(stack: HTMLElement): number {
+  const items = [...stack.children].map((c) => c.getBoundingClientRect());
+  if (!items.length) return 0;
+  const left = Math.min(...items.map((r) => r.left));
+  const right = Math.max(...items.map((r) => r.right));
+  const height = stack.getBoundingClientRect().height;
+  const header = document.querySelector('header')?.getBoundingClientRect().bottom ?? 0;
+  const tabBar = document.querySelector('[data-testid="tab-bar"]')?.getBoundingClientRect();
+  const floor = tabBar && tabBar.height > 0 ? tabBar.top : window.innerHeight;
+  const candidates = [Math.max(header, 0) + GAP, floor - GAP - height];
+  const controls = [...document.querySelectorAll(CONTROLS)]
+    .filter((el) => !stack.contains(el) && el.getClientRects().length > 0)
+    .map((el) => el.getBoundingClientRect());
+  const covered = (top: number) =>
+    controls.filter((r) => r.right > left && r.left < right && r.bottom > top && r.top < top + height && r.width > 0).length;
+  const scored = candidates.map((top) => ({ top, covered: covered(top) }));
+  const free = scored.find((s) => s.covered === 0);
+  return (free ?? scored.reduce((a, b) => (b.covered < a.covered ? b : a))).top;
+}
+
+/** Keeps the stack on a spot free of controls while toasts show, as the page scrolls or resizes. */
+function useClearSpot(stack: RefObject<HTMLDivElement | null>, toasts: Toast[]): number | undefined {
+  const [top, setTop] = useState<number>();
+  useLayoutEffect(() => {
+    const el = stack.current;
+    if (!el || toasts.length === 0) return;
+    let frame = 0;
+    const place = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => setTop(clearTop(el)));
+    };
+    setTop(clearTop(el));
+    window.addEventListener('scroll', place, { passive: true });
+    window.addEventListener('resize', place);
+    return () => {
+      cancelAnimationFrame(frame);
+      window.removeEventListener('scroll', place);
+      window.removeEventListener('resize', place);
+    };
+  }, [stack, toasts]);
+  return top;
+}
+
 /** Renders the toast stack; an aria-live region so screen readers hear each one. */
 export function Toaster({ closeLabel }: { closeLabel: string }) {
   const toasts = useToasts();
+  const stack = useRef<HTMLDivElement>(null);
+  const top = useClearSpot(stack, toasts);
   return (
     <div
+      ref={stack}
       aria-live="polite"
       aria-relevant="additions"
-      className="pointer-events-none fixed inset-x-0 bottom-20 z-50 flex flex-col items-center gap-2 px-4 sm:inset-x-auto sm:right-4 sm:bottom-4 sm:items-end"
+      data-testid="toaster"
+      style={{ top }}
+      // Only the toasts themselves take taps; the page around them stays usable.
+      className="pointer-events-none fixed inset-x-0 top-20 z-50 flex flex-col items-center gap-2 px-4"
     >
       {toasts.map((t) => {
         const style = toneStyle[t.tone];
@@ -35,12 +94,12 @@ export function Toaster({ closeLabel }: { closeLabel: string }) {
             </span>
             <div className="min-w-0 flex-1 pt-0.5">
               <p className="text-sm font-semibold">{t.message}</p>
-              {t.description && <p className="mt-0.5 truncate text-xs text-zinc-500 dark:text-zinc-400">{t.description}</p>}
+              {t.description && <p className="mt-0.5 truncate text-xs text-zinc-600 dark:text-zinc-400">{t.description}</p>}
             </div>
             <button
               type="button"
               onClick={() => dismissToast(t.id)}
-              className="rounded-lg p-1 text-zinc-400 hover:bg-zinc-100 hover:text-zinc-700 dark:hover:bg-white/10 dark:hover:text-zinc-200"
+              className="rounded-lg p-1 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-700 dark:text-zinc-400 dark:hover:bg-white/10 dark:hover:text-zinc-200"
               aria-label={closeLabel}
             >
               <CloseIcon size={16} />

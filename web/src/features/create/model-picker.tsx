@@ -30,7 +30,7 @@ export function ModelPicker({ models, value, onChange }: { models: Model[]; valu
             >
               <span className="min-w-0">
                 <span className="block truncate text-sm font-semibold">{m.name}</span>
-                <span className="mt-0.5 block text-xs text-zinc-500 dark:text-zinc-400">
+                <span className="mt-0.5 block text-xs text-zinc-600 dark:text-zinc-400">
                   {m.requiresReference
                     ? t('create.modelNeedsReference')
                     : m.maxReferences > 0

@@ -7,6 +7,7 @@ import { cn } from '../../lib/cn.js';
 import { useMe, useSignOut } from '../session/use-session.js';
 import { BalancePill } from './balance-pill.js';
 import { navItems } from './nav-items.js';
+import { ShellMenu } from './shell-menu.js';
 
 /** The sticky top bar: brand, sections (desktop), balance and account. */
 export function AppHeader() {
@@ -66,10 +67,12 @@ export function AppHeader() {
               >
                 <LogOutIcon size={18} />
               </button>
+              <ShellMenu />
             </>
           )}
           {!me && !isPending && (
             <>
+              <ShellMenu />
               {/* Offer the other door: no "Sign in" on the sign-in page; on phones one button only. */}
               {pathname !== '/sign-in' && (
                 <Link to="/sign-in" className={buttonClass('ghost', 'sm', pathname === '/sign-up' ? '' : 'max-sm:hidden')}>

@@ -13,12 +13,14 @@ import { AppHeader } from './app-header.js';
 import { DemoBanner } from './demo-banner.js';
 import { SiteFooter } from './site-footer.js';
 import { TabBar } from './tab-bar.js';
+import { useShellReady } from './use-shell-ready.js';
 
 /** The frame around every screen: header, banners, page, footer, phone tab bar, cookie notice, toasts. */
 export function AppShell() {
   const { t } = useTranslation();
   const navigation = useNavigation();
   const { data: me } = useMe();
+  const ready = useShellReady();
 
   return (
     <div className="page-glow flex min-h-dvh flex-col bg-fixed">
@@ -36,17 +38,27 @@ export function AppShell() {
         />
       )}
       <AppHeader />
-      <OperatorAlerts />
-      <DemoBanner />
-      <DebtBanner />
-      <PolicyBanner />
-      <main id="main" className="flex-1 pb-10">
-        <Suspense fallback={<PageSkeleton />}>
-          <Outlet />
-        </Suspense>
-      </main>
-      <SiteFooter aboveTabBar={Boolean(me)} />
-      <TabBar />
+      {ready ? (
+        <>
+          <OperatorAlerts />
+          <DemoBanner />
+          <DebtBanner />
+          <PolicyBanner />
+          {/* At least a screen tall: the footer starts out of view, so a page growing or shrinking as its data loads moves nothing visible. */}
+          <main id="main" className="min-h-dvh flex-1 pb-10">
+            <Suspense fallback={<PageSkeleton />}>
+              <Outlet />
+            </Suspense>
+          </main>
+          <SiteFooter aboveTabBar={Boolean(me)} />
+          <TabBar />
+        </>
+      ) : (
+        // Until the banners are known: a placeholder, and no footer to push down.
+        <main id="main" className="min-h-dvh flex-1 pb-10">
+          <PageSkeleton />
+        </main>
+      )}
       <CookieNotice aboveTabBar={Boolean(me)} />
       <Toaster closeLabel={t('common.close')} />
       <PreferencesSync />
