@@ -4,6 +4,7 @@
 // index.html (same hashed script and styles), with modulepreload links for
 // exactly the chunks that page needs. Then two maps for the server, exact URL
 // path → file under dist/web: prerendered.json (English) and prerendered.ja.json.
+// Each page is written twice, with and without the demo banner (`.demo.html`).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -30,6 +31,9 @@ if (!entry) throw new Error('prerender: the build manifest has no entry');
 /** Already in index.html: the entry script and its modulepreload links. */
 const inTemplate = chunkClosure(entry);
 
+/** The same page with the demo banner: `pages/en/home.html` → `pages/en/home.demo.html`. */
+const demoVariant = (file) => file.replace(/\.html$/, '.demo.html');
+
 const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Replaces exactly one occurrence, so a changed index.html fails the build instead of shipping a broken page. */
@@ -43,7 +47,7 @@ function replaceOnce(html, pattern, replacement) {
   return out;
 }
 
-function pageHtml(page, lang, rendered) {
+function pageHtml(page, lang, demo, rendered) {
   const preloads = [...chunkClosure(page.module), ...chunkClosure(localeModules[lang])]
     .filter((key, i, all) => !inTemplate.has(key) && all.indexOf(key) === i)
     .map((key) => `    <link rel="modulepreload" crossorigin href="/${manifest[key].file}">\n`)
@@ -54,7 +58,11 @@ function pageHtml(page, lang, rendered) {
   html = replaceOnce(html, /<html lang="[^"]*">/, `<html lang="${lang}">`);
   html = replaceOnce(html, /<title>[^<]*<\/title>/, `<title>${escapeHtml(rendered.title)}</title>`);
   html = replaceOnce(html, /\n\s*<\/head>/, `\n${api}${preloads}  </head>`);
-  html = replaceOnce(html, /<div id="root"><\/div>/, `<div id="root" data-prerendered="${lang}">${rendered.html}</div>`);
+  html = replaceOnce(
+    html,
+    /<div id="root"><\/div>/,
+    `<div id="root" data-prerendered="${lang}" data-demo="${demo ? 1 : 0}">${rendered.html}</div>`,
+  );
   html = replaceOnce(html, /<noscript>[^<]*<\/noscript>/, `<noscript>${escapeHtml(rendered.noscript)}</noscript>`);
   return html;
 }
@@ -65,7 +73,9 @@ for (const lang of locales) {
   const map = {};
   for (const page of pages) {
     const file = `pages/${lang}/${page.name}.html`;
-    writeFileSync(join(web, file), pageHtml(page, lang, await renderPage(page, lang)));
+    writeFileSync(join(web, file), pageHtml(page, lang, false, await renderPage(page, lang, false)));
+    // The server sends this one instead when it runs on demo images (see src/http/routes/web.ts).
+    writeFileSync(join(web, demoVariant(file)), pageHtml(page, lang, true, await renderPage(page, lang, true)));
     map[page.path] = file;
   }
   writeFileSync(join(web, lang === 'en' ? 'prerendered.json' : `prerendered.${lang}.json`), `${JSON.stringify(map, null, 2)}\n`);

@@ -116,7 +116,7 @@ export async function buildApp(
   if (deps.devMailbox) await app.register(devMailRoutes({ mailbox: deps.devMailbox }));
   // Without the dev mailbox its page must not exist either (not even as the app's shell).
   const hidden = deps.devMailbox ? [] : ['/dev/mail'];
-  registerNotFound(app, { spa: await registerWeb(app, opts.webRoot ?? webRoot), hidden });
+  registerNotFound(app, { spa: await registerWeb(app, opts.webRoot ?? webRoot, { demo: meta.demo }), hidden });
   return app;
 }
 

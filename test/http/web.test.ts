@@ -73,11 +73,14 @@ describe('serving the built files compressed', () => {
     writeFileSync(join(root, 'pages', 'home.html'), page('Welcome'));
     writeFileSync(join(root, 'pages', 'sign-in.ja.html'), page('ログイン'));
     writeFileSync(join(root, 'prerendered.ja.json'), JSON.stringify({ '/sign-in': 'pages/sign-in.ja.html' }));
+    writeFileSync(join(root, 'pages', 'cookies.html'), page('Cookies'));
+    writeFileSync(join(root, 'pages', 'cookies.demo.html'), page('Cookies (demo images)'));
     writeFileSync(
       join(root, 'prerendered.json'),
       JSON.stringify({
         '/': 'pages/home.html',
         '/sign-in': 'pages/sign-in.html',
+        '/cookies': 'pages/cookies.html',
         // Each of these is refused: an API path, a file outside the app, a missing page, a file's own path.
         '/api/me': 'pages/home.html',
         '/secret': '../outside.html',
@@ -160,6 +163,22 @@ describe('serving the built files compressed', () => {
     expect(await titleOf({ cookie: 'lang=ja', 'accept-language': 'en' })).toBe('ログイン');
     // A page with no Japanese copy is sent in English.
     expect((await get('/', undefined, { cookie: 'lang=ja' })).body).toContain('<title>Welcome</title>');
+  });
+
+  it('sends the page with the demo banner when, and only when, the server runs on demo images', async () => {
+    const titleOn = async (demo: boolean, url: string) => {
+      const provider = Object.assign(Object.create(Object.getPrototypeOf(t.deps.provider)), t.deps.provider, { demo });
+      const other = await buildApp({ ...t.deps, provider }, { webRoot: root });
+      try {
+        return /<title>(.*?)<\/title>/.exec((await other.inject({ method: 'GET', url })).body)?.[1];
+      } finally {
+        await other.close();
+      }
+    };
+    expect(await titleOn(true, '/cookies')).toBe('Cookies (demo images)');
+    expect(await titleOn(false, '/cookies')).toBe('Cookies');
+    // No demo copy of this one: the page itself.
+    expect(await titleOn(true, '/sign-in')).toBe('Sign in');
   });
 
   it('lets a browser revalidate a page it has: 304 while it is unchanged', async () => {

@@ -6,6 +6,7 @@ import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import type { Locale } from './api/contracts.js';
 import { applyPreferences, storedLocale, storedTheme } from './features/preferences/preferences-store.js';
+import { setPrerenderedDemo } from './features/shell/prerendered-facts.js';
 import { initI18n, locales } from './i18n/index.js';
 import { createQueryClient, seedSignedOut } from './query-client.js';
 import { loadMatchedRoutes, routes } from './router.js';
@@ -15,6 +16,7 @@ if (!root) throw new Error('index.html has no #root');
 
 /** Set by the build on public pages it rendered to HTML: the language they are written in. */
 const prerendered = locales.find((l) => l === root.dataset.prerendered);
+if (prerendered) setPrerenderedDemo(root.dataset.demo === '1');
 const preferences = { theme: storedTheme(), locale: storedLocale() };
 
 /** Runs once the first render is on screen (for a prerendered page: once hydrated). */

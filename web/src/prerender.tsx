@@ -4,12 +4,13 @@
  * sees before any script ran. The browser then hydrates it (main.tsx).
  */
 import { QueryClientProvider } from '@tanstack/react-query';
-import i18next from 'i18next';
 import { StrictMode } from 'react';
 import { renderToString } from 'react-dom/server';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
+import { setPrerenderedDemo } from './features/shell/prerendered-facts.js';
 import { loadStrings, locales, type UiLocale } from './i18n/index.js';
+import { TranslatorProvider } from './i18n/react.js';
+import { Translator } from './i18n/translator.js';
 import { documentTitle } from './lib/use-document-title.js';
 import { createQueryClient, seedSignedOut } from './query-client.js';
 import { routes } from './router.js';
@@ -44,23 +45,20 @@ export const pages: PrerenderedPage[] = [
 /** The i18n module of each language, as the client build's manifest names it: preloaded with the page. */
 export const localeModules: Record<UiLocale, string> = { en: 'src/i18n/en.json', ja: 'src/i18n/ja.json' };
 
-const i18n = i18next.createInstance();
+const i18n = new Translator('en');
 const ready = (async () => {
-  const [en, ja] = await Promise.all([loadStrings('en'), loadStrings('ja')]);
-  await i18n.use(initReactI18next).init({
-    resources: { en: { translation: en }, ja: { translation: ja } },
-    lng: 'en',
-    fallbackLng: false,
-    interpolation: { escapeValue: false },
-    returnNull: false,
-    showSupportNotice: false,
-  });
+  for (const lng of locales) i18n.add(lng, await loadStrings(lng));
 })();
 
-/** Renders one page in one language: the #root markup, the tab title and the <noscript> text. */
-export async function renderPage(page: PrerenderedPage, lang: UiLocale): Promise<{ html: string; title: string; noscript: string }> {
+/** Renders one page in one language, with or without the demo banner: the #root markup, the tab title and the <noscript> text. */
+export async function renderPage(
+  page: PrerenderedPage,
+  lang: UiLocale,
+  demo: boolean,
+): Promise<{ html: string; title: string; noscript: string }> {
   await ready;
-  await i18n.changeLanguage(lang);
+  setPrerenderedDemo(demo);
+  i18n.setLanguage(lang);
   const handler = createStaticHandler(routes);
   const context = await handler.query(new Request(`http://localhost${page.path}`));
   if (context instanceof Response) throw new Error(`${page.path} answered ${context.status} instead of a page`);
@@ -70,11 +68,11 @@ export async function renderPage(page: PrerenderedPage, lang: UiLocale): Promise
   // The same tree as main.tsx, so hydration finds exactly this markup.
   const html = renderToString(
     <StrictMode>
-      <I18nextProvider i18n={i18n}>
+      <TranslatorProvider translator={i18n}>
         <QueryClientProvider client={queryClient}>
           <StaticRouterProvider router={router} context={context} hydrate={false} />
         </QueryClientProvider>
-      </I18nextProvider>
+      </TranslatorProvider>
     </StrictMode>,
   );
   queryClient.clear();

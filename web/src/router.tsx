@@ -4,9 +4,16 @@ import { PageSkeleton } from './components/ui/skeleton.js';
 import { RequireAuth } from './features/session/require-auth.js';
 import { AppShell } from './features/shell/app-shell.js';
 import { RouteError } from './features/shell/route-error.js';
+import { loadAppStrings } from './i18n/index.js';
 
 /** Each screen is its own chunk, loaded on first visit. */
 const screen = (load: () => Promise<{ default: ComponentType }>) => async () => ({ Component: (await load()).default });
+
+/** A signed-in screen: its code and the signed-in screens' strings, loaded side by side. */
+const appScreen = (load: () => Promise<{ default: ComponentType }>) => async () => {
+  const [module] = await Promise.all([load(), loadAppStrings()]);
+  return { Component: module.default };
+};
 
 /**
  * The route table, shared by the browser (createBrowserRouter in main.tsx) and
@@ -33,13 +40,13 @@ export const routes: RouteObject[] = [
       {
         element: <RequireAuth />,
         children: [
-          { path: 'create', lazy: screen(() => import('./routes/create.js')) },
-          { path: 'gallery', lazy: screen(() => import('./routes/gallery.js')) },
-          { path: 'g/:id', lazy: screen(() => import('./routes/generation.js')) },
-          { path: 'credits', lazy: screen(() => import('./routes/credits.js')) },
-          { path: 'trash', lazy: screen(() => import('./routes/trash.js')) },
-          { path: 'settings', lazy: screen(() => import('./routes/settings.js')) },
-          { path: 'admin/privacy-requests', lazy: screen(() => import('./routes/admin-privacy-requests.js')) },
+          { path: 'create', lazy: appScreen(() => import('./routes/create.js')) },
+          { path: 'gallery', lazy: appScreen(() => import('./routes/gallery.js')) },
+          { path: 'g/:id', lazy: appScreen(() => import('./routes/generation.js')) },
+          { path: 'credits', lazy: appScreen(() => import('./routes/credits.js')) },
+          { path: 'trash', lazy: appScreen(() => import('./routes/trash.js')) },
+          { path: 'settings', lazy: appScreen(() => import('./routes/settings.js')) },
+          { path: 'admin/privacy-requests', lazy: appScreen(() => import('./routes/admin-privacy-requests.js')) },
         ],
       },
       { path: '*', lazy: screen(() => import('./routes/not-found.js')) },

@@ -18,9 +18,10 @@ const revalidate = 'no-cache';
  * The pages listed in `prerendered.json` (URL path → HTML file, written at
  * build time; `prerendered.ja.json` the same in Japanese) are sent as they
  * are for exactly that path, in the visitor's language, so they paint before
- * any script runs; every other page is the app's index.html.
+ * any script runs, with the demo banner when the server runs on demo images;
+ * every other page is the app's index.html.
  */
-export async function registerWeb(app: FastifyInstance, root: string): Promise<boolean> {
+export async function registerWeb(app: FastifyInstance, root: string, facts: { demo: boolean }): Promise<boolean> {
   if (!existsSync(join(root, 'index.html'))) {
     app.log.warn({ root }, 'web app not built (run npm run build:web); only the API is served');
     return false;
@@ -36,8 +37,10 @@ export async function registerWeb(app: FastifyInstance, root: string): Promise<b
       res.header('cache-control', relative(root, path).startsWith(`assets${sep}`) ? immutable : revalidate);
     },
   });
-  const english = readPrerendered(app, root, 'prerendered.json');
-  const japanese = readPrerendered(app, root, 'prerendered.ja.json');
+  // Each page also exists with the demo banner (`.demo.html`): the one true of this server is sent.
+  const variant = (pages: Record<string, string>) => (facts.demo ? mapValues(pages, (file) => withDemo(root, file)) : pages);
+  const english = variant(readPrerendered(app, root, 'prerendered.json'));
+  const japanese = variant(readPrerendered(app, root, 'prerendered.ja.json'));
   for (const [path, file] of Object.entries(english)) {
     const ja = japanese[path];
     app.get(path, { config: { access: 'public', cache: 'none' } }, (req, reply) => {
@@ -48,6 +51,14 @@ export async function registerWeb(app: FastifyInstance, root: string): Promise<b
   }
   return true;
 }
+
+/** A page's demo-banner variant when the build wrote one, else the page itself. */
+function withDemo(root: string, file: string): string {
+  const demo = file.replace(/\.html$/, '.demo.html');
+  return existsSync(join(root, demo)) ? demo : file;
+}
+
+const mapValues = (o: Record<string, string>, f: (v: string) => string) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)]));
 
 /** The cookie the web app sets when a language is chosen or applied (web/src/features/preferences). */
 const LOCALE_COOKIE = 'lang';

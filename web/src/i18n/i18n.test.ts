@@ -2,11 +2,25 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import en from './en.json' with { type: 'json' };
-import ja from './ja.json' with { type: 'json' };
+import appEn from './app.en.json' with { type: 'json' };
+import appJa from './app.ja.json' with { type: 'json' };
+import coreEn from './en.json' with { type: 'json' };
+import coreJa from './ja.json' with { type: 'json' };
 
 type Tree = { [key: string]: string | Tree };
-const languages: Record<string, Tree> = { en, ja };
+
+/** A language as the app holds it once both parts are loaded: the public pages' strings and the signed-in screens'. */
+function merged(core: Tree, app: Tree): Tree {
+  const out: Tree = { ...core };
+  for (const [k, v] of Object.entries(app)) {
+    const mine = out[k];
+    out[k] = typeof v === 'object' && typeof mine === 'object' ? merged(mine, v) : v;
+  }
+  return out;
+}
+
+const en = merged(coreEn, appEn);
+const languages: Record<string, Tree> = { en, ja: merged(coreJa, appJa) };
 
 /** i18next plural forms: a key `x` may exist as `x_one`, `x_other`, … instead. */
 const PLURAL = /_(zero|one|two|few|many|other)$/;
@@ -45,6 +59,15 @@ function keysUsedInSources(): Set<string> {
 }
 
 describe('translations', () => {
+  it('splits each language the same way: the same sections are public, the same signed-in only', () => {
+    const sections = (t: Tree) => Object.keys(t).sort();
+    expect(sections(coreJa)).toEqual(sections(coreEn));
+    expect(sections(appJa)).toEqual(sections(appEn));
+    // No key lives in both parts (the later one would silently win).
+    const overlap = [...flatten(appEn).keys()].filter((k) => flatten(coreEn).has(k));
+    expect(overlap).toEqual([]);
+  });
+
   it('every key exists in every language', () => {
     const all = new Set(Object.keys(languages).flatMap((lng) => [...baseKeys(lng)]));
     for (const lng of Object.keys(languages)) {

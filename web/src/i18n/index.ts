@@ -1,5 +1,5 @@
-import i18next, { type BackendModule, type ResourceKey } from 'i18next';
-import { initReactI18next } from 'react-i18next';
+import { appTranslator } from './react.js';
+import type { Strings } from './translator.js';
 
 /** The languages the UI speaks, in the order the language picker lists them. */
 export const locales = ['en', 'ja'] as const;
@@ -9,54 +9,67 @@ export type UiLocale = (typeof locales)[number];
  * Each language is its own chunk, fetched when it is first used: a visitor
  * downloads only the strings of the language they read.
  */
-const bundles: Record<UiLocale, () => Promise<{ default: ResourceKey }>> = {
+const bundles: Record<UiLocale, () => Promise<{ default: Strings }>> = {
   en: () => import('./en.json'),
   ja: () => import('./ja.json'),
 };
 
+/**
+ * The strings of the signed-in screens (create, gallery, settings, …), a chunk
+ * of their own per language: the public pages' first load goes without them.
+ * Merged into the same table, so every key keeps its name.
+ */
+const appBundles: Record<UiLocale, () => Promise<{ default: Strings }>> = {
+  en: () => import('./app.en.json'),
+  ja: () => import('./app.ja.json'),
+};
+
+/** Languages whose signed-in strings are loaded already. */
+const appLoaded = new Set<UiLocale>();
+/** Once a signed-in screen has asked, a language switch brings these strings along. */
+let appWanted = false;
+
+async function addAppStrings(lng: UiLocale): Promise<void> {
+  if (appLoaded.has(lng)) return;
+  appTranslator.add(lng, (await appBundles[lng]()).default);
+  appLoaded.add(lng);
+}
+
+/**
+ * Loads the signed-in screens' strings in the current language (once). Each
+ * signed-in screen waits for it before it renders (router.tsx), and the shell
+ * asks as soon as the visitor is known to be signed in (live notices use them).
+ */
+export async function loadAppStrings(): Promise<void> {
+  appWanted = true;
+  await addAppStrings(appTranslator.language as UiLocale);
+}
+
 /** One language's strings (its chunk is fetched once, then cached by the module system). */
-export async function loadStrings(lng: UiLocale): Promise<ResourceKey> {
+export async function loadStrings(lng: UiLocale): Promise<Strings> {
   return (await bundles[lng]()).default;
 }
 
-const chunkBackend: BackendModule = {
-  type: 'backend',
-  init: () => undefined,
-  read(language, _namespace, callback) {
-    if (!locales.includes(language as UiLocale)) return callback(null, {});
-    loadStrings(language as UiLocale).then(
-      (strings) => callback(null, strings),
-      (err: Error) => callback(err, false),
-    );
-  },
-};
+async function ensureStrings(lng: UiLocale): Promise<void> {
+  if (!appTranslator.has(lng)) appTranslator.add(lng, await loadStrings(lng));
+}
 
 /**
- * Starts i18next in `lng`, resolving once its strings are loaded, so the first
+ * Starts the UI in `lng`, resolving once its strings are loaded, so the first
  * render never shows a bare key. No fallback language: it would download the
  * other language too, and i18n.test.ts proves both have every key.
  */
-export async function initI18n(lng: UiLocale): Promise<typeof i18next> {
-  i18next.on('languageChanged', (l) => {
-    document.documentElement.lang = l;
-  });
-  await i18next
-    .use(chunkBackend)
-    .use(initReactI18next)
-    .init({
-      lng,
-      supportedLngs: locales,
-      fallbackLng: false,
-      load: 'currentOnly',
-      interpolation: { escapeValue: false },
-      returnNull: false,
-      showSupportNotice: false,
-    });
-  return i18next;
+export async function initI18n(lng: UiLocale): Promise<void> {
+  await ensureStrings(lng);
+  appTranslator.setLanguage(lng);
+  document.documentElement.lang = lng;
 }
 
 /** Switches the UI language: fetches its strings first (once), then re-renders in it. */
 export async function changeUiLocale(lng: UiLocale): Promise<void> {
-  if (i18next.language === lng && i18next.hasResourceBundle(lng, 'translation')) return;
-  await i18next.changeLanguage(lng);
+  // Both parts first, then the switch: no screen renders in a half-loaded language.
+  await ensureStrings(lng);
+  if (appWanted) await addAppStrings(lng);
+  appTranslator.setLanguage(lng);
+  document.documentElement.lang = lng;
 }

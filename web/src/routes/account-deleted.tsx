@@ -1,8 +1,8 @@
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { buttonClass } from '../components/ui/button.js';
 import { CheckIcon } from '../components/ui/icons.js';
 import { AuthCard } from '../features/auth/auth-card.js';
+import { useTranslation } from '../i18n/react.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 
 /** /account-deleted – where account deletion ends: what happened, and the way back. */

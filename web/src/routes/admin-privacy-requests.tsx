@@ -1,10 +1,10 @@
-import { useTranslation } from 'react-i18next';
 import { TrashIcon } from '../components/ui/icons.js';
 import { PageHeader } from '../components/ui/page-header.js';
 import { Section } from '../components/ui/section.js';
 import { DeleteUserForm } from '../features/admin/delete-user-form.js';
 import { PrivacyQueue } from '../features/admin/privacy-queue.js';
 import { useMe } from '../features/session/use-session.js';
+import { useTranslation } from '../i18n/react.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 import NotFoundRoute from './not-found.js';
 

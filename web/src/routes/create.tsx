@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { LoadError } from '../components/ui/load-error.js';
 import { PageHeader } from '../components/ui/page-header.js';
@@ -8,6 +7,7 @@ import { useModels } from '../features/create/use-models.js';
 import { GalleryGrid } from '../features/gallery/gallery-grid.js';
 import { useGeneration } from '../features/generation/use-generation.js';
 import { useMe, useMeta } from '../features/session/use-session.js';
+import { useTranslation } from '../i18n/react.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 
 /** /create?remix=<id> – the generator, with the latest creations beside it. */

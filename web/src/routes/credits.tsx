@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Button, buttonClass } from '../components/ui/button.js';
 import { Card } from '../components/ui/card.js';
@@ -15,6 +14,7 @@ import { useModels } from '../features/create/use-models.js';
 import { LedgerEntry } from '../features/credits/ledger-entry.js';
 import { useCredits } from '../features/credits/use-credits.js';
 import { useMe } from '../features/session/use-session.js';
+import { useTranslation } from '../i18n/react.js';
 import { formatNumber } from '../lib/format.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 

@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../components/ui/empty-state.js';
 import { MailIcon } from '../components/ui/icons.js';
 import { Notice } from '../components/ui/notice.js';
@@ -7,6 +6,7 @@ import { Skeleton } from '../components/ui/skeleton.js';
 import { MailCard } from '../features/dev-mail/mail-card.js';
 import { useDevMail } from '../features/dev-mail/use-dev-mail.js';
 import { useMeta } from '../features/session/use-session.js';
+import { useTranslation } from '../i18n/react.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 
 /** /dev/mail – the development mailbox (outside production only). */

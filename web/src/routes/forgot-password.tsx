@@ -1,7 +1,7 @@
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { AuthCard } from '../features/auth/auth-card.js';
 import { ForgotPasswordForm } from '../features/auth/forgot-password-form.js';
+import { useTranslation } from '../i18n/react.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 
 /** /forgot-password */

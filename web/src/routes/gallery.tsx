@@ -1,9 +1,9 @@
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { buttonClass } from '../components/ui/button.js';
 import { SparklesIcon, TrashIcon } from '../components/ui/icons.js';
 import { PageHeader } from '../components/ui/page-header.js';
 import { GalleryGrid } from '../features/gallery/gallery-grid.js';
+import { useTranslation } from '../i18n/react.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 
 /** /gallery – every generation, newest first. */

@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../api/client.js';
 import { buttonClass } from '../components/ui/button.js';
@@ -8,6 +7,7 @@ import { ArrowLeftIcon, GalleryIcon } from '../components/ui/icons.js';
 import { Skeleton } from '../components/ui/skeleton.js';
 import { GenerationView } from '../features/generation/generation-view.js';
 import { useGeneration } from '../features/generation/use-generation.js';
+import { useTranslation } from '../i18n/react.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 
 /** /g/:id – one generation. */

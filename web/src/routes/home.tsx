@@ -1,10 +1,10 @@
-import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import { buttonClass } from '../components/ui/button.js';
 import { Card } from '../components/ui/card.js';
 import { ClockIcon, CoinsIcon, ShieldIcon, SparklesIcon } from '../components/ui/icons.js';
 import { PageSkeleton } from '../components/ui/skeleton.js';
 import { useMe, useMeta } from '../features/session/use-session.js';
+import { useTranslation } from '../i18n/react.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 
 const features = [

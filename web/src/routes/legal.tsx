@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import type { LegalSlug } from '../api/contracts.js';
 import { Card } from '../components/ui/card.js';
@@ -8,6 +7,7 @@ import { LegalProse } from '../features/legal/legal-prose.js';
 import { LegalTabs } from '../features/legal/legal-tabs.js';
 import { LiveConfiguration } from '../features/legal/live-configuration.js';
 import { useLegalDocument } from '../features/legal/use-legal.js';
+import { useTranslation } from '../i18n/react.js';
 import { formatDay } from '../lib/format.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 

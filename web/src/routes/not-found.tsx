@@ -1,6 +1,6 @@
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { buttonClass } from '../components/ui/button.js';
+import { useTranslation } from '../i18n/react.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 
 /** Any unknown path. */

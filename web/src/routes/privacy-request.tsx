@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { PrivacyRequestKind } from '../api/contracts.js';
 import { privacyRequestKinds } from '../api/contracts.js';
@@ -6,6 +5,7 @@ import { Card } from '../components/ui/card.js';
 import { MessageIcon } from '../components/ui/icons.js';
 import { PrivacyRequestForm } from '../features/privacy/privacy-request-form.js';
 import { useMe, useMeta } from '../features/session/use-session.js';
+import { useTranslation } from '../i18n/react.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 
 /** /privacy-request?kind=child_account – for anyone, signed in or not (e.g. a parent reporting a child's account). */

@@ -1,9 +1,9 @@
-import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { buttonClass } from '../components/ui/button.js';
 import { Notice } from '../components/ui/notice.js';
 import { AuthCard } from '../features/auth/auth-card.js';
 import { ResetPasswordForm } from '../features/auth/reset-password-form.js';
+import { useTranslation } from '../i18n/react.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 
 /** /reset-password?token=… (Better Auth redirects here from the e-mailed link, or with ?error=INVALID_TOKEN). */

@@ -1,5 +1,4 @@
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Button, buttonClass } from '../components/ui/button.js';
 import {
@@ -27,6 +26,7 @@ import { ChangePasswordForm } from '../features/security/change-password-form.js
 import { SessionsList } from '../features/security/sessions-list.js';
 import { TwoFactor } from '../features/security/two-factor.js';
 import { useMe, useMeta, useSignOut } from '../features/session/use-session.js';
+import { useTranslation } from '../i18n/react.js';
 import { formatDate } from '../lib/format.js';
 import { toast } from '../lib/toast.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';

@@ -1,9 +1,9 @@
-import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import { AuthCard } from '../features/auth/auth-card.js';
 import { SignInForm } from '../features/auth/sign-in-form.js';
 import { safeNext } from '../features/auth/use-auth.js';
 import { useMe } from '../features/session/use-session.js';
+import { useTranslation } from '../i18n/react.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 
 /** /sign-in?next=… */

@@ -1,8 +1,8 @@
-import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import { AuthCard } from '../features/auth/auth-card.js';
 import { SignUpForm } from '../features/auth/sign-up-form.js';
 import { useMe } from '../features/session/use-session.js';
+import { useTranslation } from '../i18n/react.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 
 /** /sign-up */

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { errorMessageKey } from '../api/errors.js';
 import { Button, buttonClass } from '../components/ui/button.js';
@@ -12,6 +11,7 @@ import { Skeleton } from '../components/ui/skeleton.js';
 import { useMeta } from '../features/session/use-session.js';
 import { TrashItem } from '../features/trash/trash-item.js';
 import { useEmptyTrash, useTrash } from '../features/trash/use-trash.js';
+import { useTranslation } from '../i18n/react.js';
 import { toast } from '../lib/toast.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 

@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { buttonClass } from '../components/ui/button.js';
 import { CheckIcon } from '../components/ui/icons.js';
@@ -6,6 +5,7 @@ import { Notice } from '../components/ui/notice.js';
 import { Skeleton } from '../components/ui/skeleton.js';
 import { AuthCard } from '../features/auth/auth-card.js';
 import { useMe, useMeta } from '../features/session/use-session.js';
+import { useTranslation } from '../i18n/react.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 
 /** /verified – where the e-mailed verification link lands (signed in, credits granted, or ?error=…). */

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { errorMessageKey } from '../../api/errors.js';
+import { useTranslation } from '../../i18n/react.js';
 import { Notice } from './notice.js';
 
 interface ErrorNoticeProps {

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react.js';
 import { Button } from './button.js';
 import { ErrorNotice } from './error-notice.js';
 

@@ -1,11 +1,11 @@
 import { type FormEvent, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Me } from '../../api/contracts.js';
 import { needsFreshSignIn } from '../../api/errors.js';
 import { Button } from '../../components/ui/button.js';
 import { ErrorNotice } from '../../components/ui/error-notice.js';
 import { TextField } from '../../components/ui/field.js';
 import { Notice } from '../../components/ui/notice.js';
+import { useTranslation } from '../../i18n/react.js';
 import { DevMailLink } from '../auth/dev-mail-link.js';
 import { useChangeEmail, useSignInAgain } from './use-account.js';
 

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { passwordErrorKey } from '../../api/errors.js';
 import { Button } from '../../components/ui/button.js';
 import { ConfirmDialog } from '../../components/ui/dialog.js';
 import { TextField } from '../../components/ui/field.js';
 import { TrashIcon } from '../../components/ui/icons.js';
+import { useTranslation } from '../../i18n/react.js';
 import { useDeleteAccount } from './use-account.js';
 
 /** What deleting erases and what it keeps (pseudonymised), as list keys. */

@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { updateMe } from '../../api/account.js';
 import type { Me } from '../../api/contracts.js';
 import { errorMessageKey } from '../../api/errors.js';
 import { queryKeys } from '../../api/query-keys.js';
 import { Button } from '../../components/ui/button.js';
 import { TextField } from '../../components/ui/field.js';
+import { useTranslation } from '../../i18n/react.js';
 import { toast } from '../../lib/toast.js';
 
 /** Changes the display name (PATCH /api/me). */

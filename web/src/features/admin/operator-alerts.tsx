@@ -1,8 +1,8 @@
-import { useTranslation } from 'react-i18next';
 import { errorMessageKey } from '../../api/errors.js';
 import { ActionBanner } from '../../components/ui/action-banner.js';
 import { Button } from '../../components/ui/button.js';
 import { AlertIcon } from '../../components/ui/icons.js';
+import { useTranslation } from '../../i18n/react.js';
 import { formatDateTime } from '../../lib/format.js';
 import { toast } from '../../lib/toast.js';
 import { useMe } from '../session/use-session.js';

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { type PrivacyRequest, type PrivacyRequestStatus, privacyRequestStatuses } from '../../api/contracts.js';
 import { Button } from '../../components/ui/button.js';
 import { EmptyState } from '../../components/ui/empty-state.js';
 import { CheckIcon } from '../../components/ui/icons.js';
 import { LoadError } from '../../components/ui/load-error.js';
 import { Skeleton } from '../../components/ui/skeleton.js';
+import { useTranslation } from '../../i18n/react.js';
 import { cn } from '../../lib/cn.js';
 import { formatDate } from '../../lib/format.js';
 import { DueDate, isOverdue, RequestStatusBadge } from '../privacy/request-status.js';

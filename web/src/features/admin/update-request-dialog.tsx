@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { type PrivacyRequest, type PrivacyRequestStatus, privacyRequestStatuses } from '../../api/contracts.js';
 import { ConfirmDialog } from '../../components/ui/dialog.js';
 import { ErrorNotice } from '../../components/ui/error-notice.js';
 import { SelectField, TextArea } from '../../components/ui/field.js';
+import { useTranslation } from '../../i18n/react.js';
 import { toast } from '../../lib/toast.js';
 import { useUpdatePrivacyRequest } from './use-admin.js';
 

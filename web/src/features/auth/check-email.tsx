@@ -1,7 +1,7 @@
-import { useTranslation } from 'react-i18next';
 import { errorMessageKey } from '../../api/errors.js';
 import { Button } from '../../components/ui/button.js';
 import { MailIcon } from '../../components/ui/icons.js';
+import { useTranslation } from '../../i18n/react.js';
 import { toast } from '../../lib/toast.js';
 import { DevMailLink } from './dev-mail-link.js';
 import { useResendVerification } from './use-auth.js';

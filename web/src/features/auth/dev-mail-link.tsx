@@ -1,6 +1,6 @@
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { MailIcon } from '../../components/ui/icons.js';
+import { useTranslation } from '../../i18n/react.js';
 import { useMeta } from '../session/use-session.js';
 
 /** In development, a shortcut to the dev mailbox where e-mails land. */

@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/ui/button.js';
 import { ErrorNotice } from '../../components/ui/error-notice.js';
 import { TextField } from '../../components/ui/field.js';
 import { Notice } from '../../components/ui/notice.js';
+import { useTranslation } from '../../i18n/react.js';
 import { DevMailLink } from './dev-mail-link.js';
 import { useRequestPasswordReset } from './use-auth.js';
 

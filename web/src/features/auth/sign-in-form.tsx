@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isEmailNotVerified } from '../../api/errors.js';
 import { Button } from '../../components/ui/button.js';
 import { ErrorNotice } from '../../components/ui/error-notice.js';
 import { TextField } from '../../components/ui/field.js';
+import { useTranslation } from '../../i18n/react.js';
 import { CheckEmail } from './check-email.js';
 import { TwoFactorStep } from './two-factor-step.js';
 import { useSignIn } from './use-auth.js';

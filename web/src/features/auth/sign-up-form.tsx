@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from 'react';
-import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Button } from '../../components/ui/button.js';
 import { ErrorNotice } from '../../components/ui/error-notice.js';
 import { CheckboxField, TextField } from '../../components/ui/field.js';
+import { Trans, useTranslation } from '../../i18n/react.js';
 import { useMeta } from '../session/use-session.js';
 import { CheckEmail } from './check-email.js';
 import { useSignUp } from './use-auth.js';

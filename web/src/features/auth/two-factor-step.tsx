@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/ui/button.js';
 import { ErrorNotice } from '../../components/ui/error-notice.js';
 import { TextField } from '../../components/ui/field.js';
 import { KeyIcon, LockIcon } from '../../components/ui/icons.js';
+import { useTranslation } from '../../i18n/react.js';
 import { useVerifyTwoFactor } from './use-auth.js';
 
 /** After the password, for accounts with two-factor sign-in: the app's 6-digit code, or a backup code. */

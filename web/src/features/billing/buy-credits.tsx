@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import type { CreditPackView } from '../../api/contracts.js';
 import { Button } from '../../components/ui/button.js';
 import { Card } from '../../components/ui/card.js';
@@ -6,6 +5,7 @@ import { ErrorNotice } from '../../components/ui/error-notice.js';
 import { CoinsIcon } from '../../components/ui/icons.js';
 import { Notice } from '../../components/ui/notice.js';
 import { Skeleton } from '../../components/ui/skeleton.js';
+import { useTranslation } from '../../i18n/react.js';
 import { formatMoney, formatNumber } from '../../lib/format.js';
 import { useBilling, useBuyPack } from './use-billing.js';
 

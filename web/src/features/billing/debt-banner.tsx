@@ -1,6 +1,6 @@
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { AlertIcon } from '../../components/ui/icons.js';
+import { useTranslation } from '../../i18n/react.js';
 import { formatNumber } from '../../lib/format.js';
 import { useMe } from '../session/use-session.js';
 

@@ -1,7 +1,7 @@
-import { useTranslation } from 'react-i18next';
 import type { Purchase } from '../../api/contracts.js';
 import { Badge, type BadgeTone } from '../../components/ui/badge.js';
 import { Card } from '../../components/ui/card.js';
+import { useTranslation } from '../../i18n/react.js';
 import { formatDateTime, formatMoney, formatNumber } from '../../lib/format.js';
 import { useBilling } from './use-billing.js';
 

@@ -1,11 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { fulfilCheckout, getBilling, startCheckout } from '../../api/billing.js';
 import type { Me } from '../../api/contracts.js';
 import { errorMessageKey } from '../../api/errors.js';
 import { queryKeys } from '../../api/query-keys.js';
+import { useTranslation } from '../../i18n/react.js';
 import { formatNumber } from '../../lib/format.js';
 import { toast } from '../../lib/toast.js';
 

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react.js';
 import { formatNumber } from '../../lib/format.js';
 
 /** Total cost (cost × count) next to the balance, so nobody is surprised by a charge. */

@@ -1,5 +1,4 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.js';
 import type { Generation, Model } from '../../api/contracts.js';
 import { errorMessageKey } from '../../api/errors.js';
@@ -8,6 +7,7 @@ import { Card } from '../../components/ui/card.js';
 import { TextArea } from '../../components/ui/field.js';
 import { SparklesIcon } from '../../components/ui/icons.js';
 import { Notice } from '../../components/ui/notice.js';
+import { useTranslation } from '../../i18n/react.js';
 import { toast } from '../../lib/toast.js';
 import { AspectLabel } from './aspect-label.js';
 import { CostSummary } from './cost-summary.js';

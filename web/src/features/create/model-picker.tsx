@@ -1,6 +1,6 @@
-import { useTranslation } from 'react-i18next';
 import type { Model } from '../../api/contracts.js';
 import { CoinsIcon } from '../../components/ui/icons.js';
+import { useTranslation } from '../../i18n/react.js';
 import { cn } from '../../lib/cn.js';
 
 /** Models as radio cards, each with its credit cost per image. */

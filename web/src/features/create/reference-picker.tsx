@@ -1,7 +1,7 @@
 import { type DragEvent, useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { CloseIcon, ImagePlusIcon } from '../../components/ui/icons.js';
 import { Spinner } from '../../components/ui/spinner.js';
+import { useTranslation } from '../../i18n/react.js';
 import { cn } from '../../lib/cn.js';
 import { formatBytes } from '../../lib/format.js';
 import { ACCEPTED_TYPES, type Reference } from './use-reference-uploads.js';

@@ -1,7 +1,7 @@
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CreditEntry } from '../../api/contracts.js';
 import { AlertIcon, ClockIcon, CoinsIcon, RemixIcon, ShieldIcon, SparklesIcon } from '../../components/ui/icons.js';
+import { useTranslation } from '../../i18n/react.js';
 import { cn } from '../../lib/cn.js';
 import { formatDateTime, formatNumber } from '../../lib/format.js';
 

@@ -1,6 +1,6 @@
-import { useTranslation } from 'react-i18next';
 import type { DevMail } from '../../api/contracts.js';
 import { Card } from '../../components/ui/card.js';
+import { useTranslation } from '../../i18n/react.js';
 import { formatRelative } from '../../lib/format.js';
 
 /** One message in the dev mailbox, with its links as buttons. */

@@ -1,11 +1,11 @@
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Button, buttonClass } from '../../components/ui/button.js';
 import { EmptyState } from '../../components/ui/empty-state.js';
 import { GalleryIcon } from '../../components/ui/icons.js';
 import { LoadError } from '../../components/ui/load-error.js';
 import { Skeleton } from '../../components/ui/skeleton.js';
+import { useTranslation } from '../../i18n/react.js';
 import { cn } from '../../lib/cn.js';
 import { GalleryItem } from './gallery-item.js';
 import { useGallery } from './use-gallery.js';

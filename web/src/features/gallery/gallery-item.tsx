@@ -1,7 +1,7 @@
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Generation } from '../../api/contracts.js';
 import { AlertIcon } from '../../components/ui/icons.js';
+import { useTranslation } from '../../i18n/react.js';
 import { PendingArt } from './pending-art.js';
 import { StatusBadge } from './status-badge.js';
 

@@ -1,6 +1,6 @@
-import { useTranslation } from 'react-i18next';
 import type { GenerationStatus } from '../../api/contracts.js';
 import { SparklesIcon } from '../../components/ui/icons.js';
+import { useTranslation } from '../../i18n/react.js';
 import { cn } from '../../lib/cn.js';
 
 /** The shimmering placeholder shown while a generation is queued or running. */

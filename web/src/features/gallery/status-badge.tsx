@@ -1,6 +1,6 @@
-import { useTranslation } from 'react-i18next';
 import type { GenerationStatus } from '../../api/contracts.js';
 import { Badge, type BadgeTone } from '../../components/ui/badge.js';
+import { useTranslation } from '../../i18n/react.js';
 
 const tone: Record<GenerationStatus, BadgeTone> = {
   queued: 'info',

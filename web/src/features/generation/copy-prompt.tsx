@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/ui/button.js';
 import { CheckIcon, CopyIcon } from '../../components/ui/icons.js';
+import { useTranslation } from '../../i18n/react.js';
 import { copyToClipboard } from '../../lib/clipboard.js';
 
 /** "Copy prompt": the button says "Copied" for a moment, and a polite live region says it to screen readers. */

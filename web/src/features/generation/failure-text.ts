@@ -1,6 +1,6 @@
-import { useTranslation } from 'react-i18next';
 import type { Generation } from '../../api/contracts.js';
 import { generationFailureKey } from '../../api/errors.js';
+import { useTranslation } from '../../i18n/react.js';
 
 /** Why a generation (or some of its images) failed, in the user's language when we know the code. */
 export function useFailureText(g: Generation): string | null {

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Generation } from '../../api/contracts.js';
 import { errorMessageKey } from '../../api/errors.js';
 import { Button, buttonClass } from '../../components/ui/button.js';
 import { ConfirmDialog } from '../../components/ui/dialog.js';
 import { DownloadIcon, RemixIcon, TrashIcon } from '../../components/ui/icons.js';
+import { useTranslation } from '../../i18n/react.js';
 import { toast } from '../../lib/toast.js';
 import { useMeta } from '../session/use-session.js';
 import { useDeleteGeneration, useDeleteImage } from './use-generation.js';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Generation } from '../../api/contracts.js';
+import { useTranslation } from '../../i18n/react.js';
 import { formatDateTime } from '../../lib/format.js';
 
 function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {

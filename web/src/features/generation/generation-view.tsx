@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Generation } from '../../api/contracts.js';
 import { Card } from '../../components/ui/card.js';
 import { Notice } from '../../components/ui/notice.js';
+import { useTranslation } from '../../i18n/react.js';
 import { StatusBadge } from '../gallery/status-badge.js';
 import { CopyPrompt } from './copy-prompt.js';
 import { useFailureText } from './failure-text.js';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Generation } from '../../api/contracts.js';
 import { AlertIcon, ZoomInIcon } from '../../components/ui/icons.js';
+import { useTranslation } from '../../i18n/react.js';
 import { cn } from '../../lib/cn.js';
 import { ratioOf } from '../../lib/format.js';
 import { PendingArt } from '../gallery/pending-art.js';

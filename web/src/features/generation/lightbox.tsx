@@ -1,7 +1,7 @@
 import { type KeyboardEvent, type PointerEvent, useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Generation } from '../../api/contracts.js';
 import { ChevronLeftIcon, ChevronRightIcon, CloseIcon, ExpandIcon, ZoomInIcon, ZoomOutIcon } from '../../components/ui/icons.js';
+import { useTranslation } from '../../i18n/react.js';
 import { cn } from '../../lib/cn.js';
 
 const MIN_ZOOM = 1;

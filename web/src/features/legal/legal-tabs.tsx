@@ -1,6 +1,6 @@
-import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import type { LegalSlug } from '../../api/contracts.js';
+import { useTranslation } from '../../i18n/react.js';
 import { cn } from '../../lib/cn.js';
 
 export const legalPages: { slug: LegalSlug; labelKey: string }[] = [

@@ -1,9 +1,9 @@
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { LegalDocument } from '../../api/contracts.js';
 import { buttonClass } from '../../components/ui/button.js';
 import { Card } from '../../components/ui/card.js';
 import { MailIcon, MessageIcon } from '../../components/ui/icons.js';
+import { useTranslation } from '../../i18n/react.js';
 
 /** The privacy page's facts from this server's configuration: processors, regions and the contact. */
 export function LiveConfiguration({ doc }: { doc: LegalDocument }) {

@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Generation, LiveEvent, Me } from '../../api/contracts.js';
 import { liveEventsUrl } from '../../api/generations.js';
 import { queryKeys } from '../../api/query-keys.js';
+import { useTranslation } from '../../i18n/react.js';
 import { toast } from '../../lib/toast.js';
 import { removeGeneration, upsertGeneration } from '../gallery/gallery-cache.js';
 

@@ -1,6 +1,6 @@
-import { useTranslation } from 'react-i18next';
 import type { Locale, Theme } from '../../api/contracts.js';
 import { SelectField } from '../../components/ui/field.js';
+import { useTranslation } from '../../i18n/react.js';
 import { usePreferences } from './use-preferences.js';
 
 const themes: Theme[] = ['system', 'light', 'dark'];

@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useSyncExternalStore } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useMemo, useSyncExternalStore } from 'react';
 import { updateMe } from '../../api/account.js';
 import type { Locale, Me, Theme } from '../../api/contracts.js';
 import { errorMessageKey } from '../../api/errors.js';
 import { queryKeys } from '../../api/query-keys.js';
+import { useTranslation } from '../../i18n/react.js';
 import { toast } from '../../lib/toast.js';
 import { useMe } from '../session/use-session.js';
 import { applyPreferences, getPreferences, subscribePreferences } from './preferences-store.js';
@@ -14,10 +14,12 @@ import { applyPreferences, getPreferences, subscribePreferences } from './prefer
  * device and save them to the account when signed in.
  */
 export function usePreferences() {
-  const prefs = useSyncExternalStore(subscribePreferences, getPreferences);
+  const { t, i18n } = useTranslation();
+  // A prerendered page was written in its language with the default theme: hydration starts from exactly that.
+  const prerendered = useMemo(() => ({ theme: 'system' as Theme, locale: i18n.language as Locale }), [i18n.language]);
+  const prefs = useSyncExternalStore(subscribePreferences, getPreferences, () => prerendered);
   const { data: me } = useMe();
   const qc = useQueryClient();
-  const { t } = useTranslation();
   const save = useMutation({
     mutationFn: updateMe,
     onSuccess: (next) => qc.setQueryData<Me | null>(queryKeys.me, next),

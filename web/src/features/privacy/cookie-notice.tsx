@@ -1,8 +1,8 @@
 import { useState, useSyncExternalStore } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Button } from '../../components/ui/button.js';
 import { CookieIcon } from '../../components/ui/icons.js';
+import { useTranslation } from '../../i18n/react.js';
 import { cn } from '../../lib/cn.js';
 
 /** localStorage key remembering that the notice was read (listed on the cookie page). */

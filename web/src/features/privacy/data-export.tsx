@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.js';
 import type { DataExport as Export } from '../../api/contracts.js';
 import { Badge, type BadgeTone } from '../../components/ui/badge.js';
@@ -7,6 +6,7 @@ import { ErrorNotice } from '../../components/ui/error-notice.js';
 import { ArchiveIcon, DownloadIcon } from '../../components/ui/icons.js';
 import { Notice } from '../../components/ui/notice.js';
 import { ProgressBar } from '../../components/ui/progress-bar.js';
+import { useTranslation } from '../../i18n/react.js';
 import { formatBytes, formatDateTime, formatRelative } from '../../lib/format.js';
 import { isActive, useExportProgress, useExports, useRequestExport } from './use-data-export.js';
 

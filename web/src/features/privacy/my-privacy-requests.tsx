@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react.js';
 import { formatDate } from '../../lib/format.js';
 import { DueDate, RequestStatusBadge } from './request-status.js';
 import { useMyPrivacyRequests } from './use-privacy-requests.js';

@@ -1,9 +1,9 @@
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { errorMessageKey } from '../../api/errors.js';
 import { ActionBanner } from '../../components/ui/action-banner.js';
 import { Button } from '../../components/ui/button.js';
 import { ShieldIcon } from '../../components/ui/icons.js';
+import { useTranslation } from '../../i18n/react.js';
 import { toast } from '../../lib/toast.js';
 import { useMe } from '../session/use-session.js';
 import { useAcknowledgePolicy, usePolicyStatus } from './use-policy.js';

@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { type PrivacyRequest, type PrivacyRequestKind, privacyRequestKinds } from '../../api/contracts.js';
 import { Button } from '../../components/ui/button.js';
 import { ErrorNotice } from '../../components/ui/error-notice.js';
 import { SelectField, TextArea, TextField } from '../../components/ui/field.js';
 import { Notice } from '../../components/ui/notice.js';
+import { useTranslation } from '../../i18n/react.js';
 import { formatDate } from '../../lib/format.js';
 import { useCreatePrivacyRequest } from './use-privacy-requests.js';
 

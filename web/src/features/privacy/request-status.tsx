@@ -1,6 +1,6 @@
-import { useTranslation } from 'react-i18next';
 import type { PrivacyRequest, PrivacyRequestStatus } from '../../api/contracts.js';
 import { Badge, type BadgeTone } from '../../components/ui/badge.js';
+import { useTranslation } from '../../i18n/react.js';
 import { cn } from '../../lib/cn.js';
 import { formatDate } from '../../lib/format.js';
 

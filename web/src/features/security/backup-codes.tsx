@@ -1,6 +1,6 @@
-import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/ui/button.js';
 import { CopyIcon, DownloadIcon } from '../../components/ui/icons.js';
+import { useTranslation } from '../../i18n/react.js';
 import { copyText } from '../../lib/clipboard.js';
 
 /** One-time backup codes, with copy and download (a plain text file) so they are saved somewhere safe. */

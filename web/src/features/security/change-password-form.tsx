@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { changePassword } from '../../api/auth.js';
 import { passwordErrorKey } from '../../api/errors.js';
 import { queryKeys } from '../../api/query-keys.js';
 import { Button } from '../../components/ui/button.js';
 import { ErrorNotice } from '../../components/ui/error-notice.js';
 import { CheckboxField, TextField } from '../../components/ui/field.js';
+import { useTranslation } from '../../i18n/react.js';
 import { toast } from '../../lib/toast.js';
 
 const MIN_PASSWORD = 8;

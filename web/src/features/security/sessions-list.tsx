@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../api/contracts.js';
 import { errorMessageKey } from '../../api/errors.js';
 import { Badge } from '../../components/ui/badge.js';
@@ -8,6 +7,7 @@ import { ConfirmDialog } from '../../components/ui/dialog.js';
 import { ErrorNotice } from '../../components/ui/error-notice.js';
 import { DesktopIcon, PhoneIcon } from '../../components/ui/icons.js';
 import { Skeleton } from '../../components/ui/skeleton.js';
+import { useTranslation } from '../../i18n/react.js';
 import { formatDateTime, formatRelative } from '../../lib/format.js';
 import { toast } from '../../lib/toast.js';
 import { describeDevice } from './device.js';

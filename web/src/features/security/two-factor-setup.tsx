@@ -1,10 +1,10 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/ui/button.js';
 import { ErrorNotice } from '../../components/ui/error-notice.js';
 import { TextField } from '../../components/ui/field.js';
 import { CopyIcon } from '../../components/ui/icons.js';
 import { QrCode } from '../../components/ui/qr-code.js';
+import { useTranslation } from '../../i18n/react.js';
 import { copyText } from '../../lib/clipboard.js';
 import { toast } from '../../lib/toast.js';
 import { BackupCodes } from './backup-codes.js';

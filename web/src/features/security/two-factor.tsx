@@ -1,5 +1,4 @@
 import { type FormEvent, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Me } from '../../api/contracts.js';
 import { passwordErrorKey } from '../../api/errors.js';
 import { Badge } from '../../components/ui/badge.js';
@@ -7,6 +6,7 @@ import { Button } from '../../components/ui/button.js';
 import { ConfirmDialog } from '../../components/ui/dialog.js';
 import { ErrorNotice } from '../../components/ui/error-notice.js';
 import { TextField } from '../../components/ui/field.js';
+import { useTranslation } from '../../i18n/react.js';
 import { toast } from '../../lib/toast.js';
 import { TwoFactorSetup } from './two-factor-setup.js';
 import { useDisableTwoFactor, useStartTwoFactor } from './use-two-factor.js';

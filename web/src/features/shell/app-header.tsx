@@ -1,8 +1,8 @@
-import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation } from 'react-router';
 import { buttonClass } from '../../components/ui/button.js';
 import { LogOutIcon } from '../../components/ui/icons.js';
 import { Logo } from '../../components/ui/logo.js';
+import { useTranslation } from '../../i18n/react.js';
 import { cn } from '../../lib/cn.js';
 import { useMe, useSignOut } from '../session/use-session.js';
 import { BalancePill } from './balance-pill.js';

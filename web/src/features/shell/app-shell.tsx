@@ -1,8 +1,9 @@
-import { Suspense } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Suspense, useEffect } from 'react';
 import { Outlet, ScrollRestoration, useNavigation } from 'react-router';
 import { PageSkeleton } from '../../components/ui/skeleton.js';
-import { Toaster } from '../../components/ui/toaster.js';
+import { loadAppStrings } from '../../i18n/index.js';
+import { useTranslation } from '../../i18n/react.js';
+import { useAfterMount } from '../../lib/after-mount.js';
 import { OperatorAlerts } from '../admin/operator-alerts.js';
 import { DebtBanner } from '../billing/debt-banner.js';
 import { PreferencesSync } from '../preferences/preferences-sync.js';
@@ -15,12 +16,20 @@ import { SiteFooter } from './site-footer.js';
 import { TabBar } from './tab-bar.js';
 import { useShellReady } from './use-shell-ready.js';
 
+/** Toasts follow an action, never the first paint: their code comes after it. */
+const loadToaster = async () => (await import('../../components/ui/toaster.js')).Toaster;
+
 /** The frame around every screen: header, banners, page, footer, phone tab bar, cookie notice, toasts. */
 export function AppShell() {
   const { t } = useTranslation();
   const navigation = useNavigation();
   const { data: me } = useMe();
   const ready = useShellReady();
+  const Toaster = useAfterMount(loadToaster);
+  // Signed in: live notices (from any page) speak with the signed-in screens' strings.
+  useEffect(() => {
+    if (me) void loadAppStrings();
+  }, [me]);
 
   return (
     <div className="page-glow flex min-h-dvh flex-col bg-fixed">
@@ -60,7 +69,7 @@ export function AppShell() {
         </main>
       )}
       <CookieNotice aboveTabBar={Boolean(me)} />
-      <Toaster closeLabel={t('common.close')} />
+      {Toaster && <Toaster closeLabel={t('common.close')} />}
       <PreferencesSync />
       <ScrollRestoration />
     </div>

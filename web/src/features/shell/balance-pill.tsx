@@ -1,6 +1,6 @@
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CoinsIcon } from '../../components/ui/icons.js';
+import { useTranslation } from '../../i18n/react.js';
 import { formatNumber } from '../../lib/format.js';
 
 /** The live credit balance in the header; links to the ledger. */

@@ -1,12 +1,13 @@
-import { useTranslation } from 'react-i18next';
 import { SparklesIcon } from '../../components/ui/icons.js';
+import { useTranslation } from '../../i18n/react.js';
 import { useMeta } from '../session/use-session.js';
+import { prerenderedDemo } from './prerendered-facts.js';
 
 /** Says plainly that images are placeholders while the server runs without a provider key. */
 export function DemoBanner() {
   const { t } = useTranslation();
   const { data: meta } = useMeta();
-  if (!meta?.demo) return null;
+  if (!(meta?.demo ?? prerenderedDemo())) return null;
   return (
     <div
       data-testid="demo-banner"

@@ -1,8 +1,8 @@
-import { useTranslation } from 'react-i18next';
 import { Link, useRouteError } from 'react-router';
 import { buttonClass } from '../../components/ui/button.js';
 import { AlertIcon } from '../../components/ui/icons.js';
 import { Logo } from '../../components/ui/logo.js';
+import { useTranslation } from '../../i18n/react.js';
 
 /** Shown when a screen fails to load or throws (for example after a deploy changed chunk names). */
 export function RouteError() {

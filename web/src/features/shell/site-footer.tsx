@@ -1,6 +1,6 @@
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Logo } from '../../components/ui/logo.js';
+import { useTranslation } from '../../i18n/react.js';
 import { cn } from '../../lib/cn.js';
 
 const links = [

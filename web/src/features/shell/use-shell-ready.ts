@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { useOperatorAlerts } from '../admin/use-alerts.js';
 import { usePolicyStatus } from '../privacy/use-policy.js';
 import { useMe, useMeta } from '../session/use-session.js';
+import { prerenderedDemo } from './prerendered-facts.js';
 
 /**
  * True once everything that decides what sits above the page is known: the
@@ -17,7 +18,9 @@ export function useShellReady(): boolean {
   const alerts = useOperatorAlerts(me.data?.role === 'admin');
   // Once shown, the page stays: signing in later must not blank it while the new account's notices load.
   const shown = useRef(false);
-  const known = !me.isPending && !meta.isPending && !(me.data && policy.isPending) && !(me.data?.role === 'admin' && alerts.isPending);
+  // A prerendered page already knows the demo banner (prerendered-facts.ts).
+  const demoKnown = !meta.isPending || prerenderedDemo() !== undefined;
+  const known = !me.isPending && demoKnown && !(me.data && policy.isPending) && !(me.data?.role === 'admin' && alerts.isPending);
   if (known) shown.current = true;
   return shown.current;
 }

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Generation } from '../../api/contracts.js';
 import { errorMessageKey } from '../../api/errors.js';
 import { Badge } from '../../components/ui/badge.js';
 import { Button } from '../../components/ui/button.js';
 import { ConfirmDialog } from '../../components/ui/dialog.js';
 import { GalleryIcon, RestoreIcon, TrashIcon } from '../../components/ui/icons.js';
+import { useTranslation } from '../../i18n/react.js';
 import { formatRelative } from '../../lib/format.js';
 import { toast } from '../../lib/toast.js';
 import { daysLeft, useDeleteForever, useRestoreGeneration } from './use-trash.js';
