@@ -10,31 +10,53 @@ const languages: { value: Locale; label: string }[] = [
   { value: 'ja', label: '日本語' },
 ];
 
+type Preferences = ReturnType<typeof usePreferences>;
+
+/** The theme picker (Settings, and the header menu): applied at once. */
+export function ThemeSelect({ prefs, testId }: { prefs: Preferences; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <SelectField
+      label={t('settings.theme')}
+      value={prefs.theme}
+      onChange={(e) => prefs.setTheme(e.target.value as Theme)}
+      data-testid={testId}
+    >
+      {themes.map((v) => (
+        <option key={v} value={v}>
+          {t(`settings.themes.${v}`)}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
+/** The language picker (Settings, and the header menu): applied at once. */
+export function LanguageSelect({ prefs, testId }: { prefs: Preferences; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <SelectField
+      label={t('settings.language')}
+      value={prefs.locale}
+      onChange={(e) => prefs.setLocale(e.target.value as Locale)}
+      data-testid={testId}
+    >
+      {languages.map((l) => (
+        <option key={l.value} value={l.value} lang={l.value}>
+          {l.label}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
 /** Theme and language: applied at once, saved on this device and on the account. */
 export function PreferencesForm() {
-  const { t } = useTranslation();
-  const { theme, locale, setTheme, setLocale } = usePreferences();
+  const prefs = usePreferences();
   return (
     <div className="grid gap-4 sm:grid-cols-2">
-      <SelectField label={t('settings.theme')} value={theme} onChange={(e) => setTheme(e.target.value as Theme)} data-testid="theme-select">
-        {themes.map((v) => (
-          <option key={v} value={v}>
-            {t(`settings.themes.${v}`)}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField
-        label={t('settings.language')}
-        value={locale}
-        onChange={(e) => setLocale(e.target.value as Locale)}
-        data-testid="locale-select"
-      >
-        {languages.map((l) => (
-          <option key={l.value} value={l.value} lang={l.value}>
-            {l.label}
-          </option>
-        ))}
-      </SelectField>
+      <ThemeSelect prefs={prefs} testId="theme-select" />
+      <LanguageSelect prefs={prefs} testId="locale-select" />
     </div>
   );
 }

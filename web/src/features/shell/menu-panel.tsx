@@ -1,23 +1,15 @@
-import type { Locale, Theme } from '../../api/contracts.js';
 import { buttonClass } from '../../components/ui/button.js';
-import { SelectField } from '../../components/ui/field.js';
 import { LogOutIcon } from '../../components/ui/icons.js';
 import { useTranslation } from '../../i18n/react.js';
+import { LanguageSelect, ThemeSelect } from '../preferences/preferences-form.js';
 import { usePreferences } from '../preferences/use-preferences.js';
 import { useMe, useSignOut } from '../session/use-session.js';
-
-const themes: Theme[] = ['system', 'light', 'dark'];
-/** Language names are written in their own language, as users look for them. */
-const languages: { value: Locale; label: string }[] = [
-  { value: 'en', label: 'English' },
-  { value: 'ja', label: '日本語' },
-];
 
 /** The inside of the header's menu (shell-menu.tsx): loaded after the first paint, as it shows only once opened. */
 export function MenuPanel({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const { data: me } = useMe();
-  const { theme, locale, setTheme, setLocale } = usePreferences();
+  const prefs = usePreferences();
   const signOut = useSignOut();
   return (
     <>
@@ -28,30 +20,8 @@ export function MenuPanel({ onClose }: { onClose: () => void }) {
         </div>
       )}
       <div className="grid gap-3">
-        <SelectField
-          label={t('settings.language')}
-          value={locale}
-          onChange={(e) => setLocale(e.target.value as Locale)}
-          data-testid="menu-locale-select"
-        >
-          {languages.map((l) => (
-            <option key={l.value} value={l.value} lang={l.value}>
-              {l.label}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
-          label={t('settings.theme')}
-          value={theme}
-          onChange={(e) => setTheme(e.target.value as Theme)}
-          data-testid="menu-theme-select"
-        >
-          {themes.map((v) => (
-            <option key={v} value={v}>
-              {t(`settings.themes.${v}`)}
-            </option>
-          ))}
-        </SelectField>
+        <LanguageSelect prefs={prefs} testId="menu-locale-select" />
+        <ThemeSelect prefs={prefs} testId="menu-theme-select" />
       </div>
       {me && (
         <button
