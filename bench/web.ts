@@ -21,6 +21,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch } from 'chrome-launcher';
 import lighthouse, { desktopConfig } from 'lighthouse';
+import { chromium } from 'playwright-core';
 import { firstLoadFromHtml } from '../test/e2e/helpers/first-load.js';
 import { freePort, spawnAnimegen, waitForHealth } from '../test/helpers/process.js';
 
@@ -118,6 +119,29 @@ async function main(): Promise<void> {
   }
 }
 
+/**
+ * Puts `name=value; …` into the running browser's cookie jar for `base`, and
+ * empties its HTTP cache: with storage reset off, each signed-in page is still
+ * a first visit.
+ */
+async function putCookies(port: number, base: string, header: string): Promise<void> {
+  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+  try {
+    const cookies = header.split('; ').map((pair) => {
+      const at = pair.indexOf('=');
+      return { name: pair.slice(0, at), value: pair.slice(at + 1), url: base };
+    });
+    const context = browser.contexts()[0];
+    if (!context) throw new Error('the browser has no context to hold the session cookie');
+    await context.addCookies(cookies);
+    const tab = context.pages()[0] ?? (await context.newPage());
+    await (await context.newCDPSession(tab)).send('Network.clearBrowserCache');
+  } finally {
+    // Only the connection closes; the browser stays for Lighthouse.
+    await browser.close();
+  }
+}
+
 /** A new account, verified through the development mailbox's link; returns the session cookie header. */
 async function signedInCookie(base: string): Promise<string> {
   const email = `bench.web.${Date.now()}@example.test`;
@@ -141,6 +165,7 @@ async function signedInCookie(base: string): Promise<string> {
 }
 
 async function audit(port: number, base: string, page: string, preset: Preset, cookie?: string): Promise<Figures> {
+  if (cookie) await putCookies(port, base, cookie);
   const result = await lighthouse(
     base + page,
     {
@@ -148,7 +173,9 @@ async function audit(port: number, base: string, page: string, preset: Preset, c
       output: 'json',
       logLevel: 'error',
       onlyCategories: ['performance', 'accessibility', 'best-practices'],
-      ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}),
+      // Signed in: the session cookie sits in the browser's own jar (an extra Cookie header
+      // reaches the page but not its script's requests), which Lighthouse must not clear.
+      ...(cookie ? { disableStorageReset: true } : {}),
     },
     preset === 'desktop' ? desktopConfig : undefined,
   );
