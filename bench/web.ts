@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import { launch } from 'chrome-launcher';
 import lighthouse, { desktopConfig } from 'lighthouse';
 import { chromium } from 'playwright-core';
+import { chromiumFlags } from '../test/e2e/helpers/browser.js';
 import { firstLoadFromHtml } from '../test/e2e/helpers/first-load.js';
 import { freePort, spawnAnimegen, waitForHealth } from '../test/helpers/process.js';
 
@@ -83,15 +84,7 @@ async function main(): Promise<void> {
   });
   const chrome = await launch({
     chromePath,
-    chromeFlags: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    chromeFlags: ['--headless=new', ...chromiumFlags],
   });
   try {
     await waitForHealth(base, server);

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 import { updateMe } from '../../api/account.js';
 import type { Locale, Me, Theme } from '../../api/contracts.js';
 import { errorMessageKey } from '../../api/errors.js';
@@ -14,10 +14,8 @@ import { applyPreferences, getPreferences, subscribePreferences } from './prefer
  * device and save them to the account when signed in.
  */
 export function usePreferences() {
-  const { t, i18n } = useTranslation();
-  // A prerendered page was written in its language with the default theme: hydration starts from exactly that.
-  const prerendered = useMemo(() => ({ theme: 'system' as Theme, locale: i18n.language as Locale }), [i18n.language]);
-  const prefs = useSyncExternalStore(subscribePreferences, getPreferences, () => prerendered);
+  const { t } = useTranslation();
+  const prefs = useSyncExternalStore(subscribePreferences, getPreferences);
   const { data: me } = useMe();
   const qc = useQueryClient();
   const save = useMutation({
