@@ -5,6 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
+// Named again just above the summary, so a log read from its end says what failed.
+const failures = [];
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 mkdirSync('test-results', { recursive: true });
 
@@ -17,6 +19,7 @@ function check(name, cmd, args) {
   console.log(`\n▶ ${name}`);
   const ok = run(cmd, args);
   totals[ok ? 'passed' : 'failed'] += 1;
+  if (!ok) failures.push(name);
   console.log(`${ok ? '✓' : '✗'} ${name}`);
 }
 
@@ -27,6 +30,7 @@ function vitest(name, args, env = {}) {
   const ok = run('npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], env);
   if (!existsSync(out)) {
     console.log(`✗ ${name}: the runner produced no report`);
+    failures.push(`${name}: the runner produced no report`);
     totals.failed += 1;
     return;
   }
@@ -35,9 +39,32 @@ function vitest(name, args, env = {}) {
   totals.failed += r.numFailedTests;
   totals.skipped += r.numPendingTests + r.numTodoTests;
   // A suite that failed to load has no failed tests but is still a failure.
-  const broken = r.testResults.filter((f) => f.status === 'failed' && f.assertionResults.every((a) => a.status !== 'failed')).length;
-  totals.failed += broken;
-  if (!ok && r.numFailedTests === 0 && broken === 0) totals.failed += 1;
+  const broken = r.testResults.filter((f) => f.status === 'failed' && f.assertionResults.every((a) => a.status !== 'failed'));
+  totals.failed += broken.length;
+  for (const f of broken) failures.push(`${name}: ${relative(f.name)} did not load: ${firstLine(f.message)}`);
+  for (const f of r.testResults) {
+    for (const a of f.assertionResults.filter((t) => t.status === 'failed')) {
+      failures.push(`${name}: ${relative(f.name)} > ${a.fullName}: ${firstLine(a.failureMessages?.[0])}`);
+    }
+  }
+  if (!ok && r.numFailedTests === 0 && broken.length === 0) {
+    totals.failed += 1;
+    failures.push(`${name}: the runner failed with every test passing`);
+  }
+}
+
+function relative(file) {
+  return file.startsWith(process.cwd()) ? file.slice(process.cwd().length + 1) : file;
+}
+
+function firstLine(text) {
+  return (
+    (text ?? '')
+      .split('\n')
+      .find((l) => l.trim())
+      ?.trim()
+      .slice(0, 300) ?? ''
+  );
 }
 
 function countTests(config) {
@@ -76,6 +103,10 @@ if (existsSync(e2eConfig)) {
   }
 }
 
+if (failures.length) {
+  console.log('\nFailed:');
+  for (const f of failures) console.log(`  ✗ ${f}`);
+}
 const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
 console.log(`\n${totals.passed} passed, ${totals.failed} failed${skipped}`);
 process.exit(totals.failed ? 1 : 0);
