@@ -13,10 +13,12 @@
  *
  * CHROMIUM_PATH picks the browser (default /usr/bin/chromium),
  * BENCH_WEB_PAGES a comma-separated subset of pages, BENCH_WEB_PRESETS
- * `mobile`, `desktop` or both, BENCH_WEB_NO_BUILD=1 reuses dist/web.
+ * `mobile`, `desktop` or both, BENCH_WEB_NO_BUILD=1 reuses dist/web,
+ * BENCH_WEB_REPORTS=<folder> keeps each page's whole Lighthouse report (JSON)
+ * there, for the diagnostics behind a score (long tasks, script bootup).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch } from 'chrome-launcher';
@@ -174,6 +176,11 @@ async function audit(port: number, base: string, page: string, preset: Preset, c
   );
   if (!result) throw new Error(`Lighthouse gave no result for ${page}`);
   const { lhr } = result;
+  const reports = process.env.BENCH_WEB_REPORTS;
+  if (reports) {
+    mkdirSync(reports, { recursive: true });
+    writeFileSync(join(reports, `${preset}${page.replaceAll('/', '_')}.json`), JSON.stringify(lhr));
+  }
   if (lhr.runtimeError) throw new Error(`${page}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   // A signed-in page that sent us to sign-in measured the wrong page.
   const landed = new URL(lhr.finalDisplayedUrl).pathname;

@@ -19,7 +19,9 @@ function read(key: string): string | null {
     return null;
   }
 }
+/** Writes only a change: every page start applies the stored values again, and a write costs a commit to disk. */
 function write(key: string, value: string): void {
+  if (read(key) === value) return;
   try {
     localStorage.setItem(key, value);
   } catch {
@@ -46,9 +48,11 @@ export function applyTheme(theme: Theme): void {
   write(THEME_KEY, theme);
   unwatchSystem?.();
   unwatchSystem = undefined;
+  const html = document.documentElement;
+  // /theme.js set both before the first paint; setting them again unchanged would restyle the page.
   const set = (dark: boolean) => {
-    document.documentElement.classList.toggle('dark', dark);
-    document.documentElement.dataset.theme = theme;
+    if (html.classList.contains('dark') !== dark) html.classList.toggle('dark', dark);
+    if (html.dataset.theme !== theme) html.dataset.theme = theme;
   };
   if (theme === 'system') {
     const mq = darkQuery();
@@ -68,6 +72,7 @@ export function applyTheme(theme: Theme): void {
 const LOCALE_COOKIE = 'lang';
 
 function rememberLocaleForServer(locale: Locale): void {
+  if (document.cookie.split('; ').includes(`${LOCALE_COOKIE}=${locale}`)) return;
   // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is missing from browsers we support.
   document.cookie = `${LOCALE_COOKIE}=${locale}; path=/; max-age=31536000; SameSite=Lax`;
 }
