@@ -5,13 +5,17 @@
 // exactly the chunks that page needs. Then two maps for the server, exact URL
 // path → file under dist/web: prerendered.json (English) and prerendered.ja.json.
 // Each page is written twice, with and without the demo banner (`.demo.html`).
+// The signed-in screens get an app shell each (index.html naming their chunks
+// and first API answers), mapped in app-shells.json and app-shells.ja.json.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const web = join(root, 'dist/web');
-const { pages, locales, localeModules, renderPage } = await import(pathToFileURL(join(root, 'dist/prerender/prerender.js')).href);
+const { pages, appShells, locales, localeModules, appLocaleModules, renderPage } = await import(
+  pathToFileURL(join(root, 'dist/prerender/prerender.js')).href
+);
 
 const template = readFileSync(join(web, 'index.html'), 'utf8');
 /** @type {Record<string, { file: string, imports?: string[], isEntry?: boolean }>} */
@@ -47,17 +51,23 @@ function replaceOnce(html, pattern, replacement) {
   return out;
 }
 
-function pageHtml(page, lang, demo, rendered) {
-  const preloads = [...chunkClosure(page.module), ...chunkClosure(localeModules[lang])]
+/** <head> links: the page's chunks and strings not already in index.html, and its first API answers. */
+function headLinks(modules, preloadApi = []) {
+  const preloads = modules
+    .flatMap((module) => [...chunkClosure(module)])
     .filter((key, i, all) => !inTemplate.has(key) && all.indexOf(key) === i)
     .map((key) => `    <link rel="modulepreload" crossorigin href="/${manifest[key].file}">\n`)
     .join('');
   // The same mode and credentials as the app's fetch (same-origin), so the browser hands it this answer.
-  const api = page.preloadApi ? `    <link rel="preload" href="${page.preloadApi}" as="fetch" crossorigin="anonymous">\n` : '';
+  const api = preloadApi.map((url) => `    <link rel="preload" href="${escapeHtml(url)}" as="fetch" crossorigin="anonymous">\n`).join('');
+  return `${api}${preloads}`;
+}
+
+function pageHtml(page, lang, demo, rendered) {
   let html = template;
   html = replaceOnce(html, /<html lang="[^"]*">/, `<html lang="${lang}">`);
   html = replaceOnce(html, /<title>[^<]*<\/title>/, `<title>${escapeHtml(rendered.title)}</title>`);
-  html = replaceOnce(html, /\n\s*<\/head>/, `\n${api}${preloads}  </head>`);
+  html = replaceOnce(html, /\n\s*<\/head>/, `\n${headLinks([page.module, localeModules[lang]], page.preloadApi)}  </head>`);
   html = replaceOnce(
     html,
     /<div id="root"><\/div>/,
@@ -79,4 +89,27 @@ for (const lang of locales) {
     map[page.path] = file;
   }
   writeFileSync(join(web, lang === 'en' ? 'prerendered.json' : `prerendered.${lang}.json`), `${JSON.stringify(map, null, 2)}\n`);
+}
+
+/** A signed-in screen's page: index.html in its language, naming what the screen needs first (nothing rendered). */
+function appShellHtml(shell, lang) {
+  let html = template;
+  html = replaceOnce(html, /<html lang="[^"]*">/, `<html lang="${lang}">`);
+  return replaceOnce(
+    html,
+    /\n\s*<\/head>/,
+    `\n${headLinks([shell.module, localeModules[lang], appLocaleModules[lang]], shell.preloadApi)}  </head>`,
+  );
+}
+
+for (const lang of locales) {
+  mkdirSync(join(web, 'pages', lang, 'app'), { recursive: true });
+  /** @type {Record<string, string>} */
+  const map = {};
+  for (const shell of appShells) {
+    const file = `pages/${lang}/app/${shell.name}.html`;
+    writeFileSync(join(web, file), appShellHtml(shell, lang));
+    map[shell.path] = file;
+  }
+  writeFileSync(join(web, lang === 'en' ? 'app-shells.json' : `app-shells.${lang}.json`), `${JSON.stringify(map, null, 2)}\n`);
 }

@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signedInViaApi } from './helpers/api-user.js';
 import { launchBrowser, phone } from './helpers/browser.js';
 import { type FirstLoad, firstLoadFromHtml, firstLoadInBrowser } from './helpers/first-load.js';
 import { type RunningServer, startServer } from './helpers/server.js';
@@ -60,6 +61,46 @@ describe('size budget of the public pages', () => {
         const css = Math.max(html.gzip.css, loaded.gzip.css);
         expect(js, `${path}: first-load script, gzip bytes (${loaded.js.join(', ')})`).toBeLessThanOrEqual(budget.js);
         expect(css, `${path}: first-load CSS, gzip bytes (${loaded.css.join(', ')})`).toBeLessThanOrEqual(budget.css);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
+
+describe('the signed-in screens name what they fetch first', () => {
+  for (const path of ['/create', '/gallery']) {
+    it(`${path}: every API answer its page preloads is used, none fetched twice, none asked for late`, async () => {
+      const context = await browser.newContext({ viewport: phone, isMobile: true, hasTouch: true });
+      try {
+        await signedInViaApi(server.baseUrl, context, `shell${path.slice(1)}`);
+        const page = await context.newPage();
+        const warnings: string[] = [];
+        page.on('console', (m) => {
+          if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text());
+        });
+        const response = await page.goto(server.baseUrl + path);
+        const preloaded = [...((await response?.text()) ?? '').matchAll(/<link rel="preload" href="([^"]+)" as="fetch"/g)].map((m) => m[1]);
+        expect(preloaded, 'the page names its first API answers').toContain('/api/me');
+        await page.waitForLoadState('networkidle');
+        // Chromium warns about a preload not used within seconds of load: wait that out.
+        await page.waitForTimeout(3500);
+        const api = await page.evaluate(() =>
+          performance
+            .getEntriesByType('resource')
+            .map((e) => ({ url: e.name.replace(location.origin, ''), by: (e as PerformanceResourceTiming).initiatorType }))
+            .filter((e) => e.url.startsWith('/api/') && !e.url.startsWith('/api/generations/events')),
+        );
+        for (const url of preloaded) {
+          expect(
+            api.filter((e) => e.url === url),
+            `${url} fetched once, by the preload`,
+          ).toEqual([{ url, by: 'link' }]);
+        }
+        // What the screen asked for on its own came after its script: each is a round trip the page could name.
+        const late = api.filter((e) => !preloaded.includes(e.url)).map((e) => e.url);
+        expect(late, 'API answers the screen fetched without a preload').toEqual([]);
+        expect(warnings.filter((w) => /preload/i.test(w))).toEqual([]);
       } finally {
         await context.close();
       }

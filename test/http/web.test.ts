@@ -73,6 +73,10 @@ describe('serving the built files compressed', () => {
     writeFileSync(join(root, 'pages', 'home.html'), page('Welcome'));
     writeFileSync(join(root, 'pages', 'sign-in.ja.html'), page('ログイン'));
     writeFileSync(join(root, 'prerendered.ja.json'), JSON.stringify({ '/sign-in': 'pages/sign-in.ja.html' }));
+    writeFileSync(join(root, 'pages', 'create.html'), page('Create, with its data named'));
+    writeFileSync(join(root, 'pages', 'create.ja.html'), page('作成'));
+    writeFileSync(join(root, 'app-shells.json'), JSON.stringify({ '/create': 'pages/create.html' }));
+    writeFileSync(join(root, 'app-shells.ja.json'), JSON.stringify({ '/create': 'pages/create.ja.html' }));
     writeFileSync(join(root, 'pages', 'cookies.html'), page('Cookies'));
     writeFileSync(join(root, 'pages', 'cookies.demo.html'), page('Cookies (demo images)'));
     writeFileSync(
@@ -163,6 +167,24 @@ describe('serving the built files compressed', () => {
     expect(await titleOf({ cookie: 'lang=ja', 'accept-language': 'en' })).toBe('ログイン');
     // A page with no Japanese copy is sent in English.
     expect((await get('/', undefined, { cookie: 'lang=ja' })).body).toContain('<title>Welcome</title>');
+  });
+
+  it("sends a signed-in screen's own app shell, in the visitor's language, only with a session cookie", async () => {
+    const titleOf = async (headers: Record<string, string>) => {
+      const res = await get('/create', undefined, headers);
+      expect(res.statusCode).toBe(200);
+      expect(res.headers.vary).toMatch(/cookie/i);
+      return /<title>(.*?)<\/title>/.exec(res.body)?.[1];
+    };
+    // Signed out, the screen only sends the visitor to sign in: its API answers would be refusals.
+    expect(await titleOf({})).toBe('App shell');
+    expect(await titleOf({ cookie: 'lang=ja; other=animegen.session_token' })).toBe('App shell');
+    expect(await titleOf({ cookie: 'animegen.session_token=abc.def' })).toBe('Create, with its data named');
+    expect(await titleOf({ cookie: '__Secure-animegen.session_token=abc.def; lang=ja' })).toBe('作成');
+    expect(await titleOf({ cookie: 'animegen.session_token=abc.def', 'accept-language': 'ja' })).toBe('作成');
+    // Only its exact path.
+    const below = await get('/create/extra', undefined, { cookie: 'animegen.session_token=abc.def' });
+    expect(/<title>(.*?)<\/title>/.exec(below.body)?.[1]).toBe('App shell');
   });
 
   it('sends the page with the demo banner when, and only when, the server runs on demo images', async () => {

@@ -27,7 +27,7 @@ export interface PrerenderedPage {
   /** i18n key of the tab title (the landing page has none). */
   titleKey?: string;
   /** An API answer the page shows at once: fetched alongside the scripts, not after them. */
-  preloadApi?: string;
+  preloadApi?: string[];
 }
 
 /** The public pages: the same for every visitor who is not signed in. */
@@ -37,13 +37,44 @@ export const pages: PrerenderedPage[] = [
   { path: '/sign-up', name: 'sign-up', module: 'src/routes/sign-up.tsx', titleKey: 'auth.signUp.title' },
   // The legal texts come from the server (operator-edited files and live settings), so
   // these pages carry their frame and a placeholder; the text loads with the page.
-  { path: '/privacy', name: 'privacy', module: 'src/routes/legal.tsx', titleKey: 'legal.privacy', preloadApi: '/api/legal/privacy' },
-  { path: '/terms', name: 'terms', module: 'src/routes/legal.tsx', titleKey: 'legal.terms', preloadApi: '/api/legal/terms' },
-  { path: '/cookies', name: 'cookies', module: 'src/routes/legal.tsx', titleKey: 'legal.cookies', preloadApi: '/api/legal/cookies' },
+  { path: '/privacy', name: 'privacy', module: 'src/routes/legal.tsx', titleKey: 'legal.privacy', preloadApi: ['/api/legal/privacy'] },
+  { path: '/terms', name: 'terms', module: 'src/routes/legal.tsx', titleKey: 'legal.terms', preloadApi: ['/api/legal/terms'] },
+  { path: '/cookies', name: 'cookies', module: 'src/routes/legal.tsx', titleKey: 'legal.cookies', preloadApi: ['/api/legal/cookies'] },
 ];
 
 /** The i18n module of each language, as the client build's manifest names it: preloaded with the page. */
 export const localeModules: Record<UiLocale, string> = { en: 'src/i18n/en.json', ja: 'src/i18n/ja.json' };
+/** The signed-in screens' strings of each language (see appScreen in router.tsx). */
+export const appLocaleModules: Record<UiLocale, string> = { en: 'src/i18n/app.en.json', ja: 'src/i18n/app.ja.json' };
+
+/**
+ * A signed-in screen. Its content is the visitor's own, so nothing is
+ * rendered; the page is the app's index.html with everything the screen will
+ * ask for named in <head>: its chunks, its strings, and the API answers it
+ * shows first. The browser fetches them all at once, instead of each in turn
+ * as the script discovers it needs the next (script, then session, then
+ * policy, then the screen's data: four round trips on a phone's network).
+ */
+export interface AppShellPage {
+  path: string;
+  name: string;
+  module: string;
+  /** Exactly the URLs the screen's first queries fetch (an e2e test holds each one used). */
+  preloadApi: string[];
+}
+
+/** What every signed-in screen asks first: the session, the server's facts, the policy gate. */
+const signedIn = ['/api/me', '/api/meta', '/api/me/policy'];
+
+export const appShells: AppShellPage[] = [
+  {
+    path: '/create',
+    name: 'create',
+    module: 'src/routes/create.tsx',
+    preloadApi: [...signedIn, '/api/models', '/api/generations?limit=24'],
+  },
+  { path: '/gallery', name: 'gallery', module: 'src/routes/gallery.tsx', preloadApi: [...signedIn, '/api/generations?limit=24'] },
+];
 
 const i18n = new Translator('en');
 const ready = (async () => {

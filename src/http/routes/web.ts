@@ -18,8 +18,10 @@ const revalidate = 'no-cache';
  * The pages listed in `prerendered.json` (URL path → HTML file, written at
  * build time; `prerendered.ja.json` the same in Japanese) are sent as they
  * are for exactly that path, in the visitor's language, so they paint before
- * any script runs, with the demo banner when the server runs on demo images;
- * every other page is the app's index.html.
+ * any script runs, with the demo banner when the server runs on demo images.
+ * The signed-in screens in `app-shells.json` (and `.ja.json`) are the app's
+ * index.html naming what the screen fetches first, in the same way; every
+ * other page is the app's index.html.
  */
 export async function registerWeb(app: FastifyInstance, root: string, facts: { demo: boolean }): Promise<boolean> {
   if (!existsSync(join(root, 'index.html'))) {
@@ -39,17 +41,31 @@ export async function registerWeb(app: FastifyInstance, root: string, facts: { d
   });
   // Each page also exists with the demo banner (`.demo.html`): the one true of this server is sent.
   const variant = (pages: Record<string, string>) => (facts.demo ? mapValues(pages, (file) => withDemo(root, file)) : pages);
-  const english = variant(readPrerendered(app, root, 'prerendered.json'));
-  const japanese = variant(readPrerendered(app, root, 'prerendered.ja.json'));
+  servePages(app, variant(readPrerendered(app, root, 'prerendered.json')), variant(readPrerendered(app, root, 'prerendered.ja.json')));
+  // Without a session the screen sends the visitor to sign in: its API answers would only be refusals.
+  servePages(app, readPrerendered(app, root, 'app-shells.json'), readPrerendered(app, root, 'app-shells.ja.json'), hasSessionCookie);
+  return true;
+}
+
+/**
+ * Answers each path with its page, in Japanese to a visitor who reads it and
+ * the build wrote one; with the plain index.html when `when` says no.
+ */
+function servePages(
+  app: FastifyInstance,
+  english: Record<string, string>,
+  japanese: Record<string, string>,
+  when: (req: FastifyRequest) => boolean = () => true,
+): void {
   for (const [path, file] of Object.entries(english)) {
     const ja = japanese[path];
     app.get(path, { config: { access: 'public', cache: 'none' } }, (req, reply) => {
       // The same address answers in either language: shared caches must keep them apart.
       reply.header('vary', 'Accept-Encoding, Accept-Language, Cookie');
+      if (!when(req)) return reply.sendFile('index.html');
       return reply.sendFile(ja && prefersJapanese(req) ? ja : file);
     });
   }
-  return true;
 }
 
 /** A page's demo-banner variant when the build wrote one, else the page itself. */
@@ -62,6 +78,15 @@ const mapValues = (o: Record<string, string>, f: (v: string) => string) => Objec
 
 /** The cookie the web app sets when a language is chosen or applied (web/src/features/preferences). */
 const LOCALE_COOKIE = 'lang';
+
+const cookieNames = (req: FastifyRequest) =>
+  String(req.headers.cookie ?? '')
+    .split(';')
+    .map((c) => c.trim().split('=')[0]);
+
+/** Better Auth's session cookie (`__Secure-` over https): whether it is valid, the app asks. */
+const hasSessionCookie = (req: FastifyRequest) =>
+  cookieNames(req).some((n) => n === 'animegen.session_token' || n === '__Secure-animegen.session_token');
 
 /**
  * Which language a visitor reads, before any script runs: the language they

@@ -62,7 +62,12 @@ async function ensureStrings(lng: UiLocale): Promise<void> {
 export async function initI18n(lng: UiLocale): Promise<void> {
   await ensureStrings(lng);
   appTranslator.setLanguage(lng);
-  document.documentElement.lang = lng;
+  setPageLanguage(lng);
+}
+
+/** <html lang>: written only when it changes, as every write restyles the whole page (fonts follow the language). */
+function setPageLanguage(lng: UiLocale): void {
+  if (document.documentElement.lang !== lng) document.documentElement.lang = lng;
 }
 
 /** Switches the UI language: fetches its strings first (once), then re-renders in it. */
@@ -71,5 +76,5 @@ export async function changeUiLocale(lng: UiLocale): Promise<void> {
   await ensureStrings(lng);
   if (appWanted) await addAppStrings(lng);
   appTranslator.setLanguage(lng);
-  document.documentElement.lang = lng;
+  setPageLanguage(lng);
 }
