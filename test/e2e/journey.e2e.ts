@@ -140,6 +140,9 @@ describe("a new user's journey", () => {
 
   it('a generation that fails says so, refunds its credits and restores the balance', async () => {
     await nav('Create').click();
+    // The form kept the remix's settings (two images): this one is a single image.
+    expect(await checkedValue('count')).toBe('2');
+    await page.getByTestId('count-1').click();
     const before = await balance(page);
     ids.failed = await generate(page, '[sim:fail] a fox spirit dancing in the rain');
     await withStatus(ids.failed, 'failed').waitFor({ timeout: 30_000 });

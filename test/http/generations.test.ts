@@ -140,6 +140,9 @@ describe('generations', () => {
       expect(res.json().error.code).toBe(code);
       if (field) expect(res.json().error.field).toBe(field);
     }
+    // The refusal of a long prompt names the model's limit, as Create does before sending.
+    const long = await submit(t, user, { prompt: 'x'.repeat(seedream.maxPromptLength + 1), model: seedream.id });
+    expect(long.json().error.message).toContain(String(seedream.maxPromptLength));
     expect(await balanceOf(t, user)).toBe(user.credits);
   });
 

@@ -33,6 +33,7 @@ export default function CreateRoute() {
           ) : models.data && me && meta && !waitingForRemix ? (
             <CreateForm
               key={remixId ?? 'new'}
+              userId={me.id}
               models={models.data.models}
               maxCount={models.data.maxCount}
               balance={me.credits}

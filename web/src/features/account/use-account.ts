@@ -3,14 +3,16 @@ import { useNavigate } from 'react-router';
 import { changeEmail, signOut } from '../../api/auth.js';
 import { deleteAccount } from '../../api/privacy.js';
 import { queryKeys } from '../../api/query-keys.js';
+import { forgetDrafts } from '../create/draft-store.js';
 
 /** Asks for a new e-mail address; a link goes to it, and the address changes once it is opened. */
 export const useChangeEmail = () => useMutation({ mutationFn: changeEmail });
 
-/** Forgets everything cached for the account (its sessions have ended on the server). */
+/** Forgets everything cached for the account, and its drafts on this device (its sessions have ended on the server). */
 function useForgetAccount() {
   const qc = useQueryClient();
   return () => {
+    forgetDrafts();
     qc.removeQueries({ predicate: (q) => q.queryKey[0] !== queryKeys.meta[0] });
     qc.setQueryData(queryKeys.me, null);
   };

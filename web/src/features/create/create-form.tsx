@@ -8,9 +8,12 @@ import { TextArea } from '../../components/ui/field.js';
 import { SparklesIcon } from '../../components/ui/icons.js';
 import { Notice } from '../../components/ui/notice.js';
 import { useTranslation } from '../../i18n/react.js';
+import { cn } from '../../lib/cn.js';
+import { formatNumber } from '../../lib/format.js';
 import { toast } from '../../lib/toast.js';
 import { AspectLabel } from './aspect-label.js';
 import { CostSummary } from './cost-summary.js';
+import { loadDraft, saveDraft } from './draft-store.js';
 import { ModelPicker } from './model-picker.js';
 import { OptionGroup } from './option-group.js';
 import { ReferencePicker } from './reference-picker.js';
@@ -19,6 +22,8 @@ import { MAX_REFERENCES, useReferenceUploads } from './use-reference-uploads.js'
 import { useSubmitGeneration } from './use-submit-generation.js';
 
 interface CreateFormProps {
+  /** Whose draft this is: it is kept on this device per account. */
+  userId: string;
   models: Model[];
   maxCount: number;
   balance: number;
@@ -28,15 +33,27 @@ interface CreateFormProps {
 }
 
 /** Prompt, model, aspect ratio, count and references, with the total cost shown before submitting. */
-export function CreateForm({ models, maxCount, balance, maxUploadBytes, remix }: CreateFormProps) {
-  const { t } = useTranslation();
-  const { draft, model, update, prefill } = useCreateForm(models, maxCount);
+export function CreateForm({ userId, models, maxCount, balance, maxUploadBytes, remix }: CreateFormProps) {
+  const { t, i18n } = useTranslation();
+  // A Remix replaces the draft; otherwise the form starts where this account left it on this device.
+  const [saved] = useState(() => (remix ? null : loadDraft(userId)));
+  const { draft, model, update, prefill } = useCreateForm(models, maxCount, saved);
   const refLimit = Math.min(model?.maxReferences ?? 0, MAX_REFERENCES);
   const refs = useReferenceUploads(refLimit, maxUploadBytes);
   const submit = useSubmitGeneration();
   const [fieldError, setFieldError] = useState<{ field: string; message: string } | null>(null);
   const prefilled = useRef<string | null>(null);
   const formId = useId();
+
+  useEffect(() => {
+    if (saved?.references.length) refs.reset(saved.references);
+  }, [saved, refs.reset]);
+
+  // Saved on every change, so nothing typed is lost to a reload, a closed tab or another screen.
+  const readyRefs = refs.ready;
+  const readyKey = readyRefs.map((u) => u.id).join();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the uploads change only when their ids do (readyKey)
+  useEffect(() => saveDraft(userId, { ...draft, references: readyRefs }), [userId, draft, readyKey]);
 
   useEffect(() => {
     if (!remix || prefilled.current === remix.id) return;
@@ -50,7 +67,13 @@ export function CreateForm({ models, maxCount, balance, maxUploadBytes, remix }:
   const total = model.cost * draft.count;
   const tooManyRefs = refs.ready.length > refLimit;
   const missingRef = model.requiresReference && refs.ready.length === 0;
-  const blocked = !draft.prompt.trim() || total > balance || refs.uploading || tooManyRefs || missingRef;
+  const tooLong = draft.prompt.length > model.maxPromptLength;
+  const blocked = !draft.prompt.trim() || tooLong || total > balance || refs.uploading || tooManyRefs || missingRef;
+  // A change to the field the server refused clears its message at once.
+  const edit = (field: 'prompt' | 'negativePrompt', value: string) => {
+    if (fieldError?.field === field) setFieldError(null);
+    update({ [field]: value });
+  };
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -78,6 +101,13 @@ export function CreateForm({ models, maxCount, balance, maxUploadBytes, remix }:
   };
 
   const errorFor = (field: string) => (fieldError?.field === field ? fieldError.message : null);
+  const promptError = tooLong
+    ? t('create.promptTooLong', {
+        model: model.name,
+        max: formatNumber(model.maxPromptLength, i18n.language),
+        length: formatNumber(draft.prompt.length, i18n.language),
+      })
+    : errorFor('prompt');
 
   return (
     <Card>
@@ -86,16 +116,21 @@ export function CreateForm({ models, maxCount, balance, maxUploadBytes, remix }:
           label={t('create.prompt')}
           placeholder={t('create.promptPlaceholder')}
           rows={5}
-          maxLength={model.maxPromptLength}
           value={draft.prompt}
-          onChange={(e) => update({ prompt: e.target.value })}
+          onChange={(e) => edit('prompt', e.target.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) e.currentTarget.form?.requestSubmit();
           }}
-          error={errorFor('prompt')}
+          error={promptError}
           data-testid="prompt-input"
           aside={
-            <span className="text-xs text-zinc-400 tabular-nums">
+            <span
+              className={cn(
+                'text-xs tabular-nums',
+                tooLong ? 'font-semibold text-rose-600 dark:text-rose-400' : 'text-zinc-500 dark:text-zinc-400',
+              )}
+              data-testid="prompt-counter"
+            >
               {draft.prompt.length}/{model.maxPromptLength}
             </span>
           }
@@ -108,7 +143,7 @@ export function CreateForm({ models, maxCount, balance, maxUploadBytes, remix }:
             rows={2}
             maxLength={5000}
             value={draft.negativePrompt}
-            onChange={(e) => update({ negativePrompt: e.target.value })}
+            onChange={(e) => edit('negativePrompt', e.target.value)}
             error={errorFor('negativePrompt')}
             data-testid="negative-prompt-input"
           />

@@ -17,10 +17,12 @@ export function fitToModel(draft: CreateDraft, model: Model | undefined, maxCoun
   return { ...draft, modelId: model.id, aspectRatio, count };
 }
 
-/** The Create form's fields; `prefill` loads a generation's settings (Remix). */
-export function useCreateForm(models: Model[], maxCount: number) {
+const emptyDraft: CreateDraft = { prompt: '', negativePrompt: '', modelId: '', aspectRatio: '1:1', count: 1 };
+
+/** The Create form's fields, starting from `saved` (the draft kept on this device); `prefill` loads a generation's settings (Remix). */
+export function useCreateForm(models: Model[], maxCount: number, saved?: CreateDraft | null) {
   const [draft, setDraft] = useState<CreateDraft>(() =>
-    fitToModel({ prompt: '', negativePrompt: '', modelId: '', aspectRatio: '1:1', count: 1 }, models[0], maxCount),
+    fitToModel(saved ?? emptyDraft, models.find((m) => m.id === saved?.modelId) ?? models[0], maxCount),
   );
   const model = models.find((m) => m.id === draft.modelId) ?? models[0];
 

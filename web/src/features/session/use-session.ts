@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 import { getMeOrNull, getMeta } from '../../api/account.js';
 import { signOut } from '../../api/auth.js';
 import { queryKeys } from '../../api/query-keys.js';
+import { forgetDrafts } from '../create/draft-store.js';
 
 /** The signed-in account (`null` when signed out, `undefined` while loading). */
 export function useMe() {
@@ -14,13 +15,14 @@ export function useMeta() {
   return useQuery({ queryKey: queryKeys.meta, queryFn: getMeta, staleTime: Number.POSITIVE_INFINITY });
 }
 
-/** Signs out, forgets every cached answer and goes to the sign-in page. */
+/** Signs out, forgets every cached answer and this device's drafts, and goes to the sign-in page. */
 export function useSignOut() {
   const qc = useQueryClient();
   const navigate = useNavigate();
   return useMutation({
     mutationFn: signOut,
     onSettled: async () => {
+      forgetDrafts();
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'meta' });
       qc.setQueryData(queryKeys.me, null);
       await navigate('/sign-in', { replace: true });

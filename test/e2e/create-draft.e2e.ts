@@ -1,0 +1,127 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signedInViaApi } from './helpers/api-user.js';
+import { desktop, launchBrowser } from './helpers/browser.js';
+import { type RunningServer, startServer } from './helpers/server.js';
+import { eventually } from './helpers/ui.js';
+
+/**
+ * Create keeps what the user was writing: prompt, model, ratio, count and
+ * chosen references survive a reload and a visit to another screen, per
+ * account, and are forgotten on sign-out. A prompt past the model's limit is
+ * kept whole (never cut), flagged, and cannot be sent until it fits.
+ */
+
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let userId = '';
+
+const checkedValue = (name: string) => page.locator(`input[name="${name}"]:checked`).getAttribute('value');
+const drafts = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('animegen.draft.')));
+const openCreate = async () => {
+  await page.goto('/create');
+  await page.getByTestId('prompt-input').waitFor();
+};
+
+beforeAll(async () => {
+  server = await startServer({ SIMULATOR_DELAY_MS: '200' });
+  browser = await launchBrowser();
+  context = await browser.newContext({ baseURL: server.baseUrl, viewport: desktop });
+  page = await context.newPage();
+  const user = await signedInViaApi(server.baseUrl, context, 'draft');
+  const me = (await (await fetch(`${server.baseUrl}/api/me`, { headers: { cookie: user.cookie } })).json()) as { id: string };
+  userId = me.id;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the Create draft', () => {
+  it('survives a reload and another screen: prompt, model, ratio, count and references', async () => {
+    await openCreate();
+    await page.getByTestId('model-option').filter({ hasText: 'Nano Banana 2' }).click();
+    await page.getByTestId('prompt-input').fill('A fox spirit in the snow, lantern light');
+    await page.getByTestId('aspect-16:9').click();
+    await page.getByTestId('count-3').click();
+    const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#c8a2ff' } })
+      .png()
+      .toBuffer();
+    await page.getByTestId('reference-input').setInputFiles([{ name: 'fox.png', mimeType: 'image/png', buffer: png }]);
+    await page.locator('[data-testid="reference-item"][data-state="ready"]').waitFor();
+    expect(await drafts()).toEqual([`animegen.draft.${userId}`]);
+    // What this browser keeps is named on the cookie page.
+    const cookiePage = (await (await fetch(`${server.baseUrl}/api/legal/cookies`)).json()) as { html: string };
+    expect(cookiePage.html).toContain('animegen.draft.&lt;account&gt;');
+
+    const expectKept = async () => {
+      await eventually(() => page.getByTestId('prompt-input').inputValue(), 'A fox spirit in the snow, lantern light');
+      expect(await checkedValue('model')).toBe('nano-banana-2');
+      expect(await checkedValue('aspect')).toBe('16:9');
+      expect(await checkedValue('count')).toBe('3');
+      await page.locator('[data-testid="reference-item"][data-state="ready"]').waitFor();
+      expect(await page.getByTestId('reference-item').count()).toBe(1);
+    };
+    await page.reload();
+    await expectKept();
+
+    await page.goto('/gallery');
+    await page.getByRole('link', { name: 'Create' }).first().click();
+    await expectKept();
+
+    // The kept reference is the same upload: a generation made from the restored form uses it.
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/generations') && r.request().method() === 'POST'),
+      page.getByTestId('submit-generation').click(),
+    ]);
+    expect(response.status()).toBe(202);
+    expect(JSON.parse(response.request().postData() ?? '{}')).toMatchObject({ model: 'nano-banana-2', aspectRatio: '16:9', count: 3 });
+    expect(JSON.parse(response.request().postData() ?? '{}').referenceUploadIds).toHaveLength(1);
+    // Sending keeps the form as it was, for the next try.
+    await page.reload();
+    await expectKept();
+  });
+
+  it('keeps a prompt past the model limit whole, says which limit, and will not send it until it fits', async () => {
+    await openCreate();
+    // What the first test left: a reference (Seedream takes none) and three images (more than the balance left).
+    await page.getByTestId('reference-item').getByRole('button').click();
+    await page.getByTestId('count-1').click();
+    await page.getByTestId('model-option').filter({ hasText: 'Seedream 4.5' }).click();
+    const long = `${'cherry blossoms, '.repeat(180)}end`; // 3,063 characters; Seedream 4.5 takes 3,000
+    await page.getByTestId('prompt-input').fill(long);
+    expect((await page.getByTestId('prompt-input').inputValue()).length).toBe(long.length);
+    await page.getByText('Seedream 4.5 takes prompts of up to 3,000 characters; this one has 3,063.').waitFor();
+    expect(await page.getByTestId('prompt-counter').textContent()).toBe('3063/3000');
+    expect(await page.getByTestId('prompt-counter').evaluate((e) => getComputedStyle(e).fontWeight)).toBe('600');
+    expect(await page.getByTestId('submit-generation').isDisabled()).toBe(true);
+
+    // A model that takes it clears the problem at once, and so does shortening it.
+    await page.getByTestId('model-option').filter({ hasText: 'Nano Banana 2' }).click();
+    expect(await page.getByText(/takes prompts of up to/).count()).toBe(0);
+    expect(await page.getByTestId('submit-generation').isDisabled()).toBe(false);
+    await page.getByTestId('model-option').filter({ hasText: 'Seedream 4.5' }).click();
+    await page.getByTestId('prompt-input').fill(long.slice(0, 3000));
+    expect(await page.getByText(/takes prompts of up to/).count()).toBe(0);
+    expect(await page.getByTestId('submit-generation').isDisabled()).toBe(false);
+  });
+
+  it('belongs to its account, and is forgotten on sign-out', async () => {
+    await openCreate();
+    await page.getByTestId('prompt-input').fill('A shrine maiden at dusk');
+    await eventually(async () => (await drafts()).length, 1);
+
+    await page.getByTestId('sign-out').click();
+    await page.waitForURL('**/sign-in');
+    expect(await drafts()).toEqual([]);
+
+    // Another account on this browser starts with an empty form.
+    await signedInViaApi(server.baseUrl, context, 'draft-other');
+    await openCreate();
+    expect(await page.getByTestId('prompt-input').inputValue()).toBe('');
+  });
+});

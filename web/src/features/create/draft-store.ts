@@ -1,0 +1,58 @@
+import type { Upload } from '../../api/contracts.js';
+import type { CreateDraft } from './use-create-form.js';
+
+/**
+ * The Create form's unsent work, kept in this browser per account so a
+ * reload, a visit to another screen or a closed tab loses nothing. Listed on
+ * the cookie page; forgotten on sign-out and account deletion (a shared
+ * computer keeps no one's prompts). References are kept as the uploads the
+ * server already holds (ids and addresses), never as image data.
+ */
+export interface StoredDraft extends CreateDraft {
+  references: Upload[];
+}
+
+const PREFIX = 'animegen.draft.';
+const keyOf = (userId: string) => `${PREFIX}${userId}`;
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isUpload = (v: unknown): v is Upload =>
+  typeof v === 'object' && v !== null && isString((v as Upload).id) && isString((v as Upload).url) && isString((v as Upload).contentType);
+
+/** The account's draft on this device, or null when there is none or it is unreadable (an old or hand-edited copy). */
+export function loadDraft(userId: string): StoredDraft | null {
+  try {
+    const raw = localStorage.getItem(keyOf(userId));
+    if (!raw) return null;
+    const d = JSON.parse(raw) as Partial<StoredDraft>;
+    if (!isString(d.prompt) || !isString(d.modelId) || !isString(d.aspectRatio) || typeof d.count !== 'number') return null;
+    return {
+      prompt: d.prompt,
+      negativePrompt: isString(d.negativePrompt) ? d.negativePrompt : '',
+      modelId: d.modelId,
+      aspectRatio: d.aspectRatio,
+      count: d.count,
+      references: Array.isArray(d.references) ? d.references.filter(isUpload) : [],
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps the draft, model and settings included (a chosen model is worth keeping without a prompt too). */
+export function saveDraft(userId: string, draft: StoredDraft): void {
+  try {
+    localStorage.setItem(keyOf(userId), JSON.stringify(draft));
+  } catch {
+    // Storage full or blocked: the draft lives as long as the page.
+  }
+}
+
+/** Forgets every account's draft on this device. */
+export function forgetDrafts(): void {
+  try {
+    for (const key of Object.keys(localStorage)) if (key.startsWith(PREFIX)) localStorage.removeItem(key);
+  } catch {
+    // Storage blocked: nothing was kept.
+  }
+}
