@@ -58,6 +58,42 @@ describe('generations', () => {
     expect(download.headers['content-disposition']).toMatch(/^attachment; filename="animegen-.+\.png"$/);
   });
 
+  it('puts the settings inside a downloaded PNG (A1111 parameters and JSON), never who made it, and leaves the stored file as it was', async () => {
+    const user = await givenVerifiedUser(t, { name: 'Sakura Owner' });
+    const prompt = '桜の下の銀髪の少女, lantern light';
+    const done = await waitForTerminal(t, user, (await submit(t, user, { prompt, aspectRatio: '3:4' })).json().id);
+    const image = done.images[0]!;
+    const download = await t.app.inject({ method: 'GET', url: image.downloadUrl, headers: { cookie: user.cookie } });
+    expect(download.statusCode).toBe(200);
+    expect(Number(download.headers['content-length'])).toBe(download.rawPayload.length);
+    const comments = Object.fromEntries(((await sharp(download.rawPayload).metadata()).comments ?? []).map((c) => [c.keyword, c.text]));
+    expect(comments.parameters).toBe(`${prompt}\nSize: ${image.width}x${image.height}, Model: Nano Banana, Aspect ratio: "3:4"`);
+    expect(JSON.parse(comments.animegen!)).toMatchObject({
+      v: 1,
+      generator: 'AnimeGen',
+      model: 'nano-banana',
+      modelName: 'Nano Banana',
+      prompt,
+      negative: null,
+      aspectRatio: '3:4',
+      size: { width: image.width, height: image.height },
+    });
+    const everything = download.rawPayload.toString('latin1') + download.rawPayload.toString('utf8');
+    for (const secret of [user.id, user.email, 'Sakura Owner']) expect(everything).not.toContain(secret);
+
+    // The original shown in the page is the stored file, untouched; the download has its own tag.
+    const original = await t.app.inject({ method: 'GET', url: done.imageUrl!, headers: { cookie: user.cookie } });
+    expect((await sharp(original.rawPayload).metadata()).comments).toBeUndefined();
+    expect(download.rawPayload.length).toBeGreaterThan(original.rawPayload.length);
+    expect(download.headers.etag).not.toBe(original.headers.etag);
+    const again = await t.app.inject({
+      method: 'GET',
+      url: image.downloadUrl,
+      headers: { cookie: user.cookie, 'if-none-match': String(download.headers.etag) },
+    });
+    expect(again.statusCode).toBe(304);
+  });
+
   it('makes the viewer preview on its first view, once, and never for an image deleted meanwhile', async () => {
     const user = await givenVerifiedUser(t);
     const done = await waitForTerminal(t, user, (await submit(t, user, { prompt: 'a lantern festival' })).json().id);

@@ -5,6 +5,7 @@ import {
   findOwnedImage,
   findOwnedUploads,
   type GenerationContext,
+  openDownload,
   openPreview,
   unsafeFindUpload,
   verifyReferenceLink,
@@ -16,7 +17,9 @@ import { userOf } from '../plugins/access.js';
 const extOf = (contentType: string) => (contentType === 'image/jpeg' ? 'jpg' : contentType.split('/')[1]);
 
 export const fileRoutes =
-  (deps: Pick<GenerationContext, 'db' | 'storage' | 'images' | 'ingestion' | 'clock'> & { linkSecret: string }): FastifyPluginAsyncZod =>
+  (
+    deps: Pick<GenerationContext, 'db' | 'storage' | 'images' | 'ingestion' | 'clock' | 'modelNames'> & { linkSecret: string },
+  ): FastifyPluginAsyncZod =>
   async (app) => {
     /**
      * Files are served only to their owner. They never change under an id, so
@@ -35,7 +38,11 @@ export const fileRoutes =
       return reply.send(file.stream);
     }
 
-    /** GET /api/files/images/:id/:variant – an original (optionally as a download), its WebP preview or thumbnail. */
+    /**
+     * GET /api/files/images/:id/:variant – an original, its WebP preview or
+     * thumbnail. `?download=1` sends the original as a file, with its settings
+     * inside (generation/open-download.ts).
+     */
     app.get(
       '/api/files/images/:id/:variant',
       {
@@ -48,16 +55,16 @@ export const fileRoutes =
       async (req, reply) => {
         const image = await findOwnedImage(deps.db, userOf(req).id, req.params.id);
         if (!image) throw notFound('That image');
-        const etag = `${image.id}-${req.params.variant}`;
+        // A download differs from the original shown in the page (its settings are inside): its own tag.
+        const etag = `${image.id}-${req.query.download && req.params.variant === 'original' ? 'download-v1' : req.params.variant}`;
         if (req.headers['if-none-match'] === `"${etag}"`) return reply.status(304).send();
         if (req.params.variant === 'thumbnail') return send(reply, image.thumbnailKey, 'image/webp', etag);
         if (req.params.variant === 'preview') {
           return send(reply, await openPreview(deps, image), image.previewKey ? 'image/webp' : image.contentType, etag);
         }
-        const name = req.query.download
-          ? `animegen-${image.generationId.slice(0, 8)}-${image.position + 1}.${extOf(image.contentType)}`
-          : undefined;
-        return send(reply, image.originalKey, image.contentType, etag, name);
+        if (!req.query.download) return send(reply, image.originalKey, image.contentType, etag);
+        const name = `animegen-${image.generationId.slice(0, 8)}-${image.position + 1}.${extOf(image.contentType)}`;
+        return send(reply, await openDownload(deps, image), image.contentType, etag, name);
       },
     );
 
