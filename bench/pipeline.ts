@@ -14,12 +14,15 @@
  *      simulator PNGs (goal ≤ 1.2×); the preview, made on first view, is timed apart.
  *   3. Gallery: one user with 100,000 generations (20,000 on PGlite), GET /api/generations?limit=50
  *      (first page, a deep page, pages walked by cursor) against a bare Fastify route (goal p99 < 20 ms).
+ *   4. Downloads: a result's PNG with its settings written in as it streams, against the stored
+ *      file sent as it is (goal ≥ 0.9×).
  * PostgreSQL when DATABASE_URL is set, PGlite otherwise. BENCH_SECONDS: each autocannon run's length;
  * BENCH_IN_FLIGHT, BENCH_INGEST_IMAGES, BENCH_GALLERY_ROWS: sizes; BENCH_ONLY=gallery,…: some parts.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { downloads } from './downloads.js';
 import { gallery } from './gallery.js';
 import { inFlight } from './in-flight.js';
 import { ingestion } from './ingestion.js';
@@ -39,6 +42,7 @@ async function main(): Promise<void> {
     if (only('ingestion')) await ingestion(web.deps, join(root, 'web'));
     const [user] = await verifiedUsers(web.app, web.deps, 1, 'bench-gallery');
     if (only('gallery')) await gallery(web.deps, web.base, user!);
+    if (only('downloads')) await downloads(web.deps, web.base, user!);
     await web.app.close();
     await web.deps.close();
   } finally {
