@@ -9,6 +9,7 @@ export const profileColumns = {
   emailVerified: user.emailVerified,
   theme: user.theme,
   locale: user.locale,
+  embedSettings: user.embedSettings,
   createdAt: user.createdAt,
   role: user.role,
   twoFactorEnabled: user.twoFactorEnabled,
@@ -22,7 +23,11 @@ export async function findProfile(db: Db, userId: string) {
   return rows[0] ?? null;
 }
 
-export async function updateProfileRow(db: Db, userId: string, patch: { name?: string; theme?: string; locale?: string }) {
+export async function updateProfileRow(
+  db: Db,
+  userId: string,
+  patch: { name?: string; theme?: string; locale?: string; embedSettings?: boolean },
+) {
   const rows = await db
     .update(user)
     .set({ ...patch, updatedAt: new Date() })

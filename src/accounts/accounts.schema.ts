@@ -16,6 +16,8 @@ export const user = pgTable('user', {
   theme: text('theme').notNull().default('system'),
   /** BCP 47 tag of the UI language, e.g. 'en', 'ja' */
   locale: text('locale').notNull().default('en'),
+  /** Whether downloaded images carry the settings that made them (on by default, as in A1111 and NovelAI). */
+  embedSettings: boolean('embed_settings').notNull().default(true),
   /** When the user confirmed they meet the minimum age at sign-up. */
   ageConfirmedAt: timestamp('age_confirmed_at', { withTimezone: true }),
   /** 'user' | 'admin' (operators; granted with `animegen admin grant <email>`). */

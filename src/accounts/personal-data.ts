@@ -57,6 +57,7 @@ export async function eraseUserData(tx: Db, userId: string, now: Date): Promise<
       emailVerified: false,
       theme: 'system',
       locale: 'en',
+      embedSettings: true,
       ageConfirmedAt: null,
       twoFactorEnabled: false,
       policyNotifiedVersion: null,

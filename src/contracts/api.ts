@@ -19,6 +19,8 @@ export const meSchema = z.object({
   emailVerified: z.boolean(),
   theme: themeSchema,
   locale: localeSchema,
+  /** Downloads carry the settings that made the image (A1111 `parameters`, `animegen` JSON). */
+  embedSettings: z.boolean(),
   credits: z.number().int(),
   createdAt: z.string(),
   role: z.enum(['user', 'admin']),
@@ -31,6 +33,7 @@ export const updateMeSchema = z
     name: text().trim().min(1).max(80).optional(),
     theme: themeSchema.optional(),
     locale: localeSchema.optional(),
+    embedSettings: z.boolean().optional(),
   })
   .strict();
 export type UpdateMeInput = z.infer<typeof updateMeSchema>;

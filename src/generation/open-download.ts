@@ -9,14 +9,16 @@ import { type GenerationRow, type ImageRow, unsafeFindGeneration } from './gener
  * "infotext", which A1111, Forge, Civitai and SwarmUI read back) and
  * `animegen` (the same as JSON). Never the account's id, name or e-mail. The
  * stored file stays as it was stripped at ingestion; the text is added as the
- * file streams out. Other formats are sent as stored.
+ * file streams out. Other formats, and every file of an account that turned
+ * this off (`embedSettings`), are sent as stored.
  */
 export async function openDownload(
   deps: Pick<GenerationContext, 'db' | 'storage' | 'modelNames'>,
   image: ImageRow,
+  opts: { embedSettings: boolean },
 ): Promise<StoredFile | null> {
   const file = await deps.storage.get(image.originalKey);
-  if (!file || image.contentType !== 'image/png') return file;
+  if (!file || !opts.embedSettings || image.contentType !== 'image/png') return file;
   const generation = await unsafeFindGeneration(deps.db, image.generationId);
   if (!generation) return file;
   const settings = downloadSettings(generation, image, deps.modelNames.get(generation.modelId) ?? generation.modelId);

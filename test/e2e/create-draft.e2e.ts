@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -108,6 +109,29 @@ describe('the Create draft', () => {
     await page.getByTestId('prompt-input').fill(long.slice(0, 3000));
     expect(await page.getByText(/takes prompts of up to/).count()).toBe(0);
     expect(await page.getByTestId('submit-generation').isDisabled()).toBe(false);
+  });
+
+  it('downloads carry the settings that made them, read back from the file, until turned off in Settings', async () => {
+    await page.goto('/gallery');
+    await page.locator('[data-testid="gallery-item"][data-status="succeeded"]').first().click();
+    await page.getByTestId('detail-image').waitFor();
+    const download = async () => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+      const meta = await sharp(readFileSync((await file.path()) as string)).metadata();
+      return Object.fromEntries((meta.comments ?? []).map((c) => [c.keyword, c.text]));
+    };
+    const kept = await download();
+    expect(kept.parameters).toMatch(/^A fox spirit in the snow, lantern light\nSize: \d+x\d+, Model: Nano Banana 2, Aspect ratio: "16:9"$/);
+    expect(JSON.parse(kept.animegen ?? '{}')).toMatchObject({ model: 'nano-banana-2', prompt: 'A fox spirit in the snow, lantern light' });
+
+    await page.goto('/settings');
+    const box = page.getByTestId('embed-settings');
+    expect(await box.isChecked()).toBe(true);
+    await box.click();
+    await eventually(() => box.isChecked(), false);
+    await page.goBack();
+    await page.getByTestId('detail-image').waitFor();
+    expect(await download()).toEqual({});
   });
 
   it('belongs to its account, and is forgotten on sign-out', async () => {

@@ -58,7 +58,7 @@ describe('generations', () => {
     expect(download.headers['content-disposition']).toMatch(/^attachment; filename="animegen-.+\.png"$/);
   });
 
-  it('puts the settings inside a downloaded PNG (A1111 parameters and JSON), never who made it, and leaves the stored file as it was', async () => {
+  it('puts the settings inside a downloaded PNG (A1111 parameters and JSON), never who made it, unless turned off; the stored file stays as it was', async () => {
     const user = await givenVerifiedUser(t, { name: 'Sakura Owner' });
     const prompt = '桜の下の銀髪の少女, lantern light';
     const done = await waitForTerminal(t, user, (await submit(t, user, { prompt, aspectRatio: '3:4' })).json().id);
@@ -86,12 +86,39 @@ describe('generations', () => {
     expect((await sharp(original.rawPayload).metadata()).comments).toBeUndefined();
     expect(download.rawPayload.length).toBeGreaterThan(original.rawPayload.length);
     expect(download.headers.etag).not.toBe(original.headers.etag);
+    expect(download.headers['cache-control']).toBe('private, no-cache');
     const again = await t.app.inject({
       method: 'GET',
       url: image.downloadUrl,
       headers: { cookie: user.cookie, 'if-none-match': String(download.headers.etag) },
     });
     expect(again.statusCode).toBe(304);
+
+    // Turned off in Settings: downloads are the stored file, byte for byte.
+    const off = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/me',
+      headers: { cookie: user.cookie, origin: t.origin },
+      payload: { embedSettings: false },
+    });
+    expect(off.json().embedSettings).toBe(false);
+    const plain = await t.app.inject({ method: 'GET', url: image.downloadUrl, headers: { cookie: user.cookie } });
+    expect(plain.rawPayload.equals(original.rawPayload)).toBe(true);
+    expect(plain.headers['content-disposition']).toMatch(/^attachment; /);
+    const bad = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/me',
+      headers: { cookie: user.cookie, origin: t.origin },
+      payload: { embedSettings: 'no' },
+    });
+    expect(bad.statusCode).toBe(422);
+    const on = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/me',
+      headers: { cookie: user.cookie, origin: t.origin },
+      payload: { embedSettings: true },
+    });
+    expect(on.json().embedSettings).toBe(true);
   });
 
   it('makes the viewer preview on its first view, once, and never for an image deleted meanwhile', async () => {

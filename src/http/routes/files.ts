@@ -56,15 +56,19 @@ export const fileRoutes =
         const image = await findOwnedImage(deps.db, userOf(req).id, req.params.id);
         if (!image) throw notFound('That image');
         // A download differs from the original shown in the page (its settings are inside): its own tag.
-        const etag = `${image.id}-${req.query.download && req.params.variant === 'original' ? 'download-v1' : req.params.variant}`;
+        const download = Boolean(req.query.download) && req.params.variant === 'original';
+        const embed = download && userOf(req).embedSettings;
+        const etag = `${image.id}-${embed ? 'download-v1' : req.params.variant}`;
+        // Whether a download has the settings inside follows a choice that can change: asked again each time (304 while the same).
+        if (download) reply.header('cache-control', 'private, no-cache');
         if (req.headers['if-none-match'] === `"${etag}"`) return reply.status(304).send();
         if (req.params.variant === 'thumbnail') return send(reply, image.thumbnailKey, 'image/webp', etag);
         if (req.params.variant === 'preview') {
           return send(reply, await openPreview(deps, image), image.previewKey ? 'image/webp' : image.contentType, etag);
         }
-        if (!req.query.download) return send(reply, image.originalKey, image.contentType, etag);
+        if (!download) return send(reply, image.originalKey, image.contentType, etag);
         const name = `animegen-${image.generationId.slice(0, 8)}-${image.position + 1}.${extOf(image.contentType)}`;
-        return send(reply, await openDownload(deps, image), image.contentType, etag, name);
+        return send(reply, await openDownload(deps, image, { embedSettings: embed }), image.contentType, etag, name);
       },
     );
 

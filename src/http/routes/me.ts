@@ -15,6 +15,7 @@ function toMe(p: ProfileRow, credits: number): Me {
     emailVerified: p.emailVerified,
     theme: p.theme as Me['theme'],
     locale: p.locale as Me['locale'],
+    embedSettings: p.embedSettings,
     credits,
     createdAt: p.createdAt.toISOString(),
     role: p.role === 'admin' ? 'admin' : 'user',
@@ -32,7 +33,7 @@ export const meRoutes =
       return toMe(profile, credits);
     });
 
-    /** PATCH /api/me – change display name, theme or language. */
+    /** PATCH /api/me – change display name, theme, language or whether downloads carry their settings. */
     app.patch('/api/me', { config: user, schema: { body: updateMeSchema, response: { 200: meSchema } } }, async (req) => {
       const { id } = userOf(req);
       const profile = await updateProfile(deps, { userId: id, patch: req.body });

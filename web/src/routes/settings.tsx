@@ -16,6 +16,7 @@ import { PageHeader } from '../components/ui/page-header.js';
 import { Section } from '../components/ui/section.js';
 import { ChangeEmail } from '../features/account/change-email.js';
 import { DeleteAccount } from '../features/account/delete-account.js';
+import { DownloadSettings } from '../features/account/download-settings.js';
 import { ProfileForm } from '../features/account/profile-form.js';
 import { SettingsNav } from '../features/account/settings-nav.js';
 import { PreferencesForm } from '../features/preferences/preferences-form.js';
@@ -90,6 +91,7 @@ export default function SettingsRoute() {
             description={t('settings.appearanceHint')}
           >
             <PreferencesForm />
+            <DownloadSettings me={me} />
           </Section>
 
           <Section id="security" icon={<LockIcon size={18} />} title={t('security.title')} description={t('security.subtitle')}>

@@ -1,0 +1,1 @@
+ALTER TABLE "user" ADD COLUMN "embed_settings" boolean DEFAULT true NOT NULL;
