@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -132,6 +133,39 @@ describe('the Create draft', () => {
     await page.goBack();
     await page.getByTestId('detail-image').waitFor();
     expect(await download()).toEqual({});
+  });
+
+  it('fills the form from the settings inside an A1111 or NovelAI image, naming what it cannot use', async () => {
+    await openCreate();
+    const fixtures = join(import.meta.dirname, '../fixtures/metadata');
+    await page.getByTestId('import-settings-input').setInputFiles(join(fixtures, 'a1111.png'));
+    await eventually(() => page.getByTestId('prompt-input').inputValue(), '1girl, silver hair, (cherry blossoms:1.2), dusk, masterpiece');
+    const notice = page.getByTestId('import-notice');
+    expect(await notice.textContent()).toContain('Filled from an A1111 image: prompt.');
+    const unused = (await page.getByTestId('import-unused').textContent()) ?? '';
+    for (const part of ['negative prompt', 'Steps 28', 'Seed 1234567890', 'model illustriousXL_v01', 'aspect ratio 13:19'])
+      expect(unused).toContain(part);
+
+    // Dropped on the prompt: read in the page, never uploaded.
+    const uploads: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() !== 'GET') uploads.push(r.url());
+    });
+    const novelai = readFileSync(join(fixtures, 'novelai.png')).toString('base64');
+    await page.getByTestId('prompt-input').evaluate((box, b64) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const data = new DataTransfer();
+      data.items.add(new File([bytes], 'nai.png', { type: 'image/png' }));
+      box.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, novelai);
+    await eventually(() => page.getByTestId('prompt-input').inputValue(), 'kitsune girl, autumn leaves, {{detailed}}');
+    expect(await notice.textContent()).toContain('Filled from a NovelAI image');
+    expect(await page.getByTestId('import-unused').textContent()).toContain('seed 3141592653');
+    expect(uploads).toEqual([]);
+
+    await page.getByTestId('import-settings-input').setInputFiles(join(fixtures, 'plain.png'));
+    await page.getByText('This image carries no settings we can read').waitFor();
+    expect(await page.getByTestId('prompt-input').inputValue()).toBe('kitsune girl, autumn leaves, {{detailed}}');
   });
 
   it('belongs to its account, and is forgotten on sign-out', async () => {

@@ -14,6 +14,7 @@ import { toast } from '../../lib/toast.js';
 import { AspectLabel } from './aspect-label.js';
 import { CostSummary } from './cost-summary.js';
 import { loadDraft, saveDraft } from './draft-store.js';
+import { applyImageSettings, ImportNotice, type ImportResult, ImportSettingsButton, readSettingsFile } from './import-settings.js';
 import { ModelPicker } from './model-picker.js';
 import { OptionGroup } from './option-group.js';
 import { ReferencePicker } from './reference-picker.js';
@@ -42,6 +43,7 @@ export function CreateForm({ userId, models, maxCount, balance, maxUploadBytes, 
   const refs = useReferenceUploads(refLimit, maxUploadBytes);
   const submit = useSubmitGeneration();
   const [fieldError, setFieldError] = useState<{ field: string; message: string } | null>(null);
+  const [imported, setImported] = useState<ImportResult | null>(null);
   const prefilled = useRef<string | null>(null);
   const formId = useId();
 
@@ -100,6 +102,16 @@ export function CreateForm({ userId, models, maxCount, balance, maxUploadBytes, 
     );
   };
 
+  /** Fills the form from the settings inside an image (read in this browser, never uploaded). */
+  const importFrom = async (file: File) => {
+    const settings = await readSettingsFile(file);
+    if (!settings) return setImported({ source: null, filled: [], unused: [] });
+    const { patch, result } = applyImageSettings(settings, models, model);
+    setFieldError(null);
+    update(patch);
+    setImported(result);
+  };
+
   const errorFor = (field: string) => (fieldError?.field === field ? fieldError.message : null);
   const promptError = tooLong
     ? t('create.promptTooLong', {
@@ -112,6 +124,7 @@ export function CreateForm({ userId, models, maxCount, balance, maxUploadBytes, 
   return (
     <Card>
       <form id={formId} onSubmit={onSubmit} className="space-y-5 p-5 sm:p-6" noValidate aria-label={t('create.formLabel')}>
+        {imported && <ImportNotice result={imported} onClose={() => setImported(null)} />}
         <TextArea
           label={t('create.prompt')}
           placeholder={t('create.promptPlaceholder')}
@@ -121,17 +134,27 @@ export function CreateForm({ userId, models, maxCount, balance, maxUploadBytes, 
           onKeyDown={(e) => {
             if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) e.currentTarget.form?.requestSubmit();
           }}
+          // An image dropped on the prompt fills the form from the settings inside it.
+          onDrop={(e) => {
+            const file = e.dataTransfer.files[0];
+            if (!file?.type.startsWith('image/')) return;
+            e.preventDefault();
+            void importFrom(file);
+          }}
           error={promptError}
           data-testid="prompt-input"
           aside={
-            <span
-              className={cn(
-                'text-xs tabular-nums',
-                tooLong ? 'font-semibold text-rose-600 dark:text-rose-400' : 'text-zinc-500 dark:text-zinc-400',
-              )}
-              data-testid="prompt-counter"
-            >
-              {draft.prompt.length}/{model.maxPromptLength}
+            <span className="flex items-center gap-2">
+              <ImportSettingsButton onFile={(file) => void importFrom(file)} />
+              <span
+                className={cn(
+                  'text-xs tabular-nums',
+                  tooLong ? 'font-semibold text-rose-600 dark:text-rose-400' : 'text-zinc-500 dark:text-zinc-400',
+                )}
+                data-testid="prompt-counter"
+              >
+                {draft.prompt.length}/{model.maxPromptLength}
+              </span>
             </span>
           }
         />

@@ -1,0 +1,190 @@
+/**
+ * Reads the settings other generators (and our own downloads) write into a
+ * PNG, in the browser: the file is never uploaded for this. Formats, from
+ * their own writers' documentation:
+ * - AnimeGen: `animegen` JSON (`v`, `model`, `prompt`, `negative`, `aspectRatio`, `size`);
+ * - A1111 / Forge (and Civitai, Tensor.Art, Fooocus in A1111 mode): `parameters`,
+ *   the "infotext": prompt lines, an optional `Negative prompt:` line, then one
+ *   line of `Key: value` pairs (values with commas or colons JSON-quoted);
+ * - NovelAI: `Software` = NovelAI, `Description` (prompt) and `Comment`, a JSON
+ *   object with `uc` (undesired content), `seed`, `steps`, `scale`, `width`, `height`.
+ */
+
+export interface ImageSettings {
+  /** Who wrote them. */
+  source: 'animegen' | 'a1111' | 'novelai';
+  prompt: string;
+  negativePrompt?: string;
+  /** The model as the file names it (an id of ours, or another tool's checkpoint name). */
+  model?: string;
+  aspectRatio?: string;
+  width?: number;
+  height?: number;
+  /** What the file holds that Create has no control for (seed, steps, sampler…), by name. */
+  other: Record<string, string>;
+}
+
+const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** Inflates zlib data (a compressed iTXt) with the browser's own decompressor. */
+async function inflate(data: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([data as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** The text chunks of a PNG (tEXt, iTXt, zTXt), keyword → text; empty for anything that is not a PNG. */
+export async function readPngText(bytes: Uint8Array): Promise<Record<string, string>> {
+  const texts: Record<string, string> = {};
+  if (bytes.length < 8 || SIGNATURE.some((b, i) => bytes[i] !== b)) return texts;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const latin1 = new TextDecoder('latin1');
+  const utf8 = new TextDecoder('utf-8');
+  let at = 8;
+  while (at + 8 <= bytes.length) {
+    const length = view.getUint32(at);
+    // A chunk cut off by the end of the file (a partial download) is not read as if whole.
+    if (at + 12 + length > bytes.length) break;
+    const type = latin1.decode(bytes.subarray(at + 4, at + 8));
+    const data = bytes.subarray(at + 8, at + 8 + length);
+    at += 12 + length;
+    if (type === 'IEND') break;
+    const nul = data.indexOf(0);
+    if (nul < 1) continue;
+    const keyword = latin1.decode(data.subarray(0, nul));
+    try {
+      if (type === 'tEXt') texts[keyword] = latin1.decode(data.subarray(nul + 1));
+      else if (type === 'zTXt') texts[keyword] = latin1.decode(await inflate(data.subarray(nul + 2)));
+      else if (type === 'iTXt') {
+        const compressed = data[nul + 1] === 1;
+        const languageEnd = data.indexOf(0, nul + 3);
+        const translatedEnd = data.indexOf(0, languageEnd + 1);
+        if (languageEnd < 0 || translatedEnd < 0) continue;
+        const text = data.subarray(translatedEnd + 1);
+        texts[keyword] = utf8.decode(compressed ? await inflate(text) : text);
+      }
+    } catch {
+      // A damaged chunk is skipped; the others may still say something.
+    }
+  }
+  return texts;
+}
+
+const ratioOfSize = (width: number, height: number) => {
+  const gcd = (a: number, b: number): number => (b ? gcd(b, a % b) : a);
+  const d = gcd(width, height) || 1;
+  return `${width / d}:${height / d}`;
+};
+
+function parseJson(text: string | undefined): Record<string, unknown> | null {
+  if (!text) return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+
+/** A1111's last line: `Key: value, Key: "quoted, value", …`. */
+export function parseA1111Params(line: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const pair = /\s*([\w ()\-./]+?):\s*("(?:\\.|[^\\"])*"|[^,]*)(?:,|$)/g;
+  for (const m of line.matchAll(pair)) {
+    const [, key, raw = ''] = m;
+    if (!key) continue;
+    let value = raw.trim();
+    if (value.startsWith('"')) {
+      try {
+        value = JSON.parse(value) as string;
+      } catch {
+        // Left quoted: still readable.
+      }
+    }
+    out[key.trim()] = value;
+  }
+  return out;
+}
+
+/** A1111 infotext → settings. The last line is the parameters only when it looks like `Key: value, …` with a known key. */
+export function parseInfotext(text: string): ImageSettings {
+  const lines = text.replace(/\r\n/g, '\n').split('\n');
+  let params: Record<string, string> = {};
+  const last = lines.at(-1) ?? '';
+  if (lines.length > 1 && /(^|, )(Steps|Size|Seed|Model|Sampler): /.test(last)) {
+    params = parseA1111Params(last);
+    lines.pop();
+  }
+  const negativeAt = lines.findIndex((l) => l.startsWith('Negative prompt:'));
+  const prompt = (negativeAt < 0 ? lines : lines.slice(0, negativeAt)).join('\n').trim();
+  const negativePrompt =
+    negativeAt < 0
+      ? undefined
+      : lines
+          .slice(negativeAt)
+          .join('\n')
+          .replace(/^Negative prompt:\s*/, '')
+          .trim();
+  const { Size: size, Model: model, 'Aspect ratio': aspect, ...rest } = params;
+  const [width, height] = (size ?? '').split('x').map(Number);
+  const sized = width && height ? { width, height } : {};
+  return {
+    source: 'a1111',
+    prompt,
+    ...(negativePrompt ? { negativePrompt } : {}),
+    ...(model ? { model } : {}),
+    ...sized,
+    ...(aspect ? { aspectRatio: aspect } : width && height ? { aspectRatio: ratioOfSize(width, height) } : {}),
+    other: rest,
+  };
+}
+
+/** What a PNG's text says about how it was made, or null when it says nothing we read. Ours first, then A1111's, then NovelAI's. */
+export function settingsFromText(texts: Record<string, string>): ImageSettings | null {
+  const ours = parseJson(texts.animegen);
+  if (ours && typeof ours.prompt === 'string') {
+    const size = ours.size as { width?: unknown; height?: unknown } | undefined;
+    const width = num(size?.width);
+    const height = num(size?.height);
+    const negative = str(ours.negative);
+    return {
+      source: 'animegen',
+      prompt: ours.prompt,
+      ...(negative ? { negativePrompt: negative } : {}),
+      ...(str(ours.model) ? { model: str(ours.model) } : {}),
+      ...(str(ours.aspectRatio) ? { aspectRatio: str(ours.aspectRatio) } : {}),
+      ...(width && height ? { width, height } : {}),
+      other: {},
+    };
+  }
+  if (texts.parameters?.trim()) return parseInfotext(texts.parameters);
+  const comment = parseJson(texts.Comment);
+  if (texts.Software === 'NovelAI' || comment?.uc !== undefined) {
+    const prompt = texts.Description ?? str(comment?.prompt) ?? '';
+    if (!prompt) return null;
+    const width = num(comment?.width);
+    const height = num(comment?.height);
+    const other: Record<string, string> = {};
+    for (const key of ['seed', 'steps', 'scale', 'sampler', 'noise_schedule', 'strength']) {
+      const v = comment?.[key];
+      if (typeof v === 'string' || typeof v === 'number') other[key] = String(v);
+    }
+    const negative = str(comment?.uc);
+    return {
+      source: 'novelai',
+      prompt,
+      ...(negative ? { negativePrompt: negative } : {}),
+      ...(texts.Source ? { model: texts.Source } : {}),
+      ...(width && height ? { width, height, aspectRatio: ratioOfSize(width, height) } : {}),
+      other,
+    };
+  }
+  return null;
+}
+
+/** Reads a dropped or picked file. */
+export async function readImageSettings(file: Blob): Promise<ImageSettings | null> {
+  return settingsFromText(await readPngText(new Uint8Array(await file.arrayBuffer())));
+}

@@ -1,0 +1,102 @@
+import { useRef } from 'react';
+import type { Model } from '../../api/contracts.js';
+import { Button } from '../../components/ui/button.js';
+import { Notice } from '../../components/ui/notice.js';
+import { useTranslation } from '../../i18n/react.js';
+import { type ImageSettings, readImageSettings } from './image-settings.js';
+import type { CreateDraft } from './use-create-form.js';
+
+/** What reading an image gave: the fields it filled, and what the chosen model or Create cannot use. */
+export interface ImportResult {
+  source: ImageSettings['source'] | null;
+  filled: string[];
+  unused: string[];
+}
+
+/**
+ * Turns settings read from an image into a change of the form: the model
+ * when it is one of ours (by id or name), the ratio when that model makes it;
+ * whatever is left is named, not dropped silently.
+ */
+export function applyImageSettings(
+  s: ImageSettings,
+  models: Model[],
+  current: Model,
+): { patch: Partial<CreateDraft>; result: ImportResult } {
+  const wanted = s.model?.toLowerCase();
+  const model = models.find((m) => m.id.toLowerCase() === wanted || m.name.toLowerCase() === wanted) ?? current;
+  const patch: Partial<CreateDraft> = { prompt: s.prompt, negativePrompt: s.negativePrompt ?? '', modelId: model.id };
+  const filled = ['prompt'];
+  const unused = Object.entries(s.other).map(([k, v]) => `${k} ${v}`);
+  if (s.negativePrompt)
+    (model.supportsNegativePrompt ? filled : unused).push(model.supportsNegativePrompt ? 'negativePrompt' : 'negative prompt');
+  if (s.model)
+    model.id.toLowerCase() === wanted || model.name.toLowerCase() === wanted ? filled.push('model') : unused.push(`model ${s.model}`);
+  if (s.aspectRatio && model.aspectRatios.includes(s.aspectRatio)) {
+    patch.aspectRatio = s.aspectRatio;
+    filled.push('aspectRatio');
+  } else if (s.aspectRatio) unused.push(`aspect ratio ${s.aspectRatio}`);
+  return { patch, result: { source: s.source, filled, unused } };
+}
+
+/** "Import settings": a file picker for a PNG whose settings fill the form (read here, never uploaded). */
+export function ImportSettingsButton({ onFile }: { onFile: (file: File) => void }) {
+  const { t } = useTranslation();
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <Button type="button" variant="ghost" size="sm" onClick={() => input.current?.click()} data-testid="import-settings">
+        {t('create.import.button')}
+      </Button>
+      <input
+        ref={input}
+        type="file"
+        accept="image/png"
+        className="sr-only"
+        tabIndex={-1}
+        aria-hidden="true"
+        data-testid="import-settings-input"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) onFile(file);
+        }}
+      />
+    </>
+  );
+}
+
+/** Reads `file`; null settings when it carries none we read. */
+export const readSettingsFile = (file: Blob) => readImageSettings(file).catch(() => null);
+
+/** Says what an import did. */
+export function ImportNotice({ result, onClose }: { result: ImportResult; onClose: () => void }) {
+  const { t } = useTranslation();
+  if (!result.source) {
+    return (
+      <Notice tone="warning" role="status" data-testid="import-notice" action={<CloseButton onClose={onClose} />}>
+        {t('create.import.nothing')}
+      </Notice>
+    );
+  }
+  const fields = result.filled.map((f) => t(`create.import.fields.${f}`)).join(t('create.import.separator'));
+  return (
+    <Notice tone="info" role="status" data-testid="import-notice" action={<CloseButton onClose={onClose} />}>
+      {t('create.import.read', { source: t(`create.import.sources.${result.source}`), fields })}
+      {result.unused.length > 0 && (
+        <span className="mt-1 block text-xs" data-testid="import-unused">
+          {t('create.import.unused', { list: result.unused.join(', ') })}
+        </span>
+      )}
+    </Notice>
+  );
+}
+
+function CloseButton({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Button type="button" variant="ghost" size="sm" onClick={onClose}>
+      {t('common.close')}
+    </Button>
+  );
+}
