@@ -95,30 +95,14 @@ describe('generations', () => {
     expect(again.statusCode).toBe(304);
 
     // Turned off in Settings: downloads are the stored file, byte for byte.
-    const off = await t.app.inject({
-      method: 'PATCH',
-      url: '/api/me',
-      headers: { cookie: user.cookie, origin: t.origin },
-      payload: { embedSettings: false },
-    });
-    expect(off.json().embedSettings).toBe(false);
+    const setEmbed = (embedSettings: unknown) =>
+      t.app.inject({ method: 'PATCH', url: '/api/me', headers: { cookie: user.cookie, origin: t.origin }, payload: { embedSettings } });
+    expect((await setEmbed(false)).json().embedSettings).toBe(false);
     const plain = await t.app.inject({ method: 'GET', url: image.downloadUrl, headers: { cookie: user.cookie } });
     expect(plain.rawPayload.equals(original.rawPayload)).toBe(true);
     expect(plain.headers['content-disposition']).toMatch(/^attachment; /);
-    const bad = await t.app.inject({
-      method: 'PATCH',
-      url: '/api/me',
-      headers: { cookie: user.cookie, origin: t.origin },
-      payload: { embedSettings: 'no' },
-    });
-    expect(bad.statusCode).toBe(422);
-    const on = await t.app.inject({
-      method: 'PATCH',
-      url: '/api/me',
-      headers: { cookie: user.cookie, origin: t.origin },
-      payload: { embedSettings: true },
-    });
-    expect(on.json().embedSettings).toBe(true);
+    expect((await setEmbed('no')).statusCode).toBe(422);
+    expect((await setEmbed(true)).json().embedSettings).toBe(true);
   });
 
   it('makes the viewer preview on its first view, once, and never for an image deleted meanwhile', async () => {
