@@ -138,6 +138,7 @@ describe('the Create draft', () => {
   it('fills the form from the settings inside an A1111 or NovelAI image, naming what it cannot use', async () => {
     await openCreate();
     const fixtures = join(import.meta.dirname, '../fixtures/metadata');
+    const before = await page.getByTestId('prompt-input').inputValue();
     await page.getByTestId('import-settings-input').setInputFiles(join(fixtures, 'a1111.png'));
     await eventually(() => page.getByTestId('prompt-input').inputValue(), '1girl, silver hair, (cherry blossoms:1.2), dusk, masterpiece');
     const notice = page.getByTestId('import-notice');
@@ -163,9 +164,14 @@ describe('the Create draft', () => {
     expect(await page.getByTestId('import-unused').textContent()).toContain('seed 3141592653');
     expect(uploads).toEqual([]);
 
+    // Undo brings back the form as it was before the first import.
+    await page.getByTestId('import-undo').click();
+    expect(await page.getByTestId('prompt-input').inputValue()).toBe(before);
+    expect(await page.getByTestId('import-notice').count()).toBe(0);
+
     await page.getByTestId('import-settings-input').setInputFiles(join(fixtures, 'plain.png'));
     await page.getByText('This image carries no settings we can read').waitFor();
-    expect(await page.getByTestId('prompt-input').inputValue()).toBe('kitsune girl, autumn leaves, {{detailed}}');
+    expect(await page.getByTestId('prompt-input').inputValue()).toBe(before);
   });
 
   it('belongs to its account, and is forgotten on sign-out', async () => {

@@ -43,7 +43,7 @@ export function CreateForm({ userId, models, maxCount, balance, maxUploadBytes, 
   const refs = useReferenceUploads(refLimit, maxUploadBytes);
   const submit = useSubmitGeneration();
   const [fieldError, setFieldError] = useState<{ field: string; message: string } | null>(null);
-  const [imported, setImported] = useState<ImportResult | null>(null);
+  const [imported, setImported] = useState<(ImportResult & { before: typeof draft }) | null>(null);
   const prefilled = useRef<string | null>(null);
   const formId = useId();
 
@@ -105,11 +105,11 @@ export function CreateForm({ userId, models, maxCount, balance, maxUploadBytes, 
   /** Fills the form from the settings inside an image (read in this browser, never uploaded). */
   const importFrom = async (file: File) => {
     const settings = await readSettingsFile(file);
-    if (!settings) return setImported({ source: null, filled: [], unused: [] });
+    if (!settings) return setImported({ source: null, filled: [], unused: [], before: draft });
     const { patch, result } = applyImageSettings(settings, models, model);
     setFieldError(null);
     update(patch);
-    setImported(result);
+    setImported({ ...result, before: imported?.before ?? draft });
   };
 
   const errorFor = (field: string) => (fieldError?.field === field ? fieldError.message : null);
@@ -124,7 +124,16 @@ export function CreateForm({ userId, models, maxCount, balance, maxUploadBytes, 
   return (
     <Card>
       <form id={formId} onSubmit={onSubmit} className="space-y-5 p-5 sm:p-6" noValidate aria-label={t('create.formLabel')}>
-        {imported && <ImportNotice result={imported} onClose={() => setImported(null)} />}
+        {imported && (
+          <ImportNotice
+            result={imported}
+            onClose={() => setImported(null)}
+            onUndo={() => {
+              update(imported.before);
+              setImported(null);
+            }}
+          />
+        )}
         <TextArea
           label={t('create.prompt')}
           placeholder={t('create.promptPlaceholder')}

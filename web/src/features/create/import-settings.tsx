@@ -69,8 +69,8 @@ export function ImportSettingsButton({ onFile }: { onFile: (file: File) => void 
 /** Reads `file`; null settings when it carries none we read. */
 export const readSettingsFile = (file: Blob) => readImageSettings(file).catch(() => null);
 
-/** Says what an import did. */
-export function ImportNotice({ result, onClose }: { result: ImportResult; onClose: () => void }) {
+/** Says what an import did, with Undo (the form as it was before the first import). */
+export function ImportNotice({ result, onClose, onUndo }: { result: ImportResult; onClose: () => void; onUndo: () => void }) {
   const { t } = useTranslation();
   if (!result.source) {
     return (
@@ -81,7 +81,19 @@ export function ImportNotice({ result, onClose }: { result: ImportResult; onClos
   }
   const fields = result.filled.map((f) => t(`create.import.fields.${f}`)).join(t('create.import.separator'));
   return (
-    <Notice tone="info" role="status" data-testid="import-notice" action={<CloseButton onClose={onClose} />}>
+    <Notice
+      tone="info"
+      role="status"
+      data-testid="import-notice"
+      action={
+        <span className="flex gap-1">
+          <Button type="button" variant="ghost" size="sm" onClick={onUndo} data-testid="import-undo">
+            {t('create.import.undo')}
+          </Button>
+          <CloseButton onClose={onClose} />
+        </span>
+      }
+    >
       {t('create.import.read', { source: t(`create.import.sources.${result.source}`), fields })}
       {result.unused.length > 0 && (
         <span className="mt-1 block text-xs" data-testid="import-unused">
