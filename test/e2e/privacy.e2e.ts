@@ -45,6 +45,7 @@ describe('privacy for visitors', () => {
     expect(await notice.getByRole('link', { name: 'Cookie details' }).getAttribute('href')).toBe('/cookies');
     await screenshot(page, 'cookie-notice-desktop', { fullPage: false });
     await page.getByTestId('cookie-notice-ok').click();
+    await notice.waitFor({ state: 'hidden' });
     await page.reload();
     await page.getByRole('heading', { level: 1 }).waitFor();
     expect(await page.getByTestId('cookie-notice').count()).toBe(0);

@@ -19,6 +19,51 @@ const prerendered = locales.find((l) => l === root.dataset.prerendered);
 if (prerendered) setPrerenderedDemo(root.dataset.demo === '1');
 const preferences = { theme: storedTheme(), locale: storedLocale() };
 
+interface EarlyInput {
+  type: 'click' | 'submit';
+  target: Element;
+  submitter: HTMLElement | null;
+}
+declare global {
+  interface Window {
+    /** Set by /theme.js: the clicks and submissions held until the app runs; stops holding. */
+    animegenTakeEarlyInput?: () => EarlyInput[];
+  }
+}
+
+/**
+ * Text typed into a prerendered field before the app ran is on screen but not
+ * in the app's state (React adopts the field as it finds it): each such field
+ * gets the input events the typing would have sent. The value is set through
+ * the element's own setter, then put back, so React sees a change both times.
+ * Checkboxes ticked that early are left as React renders them.
+ */
+function adoptEarlyTyping(root: HTMLElement): void {
+  const skipped = ['checkbox', 'radio', 'file', 'hidden', 'submit', 'button'];
+  // All read first: the first field's state change re-renders the form, which puts every other
+  // controlled field back to its (empty) state.
+  const typed = [...root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')]
+    .filter((f) => !(f instanceof HTMLInputElement && skipped.includes(f.type)) && f.value !== f.defaultValue)
+    .map((field) => ({ field, value: field.value }));
+  for (const { field, value } of typed) {
+    const setValue = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(field), 'value')?.set;
+    for (const v of [field.defaultValue, value]) {
+      setValue?.call(field, v);
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+  }
+}
+
+/** Hands the app what the visitor did before it ran, on the same elements (hydration keeps them). */
+function replayEarlyInput(input: EarlyInput[]): void {
+  adoptEarlyTyping(root as HTMLElement);
+  for (const { type, target, submitter } of input) {
+    if (!target.isConnected) continue;
+    if (type === 'click' && target instanceof HTMLElement) target.click();
+    if (type === 'submit' && target instanceof HTMLFormElement) target.requestSubmit(submitter?.isConnected ? submitter : undefined);
+  }
+}
+
 /** Runs once the first render is on screen (for a prerendered page: once hydrated). */
 function OnMounted({ run, children }: { run: () => void; children: ReactNode }) {
   useEffect(run, [run]);
@@ -34,8 +79,12 @@ async function start(): Promise<void> {
   // Switching language re-renders every string, which must not happen mid-hydration.
   const switchAfterMount = preferences.locale !== firstLocale;
   if (!switchAfterMount) applyPreferences(preferences);
+  // From here React sees the page's events itself (it hydrates what is clicked first).
+  const early = window.animegenTakeEarlyInput?.() ?? [];
   const afterMount = () => {
     if (switchAfterMount) applyPreferences(preferences);
+    // Outside React's own effect phase: the events it sends must render as a visitor's would.
+    setTimeout(() => replayEarlyInput(early), 0);
   };
   const router = createBrowserRouter(routes);
   const app = (
