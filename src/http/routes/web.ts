@@ -79,14 +79,15 @@ const mapValues = (o: Record<string, string>, f: (v: string) => string) => Objec
 /** The cookie the web app sets when a language is chosen or applied (web/src/features/preferences). */
 const LOCALE_COOKIE = 'lang';
 
-const cookieNames = (req: FastifyRequest) =>
+/** The request's cookies as [name, value] pairs (values as sent). */
+const cookiesOf = (req: FastifyRequest) =>
   String(req.headers.cookie ?? '')
     .split(';')
-    .map((c) => c.trim().split('=')[0]);
+    .map((c) => c.trim().split('='));
 
 /** Better Auth's session cookie (`__Secure-` over https): whether it is valid, the app asks. */
 const hasSessionCookie = (req: FastifyRequest) =>
-  cookieNames(req).some((n) => n === 'animegen.session_token' || n === '__Secure-animegen.session_token');
+  cookiesOf(req).some(([n]) => n === 'animegen.session_token' || n === '__Secure-animegen.session_token');
 
 /**
  * Which language a visitor reads, before any script runs: the language they
@@ -94,10 +95,7 @@ const hasSessionCookie = (req: FastifyRequest) =>
  * among ours. English is the default, as in the app.
  */
 export function prefersJapanese(req: FastifyRequest): boolean {
-  const chosen = String(req.headers.cookie ?? '')
-    .split(';')
-    .map((c) => c.trim().split('='))
-    .find(([name]) => name === LOCALE_COOKIE)?.[1];
+  const chosen = cookiesOf(req).find(([name]) => name === LOCALE_COOKIE)?.[1];
   if (chosen === 'ja' || chosen === 'en') return chosen === 'ja';
   const ranked = String(req.headers['accept-language'] ?? '')
     .split(',')
