@@ -4,22 +4,61 @@ import { z } from 'zod';
  * The models on offer: configuration (MODELS_JSON) with these defaults per provider.
  * With KIE (or the simulator) config also checks each entry against what the KIE model accepts.
  */
+/** A numeric control's range and the value used when the user leaves it alone. */
+const rangeSchema = z
+  .object({ min: z.number(), max: z.number(), default: z.number(), step: z.number().positive().default(1) })
+  .refine((r) => r.min <= r.default && r.default <= r.max, 'needs min <= default <= max');
+export type Range = z.infer<typeof rangeSchema>;
+
 export const modelSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   name: z.string().min(1),
   providerModel: z.string().min(1),
   cost: z.number().int().positive(),
+  /**
+   * How prompts are written for it: `natural` models read sentences (weights
+   * are dropped, underscores become spaces); `sdxl` checkpoints read booru tags
+   * with A1111 weights. Presets and the prompt compiler key on it.
+   */
+  family: z.enum(['natural', 'sdxl']).default('natural'),
+  /** False hides the model (e.g. an offer the operator has not confirmed yet). */
+  enabled: z.boolean().default(true),
   aspectRatios: z.array(z.string().regex(/^(\d+:\d+)$/)).min(1),
   maxReferences: z.number().int().min(0).max(14),
+  /** What the model does with reference images: edit them, keep their character, or take their style. */
+  referenceRole: z.enum(['edit', 'character', 'style']).default('edit'),
   /** When true the model needs at least one reference image (edit models). */
   requiresReference: z.boolean().default(false),
   supportsNegativePrompt: z.boolean().default(false),
   maxPromptLength: z.number().int().positive().default(5000),
+  maxNegativePromptLength: z.number().int().positive().default(5000),
+  /** The model takes a seed: the same seed and settings give the same image. */
+  seed: z.boolean().default(false),
+  steps: rangeSchema.optional(),
+  guidance: rangeSchema.optional(),
+  /** Image-to-image strength, used when references are given. */
+  strength: rangeSchema.optional(),
+  /** Sampler names the user may choose from; the first is the default. Empty: no choice. */
+  samplers: z.array(z.string().min(1)).default([]),
+  /** Takes a mask (inpainting). */
+  mask: z.boolean().default(false),
+  /** Images one provider task returns (Midjourney's grid gives four). */
+  imagesPerTask: z.number().int().min(1).max(4).default(1),
 });
 export type ModelConfig = z.infer<typeof modelSchema>;
 
-/** Defaults chosen from KIE's Market models that suit anime work (the table in providers/kie/models.ts). */
-export const defaultModels: ModelConfig[] = [
+type ModelEntry = z.input<typeof modelSchema>;
+
+const PORTRAIT_FIRST = ['1:1', '2:3', '3:2', '3:4', '4:3', '9:16', '16:9'];
+/** Ideogram and Qwen name sizes, and have no 2:3 or 3:2 (kie-tools.md §2.1 (A)). */
+const NAMED_SIZES = ['1:1', '3:4', '4:3', '9:16', '16:9'];
+
+/**
+ * Defaults chosen from KIE's Market models that suit anime work (the table in
+ * providers/kie/models.ts). Ideogram V3 and Qwen Image take a negative prompt
+ * and a seed.
+ */
+const kieModels: ModelEntry[] = [
   {
     id: 'nano-banana',
     name: 'Nano Banana',
@@ -27,8 +66,6 @@ export const defaultModels: ModelConfig[] = [
     cost: 2,
     aspectRatios: ['1:1', '3:4', '4:3', '9:16', '16:9'],
     maxReferences: 0,
-    requiresReference: false,
-    supportsNegativePrompt: false,
     maxPromptLength: 5000,
   },
   {
@@ -36,10 +73,8 @@ export const defaultModels: ModelConfig[] = [
     name: 'Nano Banana 2',
     providerModel: 'nano-banana-2',
     cost: 4,
-    aspectRatios: ['1:1', '2:3', '3:2', '3:4', '4:3', '9:16', '16:9'],
+    aspectRatios: PORTRAIT_FIRST,
     maxReferences: 4,
-    requiresReference: false,
-    supportsNegativePrompt: false,
     maxPromptLength: 20000,
   },
   {
@@ -47,28 +82,63 @@ export const defaultModels: ModelConfig[] = [
     name: 'Seedream 4.5',
     providerModel: 'seedream/4.5-text-to-image',
     cost: 3,
-    aspectRatios: ['1:1', '2:3', '3:2', '3:4', '4:3', '9:16', '16:9'],
+    aspectRatios: PORTRAIT_FIRST,
     maxReferences: 0,
-    requiresReference: false,
-    supportsNegativePrompt: false,
     maxPromptLength: 3000,
+  },
+  {
+    id: 'ideogram-v3',
+    name: 'Ideogram V3',
+    providerModel: 'ideogram/v3-text-to-image',
+    cost: 3,
+    aspectRatios: NAMED_SIZES,
+    maxReferences: 0,
+    supportsNegativePrompt: true,
+    maxPromptLength: 5000,
+    maxNegativePromptLength: 5000,
+    seed: true,
+  },
+  {
+    id: 'qwen-image',
+    name: 'Qwen Image',
+    providerModel: 'qwen/text-to-image',
+    cost: 2,
+    aspectRatios: NAMED_SIZES,
+    maxReferences: 0,
+    supportsNegativePrompt: true,
+    maxPromptLength: 5000,
+    maxNegativePromptLength: 500,
+    seed: true,
+    steps: { min: 2, max: 250, default: 30 },
+    guidance: { min: 0, max: 20, default: 2.5, step: 0.5 },
   },
 ];
 
-/** A self-hosted checkpoint behind AUTOMATIC1111: one model, negative prompts and one reference (img2img). */
-export const defaultA1111Models: ModelConfig[] = [
+/**
+ * A self-hosted SDXL anime checkpoint behind AUTOMATIC1111: tags, negative
+ * prompts, seeds, steps, CFG and sampler, and one reference (img2img).
+ */
+const a1111Models: ModelEntry[] = [
   {
     id: 'local-anime',
     name: 'Local checkpoint',
     providerModel: 'default',
     cost: 1,
-    aspectRatios: ['1:1', '2:3', '3:2', '3:4', '4:3', '9:16', '16:9'],
+    family: 'sdxl',
+    aspectRatios: PORTRAIT_FIRST,
     maxReferences: 1,
-    requiresReference: false,
     supportsNegativePrompt: true,
     maxPromptLength: 5000,
+    seed: true,
+    steps: { min: 1, max: 150, default: 28 },
+    guidance: { min: 1, max: 30, default: 6, step: 0.5 },
+    strength: { min: 0, max: 1, default: 0.75, step: 0.05 },
+    samplers: ['Euler a', 'Euler', 'DPM++ 2M', 'DPM++ 2M SDE', 'DPM++ SDE', 'DDIM'],
   },
 ];
+
+export const defaultModels: ModelConfig[] = kieModels.map((m) => modelSchema.parse(m));
+export const defaultA1111Models: ModelConfig[] = a1111Models.map((m) => modelSchema.parse(m));
 
 /** Reads MODELS_JSON; throws an Error whose message says what is wrong. */
 export function parseModels(json: string | undefined, fallback: ModelConfig[]): ModelConfig[] {

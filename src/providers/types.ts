@@ -77,6 +77,12 @@ export interface CreateTaskInput {
   negativePrompt?: string;
   aspectRatio: string;
   seed: number;
+  /** Set only for models whose catalog entry takes them (the submit refuses them otherwise). */
+  steps?: number;
+  guidance?: number;
+  /** Image-to-image: how far the result may move from the first reference (0 keeps it, 1 remakes it). */
+  strength?: number;
+  sampler?: string;
   references: ReferenceImage[];
   /** Where the provider should POST completion; omitted when we are not publicly reachable. */
   callbackUrl?: string;

@@ -82,14 +82,17 @@ export function createKieProvider(options: KieProviderOptions): ImageProvider {
     // Sequential on purpose: a few small files, and KIE's upload host is rate-sensitive.
     const referenceUrls: string[] = [];
     for (const reference of input.references) referenceUrls.push(reference.url ?? (await uploadReference(http, uploadBaseUrl, reference)));
-    // KIE's Market models take no negative prompt; config marks them supportsNegativePrompt: false.
+    // Each model's builder sends only the fields that model takes; the catalog offers no others.
     const body = {
       model: input.providerModel,
       ...(input.callbackUrl ? { callBackUrl: input.callbackUrl } : {}),
       input: buildModelInput(input.providerModel, {
         prompt: input.prompt,
+        negativePrompt: input.negativePrompt,
         aspectRatio: input.aspectRatio,
         seed: input.seed,
+        steps: input.steps,
+        guidance: input.guidance,
         referenceUrls,
       }),
     };

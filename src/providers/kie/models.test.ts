@@ -28,6 +28,33 @@ describe('buildModelInput', () => {
     ],
     ['gpt-image/1.5-text-to-image', noRefs, { prompt: 'p', aspect_ratio: '2:3', quality: 'medium' }],
     ['gpt-image/1.5-image-to-image', request, { prompt: 'p', aspect_ratio: '2:3', quality: 'medium', input_urls: ['https://f/1.png'] }],
+    [
+      'ideogram/v3-text-to-image',
+      { ...noRefs, negativePrompt: 'blurry' },
+      {
+        prompt: 'p',
+        negative_prompt: 'blurry',
+        image_size: 'portrait_4_3',
+        rendering_speed: 'BALANCED',
+        style: 'AUTO',
+        expand_prompt: false,
+        seed: 42,
+      },
+    ],
+    [
+      'qwen/text-to-image',
+      { ...noRefs, aspectRatio: '9:16', steps: 40, guidance: 4 },
+      {
+        prompt: 'p',
+        image_size: 'portrait_16_9',
+        num_inference_steps: 40,
+        guidance_scale: 4,
+        acceleration: 'none',
+        output_format: 'png',
+        enable_safety_checker: true,
+        seed: 42,
+      },
+    ],
     ['someone/new-model', noRefs, { prompt: 'p', aspect_ratio: '3:4' }],
   ])('maps %s to its own fields, all explicit', (model, input, expected) => {
     expect(buildModelInput(model, input)).toEqual(expected);
@@ -152,6 +179,26 @@ describe('checkCatalogEntry', () => {
     // The catalog's default of 5000 is too long for Seedream 4.5.
     expect(checkCatalogEntry({ ...entry, providerModel: 'seedream/4.5-edit', requiresReference: true, maxPromptLength: 5000 })).toEqual([
       expect.stringMatching(/maxPromptLength 5000 .*\(3000\)/),
+    ]);
+  });
+
+  it('refuses controls the model has no field for, and ranges wider than it takes', () => {
+    const nano = { ...entry, providerModel: 'google/nano-banana', maxReferences: 0 };
+    expect(checkCatalogEntry({ ...nano, supportsNegativePrompt: true, seed: true, steps: { min: 1, max: 50 } })).toEqual([
+      expect.stringMatching(/takes no negative prompt/),
+      expect.stringMatching(/takes no seed/),
+      expect.stringMatching(/takes no steps/),
+    ]);
+    const qwen = { ...nano, providerModel: 'qwen/text-to-image', aspectRatios: ['1:1'], maxPromptLength: 5000, seed: true };
+    expect(checkCatalogEntry({ ...qwen, supportsNegativePrompt: true, maxNegativePromptLength: 500, steps: { min: 2, max: 250 } })).toEqual(
+      [],
+    );
+    expect(
+      checkCatalogEntry({ ...qwen, supportsNegativePrompt: true, maxNegativePromptLength: 501, guidance: { min: 0, max: 30 } }),
+    ).toEqual([expect.stringMatching(/maxNegativePromptLength 501 .*\(500\)/), expect.stringMatching(/guidance 0-30 .*\(0-20\)/)]);
+    expect(checkCatalogEntry({ ...qwen, samplers: ['Euler a'], imagesPerTask: 4 })).toEqual([
+      expect.stringMatching(/no sampler/),
+      expect.stringMatching(/one image per task/),
     ]);
   });
 

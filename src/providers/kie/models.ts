@@ -7,9 +7,17 @@
 
 export interface ModelRequest {
   prompt: string;
+  negativePrompt?: string;
   aspectRatio: string;
   seed: number;
+  steps?: number;
+  guidance?: number;
   referenceUrls: string[];
+}
+
+interface Bounds {
+  min: number;
+  max: number;
 }
 
 interface ModelSpec {
@@ -19,6 +27,11 @@ interface ModelSpec {
   requiresReference: boolean;
   /** Only where KIE documents a limit; undefined means none is known. */
   maxPromptLength?: number;
+  /** Longest negative prompt it takes; undefined: it takes none. */
+  maxNegativePromptLength?: number;
+  seed?: boolean;
+  steps?: Bounds;
+  guidance?: Bounds;
   buildInput(request: ModelRequest): Record<string, unknown>;
 }
 
@@ -27,6 +40,18 @@ const NANO_BANANA_PRO_RATIOS = ['1:1', '2:3', '3:2', '3:4', '4:3', '4:5', '5:4',
 const NANO_BANANA_2_RATIOS = [...NANO_BANANA_PRO_RATIOS, '1:4', '4:1', '1:8', '8:1'];
 const SEEDREAM_45_RATIOS = ['1:1', '4:3', '3:4', '16:9', '9:16', '2:3', '3:2', '21:9'];
 const GPT_IMAGE_RATIOS = ['1:1', '2:3', '3:2'];
+
+/** Ideogram V3 and Qwen Image name their sizes; neither has 2:3 or 3:2 (kie-tools.md §2.1 (A)). */
+const NAMED_SIZES: Record<string, string> = {
+  '1:1': 'square_hd',
+  '3:4': 'portrait_4_3',
+  '9:16': 'portrait_16_9',
+  '4:3': 'landscape_4_3',
+  '16:9': 'landscape_16_9',
+};
+const namedSize = (aspect: string) => NAMED_SIZES[nearestAspect(aspect, Object.keys(NAMED_SIZES))] ?? 'square_hd';
+/** KIE 500s on an empty negative_prompt for some models; leave the field out instead. */
+const negative = (r: ModelRequest) => (r.negativePrompt?.trim() ? { negative_prompt: r.negativePrompt } : {});
 
 /** Seedream 4.0 names sizes instead of ratios. */
 const SEEDREAM_V4_SIZES: Record<string, string> = {
@@ -124,6 +149,7 @@ function seedreamV4(maxReferences: number, maxPromptLength?: number): ModelSpec 
       max_images: 1,
       seed: r.seed,
     }),
+    seed: true,
   };
 }
 
@@ -141,6 +167,52 @@ function gptImage15(maxReferences: number): ModelSpec {
   };
 }
 
+/**
+ * Ideogram V3: seed and negative prompt. `expand_prompt` is off so the prompt
+ * the user wrote (and its seed) gives the same image again; AUTO lets the
+ * model pick its rendering style, which suits anime prompts.
+ */
+const ideogramV3: ModelSpec = {
+  aspectRatios: Object.keys(NAMED_SIZES),
+  maxReferences: 0,
+  requiresReference: false,
+  maxPromptLength: 5000,
+  maxNegativePromptLength: 5000,
+  seed: true,
+  buildInput: (r) => ({
+    prompt: r.prompt,
+    ...negative(r),
+    image_size: namedSize(r.aspectRatio),
+    rendering_speed: 'BALANCED',
+    style: 'AUTO',
+    expand_prompt: false,
+    seed: r.seed,
+  }),
+};
+
+/** Qwen Image: seed, a short negative prompt, steps and guidance (defaults are KIE's). */
+const qwenImage: ModelSpec = {
+  aspectRatios: Object.keys(NAMED_SIZES),
+  maxReferences: 0,
+  requiresReference: false,
+  maxPromptLength: 5000,
+  maxNegativePromptLength: 500,
+  seed: true,
+  steps: { min: 2, max: 250 },
+  guidance: { min: 0, max: 20 },
+  buildInput: (r) => ({
+    prompt: r.prompt,
+    ...negative(r),
+    image_size: namedSize(r.aspectRatio),
+    num_inference_steps: r.steps ?? 30,
+    guidance_scale: r.guidance ?? 2.5,
+    acceleration: 'none',
+    output_format: 'png',
+    enable_safety_checker: true,
+    seed: r.seed,
+  }),
+};
+
 const models: Record<string, ModelSpec> = {
   'google/nano-banana': nanoBanana(0, false),
   'google/nano-banana-edit': nanoBanana(10, true, 5000),
@@ -152,6 +224,8 @@ const models: Record<string, ModelSpec> = {
   'bytedance/seedream-v4-edit': seedreamV4(10, 5000),
   'gpt-image/1.5-text-to-image': gptImage15(0),
   'gpt-image/1.5-image-to-image': gptImage15(16),
+  'ideogram/v3-text-to-image': ideogramV3,
+  'qwen/text-to-image': qwenImage,
 };
 
 /**
@@ -200,6 +274,40 @@ export interface CatalogEntry {
   maxReferences: number;
   requiresReference: boolean;
   maxPromptLength: number;
+  supportsNegativePrompt?: boolean;
+  maxNegativePromptLength?: number;
+  seed?: boolean;
+  steps?: Bounds;
+  guidance?: Bounds;
+  strength?: Bounds;
+  samplers?: readonly string[];
+  mask?: boolean;
+  imagesPerTask?: number;
+}
+
+/** The controls an entry offers that the model has no field for, or offers wider than it takes. */
+function controlProblems(entry: CatalogEntry, spec: ModelSpec): string[] {
+  const name = entry.providerModel;
+  const problems: string[] = [];
+  if (entry.supportsNegativePrompt && spec.maxNegativePromptLength === undefined) problems.push(`${name} takes no negative prompt`);
+  else if (entry.supportsNegativePrompt && (entry.maxNegativePromptLength ?? 0) > (spec.maxNegativePromptLength ?? 0))
+    problems.push(
+      `maxNegativePromptLength ${entry.maxNegativePromptLength} is more than ${name} accepts (${spec.maxNegativePromptLength})`,
+    );
+  if (entry.seed && !spec.seed) problems.push(`${name} takes no seed`);
+  for (const control of ['steps', 'guidance'] as const) {
+    const offered = entry[control];
+    const taken = spec[control];
+    if (!offered) continue;
+    if (!taken) problems.push(`${name} takes no ${control}`);
+    else if (offered.min < taken.min || offered.max > taken.max)
+      problems.push(`${control} ${offered.min}-${offered.max} is outside what ${name} accepts (${taken.min}-${taken.max})`);
+  }
+  if (entry.strength) problems.push(`${name} takes no image-to-image strength`);
+  if (entry.samplers && entry.samplers.length > 0) problems.push(`${name} has no sampler to choose`);
+  if (entry.mask) problems.push(`${name} takes no mask`);
+  if ((entry.imagesPerTask ?? 1) !== 1) problems.push(`${name} returns one image per task`);
+  return problems;
 }
 
 /**
@@ -227,5 +335,5 @@ export function checkCatalogEntry(entry: CatalogEntry): string[] {
   if (spec.maxPromptLength !== undefined && entry.maxPromptLength > spec.maxPromptLength) {
     problems.push(`maxPromptLength ${entry.maxPromptLength} is more than ${name} accepts (${spec.maxPromptLength})`);
   }
-  return problems;
+  return [...problems, ...controlProblems(entry, spec)];
 }

@@ -5,12 +5,20 @@
  * field the adapter forgets or fills wrongly is refused here as KIE would
  * refuse it (KIE applies no defaults reliably: every field must be sent).
  */
+/** A typed field: what KIE's schema says of it (integers, ranges, lengths, enums). */
+type FieldRule = { type: 'int' | 'number'; min: number; max: number } | { type: 'string'; maxLength: number } | { type: 'boolean' };
+
 interface SimModel {
   /** Fields that must be present, with their allowed values (null: any value). */
-  fields: Record<string, readonly (string | number)[] | null>;
+  fields: Record<string, readonly (string | number | boolean)[] | null>;
+  /** Typed fields: required ones must be present; all are checked when present. */
+  typed?: Record<string, FieldRule & { required?: boolean }>;
   references?: { field: string; max: number; required: boolean };
   maxPrompt?: number;
 }
+
+const SEED: FieldRule = { type: 'int', min: 0, max: 2_147_483_647 };
+const NAMED_SIZES = ['square', 'square_hd', 'portrait_4_3', 'portrait_16_9', 'landscape_4_3', 'landscape_16_9'];
 
 const NANO_RATIOS = ['1:1', '9:16', '16:9', '3:4', '4:3', '3:2', '2:3', '5:4', '4:5', '21:9', 'auto'];
 const NEXT_RATIOS = ['1:1', '2:3', '3:2', '3:4', '4:3', '4:5', '5:4', '9:16', '16:9', '21:9', 'auto'];
@@ -52,11 +60,62 @@ const MODELS: Record<string, SimModel> = {
   },
   'seedream/4.5-text-to-image': { fields: SEEDREAM_45, maxPrompt: 3000 },
   'seedream/4.5-edit': { fields: SEEDREAM_45, references: { field: 'image_urls', max: 14, required: true }, maxPrompt: 3000 },
-  'bytedance/seedream-v4-text-to-image': { fields: SEEDREAM_V4, maxPrompt: 5000 },
-  'bytedance/seedream-v4-edit': { fields: SEEDREAM_V4, references: { field: 'image_urls', max: 10, required: true }, maxPrompt: 5000 },
+  'bytedance/seedream-v4-text-to-image': { fields: SEEDREAM_V4, typed: { seed: SEED }, maxPrompt: 5000 },
+  'bytedance/seedream-v4-edit': {
+    fields: SEEDREAM_V4,
+    typed: { seed: SEED },
+    references: { field: 'image_urls', max: 10, required: true },
+    maxPrompt: 5000,
+  },
   'gpt-image/1.5-text-to-image': { fields: GPT_IMAGE },
   'gpt-image/1.5-image-to-image': { fields: GPT_IMAGE, references: { field: 'input_urls', max: 16, required: true } },
+  'ideogram/v3-text-to-image': {
+    fields: {
+      image_size: NAMED_SIZES,
+      rendering_speed: ['TURBO', 'BALANCED', 'QUALITY'],
+      style: ['AUTO', 'GENERAL', 'REALISTIC', 'DESIGN'],
+    },
+    typed: { seed: SEED, negative_prompt: { type: 'string', maxLength: 5000 }, expand_prompt: { type: 'boolean' } },
+    maxPrompt: 5000,
+  },
+  'qwen/text-to-image': {
+    fields: { image_size: NAMED_SIZES, acceleration: ['none', 'regular', 'high'], output_format: ['png', 'jpeg'] },
+    typed: {
+      seed: SEED,
+      negative_prompt: { type: 'string', maxLength: 500 },
+      num_inference_steps: { type: 'int', min: 2, max: 250, required: true },
+      guidance_scale: { type: 'number', min: 0, max: 20, required: true },
+      enable_safety_checker: { type: 'boolean' },
+    },
+    maxPrompt: 5000,
+  },
 };
+
+function typedProblem(field: string, rule: FieldRule, value: unknown): string | undefined {
+  switch (rule.type) {
+    case 'int':
+    case 'number':
+      if (typeof value !== 'number' || (rule.type === 'int' && !Number.isInteger(value)))
+        return `${field} must be ${rule.type === 'int' ? 'an integer' : 'a number'}`;
+      return value < rule.min || value > rule.max ? `${field} must be between ${rule.min} and ${rule.max}` : undefined;
+    case 'string':
+      if (typeof value !== 'string') return `${field} must be a string`;
+      return value.length > rule.maxLength ? `${field} is longer than ${rule.maxLength} characters` : undefined;
+    case 'boolean':
+      return typeof value === 'boolean' ? undefined : `${field} must be a boolean`;
+  }
+}
+
+/**
+ * A field the model has no use for. KIE's schemas do not say what it does with
+ * one; refusing it here means the adapter can never send a setting (a negative
+ * prompt, a seed) that the model would silently drop.
+ */
+function unknownField(spec: SimModel, input: Record<string, unknown>): string | undefined {
+  const known = new Set(['prompt', ...Object.keys(spec.fields), ...Object.keys(spec.typed ?? {})]);
+  if (spec.references) known.add(spec.references.field);
+  return Object.keys(input).find((field) => !known.has(field));
+}
 
 /** Why KIE would refuse this model and input (answered as code 422), or undefined. */
 export function modelInputProblem(model: string, input: Record<string, unknown>): string | undefined {
@@ -69,6 +128,17 @@ export function modelInputProblem(model: string, input: Record<string, unknown>)
     if (value === undefined || value === null || value === '') return `${field} is required`;
     if (allowed && !allowed.includes(value as string | number)) return `${field} must be one of ${allowed.join(', ')}`;
   }
+  for (const [field, rule] of Object.entries(spec.typed ?? {})) {
+    const value = input[field];
+    if (value === undefined) {
+      if (rule.required) return `${field} is required`;
+      continue;
+    }
+    const problem = typedProblem(field, rule, value);
+    if (problem) return problem;
+  }
+  const stray = unknownField(spec, input);
+  if (stray) return `${stray} is not a field of ${model}`;
   const refs = spec.references;
   const urls = refs ? input[refs.field] : undefined;
   if (refs && Array.isArray(urls)) {

@@ -110,6 +110,42 @@ describe('KIE simulator protocol', () => {
     expect((await edit(ok)).body).toMatchObject({ code: 200 });
   });
 
+  it('holds seeds, negative prompts, steps and guidance to each model schema, and refuses fields a model has no use for', async () => {
+    sim = await startSimulator({ apiKey: KEY, delayMs: 20 });
+    const qwen = (input: Record<string, unknown>) =>
+      api('/api/v1/jobs/createTask', { method: 'POST', body: { model: 'qwen/text-to-image', input } });
+    const ok = {
+      prompt: 'p',
+      image_size: 'square_hd',
+      num_inference_steps: 30,
+      guidance_scale: 2.5,
+      acceleration: 'none',
+      output_format: 'png',
+      seed: 7,
+      negative_prompt: 'blurry',
+    };
+    const refusal = async (input: Record<string, unknown>) => (await qwen(input)).body;
+    expect(await refusal({ ...ok, seed: 1.5 })).toMatchObject({ code: 422, msg: 'seed must be an integer' });
+    expect(await refusal({ ...ok, seed: '7' })).toMatchObject({ code: 422, msg: 'seed must be an integer' });
+    expect(await refusal({ ...ok, num_inference_steps: 251 })).toMatchObject({
+      code: 422,
+      msg: 'num_inference_steps must be between 2 and 250',
+    });
+    expect(await refusal({ ...ok, guidance_scale: undefined })).toMatchObject({ code: 422, msg: 'guidance_scale is required' });
+    expect(await refusal({ ...ok, negative_prompt: 'x'.repeat(501) })).toMatchObject({
+      code: 422,
+      msg: 'negative_prompt is longer than 500 characters',
+    });
+    expect(await refusal({ ...ok, sampler: 'Euler a' })).toMatchObject({ code: 422, msg: 'sampler is not a field of qwen/text-to-image' });
+    // A model without a negative prompt is not sent one: it would be dropped, and the user would never know.
+    expect((await create({ prompt: 'p', image_size: '1:1', output_format: 'png', negative_prompt: 'x' })).body).toMatchObject({
+      code: 422,
+      msg: 'negative_prompt is not a field of google/nano-banana',
+    });
+    expect(sim.tasks()).toHaveLength(0);
+    expect((await qwen(ok)).body).toMatchObject({ code: 200 });
+  });
+
   it('answers an unknown task id with 422 "recordInfo is null"', async () => {
     sim = await startSimulator({ apiKey: KEY, delayMs: 20 });
     expect((await api('/api/v1/jobs/recordInfo?taskId=nope')).body).toEqual({ code: 422, msg: 'recordInfo is null', data: null });
