@@ -38,15 +38,35 @@ export const updateMeSchema = z
   .strict();
 export type UpdateMeInput = z.infer<typeof updateMeSchema>;
 
+/** A numeric control the model takes: its range, step and the value used when the user leaves it. */
+export const rangeSchema = z.object({ min: z.number(), max: z.number(), step: z.number(), default: z.number() });
+export type Range = z.infer<typeof rangeSchema>;
+
+/** What a model takes: Create shows only these controls, and the server refuses the others. */
 export const modelSchema = z.object({
   id: z.string(),
   name: z.string(),
   cost: z.number().int(),
+  /** `natural` models read sentences; `sdxl` checkpoints read booru tags with weights. */
+  family: z.enum(['natural', 'sdxl']),
   aspectRatios: z.array(z.string()),
   maxReferences: z.number().int(),
+  /** What references are for: an image to edit, a character to keep, or a style to take. */
+  referenceRole: z.enum(['edit', 'character', 'style']),
   requiresReference: z.boolean(),
   supportsNegativePrompt: z.boolean(),
   maxPromptLength: z.number().int(),
+  maxNegativePromptLength: z.number().int(),
+  seed: z.boolean(),
+  steps: rangeSchema.nullable(),
+  guidance: rangeSchema.nullable(),
+  /** Image-to-image strength, used when a reference is given. */
+  strength: rangeSchema.nullable(),
+  /** Samplers to choose from, the default first; empty when there is no choice. */
+  samplers: z.array(z.string()),
+  mask: z.boolean(),
+  /** Images one run returns; the cost is per run. */
+  imagesPerTask: z.number().int(),
 });
 export type Model = z.infer<typeof modelSchema>;
 
@@ -72,6 +92,7 @@ export const generationStatusSchema = z.enum(['queued', 'running', 'succeeded', 
 export type GenerationStatus = z.infer<typeof generationStatusSchema>;
 
 export const MAX_COUNT = 4;
+export const MAX_SEED = 2_147_483_647;
 
 export const submitGenerationSchema = z
   .object({
@@ -81,7 +102,12 @@ export const submitGenerationSchema = z
     aspectRatio: z.string().regex(/^\d+:\d+$/, 'Use a ratio like 1:1'),
     count: z.number().int().min(1).max(MAX_COUNT).default(1),
     referenceUploadIds: z.array(z.string().uuid()).max(14).default([]),
-    seed: z.number().int().min(0).max(2_147_483_647).optional(),
+    /** Each of these only for a model that takes it (GET /api/models); otherwise 422 naming the field. */
+    seed: z.number().int().min(0).max(MAX_SEED).optional(),
+    steps: z.number().int().min(1).max(1000).optional(),
+    guidance: z.number().min(0).max(100).optional(),
+    strength: z.number().min(0).max(1).optional(),
+    sampler: text().trim().min(1).max(100).optional(),
   })
   .strict();
 export type SubmitGenerationInput = z.input<typeof submitGenerationSchema>;
@@ -106,7 +132,12 @@ export const generationSchema = z.object({
   modelName: z.string(),
   aspectRatio: z.string(),
   count: z.number().int(),
-  seed: z.number().int(),
+  /** Null for a model that takes no seed. */
+  seed: z.number().int().nullable(),
+  steps: z.number().int().nullable(),
+  guidance: z.number().nullable(),
+  strength: z.number().nullable(),
+  sampler: z.string().nullable(),
   cost: z.number().int(),
   /** Credits given back for this generation (the whole cost when it failed). */
   refunded: z.number().int(),

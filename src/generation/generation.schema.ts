@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, primaryKey, real, text, timestamp } from 'drizzle-orm/pg-core';
 
 /*
  * Every user_id here references "user"(id) in the database (see the migrations;
@@ -36,7 +36,13 @@ export const generations = pgTable(
     providerModel: text('provider_model').notNull(),
     aspectRatio: text('aspect_ratio').notNull(),
     count: integer('count').notNull(),
-    seed: integer('seed').notNull(),
+    /** Null when the model takes no seed (nothing was sent, so nothing can be repeated). */
+    seed: integer('seed'),
+    /** The sampling settings sent, for models that take them (null otherwise). */
+    steps: integer('steps'),
+    guidance: real('guidance'),
+    strength: real('strength'),
+    sampler: text('sampler'),
     cost: integer('cost').notNull(),
     /** Provider task ids, one per image, stored before anything waits on them so a retry never creates a second task. */
     providerTaskIds: jsonb('provider_task_ids').$type<string[]>().notNull().default([]),

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { MAX_SEED } from '../contracts/api.js';
 import type { JobMeta } from '../lib/job.js';
-import { type ImageProvider, ProviderError, type ReferenceImage } from '../providers/index.js';
+import { type CreateTaskInput, type ImageProvider, ProviderError, type ReferenceImage } from '../providers/index.js';
 import { notifyLiveBestEffort } from '../pubsub/index.js';
 import { completeGeneration, type TaskOutcome } from './complete-generation.js';
 import type { GenerationContext } from './context.js';
@@ -67,6 +68,19 @@ export async function runGeneration(ctx: GenerationContext, input: { generationI
   }
 }
 
+/** The settings a model takes, as stored at submit (null: the model takes none, so none is sent). */
+function sampling(gen: GenerationRow): Pick<CreateTaskInput, 'steps' | 'guidance' | 'strength' | 'sampler'> {
+  return {
+    ...(gen.steps === null ? {} : { steps: gen.steps }),
+    ...(gen.guidance === null ? {} : { guidance: gen.guidance }),
+    ...(gen.strength === null ? {} : { strength: gen.strength }),
+    ...(gen.sampler === null ? {} : { sampler: gen.sampler }),
+  };
+}
+
+/** The port always carries a seed; for a model without one any number will do, stable per generation. */
+const randomSeedFor = (id: string) => Number.parseInt(id.replace(/-/g, '').slice(0, 7), 16);
+
 /** Shutting down: the generation goes to a fresh job (a second later), which reuses any stored task ids. */
 const HAND_OFF = { startAfterSeconds: 1 };
 
@@ -81,7 +95,9 @@ async function ensureTasks(ctx: GenerationContext, gen: GenerationRow, reference
       prompt: gen.prompt,
       negativePrompt: gen.negativePrompt ?? undefined,
       aspectRatio: gen.aspectRatio,
-      seed: gen.seed + ids.length,
+      // One seed per image, as A1111 numbers a batch; a model without seeds ignores it.
+      seed: ((gen.seed ?? randomSeedFor(gen.id)) + ids.length) % (MAX_SEED + 1),
+      ...sampling(gen),
       references,
       callbackUrl: callbackUrl(ctx.settings, ctx.provider, gen.id),
     });

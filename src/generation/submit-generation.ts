@@ -1,4 +1,4 @@
-import { createHash, randomInt } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Generation, SubmitGenerationInput } from '../contracts/api.js';
 import { submitGenerationSchema } from '../contracts/api.js';
@@ -11,6 +11,7 @@ import { findOwnedUploads } from './generation.queries.js';
 import { type generations, idempotencyKeys } from './generation.schema.js';
 import { getGenerationOrThrow } from './get-generation.js';
 import { runJob } from './jobs.js';
+import { resolveControls } from './model-controls.js';
 import { toGenerationView } from './to-view.js';
 
 const invalid = (field: string, message: string) => new AppError('invalid_input', message, { field });
@@ -25,16 +26,14 @@ export async function submitGeneration(
   input: { userId: string; request: SubmitGenerationInput; idempotencyKey?: string },
 ): Promise<Generation> {
   const req = submitGenerationSchema.parse(input.request);
-  const model = deps.catalog.find((m) => m.id === req.model);
+  // A switched-off model is answered as unknown: it is not on offer.
+  const model = deps.catalog.find((m) => m.id === req.model && m.enabled);
   if (!model) throw new AppError('unknown_model', `There is no model called "${req.model}".`, { field: 'model' });
   if (!model.aspectRatios.includes(req.aspectRatio)) {
     throw invalid('aspectRatio', `${model.name} supports the aspect ratios ${model.aspectRatios.join(', ')}.`);
   }
   if (req.prompt.length > model.maxPromptLength) {
     throw invalid('prompt', `${model.name} accepts prompts of at most ${model.maxPromptLength} characters.`);
-  }
-  if (req.negativePrompt && !model.supportsNegativePrompt) {
-    throw invalid('negativePrompt', `${model.name} does not take a negative prompt.`);
   }
   const maxRefs = Math.min(model.maxReferences, deps.settings.maxReferences);
   const refIds = [...new Set(req.referenceUploadIds)];
@@ -48,6 +47,7 @@ export async function submitGeneration(
     throw invalid('referenceUploadIds', `${model.name} needs at least one reference image.`);
   const owned = await findOwnedUploads(deps.db, input.userId, refIds);
   if (owned.length !== refIds.length) throw invalid('referenceUploadIds', 'One of the reference images was not found. Upload it again.');
+  const controls = resolveControls(model, req, refIds.length);
 
   const id = newId();
   const now = deps.clock.now();
@@ -62,7 +62,7 @@ export async function submitGeneration(
     providerModel: model.providerModel,
     aspectRatio: req.aspectRatio,
     count: req.count,
-    seed: req.seed ?? randomInt(0, 2_147_483_647),
+    ...controls,
     cost: model.cost * req.count,
     providerTaskIds: [],
     attempts: 0,
@@ -121,9 +121,10 @@ function submitStatement(
     ${generationDebitClauses({ userId: row.userId, generationId: row.id, amount: row.cost, when: sql`exists (select 1 from claim)` })},
     gen as (
       insert into generations (id, user_id, status, prompt, negative_prompt, model_id, provider, provider_model,
-                               aspect_ratio, count, seed, cost, deadline_at, created_at, updated_at)
+                               aspect_ratio, count, seed, steps, guidance, strength, sampler, cost, deadline_at, created_at, updated_at)
       select ${row.id}, ${row.userId}, ${row.status}, ${row.prompt}, ${row.negativePrompt}, ${row.modelId}, ${row.provider},
-             ${row.providerModel}, ${row.aspectRatio}, ${row.count}, ${row.seed}, ${row.cost}, ${row.deadlineAt.toISOString()},
+             ${row.providerModel}, ${row.aspectRatio}, ${row.count}, ${row.seed}, ${row.steps}, ${row.guidance}, ${row.strength},
+             ${row.sampler}, ${row.cost}, ${row.deadlineAt.toISOString()},
              ${row.createdAt.toISOString()}, ${row.updatedAt.toISOString()}
       where exists (select 1 from debit_entry)
       returning id

@@ -12,7 +12,7 @@ data/profile.json       your account: e-mail, display name, theme, language, whe
 data/sessions.json      where you are signed in: device (browser description), network address, times (no tokens)
 data/credit-ledger.json every credit movement: grants, purchases, charges, refunds, with the balance after each
 data/purchases.json     credit packs you bought: amount, currency, status (we never receive card details)
-data/generations.json   every generation: prompt, negative prompt, model, size, seed, cost, status, times,
+data/generations.json   every generation: prompt, negative prompt, model, size, seed and sampling settings, cost, status, times,
                         and the files below that belong to it
 data/uploads.json       the reference images you uploaded
 data/consent.json       the privacy policy versions you acknowledged, and when (age confirmation is in profile.json)

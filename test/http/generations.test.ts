@@ -20,12 +20,14 @@ const editModel = {
   maxPromptLength: 5000,
 };
 const seedream = defaultModels.find((m) => m.id === 'seedream-4-5')!;
+/** Switched off by the operator: not on offer, though configured. */
+const offModel = { ...seedream, id: 'seedream-off', enabled: false };
 
 describe('generations', () => {
   let t: TestApp;
   beforeAll(async () => {
     // Trash off: these tests check that deleting removes files at once (the trash has its own tests).
-    t = await buildTestApp({ env: { TRASH_DAYS: '0', MODELS_JSON: JSON.stringify([...defaultModels, editModel]) } });
+    t = await buildTestApp({ env: { TRASH_DAYS: '0', MODELS_JSON: JSON.stringify([...defaultModels, editModel, offModel]) } });
   });
   afterAll(() => t.close());
 
@@ -191,6 +193,65 @@ describe('generations', () => {
     const long = await submit(t, user, { prompt: 'x'.repeat(seedream.maxPromptLength + 1), model: seedream.id });
     expect(long.json().error.message).toContain(String(seedream.maxPromptLength));
     expect(await balanceOf(t, user)).toBe(user.credits);
+  });
+
+  it('lists what each model takes, and nothing an operator switched off or the provider calls it', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/models' });
+    const models = res.json().models as Record<string, unknown>[];
+    expect(models.map((m) => m.id)).not.toContain(offModel.id);
+    expect(JSON.stringify(models)).not.toContain('providerModel');
+    expect(models.find((m) => m.id === 'nano-banana')).toMatchObject({
+      family: 'natural',
+      seed: false,
+      supportsNegativePrompt: false,
+      steps: null,
+      guidance: null,
+      strength: null,
+      samplers: [],
+      imagesPerTask: 1,
+    });
+    expect(models.find((m) => m.id === 'qwen-image')).toMatchObject({
+      seed: true,
+      supportsNegativePrompt: true,
+      maxNegativePromptLength: 500,
+      steps: { min: 2, max: 250, default: 30, step: 1 },
+      guidance: { min: 0, max: 20, default: 2.5 },
+    });
+    expect((await submit(t, await givenVerifiedUser(t), { prompt: 'x', model: offModel.id })).json().error.code).toBe('unknown_model');
+  });
+
+  it('refuses, with the field named, every control the chosen model does not take or takes in a narrower range', async () => {
+    const user = await givenVerifiedUser(t);
+    const cases: [Record<string, unknown>, string, RegExp][] = [
+      [{ seed: 5 }, 'seed', /takes no seed/],
+      [{ steps: 30 }, 'steps', /takes no steps/],
+      [{ guidance: 7 }, 'guidance', /takes no guidance/],
+      [{ sampler: 'Euler a' }, 'sampler', /no sampler/],
+      [{ strength: 0.5 }, 'strength', /strength/],
+      [{ model: 'qwen-image', steps: 251 }, 'steps', /from 2 to 250/],
+      [{ model: 'qwen-image', guidance: 20.5 }, 'guidance', /from 0 to 20/],
+      [{ model: 'qwen-image', negativePrompt: 'x'.repeat(501) }, 'negativePrompt', /at most 500/],
+    ];
+    for (const [extra, field, message] of cases) {
+      const res = await submit(t, user, { prompt: 'a shrine maiden', ...extra });
+      expect(res.statusCode, JSON.stringify(extra)).toBe(422);
+      expect(res.json().error).toMatchObject({ code: 'invalid_input', field, message: expect.stringMatching(message) });
+    }
+    expect(await balanceOf(t, user)).toBe(user.credits);
+  });
+
+  it("sends a model's seed, steps, guidance and negative prompt as given, and stores what was used", async () => {
+    const user = await givenVerifiedUser(t);
+    const body = { prompt: 'a fox spirit, night', model: 'qwen-image', negativePrompt: 'blurry', seed: 1234, steps: 40, guidance: 4 };
+    const done = await waitForTerminal(t, user, (await submit(t, user, body)).json().id);
+    expect(done).toMatchObject({ status: 'succeeded', seed: 1234, steps: 40, guidance: 4, negativePrompt: 'blurry', sampler: null });
+    const task = t.deps.simulator!.tasks().find((x) => x.input.prompt === body.prompt)!;
+    expect(task.input).toMatchObject({ seed: 1234, num_inference_steps: 40, guidance_scale: 4, negative_prompt: 'blurry' });
+    // Left alone, the model's defaults are used and shown; a model without seeds shows none.
+    const defaults = await waitForTerminal(t, user, (await submit(t, user, { prompt: 'a heron', model: 'qwen-image' })).json().id);
+    expect(defaults).toMatchObject({ steps: 30, guidance: 2.5, seed: expect.any(Number) });
+    const noSeed = await waitForTerminal(t, user, (await submit(t, user, { prompt: 'a crane' })).json().id);
+    expect(noSeed).toMatchObject({ status: 'succeeded', seed: null, steps: null });
   });
 
   it('refunds a failed generation exactly once and says why', async () => {

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { MAX_COUNT, type Meta, metaSchema, modelsResponseSchema } from '../../contracts/api.js';
+import { MAX_COUNT, type Meta, type Model, metaSchema, modelsResponseSchema } from '../../contracts/api.js';
 import type { ModelConfig } from '../../generation/index.js';
 
 export const metaRoutes =
@@ -15,16 +15,13 @@ export const metaRoutes =
       async () => ({
         demo: deps.meta.demo,
         maxCount: MAX_COUNT,
-        models: deps.catalog.map((m) => ({
-          id: m.id,
-          name: m.name,
-          cost: m.cost,
-          aspectRatios: m.aspectRatios,
-          maxReferences: m.maxReferences,
-          requiresReference: m.requiresReference,
-          supportsNegativePrompt: m.supportsNegativePrompt,
-          maxPromptLength: m.maxPromptLength,
-        })),
+        // Switched-off models are not on offer; their past generations still show their names.
+        models: deps.catalog.filter((m) => m.enabled).map(toModelView),
       }),
     );
   };
+
+/** The catalog entry as the API shows it: everything but the provider's own model name. */
+function toModelView({ providerModel: _internal, enabled: _enabled, steps, guidance, strength, ...m }: ModelConfig): Model {
+  return { ...m, steps: steps ?? null, guidance: guidance ?? null, strength: strength ?? null };
+}

@@ -57,6 +57,16 @@ describe('buildGenerationRequest', () => {
     });
   });
 
+  it("sends the user's steps, CFG, sampler and img2img strength in place of the defaults", () => {
+    const reference = { name: 'r.png', bytes: Buffer.from('png'), contentType: 'image/png' as const };
+    const { path, body } = buildGenerationRequest(
+      input({ steps: 40, guidance: 4.5, sampler: 'DPM++ 2M', strength: 0.35, references: [reference] }),
+      DEFAULT_A1111_SETTINGS,
+    );
+    expect(path).toBe('/sdapi/v1/img2img');
+    expect(body).toMatchObject({ steps: 40, cfg_scale: 4.5, sampler_name: 'DPM++ 2M', denoising_strength: 0.35 });
+  });
+
   it("uses the configured negative prompt only when the user's is blank", () => {
     const defaults = { ...DEFAULT_A1111_SETTINGS, negativePrompt: 'lowres' };
     expect(buildGenerationRequest(input({ negativePrompt: '  ' }), defaults).body.negative_prompt).toBe('lowres');

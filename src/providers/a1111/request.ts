@@ -81,9 +81,10 @@ export function buildGenerationRequest(input: CreateTaskInput, defaults: A1111De
     width,
     height,
     seed: input.seed,
-    steps: defaults.steps,
-    cfg_scale: defaults.cfgScale,
-    sampler_name: defaults.sampler,
+    // The user's settings where the catalog offers them; the operator's defaults otherwise.
+    steps: input.steps ?? defaults.steps,
+    cfg_scale: input.guidance ?? defaults.cfgScale,
+    sampler_name: input.sampler ?? defaults.sampler,
     batch_size: 1,
     n_iter: 1,
     // Keep results in memory only: we copy them into our own storage.
@@ -99,6 +100,6 @@ export function buildGenerationRequest(input: CreateTaskInput, defaults: A1111De
   const [reference] = input.references;
   if (!reference) return { path: '/sdapi/v1/txt2img', body };
   body.init_images = [reference.bytes.toString('base64')];
-  body.denoising_strength = defaults.denoisingStrength;
+  body.denoising_strength = input.strength ?? defaults.denoisingStrength;
   return { path: '/sdapi/v1/img2img', body };
 }
