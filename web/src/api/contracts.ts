@@ -19,6 +19,7 @@ export type {
   Meta,
   Model,
   ModelsResponse,
+  Range,
   SessionInfo,
   SubmitGenerationInput,
   Theme,

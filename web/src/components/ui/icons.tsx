@@ -266,3 +266,20 @@ export const GlobeIcon = (p: IconProps) => (
     <path d="M3.5 12h17M12 3.5c2.3 2.4 3.5 5.2 3.5 8.5s-1.2 6.1-3.5 8.5c-2.3-2.4-3.5-5.2-3.5-8.5s1.2-6.1 3.5-8.5z" />
   </Icon>
 );
+
+export const DiceIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="4" y="4" width="16" height="16" rx="3" />
+    <circle cx="9" cy="9" r="0.6" fill="currentColor" />
+    <circle cx="15" cy="15" r="0.6" fill="currentColor" />
+    <circle cx="15" cy="9" r="0.6" fill="currentColor" />
+    <circle cx="9" cy="15" r="0.6" fill="currentColor" />
+  </Icon>
+);
+
+export const UnlockIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="4.5" y="10.5" width="15" height="10" rx="2.5" />
+    <path d="M8 10.5V7.5a4 4 0 0 1 7.6-1.7M12 14.5v2" />
+  </Icon>
+);

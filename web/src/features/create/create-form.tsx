@@ -18,6 +18,8 @@ import { applyImageSettings, ImportNotice, type ImportResult, ImportSettingsButt
 import { ModelPicker } from './model-picker.js';
 import { OptionGroup } from './option-group.js';
 import { ReferencePicker } from './reference-picker.js';
+import { toRequestBody } from './request-body.js';
+import { SamplingControls, samplingProblems } from './sampling-controls.js';
 import { useCreateForm } from './use-create-form.js';
 import { MAX_REFERENCES, useReferenceUploads } from './use-reference-uploads.js';
 import { useSubmitGeneration } from './use-submit-generation.js';
@@ -38,7 +40,7 @@ export function CreateForm({ userId, models, maxCount, balance, maxUploadBytes, 
   const { t, i18n } = useTranslation();
   // A Remix replaces the draft; otherwise the form starts where this account left it on this device.
   const [saved] = useState(() => (remix ? null : loadDraft(userId)));
-  const { draft, model, update, prefill } = useCreateForm(models, maxCount, saved);
+  const { draft, model, update, tune, prefill } = useCreateForm(models, maxCount, saved);
   const refLimit = Math.min(model?.maxReferences ?? 0, MAX_REFERENCES);
   const refs = useReferenceUploads(refLimit, maxUploadBytes);
   const submit = useSubmitGeneration();
@@ -70,7 +72,9 @@ export function CreateForm({ userId, models, maxCount, balance, maxUploadBytes, 
   const tooManyRefs = refs.ready.length > refLimit;
   const missingRef = model.requiresReference && refs.ready.length === 0;
   const tooLong = draft.prompt.length > model.maxPromptLength;
-  const blocked = !draft.prompt.trim() || tooLong || total > balance || refs.uploading || tooManyRefs || missingRef;
+  const hasRefs = refs.ready.length > 0;
+  const badSetting = Object.values(samplingProblems(model, draft, hasRefs)).some(Boolean);
+  const blocked = !draft.prompt.trim() || tooLong || badSetting || total > balance || refs.uploading || tooManyRefs || missingRef;
   // A change to the field the server refused clears its message at once.
   const edit = (field: 'prompt' | 'negativePrompt', value: string) => {
     if (fieldError?.field === field) setFieldError(null);
@@ -82,16 +86,17 @@ export function CreateForm({ userId, models, maxCount, balance, maxUploadBytes, 
     if (blocked) return;
     setFieldError(null);
     submit.mutate(
+      toRequestBody(
+        draft,
+        model,
+        refs.ready.map((u) => u.id),
+      ),
       {
-        prompt: draft.prompt.trim(),
-        negativePrompt: model.supportsNegativePrompt && draft.negativePrompt.trim() ? draft.negativePrompt.trim() : undefined,
-        model: model.id,
-        aspectRatio: draft.aspectRatio,
-        count: draft.count,
-        referenceUploadIds: refs.ready.map((u) => u.id),
-      },
-      {
-        onSuccess: () => toast.success(t('create.queued')),
+        onSuccess: () => {
+          toast.success(t('create.queued'));
+          // An unlocked seed is used once: the next run gets a new one.
+          if (!draft.seedLocked && draft.seed) update({ seed: '' });
+        },
         onError: (err) => {
           const message = t(errorMessageKey(err));
           const field = err instanceof ApiError ? err.field : undefined;
@@ -173,10 +178,13 @@ export function CreateForm({ userId, models, maxCount, balance, maxUploadBytes, 
             placeholder={t('create.negativePlaceholder')}
             hint={t('create.negativeHint')}
             rows={2}
-            maxLength={5000}
             value={draft.negativePrompt}
             onChange={(e) => edit('negativePrompt', e.target.value)}
-            error={errorFor('negativePrompt')}
+            error={
+              draft.negativePrompt.length > model.maxNegativePromptLength
+                ? t('create.negativeTooLong', { model: model.name, max: formatNumber(model.maxNegativePromptLength, i18n.language) })
+                : errorFor('negativePrompt')
+            }
             data-testid="negative-prompt-input"
           />
         )}
@@ -196,6 +204,7 @@ export function CreateForm({ userId, models, maxCount, balance, maxUploadBytes, 
           onChange={(count) => update({ count })}
           itemClassName="min-w-12"
         />
+        <SamplingControls model={model} draft={draft} hasReferences={hasRefs} onDraft={update} onTune={tune} />
         {(refLimit > 0 || refs.refs.length > 0) && (
           <ReferencePicker refs={refs.refs} limit={refLimit} required={model.requiresReference} onAdd={refs.add} onRemove={refs.remove} />
         )}

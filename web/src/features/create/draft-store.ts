@@ -1,5 +1,5 @@
 import type { Upload } from '../../api/contracts.js';
-import type { CreateDraft } from './use-create-form.js';
+import type { CreateDraft, ModelTuning } from './use-create-form.js';
 
 /**
  * The Create form's unsent work, kept in this browser per account so a
@@ -19,6 +19,24 @@ const isString = (v: unknown): v is string => typeof v === 'string';
 const isUpload = (v: unknown): v is Upload =>
   typeof v === 'object' && v !== null && isString((v as Upload).id) && isString((v as Upload).url) && isString((v as Upload).contentType);
 
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** Per-model tuning from storage, keeping only well-formed values (the server checks ranges again). */
+function readTuning(raw: unknown): Record<string, ModelTuning> {
+  if (typeof raw !== 'object' || raw === null) return {};
+  const out: Record<string, ModelTuning> = {};
+  for (const [modelId, value] of Object.entries(raw as Record<string, Record<string, unknown>>)) {
+    if (typeof value !== 'object' || value === null) continue;
+    const t: ModelTuning = {};
+    if (isNumber(value.steps)) t.steps = value.steps;
+    if (isNumber(value.guidance)) t.guidance = value.guidance;
+    if (isNumber(value.strength)) t.strength = value.strength;
+    if (isString(value.sampler)) t.sampler = value.sampler;
+    out[modelId] = t;
+  }
+  return out;
+}
+
 /** The account's draft on this device, or null when there is none or it is unreadable (an old or hand-edited copy). */
 export function loadDraft(userId: string): StoredDraft | null {
   try {
@@ -32,6 +50,9 @@ export function loadDraft(userId: string): StoredDraft | null {
       modelId: d.modelId,
       aspectRatio: d.aspectRatio,
       count: d.count,
+      seed: isString(d.seed) ? d.seed : '',
+      seedLocked: d.seedLocked === true,
+      tuning: readTuning(d.tuning),
       references: Array.isArray(d.references) ? d.references.filter(isUpload) : [],
     };
   } catch {

@@ -8,6 +8,7 @@ import { DownloadIcon, RemixIcon, TrashIcon } from '../../components/ui/icons.js
 import { useTranslation } from '../../i18n/react.js';
 import { toast } from '../../lib/toast.js';
 import { useMeta } from '../session/use-session.js';
+import { RepeatActions } from './repeat-actions.js';
 import { useDeleteGeneration, useDeleteImage } from './use-generation.js';
 
 /** Download the original, Remix (Create prefilled), Delete this image of a batch and Delete (each after confirmation). */
@@ -84,6 +85,7 @@ export function GenerationActions({
       >
         {t('generation.delete')}
       </Button>
+      <RepeatActions generation={g} />
       {g.images.length > 1 && (
         <>
           <Button

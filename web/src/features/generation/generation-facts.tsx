@@ -40,7 +40,13 @@ export function GenerationFacts({ generation: g, selected }: { generation: Gener
           </span>
         </Fact>
       )}
-      <Fact label={t('generation.seed')}>{g.seed}</Fact>
+      <Fact label={t('generation.seed')} testId="detail-seed">
+        {g.seed ?? <span className="font-normal text-zinc-500 dark:text-zinc-400">{t('generation.noSeed')}</span>}
+      </Fact>
+      {g.steps !== null && <Fact label={t('generation.steps')}>{g.steps}</Fact>}
+      {g.guidance !== null && <Fact label={t('generation.guidance')}>{g.guidance}</Fact>}
+      {g.strength !== null && <Fact label={t('generation.strength')}>{g.strength}</Fact>}
+      {g.sampler !== null && <Fact label={t('generation.sampler')}>{g.sampler}</Fact>}
       <Fact label={t('generation.created')}>
         <time dateTime={g.createdAt}>{formatDateTime(g.createdAt, i18n.language)}</time>
       </Fact>
