@@ -128,6 +128,9 @@ export const generationSchema = z.object({
   status: generationStatusSchema,
   prompt: z.string(),
   negativePrompt: z.string().nullable(),
+  /** What the model received: the prompt with its weights written for the model's family. */
+  sentPrompt: z.string(),
+  sentNegativePrompt: z.string().nullable(),
   model: z.string(),
   modelName: z.string(),
   aspectRatio: z.string(),

@@ -31,6 +31,9 @@ export const generations = pgTable(
     status: text('status').notNull(),
     prompt: text('prompt').notNull(),
     negativePrompt: text('negative_prompt'),
+    /** The prompt as the model received it (weights written for its family; see contracts/prompt-syntax.ts). Null before 0016. */
+    sentPrompt: text('sent_prompt'),
+    sentNegativePrompt: text('sent_negative_prompt'),
     modelId: text('model_id').notNull(),
     provider: text('provider').notNull(),
     providerModel: text('provider_model').notNull(),

@@ -14,6 +14,8 @@ export async function exportUserData(db: Db, userId: string) {
       status: generations.status,
       prompt: generations.prompt,
       negativePrompt: generations.negativePrompt,
+      sentPrompt: generations.sentPrompt,
+      sentNegativePrompt: generations.sentNegativePrompt,
       model: generations.modelId,
       aspectRatio: generations.aspectRatio,
       count: generations.count,

@@ -92,8 +92,9 @@ async function ensureTasks(ctx: GenerationContext, gen: GenerationRow, reference
     references ??= await loadReferences(ctx, gen);
     const taskId = await ctx.provider.createTask({
       providerModel: gen.providerModel,
-      prompt: gen.prompt,
-      negativePrompt: gen.negativePrompt ?? undefined,
+      // As compiled at submit; rows from before that have only what the user typed.
+      prompt: gen.sentPrompt ?? gen.prompt,
+      negativePrompt: gen.sentNegativePrompt ?? gen.negativePrompt ?? undefined,
       aspectRatio: gen.aspectRatio,
       // One seed per image, as A1111 numbers a batch; a model without seeds ignores it.
       seed: ((gen.seed ?? randomSeedFor(gen.id)) + ids.length) % (MAX_SEED + 1),

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Generation, SubmitGenerationInput } from '../contracts/api.js';
 import { submitGenerationSchema } from '../contracts/api.js';
+import { compilePrompt } from '../contracts/prompt-syntax.js';
 import { generationDebitClauses } from '../credits/index.js';
 import { type Db, executePrepared } from '../db/index.js';
 import { AppError } from '../lib/errors.js';
@@ -32,7 +33,9 @@ export async function submitGeneration(
   if (!model.aspectRatios.includes(req.aspectRatio)) {
     throw invalid('aspectRatio', `${model.name} supports the aspect ratios ${model.aspectRatios.join(', ')}.`);
   }
-  if (req.prompt.length > model.maxPromptLength) {
+  // What the model receives: weights written for its family. Both forms must fit its limit.
+  const sentPrompt = compilePrompt(req.prompt, model.family);
+  if (req.prompt.length > model.maxPromptLength || sentPrompt.length > model.maxPromptLength) {
     throw invalid('prompt', `${model.name} accepts prompts of at most ${model.maxPromptLength} characters.`);
   }
   const maxRefs = Math.min(model.maxReferences, deps.settings.maxReferences);
@@ -57,6 +60,8 @@ export async function submitGeneration(
     status: 'queued',
     prompt: req.prompt,
     negativePrompt: req.negativePrompt || null,
+    sentPrompt,
+    sentNegativePrompt: req.negativePrompt ? compilePrompt(req.negativePrompt, model.family) : null,
     modelId: model.id,
     provider: deps.provider.name,
     providerModel: model.providerModel,
@@ -120,9 +125,10 @@ function submitStatement(
     with claim as (${claim}),
     ${generationDebitClauses({ userId: row.userId, generationId: row.id, amount: row.cost, when: sql`exists (select 1 from claim)` })},
     gen as (
-      insert into generations (id, user_id, status, prompt, negative_prompt, model_id, provider, provider_model,
+      insert into generations (id, user_id, status, prompt, negative_prompt, sent_prompt, sent_negative_prompt, model_id, provider, provider_model,
                                aspect_ratio, count, seed, steps, guidance, strength, sampler, cost, deadline_at, created_at, updated_at)
-      select ${row.id}, ${row.userId}, ${row.status}, ${row.prompt}, ${row.negativePrompt}, ${row.modelId}, ${row.provider},
+      select ${row.id}, ${row.userId}, ${row.status}, ${row.prompt}, ${row.negativePrompt}, ${row.sentPrompt},
+             ${row.sentNegativePrompt}, ${row.modelId}, ${row.provider},
              ${row.providerModel}, ${row.aspectRatio}, ${row.count}, ${row.seed}, ${row.steps}, ${row.guidance}, ${row.strength},
              ${row.sampler}, ${row.cost}, ${row.deadlineAt.toISOString()},
              ${row.createdAt.toISOString()}, ${row.updatedAt.toISOString()}

@@ -44,6 +44,8 @@ export function toGenerationView(
     status: row.status as GenerationStatus,
     prompt: row.prompt,
     negativePrompt: row.negativePrompt,
+    sentPrompt: row.sentPrompt ?? row.prompt,
+    sentNegativePrompt: row.sentNegativePrompt ?? row.negativePrompt,
     model: row.modelId,
     modelName: modelNames.get(row.modelId) ?? row.modelId,
     aspectRatio: row.aspectRatio,

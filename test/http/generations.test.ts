@@ -247,6 +247,11 @@ describe('generations', () => {
     expect(done).toMatchObject({ status: 'succeeded', seed: 1234, steps: 40, guidance: 4, negativePrompt: 'blurry', sampler: null });
     const task = t.deps.simulator!.tasks().find((x) => x.input.prompt === body.prompt)!;
     expect(task.input).toMatchObject({ seed: 1234, num_inference_steps: 40, guidance_scale: 4, negative_prompt: 'blurry' });
+    // Weights are written for the model: a natural-language model gets plain words, and the page shows both.
+    const weighted = { prompt: '(silver_hair:1.3), {smile}, saber_\\(fate\\)', model: 'qwen-image' };
+    const w = await waitForTerminal(t, user, (await submit(t, user, weighted)).json().id);
+    expect(w).toMatchObject({ prompt: weighted.prompt, sentPrompt: 'silver hair, smile, saber (fate)' });
+    expect(t.deps.simulator!.tasks().some((x) => x.input.prompt === 'silver hair, smile, saber (fate)')).toBe(true);
     // Left alone, the model's defaults are used and shown; a model without seeds shows none.
     const defaults = await waitForTerminal(t, user, (await submit(t, user, { prompt: 'a heron', model: 'qwen-image' })).json().id);
     expect(defaults).toMatchObject({ steps: 30, guidance: 2.5, seed: expect.any(Number) });

@@ -52,6 +52,20 @@ export function GenerationView({ generation: g }: { generation: Generation }) {
             </p>
           </section>
         )}
+        {(g.sentPrompt !== g.prompt || (g.sentNegativePrompt ?? '') !== (g.negativePrompt ?? '')) && (
+          <details className="text-sm" data-testid="sent-prompt">
+            <summary className="cursor-pointer text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
+              {t('generation.sentPrompt')}
+            </summary>
+            <p className="mt-1.5 text-xs text-zinc-500 dark:text-zinc-400">{t('generation.sentPromptHint')}</p>
+            <p className="mt-1.5 leading-relaxed break-words whitespace-pre-wrap">{g.sentPrompt}</p>
+            {g.sentNegativePrompt && (
+              <p className="mt-1.5 leading-relaxed break-words whitespace-pre-wrap text-zinc-600 dark:text-zinc-300">
+                {t('generation.negativePrompt')}: {g.sentNegativePrompt}
+              </p>
+            )}
+          </details>
+        )}
         {g.references.length > 0 && (
           <section>
             <h2 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{t('generation.references')}</h2>
