@@ -47,6 +47,8 @@ export const modelSchema = z.object({
   requiresReference: z.boolean(),
   supportsNegativePrompt: z.boolean(),
   maxPromptLength: z.number().int(),
+  /** Images one run gives (Midjourney: a grid of four); `cost` is per run, and `count` counts runs. */
+  imagesPerTask: z.number().int(),
 });
 export type Model = z.infer<typeof modelSchema>;
 

@@ -25,7 +25,8 @@ export async function submitGeneration(
   input: { userId: string; request: SubmitGenerationInput; idempotencyKey?: string },
 ): Promise<Generation> {
   const req = submitGenerationSchema.parse(input.request);
-  const model = deps.catalog.find((m) => m.id === req.model);
+  // A switched-off model is answered as one that does not exist.
+  const model = deps.catalog.find((m) => m.id === req.model && m.enabled);
   if (!model) throw new AppError('unknown_model', `There is no model called "${req.model}".`, { field: 'model' });
   if (!model.aspectRatios.includes(req.aspectRatio)) {
     throw invalid('aspectRatio', `${model.name} supports the aspect ratios ${model.aspectRatios.join(', ')}.`);

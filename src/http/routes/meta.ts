@@ -8,23 +8,26 @@ export const metaRoutes =
     /** GET /api/meta – public facts the UI needs before sign-in. */
     app.get('/api/meta', { config: { access: 'public', cache: 'none' }, schema: { response: { 200: metaSchema } } }, async () => deps.meta);
 
-    /** GET /api/models – the model catalog with each model's cost per image. */
+    /** GET /api/models – the enabled models, each with its cost per run (one image, or `imagesPerTask`). */
     app.get(
       '/api/models',
       { config: { access: 'public', cache: 'none' }, schema: { response: { 200: modelsResponseSchema } } },
       async () => ({
         demo: deps.meta.demo,
         maxCount: MAX_COUNT,
-        models: deps.catalog.map((m) => ({
-          id: m.id,
-          name: m.name,
-          cost: m.cost,
-          aspectRatios: m.aspectRatios,
-          maxReferences: m.maxReferences,
-          requiresReference: m.requiresReference,
-          supportsNegativePrompt: m.supportsNegativePrompt,
-          maxPromptLength: m.maxPromptLength,
-        })),
+        models: deps.catalog
+          .filter((m) => m.enabled)
+          .map((m) => ({
+            id: m.id,
+            name: m.name,
+            cost: m.cost,
+            aspectRatios: m.aspectRatios,
+            maxReferences: m.maxReferences,
+            requiresReference: m.requiresReference,
+            supportsNegativePrompt: m.supportsNegativePrompt,
+            maxPromptLength: m.maxPromptLength,
+            imagesPerTask: m.imagesPerTask,
+          })),
       }),
     );
   };
