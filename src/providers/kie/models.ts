@@ -221,7 +221,7 @@ const qwenImage: ModelSpec = {
   }),
 };
 
-/** Midjourney's `aspectRatio` enum on KIE (kie-tools §1.2). */
+/** Midjourney's `aspectRatio` enum in KIE's published schema. */
 const MIDJOURNEY_RATIOS = ['1:2', '9:16', '2:3', '3:4', '5:6', '6:5', '4:3', '3:2', '1:1', '16:9', '2:1'];
 
 /**
