@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultModels } from '../../src/generation/index.js';
+import { defaultModels, runGeneration } from '../../src/generation/index.js';
+import { type ImageProvider, kieError, type TaskState } from '../../src/providers/index.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
-import { balanceOf, submit, waitForTerminal } from '../helpers/generations.js';
+import { attemptOf, balanceOf, getGeneration, submit, waitForTerminal } from '../helpers/generations.js';
 import { refundsFor } from '../helpers/ledger.js';
 import { countOf } from '../helpers/tables.js';
 import { givenVerifiedUser } from '../helpers/users.js';
@@ -105,5 +106,66 @@ describe('Midjourney callbacks through the real hook route', () => {
     expect(g.images).toHaveLength(4);
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(midjourneyTasks(t, prompt)[0]?.callBackUrl).toContain(`/api/hooks/kie/${g.id}?token=`);
+  });
+});
+
+describe('Midjourney runs whose results cannot all be fetched', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // No worker: each generation is run by hand with a provider whose downloads of chosen results fail.
+    t = await buildTestApp({ env, worker: false });
+  });
+  afterAll(() => t.close());
+
+  /** The real adapter, except that results picked by `spoiled` (run number, image number) answer 404 as an expired URL would. */
+  function withSpoiledResults(spoiled: (run: number, image: number) => boolean): ImageProvider {
+    const provider = t.deps.generation.provider;
+    const runs: string[] = [];
+    const urls = new Map<string, [number, number]>();
+    return {
+      ...provider,
+      getTask: async (taskId: string): Promise<TaskState> => {
+        const state = await provider.getTask(taskId);
+        if (!runs.includes(taskId)) runs.push(taskId);
+        if (state.state === 'succeeded') for (const [i, url] of state.resultUrls.entries()) urls.set(url, [runs.indexOf(taskId), i]);
+        return state;
+      },
+      downloadResult: async (url: string) => {
+        const [run, image] = urls.get(url) ?? [-1, -1];
+        if (spoiled(run, image)) throw kieError('result_missing', 'gone');
+        return provider.downloadResult(url);
+      },
+    };
+  }
+
+  async function runWith(provider: ImageProvider, count: number, prompt: string) {
+    const user = await givenVerifiedUser(t);
+    const { id } = (await submit(t, user, { model: 'niji-6', prompt, count })).json();
+    await runGeneration({ ...t.deps.generation, provider }, { generationId: id, attempt: attemptOf(t, id) });
+    return { user, g: await getGeneration(t, user, id) };
+  }
+
+  it('refunds the one run of two that gave no image, once, and keeps the other run’s four', async () => {
+    const { user, g } = await runWith(
+      withSpoiledResults((run) => run === 1),
+      2,
+      'second run expired',
+    );
+    expect(g).toMatchObject({ status: 'succeeded', cost: 2 * niji.cost, refunded: niji.cost, error: { code: 'result_unusable' } });
+    expect(g.images).toHaveLength(4);
+    expect(await refundsFor(t, g.id)).toBe(1);
+    expect(await balanceOf(t, user)).toBe(user.credits - niji.cost);
+  });
+
+  it('charges a run that gave three of its four images, and says one could not be fetched', async () => {
+    const { user, g } = await runWith(
+      withSpoiledResults((run, image) => run === 0 && image === 2),
+      1,
+      'one image expired',
+    );
+    expect(g).toMatchObject({ status: 'succeeded', refunded: 0, error: { code: 'result_unusable' } });
+    expect(g.images).toHaveLength(3);
+    expect(await refundsFor(t, g.id)).toBe(0);
+    expect(await balanceOf(t, user)).toBe(user.credits - niji.cost);
   });
 });
