@@ -65,7 +65,7 @@ export const modelSchema = z.object({
   /** Samplers to choose from, the default first; empty when there is no choice. */
   samplers: z.array(z.string()),
   mask: z.boolean(),
-  /** Images one run returns; the cost is per run. */
+  /** Images one run gives (Midjourney: a grid of four); `cost` is per run, and `count` counts runs. */
   imagesPerTask: z.number().int(),
 });
 export type Model = z.infer<typeof modelSchema>;

@@ -26,6 +26,8 @@ describe('parsePrompt', () => {
   it('keeps escaped and unclosed brackets as text', () => {
     expect(weights('saber_\\(fate\\), (smile')).toEqual([['saber_\\(fate\\), (smile', 1]]);
     expect(weights('a) b]')).toEqual([['a) b]', 1]]);
+    // A1111's prompt editing is not a weight.
+    expect(weights('[cat:dog:0.5], x')).toEqual([['[cat:dog:0.5], x', 1]]);
   });
 
   it('gives each run its place in the source, for highlighting', () => {

@@ -7,6 +7,7 @@
  * - `\(` `\)` `\[` `\]` `\{` `\}` are literal brackets, as in booru tags
  *   such as `saber_\(fate\)`.
  * - A bracket that is never closed is a literal character (A1111 does the same).
+ * - `[a:b:0.5]` (A1111's prompt editing) is kept as typed, for every model.
  *
  * `sdxl` checkpoints (ComfyUI, A1111) get A1111 syntax back, with NovelAI's
  * braces turned into explicit weights; `natural` models, which read
@@ -67,7 +68,15 @@ function parseRange(src: string, from: number, to: number, weight: number, out: 
     }
     const group = OPEN[c];
     const close = group ? findClose(src, i) : -1;
-    if (!group || close < 0 || close > to) {
+    // `[from:to:when]` and `[word:when]` are A1111's prompt editing, not a lower weight: kept as typed.
+    const editing = c === '[' && close > 0 && src.slice(i + 1, close).includes(':');
+    if (!group || close < 0 || close > to || editing) {
+      if (editing) {
+        if (!text) textStart = i;
+        text += src.slice(i, close + 1);
+        i = close;
+        continue;
+      }
       if (!text) textStart = i;
       text += c;
       continue;

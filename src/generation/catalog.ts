@@ -52,11 +52,14 @@ type ModelEntry = z.input<typeof modelSchema>;
 const PORTRAIT_FIRST = ['1:1', '2:3', '3:2', '3:4', '4:3', '9:16', '16:9'];
 /** Ideogram and Qwen name sizes, and have no 2:3 or 3:2 (kie-tools.md §2.1 (A)). */
 const NAMED_SIZES = ['1:1', '3:4', '4:3', '9:16', '16:9'];
+/** Midjourney's own ratio list, portrait first like the rest. */
+const MIDJOURNEY_RATIOS = ['1:1', '2:3', '3:2', '3:4', '4:3', '9:16', '16:9', '5:6', '6:5', '1:2', '2:1'];
 
 /**
  * Defaults chosen from KIE's Market models that suit anime work (the table in
  * providers/kie/models.ts). Ideogram V3 and Qwen Image take a negative prompt
- * and a seed.
+ * and a seed; Midjourney niji 6 (KIE's Midjourney API) gives four images a
+ * run and ships switched off.
  */
 const kieModels: ModelEntry[] = [
   {
@@ -111,6 +114,20 @@ const kieModels: ModelEntry[] = [
     seed: true,
     steps: { min: 2, max: 250, default: 30 },
     guidance: { min: 0, max: 20, default: 2.5, step: 0.5 },
+  },
+  {
+    // Switched off: KIE's Midjourney API is missing from its mid-2026 docs and
+    // price list, so an operator turns this on (README) only after a live
+    // generate call shows KIE still sells it. `cost` is per run of four images.
+    id: 'niji-6',
+    name: 'Midjourney niji 6',
+    providerModel: 'midjourney/niji6',
+    enabled: false,
+    cost: 4,
+    imagesPerTask: 4,
+    aspectRatios: MIDJOURNEY_RATIOS,
+    maxReferences: 0,
+    maxPromptLength: 2000,
   },
 ];
 

@@ -8,7 +8,11 @@ import { failGeneration } from './fail-generation.js';
 import { type Failure, pipelineFailures } from './failures.js';
 import { type GenerationRow, succeedWithImages, unsafeFindGeneration } from './generation.queries.js';
 
-export type TaskOutcome = { ok: true; url: string } | { ok: false; failure: Failure };
+/** What one provider task gave: its result URLs (one, or a Midjourney grid's four), or why it failed. */
+export type TaskOutcome = { ok: true; urls: string[] } | { ok: false; failure: Failure };
+
+/** The most images one task may give (the catalog's `imagesPerTask` cap); positions of task i start at i × this when the model is unknown. */
+export const MAX_IMAGES_PER_TASK = 4;
 
 /** Image ids derive from (generation, position): a re-run overwrites the same files instead of orphaning new ones. */
 export function imageIdFor(generationId: string, position: number): string {
@@ -21,35 +25,48 @@ export function imageIdFor(generationId: string, position: number): string {
 /**
  * Copies each finished result into our storage (without metadata, with a WebP
  * thumbnail), then marks the generation succeeded with its images in one
- * statement, in one transaction with the refund of any images that failed.
- * All failed → failGeneration.
- * Throws ProviderError (transient) when a download should be retried.
+ * statement, in one transaction with the refund of any tasks that gave
+ * nothing. The price is per task (`cost / count`): a task that gave at least
+ * one image is paid for. All failed → failGeneration (a full refund).
+ * Image i of task t sits at position t × imagesPerTask + i, so a re-run
+ * writes the same files. Throws ProviderError (transient) when a download
+ * should be retried.
  */
 export async function completeGeneration(
   deps: Pick<GenerationContext, 'db' | 'clock' | 'log' | 'provider' | 'storage' | 'images' | 'metrics' | 'ingestion'>,
   gen: GenerationRow,
   outcomes: TaskOutcome[],
+  imagesPerTask = 1,
 ): Promise<void> {
   const started = performance.now();
   const stored: StoredImage[] = [];
   const failures: Failure[] = [];
-  for (const [position, outcome] of outcomes.entries()) {
+  let emptyTasks = 0;
+  for (const [task, outcome] of outcomes.entries()) {
     if (!outcome.ok) {
       failures.push(outcome.failure);
+      emptyTasks++;
       continue;
     }
-    // A few at a time per process: each holds a downloaded image and its decode in memory.
-    const done = await deps.ingestion(() => ingest(deps, gen, position, outcome.url));
-    if ('reason' in done) failures.push(done);
-    else stored.push(done);
+    let kept = 0;
+    for (const [i, url] of outcome.urls.entries()) {
+      // A few at a time per process: each holds a downloaded image and its decode in memory.
+      const done = await deps.ingestion(() => ingest(deps, gen, task * imagesPerTask + i, url));
+      if ('reason' in done) failures.push(done);
+      else {
+        stored.push(done);
+        kept++;
+      }
+    }
+    if (kept === 0) emptyTasks++;
   }
   const firstFailure = failures[0];
   if (stored.length === 0 && firstFailure) {
     await failGeneration(deps, { generationId: gen.id, failure: firstFailure });
     return;
   }
-  const perImage = Math.floor(gen.cost / gen.count);
-  const refund = perImage * failures.length;
+  const perTask = Math.floor(gen.cost / gen.count);
+  const refund = perTask * emptyTasks;
   const now = deps.clock.now();
   const images = stored.map((s) => ({
     id: s.id,

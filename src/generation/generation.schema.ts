@@ -47,7 +47,7 @@ export const generations = pgTable(
     strength: real('strength'),
     sampler: text('sampler'),
     cost: integer('cost').notNull(),
-    /** Provider task ids, one per image, stored before anything waits on them so a retry never creates a second task. */
+    /** Provider task ids, one per run (`count`; a run gives one image or the model's imagesPerTask), stored before anything waits on them so a retry never creates a second task. */
     providerTaskIds: jsonb('provider_task_ids').$type<string[]>().notNull().default([]),
     attempts: integer('attempts').notNull().default(0),
     errorCode: text('error_code'),

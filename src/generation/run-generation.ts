@@ -3,7 +3,7 @@ import { MAX_SEED } from '../contracts/api.js';
 import type { JobMeta } from '../lib/job.js';
 import { type CreateTaskInput, type ImageProvider, ProviderError, type ReferenceImage } from '../providers/index.js';
 import { notifyLiveBestEffort } from '../pubsub/index.js';
-import { completeGeneration, type TaskOutcome } from './complete-generation.js';
+import { completeGeneration, MAX_IMAGES_PER_TASK, type TaskOutcome } from './complete-generation.js';
 import type { GenerationContext } from './context.js';
 import { failGeneration } from './fail-generation.js';
 import { pipelineFailures, retriesSpentMessage } from './failures.js';
@@ -40,9 +40,10 @@ export async function runGeneration(ctx: GenerationContext, input: { generationI
     const creating = gen.providerTaskIds.length === 0 ? Date.now() : null;
     const taskIds = await ensureTasks(ctx, gen, run.references);
     if (!taskIds) return; // settled elsewhere
-    const outcomes = await pollTasks(ctx, gen, taskIds, creating);
+    const imagesPerTask = imagesPerTaskOf(ctx, gen);
+    const outcomes = await pollTasks(ctx, gen, taskIds, creating, imagesPerTask);
     if (!outcomes) return; // settled elsewhere while we waited
-    await completeGeneration(ctx, gen, outcomes);
+    await completeGeneration(ctx, gen, outcomes, imagesPerTask);
   } catch (err) {
     if (ctx.shutdown.aborted) {
       await input.attempt.handOff(HAND_OFF);
@@ -84,7 +85,16 @@ const randomSeedFor = (id: string) => Number.parseInt(id.replace(/-/g, '').slice
 /** Shutting down: the generation goes to a fresh job (a second later), which reuses any stored task ids. */
 const HAND_OFF = { startAfterSeconds: 1 };
 
-/** Creates one task per image that has none yet, storing each id at once. Null when the generation ended meanwhile. */
+/**
+ * Images one task of this generation's model gives (Midjourney: a grid of
+ * four). A model since removed from the catalog keeps what its tasks give,
+ * up to the catalog's most.
+ */
+function imagesPerTaskOf(ctx: Pick<GenerationContext, 'catalog'>, gen: GenerationRow): number {
+  return ctx.catalog.find((m) => m.id === gen.modelId)?.imagesPerTask ?? MAX_IMAGES_PER_TASK;
+}
+
+/** Creates one task per run (`count`) that has none yet, storing each id at once. Null when the generation ended meanwhile. */
 async function ensureTasks(ctx: GenerationContext, gen: GenerationRow, referenceCount: number): Promise<string[] | null> {
   let ids = [...gen.providerTaskIds];
   let references: ReferenceImage[] | null = referenceCount === 0 ? [] : null;
@@ -147,6 +157,7 @@ async function pollTasks(
   gen: GenerationRow,
   taskIds: string[],
   createdSince: number | null,
+  imagesPerTask: number,
 ): Promise<TaskOutcome[] | null> {
   const outcomes = new Map<number, TaskOutcome>();
   const { initialMs, maxMs } = ctx.settings.poll;
@@ -162,8 +173,9 @@ async function pollTasks(
       if (outcomes.has(i)) continue;
       const state = await getTaskTolerant(ctx.provider, taskId);
       if (state.state === 'succeeded') {
-        const url = state.resultUrls[0];
-        outcomes.set(i, url ? { ok: true, url } : { ok: false, failure: pipelineFailures.resultMissing });
+        // A task gives what the model promises and no more: extra results were not paid for.
+        const urls = state.resultUrls.slice(0, imagesPerTask);
+        outcomes.set(i, urls.length > 0 ? { ok: true, urls } : { ok: false, failure: pipelineFailures.resultMissing });
       } else if (state.state === 'failed') {
         const { code, reason, userMessage } = state.error;
         outcomes.set(i, { ok: false, failure: { code, reason, message: userMessage } });

@@ -24,5 +24,13 @@ export function meteredProvider(provider: ImageProvider, observe: Observe): Imag
     createTask: timed('create_task', (input) => provider.createTask(input)),
     getTask: timed('get_task', (id) => provider.getTask(id)),
     downloadResult: timed('download_result', (url) => provider.downloadResult(url)),
+    ...(provider.grid
+      ? {
+          grid: {
+            upscaleTask: timed('upscale_task', (input) => provider.grid!.upscaleTask(input)),
+            varyTask: timed('vary_task', (input) => provider.grid!.varyTask(input)),
+          },
+        }
+      : {}),
   };
 }

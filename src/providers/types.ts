@@ -2,8 +2,9 @@ import type { FailureReason } from '../contracts/errors.js';
 
 /**
  * The port every image provider adapter implements. A generation asks for one
- * image per provider task (N images = N tasks), which keeps charging and
- * refunds per image simple.
+ * provider task per run (N runs = N tasks), which keeps charging and refunds
+ * per task simple; a task gives one image, or the model's `imagesPerTask`
+ * (Midjourney's grid of four).
  */
 
 /**
@@ -112,6 +113,26 @@ export interface ProviderCallbacks {
   verify(input: { taskId: string; headers: Record<string, string | string[] | undefined>; now: Date }): boolean;
 }
 
+/** One image of a finished grid task: `index` is its 0-based place in the task's `resultUrls`. */
+export interface GridToolInput {
+  taskId: string;
+  index: number;
+  /** Where the provider should POST completion of the new task; omitted when we are not publicly reachable. */
+  callbackUrl?: string;
+}
+
+/**
+ * Midjourney's tools on a succeeded four-image task. Each makes a NEW task
+ * (read with getTask like any other) and returns its id; only an adapter
+ * whose models make grids offers them. Throws ProviderError.
+ */
+export interface GridTools {
+  /** A larger copy of one image of the grid (the new task gives one result). */
+  upscaleTask(input: GridToolInput): Promise<string>;
+  /** Four variations of one image of the grid (the new task gives four results). */
+  varyTask(input: GridToolInput): Promise<string>;
+}
+
 export interface ImageProvider {
   /** 'kie' for the KIE adapter (also when it talks to the local simulator). */
   readonly name: string;
@@ -125,4 +146,6 @@ export interface ImageProvider {
   getTask(taskId: string): Promise<TaskState>;
   /** Downloads one result with size, type and host limits. Throws ProviderError. */
   downloadResult(url: string): Promise<DownloadedImage>;
+  /** Upscale and vary for grid tasks (KIE's Midjourney API); absent where no model makes grids. */
+  readonly grid?: GridTools;
 }

@@ -8,7 +8,7 @@ export const metaRoutes =
     /** GET /api/meta – public facts the UI needs before sign-in. */
     app.get('/api/meta', { config: { access: 'public', cache: 'none' }, schema: { response: { 200: metaSchema } } }, async () => deps.meta);
 
-    /** GET /api/models – the model catalog with each model's cost per image. */
+    /** GET /api/models – the enabled models, each with its cost per run (one image, or `imagesPerTask`). */
     app.get(
       '/api/models',
       { config: { access: 'public', cache: 'none' }, schema: { response: { 200: modelsResponseSchema } } },

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { ProviderCallbacks } from '../types.js';
+import { kieTaskIdOf, ourTaskId } from './task-ids.js';
 
 /** A signed callback older or newer than this is refused (replays, clock skew). */
 const MAX_SKEW_SECONDS = 300;
@@ -13,8 +14,18 @@ const sameText = (a: string, b: string) => {
 const header = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /**
+ * A Midjourney callback's `data` is `{ taskId, promptJson, resultUrls: [url…] }`
+ * (a flat list, on failure empty); a Market callback's carries `state`,
+ * `model` and `resultJson` instead. If KIE ever changed that, the callback
+ * would name no task of ours (404) and polling would still find the result.
+ */
+function isMidjourneyCallback(data: Record<string, unknown>): boolean {
+  return data.state === undefined && data.model === undefined && ('promptJson' in data || Array.isArray(data.resultUrls));
+}
+
+/**
  * How KIE calls us back: a JSON body naming the task (`data.taskId`, or
- * `data.task_id` / `taskId` on some models) and, when the account has a
+ * `data.task_id` / `taskId` on some models; Midjourney's own shape too) and, when the account has a
  * webhook HMAC key, `X-Webhook-Signature` = base64 HMAC-SHA256 of
  * `<taskId>.<X-Webhook-Timestamp>`.
  */
@@ -24,10 +35,15 @@ export function kieCallbacks(webhookHmacKey: string | null): ProviderCallbacks {
     taskIdOf(body) {
       const b = body as { data?: { taskId?: unknown; task_id?: unknown }; taskId?: unknown } | null;
       const id = b?.data?.taskId ?? b?.data?.task_id ?? b?.taskId;
-      return typeof id === 'string' && id.length > 0 && id.length < 200 ? id : null;
+      if (typeof id !== 'string' || id.length === 0 || id.length >= 200) return null;
+      // The id as this adapter handed it out, so it matches the one the generation stored.
+      const data = typeof b?.data === 'object' && b.data !== null ? (b.data as Record<string, unknown>) : {};
+      return ourTaskId(isMidjourneyCallback(data) ? 'midjourney' : 'market', id);
     },
-    verify({ taskId, headers, now }) {
+    verify({ taskId: ourId, headers, now }) {
       if (!webhookHmacKey) return true;
+      // KIE signs its own id, without our prefix.
+      const taskId = kieTaskIdOf(ourId).id;
       const timestamp = header(headers['x-webhook-timestamp']);
       const signature = header(headers['x-webhook-signature']);
       const ts = Number(timestamp);

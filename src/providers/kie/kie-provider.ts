@@ -1,13 +1,15 @@
 import { scrubSecret } from '../errors.js';
-import { type CreateTaskInput, type ImageProvider, ProviderError, type TaskState } from '../types.js';
+import { type CreateTaskInput, type GridToolInput, type ImageProvider, ProviderError, type TaskState } from '../types.js';
 import { parseAllowedHost } from './address-policy.js';
 import { kieCallbacks } from './callbacks.js';
 import { type DownloadPolicy, downloadImage } from './download.js';
 import { dataRecord } from './envelope.js';
 import { kieError } from './errors.js';
 import { callKie, type KieHttpOptions } from './http.js';
-import { buildModelInput, referenceProblem } from './models.js';
+import { createMidjourneyGridTask, createMidjourneyTask, type GridAction, readMidjourneyTask } from './midjourney.js';
+import { buildModelInput, modelApi, referenceProblem } from './models.js';
 import { createInProcessRateLimiter, type RateLimiter } from './rate-limit.js';
+import { kieTaskIdOf, ourTaskId } from './task-ids.js';
 import { isKnownState, taskStateFromRecord } from './task-state.js';
 import { uploadReference } from './upload.js';
 
@@ -44,7 +46,11 @@ export interface KieProviderOptions {
 
 const trimSlash = (url: string) => url.replace(/\/+$/, '');
 
-/** Creates the KIE Market adapter. Every method throws only ProviderError. */
+/**
+ * Creates the KIE adapter: Market models through the jobs API, Midjourney
+ * models through KIE's Midjourney API (ids prefixed `mj:`, see task-ids.ts).
+ * Every method throws only ProviderError.
+ */
 export function createKieProvider(options: KieProviderOptions): ImageProvider {
   const baseUrl = trimSlash(options.baseUrl);
   const uploadBaseUrl = trimSlash(options.uploadBaseUrl);
@@ -82,19 +88,26 @@ export function createKieProvider(options: KieProviderOptions): ImageProvider {
     // Sequential on purpose: a few small files, and KIE's upload host is rate-sensitive.
     const referenceUrls: string[] = [];
     for (const reference of input.references) referenceUrls.push(reference.url ?? (await uploadReference(http, uploadBaseUrl, reference)));
+    const request = {
+      prompt: input.prompt,
+      negativePrompt: input.negativePrompt,
+      aspectRatio: input.aspectRatio,
+      seed: input.seed,
+      steps: input.steps,
+      guidance: input.guidance,
+      referenceUrls,
+    };
+    const callback = input.callbackUrl ? { callBackUrl: input.callbackUrl } : {};
+    if (modelApi(input.providerModel) === 'midjourney') {
+      const body = { ...buildModelInput(input.providerModel, request), ...callback };
+      await rateLimiter.acquire();
+      return ourTaskId('midjourney', await createMidjourneyTask(http, baseUrl, body));
+    }
     // Each model's builder sends only the fields that model takes; the catalog offers no others.
     const body = {
       model: input.providerModel,
-      ...(input.callbackUrl ? { callBackUrl: input.callbackUrl } : {}),
-      input: buildModelInput(input.providerModel, {
-        prompt: input.prompt,
-        negativePrompt: input.negativePrompt,
-        aspectRatio: input.aspectRatio,
-        seed: input.seed,
-        steps: input.steps,
-        guidance: input.guidance,
-        referenceUrls,
-      }),
+      ...callback,
+      input: buildModelInput(input.providerModel, request),
     };
     // Acquire after the uploads, so a slow upload does not sit on a rate-limit slot.
     await rateLimiter.acquire();
@@ -104,13 +117,35 @@ export function createKieProvider(options: KieProviderOptions): ImageProvider {
     return taskId;
   }
 
-  async function getTask(taskId: string): Promise<TaskState> {
+  async function getTask(ourId: string): Promise<TaskState> {
+    const { api, id: taskId } = kieTaskIdOf(ourId);
+    if (api === 'midjourney') {
+      return readMidjourneyTask(http, baseUrl, taskId, (flag) =>
+        log?.warn({ taskId, successFlag: flag }, 'KIE Midjourney task with an unknown successFlag; treating it as pending'),
+      );
+    }
     const url = `${baseUrl}/api/v1/jobs/recordInfo?taskId=${encodeURIComponent(taskId)}`;
     // On recordInfo, 422 ("recordInfo is null") means KIE does not know the id.
     const envelope = await callKie(http, 'GET', url, undefined, { 422: 'task_not_found' });
     const data = dataRecord(envelope, 'recordInfo');
     if (!isKnownState(data.state)) log?.warn({ taskId, state: data.state }, 'KIE task in an unknown state; treating it as pending');
     return taskStateFromRecord(data);
+  }
+
+  /** Upscale or vary one image of a finished Midjourney grid: a new Midjourney task. */
+  async function gridTask(action: GridAction, input: GridToolInput): Promise<string> {
+    const { api, id } = kieTaskIdOf(input.taskId);
+    if (api !== 'midjourney') throw kieError('invalid_input', `${action} needs a Midjourney task, got ${input.taskId}`);
+    if (!Number.isInteger(input.index) || input.index < 0 || input.index > 3)
+      throw kieError('invalid_input', `${action}: image index ${input.index} is not 0-3`);
+    await rateLimiter.acquire();
+    const created = await createMidjourneyGridTask(http, baseUrl, {
+      action,
+      taskId: id,
+      index: input.index,
+      callbackUrl: input.callbackUrl,
+    });
+    return ourTaskId('midjourney', created);
   }
 
   return {
@@ -120,5 +155,9 @@ export function createKieProvider(options: KieProviderOptions): ImageProvider {
     createTask: (input) => guarded(() => createTask(input)),
     getTask: (taskId) => guarded(() => getTask(taskId)),
     downloadResult: (url) => guarded(() => downloadImage(url, download)),
+    grid: {
+      upscaleTask: (input) => guarded(() => gridTask('upscale', input)),
+      varyTask: (input) => guarded(() => gridTask('vary', input)),
+    },
   };
 }

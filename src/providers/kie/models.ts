@@ -32,6 +32,14 @@ interface ModelSpec {
   seed?: boolean;
   steps?: Bounds;
   guidance?: Bounds;
+  /**
+   * Which KIE API serves it: the Market jobs API (the default) or KIE's
+   * Midjourney API, with its own endpoints, body and result shape.
+   */
+  api?: 'midjourney';
+  /** Images one task returns; 1 unless stated (a Midjourney grid is four). */
+  imagesPerTask?: number;
+  /** The Market `input` object, or for Midjourney the whole `generate` body (without the callback). */
   buildInput(request: ModelRequest): Record<string, unknown>;
 }
 
@@ -213,6 +221,40 @@ const qwenImage: ModelSpec = {
   }),
 };
 
+/** Midjourney's `aspectRatio` enum in KIE's published schema. */
+const MIDJOURNEY_RATIOS = ['1:2', '9:16', '2:3', '3:4', '5:6', '6:5', '4:3', '3:2', '1:1', '16:9', '2:1'];
+
+/**
+ * A Midjourney version at one speed, through KIE's Midjourney API. The speed
+ * is part of the provider model's name (`midjourney/niji6-relaxed`) because
+ * it sets the price and the wait, and both belong to one catalog entry with
+ * its own cost. MJ has no seed and no negative prompt field; stylization,
+ * weirdness and variety are sent at Midjourney's own defaults, explicitly,
+ * as for every Market model.
+ */
+function midjourney(version: string, speed: 'relaxed' | 'fast' | 'turbo'): ModelSpec {
+  return {
+    api: 'midjourney',
+    imagesPerTask: 4,
+    aspectRatios: MIDJOURNEY_RATIOS,
+    // Image prompts and style references (mj_img2img, mj_style_reference) are not offered yet.
+    maxReferences: 0,
+    requiresReference: false,
+    maxPromptLength: 2000,
+    buildInput: (r) => ({
+      taskType: 'mj_txt2img',
+      prompt: r.prompt,
+      version,
+      speed,
+      aspectRatio: nearestAspect(r.aspectRatio, MIDJOURNEY_RATIOS),
+      stylization: 100,
+      weirdness: 0,
+      variety: 0,
+      enableTranslation: false,
+    }),
+  };
+}
+
 const models: Record<string, ModelSpec> = {
   'google/nano-banana': nanoBanana(0, false),
   'google/nano-banana-edit': nanoBanana(10, true, 5000),
@@ -226,6 +268,9 @@ const models: Record<string, ModelSpec> = {
   'gpt-image/1.5-image-to-image': gptImage15(16),
   'ideogram/v3-text-to-image': ideogramV3,
   'qwen/text-to-image': qwenImage,
+  'midjourney/niji6': midjourney('niji6', 'fast'),
+  'midjourney/niji6-relaxed': midjourney('niji6', 'relaxed'),
+  'midjourney/niji6-turbo': midjourney('niji6', 'turbo'),
 };
 
 /**
@@ -262,7 +307,12 @@ export function referenceProblem(providerModel: string, count: number): string |
   return undefined;
 }
 
-/** The `input` object for createTask. */
+/** Which KIE API serves this model; a model not in the table gets the Market API. */
+export function modelApi(providerModel: string): 'market' | 'midjourney' {
+  return models[providerModel]?.api ?? 'market';
+}
+
+/** The `input` object for createTask (for a Midjourney model: the `generate` body). */
 export function buildModelInput(providerModel: string, request: ModelRequest): Record<string, unknown> {
   return (models[providerModel] ?? genericModel).buildInput(request);
 }
@@ -306,7 +356,13 @@ function controlProblems(entry: CatalogEntry, spec: ModelSpec): string[] {
   if (entry.strength) problems.push(`${name} takes no image-to-image strength`);
   if (entry.samplers && entry.samplers.length > 0) problems.push(`${name} has no sampler to choose`);
   if (entry.mask) problems.push(`${name} takes no mask`);
-  if ((entry.imagesPerTask ?? 1) !== 1) problems.push(`${name} returns one image per task`);
+  const perTask = spec.imagesPerTask ?? 1;
+  if ((entry.imagesPerTask ?? 1) !== perTask)
+    problems.push(
+      perTask === 1
+        ? `${name} returns one image per task`
+        : `${name} returns ${perTask} images per task, so imagesPerTask must be ${perTask}`,
+    );
   return problems;
 }
 

@@ -42,11 +42,11 @@ const RATE_LIMIT = 20;
 const RATE_WINDOW_MS = 10_000;
 const REFERENCE_FIELDS = ['image_urls', 'image_input', 'input_urls'];
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function parseJson(body: Buffer): unknown {
+export function parseJson(body: Buffer): unknown {
   try {
     return JSON.parse(body.toString('utf8'));
   } catch {
@@ -72,8 +72,11 @@ function inputProblem(model: string, input: Record<string, unknown>): string | u
   return modelInputProblem(model, input);
 }
 
-/** POST /api/v1/jobs/createTask */
-export function createTask(ctx: SimContext, body: Buffer): Reply {
+/**
+ * Why a request that creates a task (on any of KIE's APIs) is refused before
+ * its body is read: the rate limit and the behaviour switches. Counts it.
+ */
+export function creationRefusal(ctx: SimContext): Reply | undefined {
   ctx.stats.createTask++;
   const b = ctx.behaviour;
   if (overRateLimit(ctx)) return envelope(b, 429, 'The request frequency is too high. Please try again later.');
@@ -86,6 +89,14 @@ export function createTask(ctx: SimContext, body: Buffer): Reply {
     b.failNextCreates--;
     return envelope(b, 500, 'Internal server error');
   }
+  return undefined;
+}
+
+/** POST /api/v1/jobs/createTask */
+export function createTask(ctx: SimContext, body: Buffer): Reply {
+  const refused = creationRefusal(ctx);
+  if (refused) return refused;
+  const b = ctx.behaviour;
   const request = parseJson(body);
   if (!isRecord(request)) return envelope(b, 422, 'request body must be a JSON object');
   if (typeof request.model !== 'string' || request.model === '') return envelope(b, 422, 'model is required');

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream/promises';
 import { type Behaviour, behaviourPatchSchema, defaultBehaviour } from './behaviour.js';
+import { midjourneyGenerate, midjourneyGridAction, midjourneyRecordInfo } from './midjourney-routes.js';
 import { envelope, html, plainJson, type Reply } from './reply.js';
 import { createTask, recordInfo, type SimContext, type SimStats, serveFile, uploadFile } from './routes.js';
 import { type Render, type SimLog, type SimTaskView, TaskStore } from './task-store.js';
@@ -82,6 +83,10 @@ function route(ctx: SimContext, req: IncomingMessage, url: URL, body: Buffer, ap
   if (apiKey && req.headers.authorization !== `Bearer ${apiKey}`) return envelope(ctx.behaviour, 401, 'You do not have access permissions');
   if (method === 'POST' && url.pathname === '/api/v1/jobs/createTask') return createTask(ctx, body);
   if (method === 'GET' && url.pathname === '/api/v1/jobs/recordInfo') return recordInfo(ctx, url.searchParams.get('taskId'));
+  if (method === 'POST' && url.pathname === '/api/v1/mj/generate') return midjourneyGenerate(ctx, body);
+  if (method === 'GET' && url.pathname === '/api/v1/mj/record-info') return midjourneyRecordInfo(ctx, url.searchParams.get('taskId'));
+  if (method === 'POST' && url.pathname === '/api/v1/mj/generateUpscale') return midjourneyGridAction(ctx, 'upscale', body);
+  if (method === 'POST' && url.pathname === '/api/v1/mj/generateVary') return midjourneyGridAction(ctx, 'vary', body);
   if (method === 'POST' && url.pathname === '/api/file-stream-upload') return uploadFile(ctx, body, req.headers['content-type'] ?? '');
   return { ...envelope(ctx.behaviour, 404, 'Not found'), status: 404 };
 }
@@ -111,7 +116,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       return html(503, '503 Service Temporarily Unavailable');
     }
     const reply = route(ctx, req, url, body, options.apiKey);
-    if (ctx.behaviour.garbleNext > 0 && url.pathname.startsWith('/api/v1/jobs/')) {
+    if (ctx.behaviour.garbleNext > 0 && /^\/api\/v1\/(jobs|mj)\//.test(url.pathname)) {
       ctx.behaviour.garbleNext--;
       return { ...reply, body: String(reply.body).slice(0, 12) };
     }

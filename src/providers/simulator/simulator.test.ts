@@ -217,3 +217,138 @@ describe('KIE simulator protocol', () => {
     }
   });
 });
+
+describe('KIE simulator: the Midjourney API', () => {
+  const generate = (body: Record<string, unknown>) => api('/api/v1/mj/generate', { method: 'POST', body });
+  const ok = { taskType: 'mj_txt2img', prompt: 'a fox spirit', speed: 'fast', aspectRatio: '2:3', version: 'niji6' };
+
+  async function finishedMj(taskId: string): Promise<Record<string, unknown>> {
+    for (;;) {
+      const { body } = await api(`/api/v1/mj/record-info?taskId=${taskId}`);
+      if (body.data.successFlag !== 0) return body.data;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  it('refuses invalid parameters with code 400, as KIE documents for this API, creating nothing', async () => {
+    sim = await startSimulator({ apiKey: KEY, delayMs: 20 });
+    const cases: [Record<string, unknown>, string][] = [
+      [{ ...ok, taskType: undefined }, 'taskType is required'],
+      [{ ...ok, taskType: 'mj_paint' }, 'taskType must be one of'],
+      [{ ...ok, prompt: '' }, 'prompt is required'],
+      [{ ...ok, prompt: 'x'.repeat(2001) }, 'prompt is longer than 2000 characters'],
+      [{ ...ok, version: 'niji7' }, 'version must be one of 7, 6.1, 6, 5.2, 5.1, niji6'],
+      [{ ...ok, aspectRatio: '21:9' }, 'aspectRatio must be one of'],
+      [{ ...ok, speed: 'Relax' }, 'speed must be one of relaxed, fast, turbo'],
+      [{ ...ok, speed: undefined }, 'speed is required for mj_txt2img'],
+      [{ ...ok, stylization: 1001 }, 'stylization must be between 0 and 1000'],
+      [{ ...ok, weirdness: 1.5 }, 'weirdness must be an integer'],
+      [{ ...ok, variety: '10' }, 'variety must be an integer'],
+      [{ ...ok, ow: 100 }, 'ow is only for mj_omni_reference'],
+      [{ ...ok, taskType: 'mj_img2img' }, 'fileUrls is required for mj_img2img'],
+      [{ ...ok, taskType: 'mj_style_reference', fileUrls: ['ftp://x/a.png'] }, 'fileUrls must be a list of http(s) URLs'],
+      [{ ...ok, seed: 7 }, 'seed is not a field of mj/generate'],
+      [{ ...ok, negativePrompt: 'blurry' }, 'negativePrompt is not a field of mj/generate'],
+    ];
+    for (const [body, msg] of cases) {
+      expect((await generate(JSON.parse(JSON.stringify(body)))).body, msg).toMatchObject({ code: 400, msg: expect.stringContaining(msg) });
+    }
+    expect(sim.tasks()).toHaveLength(0);
+    expect((await generate({ ...ok, stylization: 1000, weirdness: 3000, variety: 100 })).body).toMatchObject({ code: 200 });
+  });
+
+  it('answers record-info with successFlag, resultInfoJson of four resultUrl objects, paramJson and ISO times', async () => {
+    sim = await startSimulator({ apiKey: KEY, delayMs: 50 });
+    const { body } = await generate(ok);
+    const taskId = String(body.data.taskId);
+    expect((await api(`/api/v1/mj/record-info?taskId=${taskId}`)).body.data).toMatchObject({
+      taskId,
+      successFlag: 0,
+      resultInfoJson: null,
+    });
+    const record = await finishedMj(taskId);
+    expect(record).toMatchObject({ taskId, taskType: 'mj_txt2img', successFlag: 1, errorCode: null, errorMessage: null });
+    expect(JSON.parse(String(record.paramJson))).toEqual(ok);
+    const results = (record.resultInfoJson as { resultUrls: { resultUrl: string }[] }).resultUrls;
+    expect(results).toHaveLength(4);
+    for (const { resultUrl } of results) {
+      const file = await fetch(resultUrl, { headers: { 'User-Agent': UA } });
+      expect(file.headers.get('content-type')).toBe('image/png');
+    }
+    expect(String(record.createTime)).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(Date.parse(String(record.completeTime))).toBeGreaterThanOrEqual(Date.parse(String(record.createTime)));
+  });
+
+  it('keeps the two APIs apart: each answers the other one’s task id with 422 "recordInfo is null"', async () => {
+    sim = await startSimulator({ apiKey: KEY, delayMs: 20 });
+    const mj = String((await generate(ok)).body.data.taskId);
+    const market = String((await create({ prompt: 'p', image_size: '1:1', output_format: 'png' })).body.data.taskId);
+    expect((await api(`/api/v1/jobs/recordInfo?taskId=${mj}`)).body).toMatchObject({ code: 422, msg: 'recordInfo is null' });
+    expect((await api(`/api/v1/mj/record-info?taskId=${market}`)).body).toMatchObject({ code: 422, msg: 'recordInfo is null' });
+  });
+
+  it('upscales and varies one image of a finished grid; refuses an index outside 0–3 or an unfinished grid', async () => {
+    sim = await startSimulator({ apiKey: KEY, delayMs: 20 });
+    const taskId = String((await generate(ok)).body.data.taskId);
+    const early = await api('/api/v1/mj/generateUpscale', { method: 'POST', body: { taskId, imageIndex: 0 } });
+    expect(early.body).toMatchObject({ code: 422, msg: 'record status is not success' });
+    await finishedMj(taskId);
+    const action = (path: string, body: Record<string, unknown>) => api(`/api/v1/mj/${path}`, { method: 'POST', body });
+    expect((await action('generateVary', { taskId, imageIndex: 4 })).body).toMatchObject({
+      code: 400,
+      msg: 'imageIndex must be between 0 and 3',
+    });
+    expect((await action('generateVary', { imageIndex: 1 })).body).toMatchObject({ code: 400, msg: 'taskId is required' });
+    expect((await action('generateUpscale', { taskId })).body).toMatchObject({ code: 400, msg: 'imageIndex is required' });
+    const up = await action('generateUpscale', { taskId, imageIndex: 3 });
+    const vary = await action('generateVary', { taskId, imageIndex: 0, waterMark: 'animegen' });
+    const upRecord = await finishedMj(String(up.body.data.taskId));
+    const varyRecord = await finishedMj(String(vary.body.data.taskId));
+    expect(upRecord).toMatchObject({ successFlag: 1, taskType: 'mj_upscale' });
+    expect((upRecord.resultInfoJson as { resultUrls: unknown[] }).resultUrls).toHaveLength(1);
+    expect(varyRecord).toMatchObject({ successFlag: 1, taskType: 'mj_vary' });
+    expect((varyRecord.resultInfoJson as { resultUrls: unknown[] }).resultUrls).toHaveLength(4);
+  });
+
+  it('posts callbacks in the Midjourney shape: a flat list of result URLs, and an empty one with code 500 on failure', async () => {
+    const received: Array<{ code: number; data: Record<string, unknown> }> = [];
+    const receiver = createServer((req, res) => {
+      let text = '';
+      req.on('data', (chunk) => (text += chunk));
+      req.on('end', () => {
+        received.push(JSON.parse(text));
+        res.end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    try {
+      sim = await startSimulator({ apiKey: KEY, delayMs: 20 });
+      const callBackUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/cb`;
+      const good = String((await generate({ ...ok, callBackUrl })).body.data.taskId);
+      await expect.poll(() => received.length).toBe(1);
+      const bad = String((await generate({ ...ok, prompt: 'x [sim:fail]', callBackUrl })).body.data.taskId);
+      await expect.poll(() => received.length).toBe(2);
+      const [success, failure] = received;
+      expect(success).toMatchObject({ code: 200, data: { taskId: good, promptJson: expect.any(String) } });
+      expect(success?.data.resultUrls).toEqual([
+        expect.stringMatching(/\.png$/),
+        expect.any(String),
+        expect.any(String),
+        expect.any(String),
+      ]);
+      expect(success?.data.state).toBeUndefined();
+      expect(failure).toMatchObject({ code: 500, msg: 'Image generation failed', data: { taskId: bad, resultUrls: [] } });
+    } finally {
+      receiver.close();
+    }
+  });
+
+  it('shares the create rate limit and behaviour switches with the Market API', async () => {
+    sim = await startSimulator({ apiKey: KEY, delayMs: 20 });
+    sim.setBehaviour({ outOfCredits: true });
+    expect((await generate(ok)).body.code).toBe(402);
+    sim.setBehaviour({ outOfCredits: false, throttleNextCreates: 1 });
+    expect((await generate(ok)).body.code).toBe(429);
+    expect(sim.tasks()).toHaveLength(0);
+  });
+});

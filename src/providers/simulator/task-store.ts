@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { type Directive, HUGE_PREFIX, parseDirectives } from './directives.js';
+import { midjourneyCallback, midjourneyRecord } from './midjourney-shape.js';
 import { renderPlaceholder, seedFromPrompt } from './render.js';
 
 export interface SimLog {
@@ -11,8 +12,18 @@ export interface SimLog {
 
 export type SimState = 'waiting' | 'generating' | 'success' | 'fail';
 
+/** Which of KIE's APIs made a task: each has its own ids, record and callback shape. */
+export type SimApi = 'market' | 'midjourney';
+
 interface SimTask {
   taskId: string;
+  api: SimApi;
+  /** Midjourney: the task type record-info reports (mj_txt2img, or mj_upscale / mj_vary for the grid tools). */
+  taskType?: string;
+  /** Results it makes: one for Market tasks, four for a Midjourney grid, one for an upscale. */
+  images: number;
+  /** Seed of the first result; the others follow it. Unset: the request's seed, else one from the prompt. */
+  seed?: number;
   model: string;
   param: string;
   input: Record<string, unknown>;
@@ -29,6 +40,7 @@ interface SimTask {
 /** What `tasks()` shows tests. */
 export interface SimTaskView {
   taskId: string;
+  api: SimApi;
   model: string;
   state: SimState;
   input: Record<string, unknown>;
@@ -64,12 +76,33 @@ export class TaskStore {
     private readonly render: Render = renderPlaceholder,
   ) {}
 
+  /** A Market task (createTask). */
   create(model: string, input: Record<string, unknown>, param: string, delayMs: number, callBackUrl?: string): string {
     const taskId = `task_sim_${Date.now()}_${randomBytes(4).toString('hex')}`;
-    const directives = parseDirectives(String(input.prompt));
+    return this.#add({ taskId, api: 'market', images: 1, model, param, input, callBackUrl }, delayMs);
+  }
+
+  /** A Midjourney task: `generate` (a grid of four), or an upscale (one) or a variation (four) of a grid's image. */
+  createMidjourney(task: {
+    taskType: string;
+    input: Record<string, unknown>;
+    param: string;
+    images: number;
+    seed?: number;
+    delayMs: number;
+    callBackUrl?: string;
+  }): string {
+    const taskId = `mj_sim_${Date.now()}_${randomBytes(4).toString('hex')}`;
+    const { delayMs, ...rest } = task;
+    return this.#add({ ...rest, taskId, api: 'midjourney', model: 'midjourney' }, delayMs);
+  }
+
+  #add(fields: Omit<SimTask, 'directives' | 'delayMs' | 'createTime' | 'updateTime'>, delayMs: number): string {
+    const { taskId } = fields;
+    const directives = parseDirectives(String(fields.input.prompt));
     const now = Date.now();
     const delay = directives.has('slow') ? delayMs * 10 : delayMs;
-    const task: SimTask = { taskId, model, param, input, callBackUrl, directives, delayMs: delay, createTime: now, updateTime: now };
+    const task: SimTask = { ...fields, directives, delayMs: delay, createTime: now, updateTime: now };
     if (!directives.has('never')) {
       task.timer = setTimeout(() => void this.#finish(task), delay);
       task.timer.unref();
@@ -104,15 +137,29 @@ export class TaskStore {
     return this.#tasks.has(taskId);
   }
 
-  /** The recordInfo `data` object, or undefined for an unknown id. */
+  /** The Market recordInfo `data` object, or undefined for an id the Market API does not know. */
   record(taskId: string): Record<string, unknown> | undefined {
     const task = this.#tasks.get(taskId);
-    return task && this.#record(task);
+    return task?.api === 'market' ? this.#record(task) : undefined;
+  }
+
+  /** The Midjourney record-info `data` object, or undefined for an id that API does not know. */
+  midjourneyRecord(taskId: string): Record<string, unknown> | undefined {
+    const task = this.#tasks.get(taskId);
+    return task?.api === 'midjourney' ? midjourneyRecord(task) : undefined;
+  }
+
+  /** A finished Midjourney task that upscale and vary can start from: its request, first seed and result count. */
+  midjourneySource(taskId: string): { input: Record<string, unknown>; seed: number; images: number } | undefined {
+    const task = this.#tasks.get(taskId);
+    if (task?.api !== 'midjourney' || task.outcome?.state !== 'success') return undefined;
+    return { input: task.input, seed: this.#firstSeed(task), images: task.outcome.resultUrls.length };
   }
 
   list(): SimTaskView[] {
     return [...this.#tasks.values()].map((t) => ({
       taskId: t.taskId,
+      api: t.api,
       model: t.model,
       state: this.#state(t),
       input: t.input,
@@ -161,28 +208,41 @@ export class TaskStore {
     }
     task.completeTime = Date.now();
     task.updateTime = task.completeTime;
-    if (task.outcome.state === 'success') this.#credits -= CREDITS_PER_IMAGE;
+    if (task.outcome.state === 'success') this.#credits -= CREDITS_PER_IMAGE * task.images;
     if (task.callBackUrl && !this.#closed) await this.#sendCallback(task, task.callBackUrl);
+  }
+
+  #firstSeed(task: SimTask): number {
+    if (task.seed !== undefined) return task.seed;
+    const seed = task.input.seed;
+    return typeof seed === 'number' && Number.isFinite(seed) ? seed : seedFromPrompt(String(task.input.prompt));
   }
 
   async #outcome(task: SimTask): Promise<NonNullable<SimTask['outcome']>> {
     const d = task.directives;
     if (d.has('fail')) return { state: 'fail', failCode: '500', failMsg: 'Internal server error' };
     if (d.has('reject')) return { state: 'fail', failCode: '400', failMsg: REJECT_MESSAGE };
+    const resultUrls: string[] = [];
+    for (let i = 0; i < task.images; i++) resultUrls.push(await this.#result(task, i));
+    return { state: 'success', resultUrls };
+  }
+
+  /** Makes (or, as a directive says, spoils) result `i` of a task and returns its URL. */
+  async #result(task: SimTask, i: number): Promise<string> {
+    const d = task.directives;
     const name = `${randomBytes(8).toString('hex')}.png`;
     const url = `${this.baseUrl}/files/${name}`;
     // [sim:missing] never stores the file, so its URL answers 404.
-    if (d.has('missing')) return { state: 'success', resultUrls: [url] };
-    if (d.has('huge')) return { state: 'success', resultUrls: [`${this.baseUrl}/files/${HUGE_PREFIX}${name}`] };
+    if (d.has('missing')) return url;
+    if (d.has('huge')) return `${this.baseUrl}/files/${HUGE_PREFIX}${name}`;
     if (d.has('broken')) {
       this.storeFile(name, { bytes: Buffer.from('<html><body>not an image</body></html>'), contentType: 'image/png' });
-      return { state: 'success', resultUrls: [url] };
+      return url;
     }
     const prompt = String(task.input.prompt);
-    const seed = typeof task.input.seed === 'number' && Number.isFinite(task.input.seed) ? task.input.seed : seedFromPrompt(prompt);
-    const aspect = String(task.input.aspect_ratio ?? task.input.image_size ?? '1:1');
-    this.storeFile(name, { bytes: await this.render(prompt, seed, aspect), contentType: 'image/png' });
-    return { state: 'success', resultUrls: [url] };
+    const aspect = String(task.input.aspect_ratio ?? task.input.image_size ?? task.input.aspectRatio ?? '1:1');
+    this.storeFile(name, { bytes: await this.render(prompt, this.#firstSeed(task) + i, aspect), contentType: 'image/png' });
+    return url;
   }
 
   /** KIE signs only `taskId.timestamp` (seconds), base64 HMAC-SHA256 (kie.md §1.6). */
@@ -193,15 +253,20 @@ export class TaskStore {
     return { 'X-Webhook-Timestamp': timestamp, 'X-Webhook-Signature': signature };
   }
 
-  /** The Market callback (kie.md §1.6). Delivery errors are ignored, as KIE gives no guarantee either. */
-  async #sendCallback(task: SimTask, url: string): Promise<void> {
+  /** The Market callback (kie.md §1.6). */
+  #marketCallback(task: SimTask): object {
     const success = task.outcome?.state === 'success';
     const { creditsConsumed, progress: _progress, ...data } = this.#record(task);
-    const payload = {
+    return {
       code: success ? 200 : 501,
       msg: success ? 'Playground task completed successfully.' : 'Playground task failed.',
       data: { ...data, consumeCredits: creditsConsumed, remainedCredits: this.#credits },
     };
+  }
+
+  /** The callback in the task's API's shape. Delivery errors are ignored, as KIE gives no guarantee either. */
+  async #sendCallback(task: SimTask, url: string): Promise<void> {
+    const payload = task.api === 'midjourney' ? midjourneyCallback(task) : this.#marketCallback(task);
     try {
       const res = await fetch(url, {
         method: 'POST',

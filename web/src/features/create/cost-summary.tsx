@@ -1,8 +1,22 @@
 import { useTranslation } from '../../i18n/react.js';
 import { formatNumber } from '../../lib/format.js';
 
-/** Total cost (cost × count) next to the balance, so nobody is surprised by a charge. */
-export function CostSummary({ costPerImage, count, balance }: { costPerImage: number; count: number; balance: number }) {
+/**
+ * Total cost (cost × count) next to the balance, so nobody is surprised by a
+ * charge. For a model whose run gives several images (Midjourney's grid) the
+ * cost is per run, and a line says how many images a run gives.
+ */
+export function CostSummary({
+  costPerImage,
+  count,
+  balance,
+  imagesPerTask = 1,
+}: {
+  costPerImage: number;
+  count: number;
+  balance: number;
+  imagesPerTask?: number;
+}) {
   const { t, i18n } = useTranslation();
   const total = costPerImage * count;
   const short = total > balance;
@@ -19,6 +33,11 @@ export function CostSummary({ costPerImage, count, balance }: { costPerImage: nu
           </span>
         )}
       </p>
+      {imagesPerTask > 1 && (
+        <p data-testid="images-per-run" className="text-xs text-zinc-500 dark:text-zinc-400">
+          {t('create.imagesPerRun', { count: imagesPerTask })}
+        </p>
+      )}
       <p className={short ? 'text-xs font-medium text-rose-600 dark:text-rose-400' : 'text-xs text-zinc-500 dark:text-zinc-400'}>
         {short ? t('create.notEnough', { count: balance }) : t('create.balanceAfter', { balance, after: balance - total })}
       </p>

@@ -218,7 +218,7 @@ export function CreateForm({ userId, models, maxCount, balance, maxUploadBytes, 
         data-testid="cost-bar"
         className="sticky bottom-[calc(4rem+env(safe-area-inset-bottom))] z-10 flex items-center justify-between gap-3 rounded-b-2xl border-t border-zinc-900/5 bg-white/90 p-4 backdrop-blur-md sm:px-6 md:bottom-0 dark:border-white/5 dark:bg-ink-900/90"
       >
-        <CostSummary costPerImage={model.cost} count={draft.count} balance={balance} />
+        <CostSummary costPerImage={model.cost} count={draft.count} balance={balance} imagesPerTask={model.imagesPerTask} />
         <Button
           type="submit"
           form={formId}
