@@ -211,6 +211,12 @@ describe('ComfyUI adapter: what the server refuses or breaks', () => {
     expect(await providerErrorOf(down.getTask('0b5cfa54-2a8e-4b43-9b8d-2d3c1c3b6a11'))).toMatchObject({ kind: 'transient' });
   });
 
+  it('alerts the operator when COMFYUI_URL does not lead to ComfyUI (a 404 without its JSON)', async () => {
+    await given();
+    const misplaced = createComfyProvider({ baseUrl: `${fake?.url}/comfy` });
+    expect(await providerErrorOf(misplaced.createTask(taskInput()))).toMatchObject({ kind: 'provider_account', code: 'wrong_url' });
+  });
+
   it('answers task_not_found for a prompt id ComfyUI has neither queued nor finished (it restarted)', async () => {
     const { provider } = await given();
     expect(await providerErrorOf(provider.getTask('0b5cfa54-2a8e-4b43-9b8d-2d3c1c3b6a11'))).toMatchObject({

@@ -14,6 +14,8 @@ const catalogue = {
   provider_unavailable: { kind: 'transient', userMessage: BUSY, reason: 'provider_busy' },
   /** HTTP 401/403: the proxy in front of ComfyUI wants COMFYUI_TOKEN, or refuses it. */
   auth: { kind: 'provider_account', userMessage: ACCOUNT, reason: 'provider_unavailable' },
+  /** HTTP 404 without ComfyUI's JSON: COMFYUI_URL (or the proxy path) does not lead to ComfyUI's API. */
+  wrong_url: { kind: 'provider_account', userMessage: ACCOUNT, reason: 'provider_unavailable' },
   /**
    * POST /prompt answered `missing_node_type`: the workflow needs a node class this
    * server lacks (a custom node not installed). Every task fails until the operator acts.
@@ -90,6 +92,8 @@ export function errorForStatus(status: number, body: string, what: string): Prov
   const text = `${what}: HTTP ${status}${refusal ? ` ${refusal.text}` : ''}`;
   if (status === 401 || status === 403) return comfyError('auth', `${text} (check COMFYUI_TOKEN and the proxy in front of ComfyUI)`);
   if (status === 408 || status === 429 || status >= 500) return comfyError('provider_unavailable', text);
+  if (status === 404 && !refusal)
+    return comfyError('wrong_url', `${text}: check that COMFYUI_URL is the ComfyUI server (or its proxy path)`);
   if (refusal?.type === 'missing_node_type') return comfyError('node_missing', `${text} (install the custom node, or fix the workflow)`);
   return comfyError('invalid_input', text);
 }
