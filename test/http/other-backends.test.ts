@@ -88,11 +88,14 @@ describe('a self-hosted ComfyUI server as the only provider', () => {
   it('runs img2img with an uploaded reference', async () => {
     const user = await givenVerifiedUser(t);
     const ref = (await upload(t, user, await makeImage('png'))).json();
+    const uploadsBefore = comfy.uploads().length;
     const res = await submit(t, user, { model: 'local-anime', prompt: 'same pose', aspectRatio: '1:1', referenceUploadIds: [ref.id] });
     expect(res.statusCode).toBe(202);
     expect((await waitForTerminal(t, user, res.json().id)).status).toBe('succeeded');
-    expect(comfy.uploads()).toHaveLength(1);
-    expect(Object.values(comfy.prompts().at(-1) ?? {}).find((n) => n.class_type === 'LoadImage')?.inputs?.image).toBe(comfy.uploads()[0]);
+    expect(comfy.uploads()).toHaveLength(uploadsBefore + 1);
+    expect(Object.values(comfy.prompts().at(-1) ?? {}).find((n) => n.class_type === 'LoadImage')?.inputs?.image).toBe(
+      comfy.uploads().at(-1),
+    );
   });
 
   it("refunds when the run fails on the GPU, without showing ComfyUI's exception", async () => {
