@@ -1,6 +1,6 @@
 /**
  * The outside services chosen by configuration, for deps.ts: the image
- * provider (KIE, AUTOMATIC1111 or the built-in simulator), storage, the
+ * provider (KIE, AUTOMATIC1111, ComfyUI or the built-in simulator), storage, the
  * payment gateway, and the processors the privacy page names for them.
  * SDKs used by only some installs are loaded only then.
  */
@@ -25,7 +25,8 @@ export function legalSettings(config: Config, provider: ImageProvider): LegalSet
   if (config.storage.kind === 's3')
     processors.push({ name: 'Object storage (S3-compatible)', purpose: 'stores images and uploads', region: r.storage });
   if (!provider.demo) {
-    const name = provider.name === 'kie' ? 'KIE (kie.ai)' : 'Self-hosted image server (AUTOMATIC1111)';
+    const name =
+      provider.name === 'kie' ? 'KIE (kie.ai)' : `Self-hosted image server (${provider.name === 'comfyui' ? 'ComfyUI' : 'AUTOMATIC1111'})`;
     processors.push({ name, purpose: 'generates images from prompts and reference images; receives no account data', region: r.provider });
   }
   if (config.billing.stripe)
@@ -88,6 +89,11 @@ export async function createImageProvider(
     return { provider: createProvider(config.provider, { log, rateLimiter: kieRateLimiter(db) }), simulator: null };
   }
   if (config.provider.kind === 'a1111') return { provider: createProvider(config.provider, { log }), simulator: null };
+  if (config.provider.kind === 'comfyui') {
+    // The catalog's checkpoints are checked against the server once, as warnings (it may come up later).
+    const expectedCheckpoints = config.models.filter((m) => m.enabled).map((m) => m.providerModel);
+    return { provider: createProvider({ ...config.provider, expectedCheckpoints }, { log }), simulator: null };
+  }
   const apiKey = 'simulator-key';
   const simulator = await startSimulator({
     port: 0,

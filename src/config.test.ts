@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, type Env, loadConfig } from './config.js';
 
@@ -53,6 +56,26 @@ describe('loadConfig', () => {
     expect(a.models.map((m) => m.id)).toEqual(['local-anime']);
     expect(() => loadConfig({ PROVIDER: 'a1111' })).toThrow(/A1111_URL/);
     expect(() => loadConfig({ PROVIDER: 'kie' })).toThrow(/KIE_API_KEY/);
+  });
+
+  it('configures ComfyUI: its URL required, the token redacted, templates checked at start-up naming the bad file', () => {
+    const c = loadConfig({ PROVIDER: 'comfyui', COMFYUI_URL: 'http://127.0.0.1:8188', COMFYUI_TOKEN: 'proxy-token-123' });
+    expect(c.provider).toMatchObject({ kind: 'comfyui', baseUrl: 'http://127.0.0.1:8188', megapixels: 1 });
+    expect(JSON.stringify(c)).not.toContain('proxy-token-123');
+    expect(c.models).toEqual([
+      expect.objectContaining({ id: 'local-anime', family: 'sdxl', samplers: expect.arrayContaining(['Euler a']) }),
+    ]);
+    expect(() => loadConfig({ PROVIDER: 'comfyui' })).toThrow(/COMFYUI_URL: required when PROVIDER=comfyui/);
+    expect(() => loadConfig({ PROVIDER: 'comfyui', COMFYUI_URL: 'http://me:pa55@gpu.local:8188' })).toThrow(/COMFYUI_URL: no credentials/);
+    const dir = mkdtempSync(join(tmpdir(), 'comfy-config-'));
+    try {
+      writeFileSync(join(dir, 'txt2img.json'), JSON.stringify({ '9': { class_type: 'SaveImage', inputs: {} } }));
+      expect(() => loadConfig({ PROVIDER: 'comfyui', COMFYUI_URL: 'http://127.0.0.1:8188', COMFYUI_WORKFLOWS_DIR: dir })).toThrow(
+        `COMFYUI_WORKFLOWS_DIR: ${join(dir, 'txt2img.json')}: no sampler node`,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads STORAGE_URL: a local folder by default, S3 with its settings, clear errors otherwise', () => {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { parseCreditPacks } from './billing/index.js';
-import { defaultA1111Models, defaultModels, parseModels } from './generation/index.js';
+import { defaultA1111Models, defaultComfyModels, defaultModels, parseModels } from './generation/index.js';
 import { Secret } from './lib/secret.js';
-import { checkCatalogEntry, parseBehaviourPatch } from './providers/index.js';
+import { checkCatalogEntry, loadComfyWorkflows, parseBehaviourPatch } from './providers/index.js';
 import { parseStorageUrl } from './storage/index.js';
 
 /**
@@ -29,7 +29,7 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .optional(),
   AUTH_SECRET: secret.optional(),
-  PROVIDER: z.enum(['kie', 'a1111']).optional(),
+  PROVIDER: z.enum(['kie', 'a1111', 'comfyui']).optional(),
   KIE_API_KEY: secret.optional(),
   A1111_URL: z.url().optional(),
   A1111_USERNAME: z.string().optional(),
@@ -37,6 +37,14 @@ const envSchema = z.object({
   A1111_CHECKPOINT: z.string().optional(),
   A1111_TIMEOUT_SECONDS: int(600, 10, 3600),
   A1111_CONCURRENCY: int(1, 1, 8),
+  COMFYUI_URL: z.url().optional(),
+  /** Sent as a Bearer token, for the authenticating proxy in front of ComfyUI (ComfyUI itself has no auth). */
+  COMFYUI_TOKEN: secret.optional(),
+  /** A folder with the operator's txt2img.json (and img2img.json) in API format; unset uses the shipped templates. */
+  COMFYUI_WORKFLOWS_DIR: z.string().optional(),
+  COMFYUI_CHECKPOINT: z.string().optional(),
+  /** Image area in SDXL megapixels: 1 gives 1024×1024, 832×1216 and the other SDXL sizes. */
+  COMFYUI_MEGAPIXELS: z.coerce.number().min(0.0625).max(4).default(1),
   STORAGE_URL: z.string().optional(),
   /** upload: references go through the provider's file API; signed-url: the provider fetches them from us. */
   REFERENCE_DELIVERY: z.enum(['upload', 'signed-url']).default('upload'),
@@ -225,6 +233,7 @@ function providerConfig(e: ParsedEnv) {
       concurrency: e.A1111_CONCURRENCY,
     };
   }
+  if (kind === 'comfyui') return comfyConfig(e);
   if (kind === 'kie') {
     if (!e.KIE_API_KEY) throw new ConfigError(['KIE_API_KEY: required when PROVIDER=kie']);
     return {
@@ -245,16 +254,38 @@ function providerConfig(e: ParsedEnv) {
   return { kind: 'simulator' as const, delayMs: e.SIMULATOR_DELAY_MS, behaviour };
 }
 
+/** ComfyUI: its address, and the workflow templates checked now, so a broken file stops start-up naming itself. */
+function comfyConfig(e: ParsedEnv) {
+  if (!e.COMFYUI_URL) throw new ConfigError(['COMFYUI_URL: required when PROVIDER=comfyui']);
+  // fetch refuses URLs with credentials; the proxy's secret belongs in COMFYUI_TOKEN, which is never logged.
+  const url = new URL(e.COMFYUI_URL);
+  if (url.username || url.password) throw new ConfigError(['COMFYUI_URL: no credentials in the URL; put the proxy token in COMFYUI_TOKEN']);
+  try {
+    loadComfyWorkflows(e.COMFYUI_WORKFLOWS_DIR);
+  } catch (err) {
+    throw new ConfigError([`COMFYUI_WORKFLOWS_DIR: ${(err as Error).message}`]);
+  }
+  return {
+    kind: 'comfyui' as const,
+    baseUrl: e.COMFYUI_URL,
+    token: e.COMFYUI_TOKEN,
+    workflowsDir: e.COMFYUI_WORKFLOWS_DIR,
+    checkpoint: e.COMFYUI_CHECKPOINT,
+    megapixels: e.COMFYUI_MEGAPIXELS,
+  };
+}
+
 function models(json: string | undefined, provider: ReturnType<typeof providerConfig>['kind']) {
+  const local = provider === 'a1111' || provider === 'comfyui';
   let parsed: typeof defaultModels;
   try {
-    parsed = parseModels(json, provider === 'a1111' ? defaultA1111Models : defaultModels);
+    parsed = parseModels(json, provider === 'a1111' ? defaultA1111Models : provider === 'comfyui' ? defaultComfyModels : defaultModels);
   } catch (err) {
     throw new ConfigError([`MODELS_JSON: ${(err as Error).message}`]);
   }
-  // The simulator speaks KIE's protocol, so it is held to KIE's model table too; a1111 takes any checkpoint.
+  // The simulator speaks KIE's protocol, so it is held to KIE's model table too; a1111 and ComfyUI take any checkpoint.
   // The defaults have a test of their own, so only what the operator wrote is checked here.
-  if (provider === 'a1111' || !json) return parsed;
+  if (local || !json) return parsed;
   const problems = parsed.flatMap((m) => checkCatalogEntry(m).map((problem) => `MODELS_JSON: model "${m.id}": ${problem}`));
   if (problems.length > 0) throw new ConfigError(problems);
   return parsed;

@@ -27,6 +27,11 @@ describe('describeSetup (the start-up banner)', () => {
     expect(setup.mail).toBe('SMTP via smtp.example.com:465');
     expect(setup.images).toBe('AUTOMATIC1111 at http://gpu.local:7860');
     expect(JSON.stringify(setup)).not.toMatch(/pa55|kie-key|animegen:|mailer|webui/);
+    const comfy = describeSetup(
+      loadConfig({ PROVIDER: 'comfyui', COMFYUI_URL: 'https://gpu.local:8443/comfy/', COMFYUI_TOKEN: 'tok-pa55' }),
+      { mailDelivery: 'log' },
+    );
+    expect(comfy.images).toBe('ComfyUI at https://gpu.local:8443');
     const kie = describeSetup(loadConfig({ KIE_API_KEY: 'kie-key-123' }), { mailDelivery: 'log' });
     expect(kie).toMatchObject({ images: 'KIE (api.kie.ai)', mail: 'this log only' });
   });

@@ -175,7 +175,9 @@ export function describeSetup(config: Config, deps: Pick<Deps, 'mailDelivery'>) 
       ? `KIE (${new URL(p.baseUrl).host})`
       : p.kind === 'a1111'
         ? `AUTOMATIC1111 at ${new URL(p.baseUrl).origin}`
-        : 'demo images from the built-in KIE simulator (set KIE_API_KEY for real ones)';
+        : p.kind === 'comfyui'
+          ? `ComfyUI at ${new URL(p.baseUrl).origin}`
+          : 'demo images from the built-in KIE simulator (set KIE_API_KEY for real ones)';
   let database = `embedded PGlite in ${resolve(config.dataDir, 'db')}`;
   if (config.database.kind === 'postgres') {
     const url = new URL(config.database.url);

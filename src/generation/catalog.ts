@@ -154,8 +154,34 @@ const a1111Models: ModelEntry[] = [
   },
 ];
 
+/**
+ * A self-hosted SDXL anime checkpoint (Illustrious, NoobAI, Animagine, Pony)
+ * behind ComfyUI: the same controls, with anime SDXL defaults (28 steps,
+ * CFG 6, Euler a) and an img2img strength (ComfyUI's denoise) of 0.6.
+ * `default` is COMFYUI_CHECKPOINT or the server's first checkpoint.
+ */
+const comfyModels: ModelEntry[] = [
+  {
+    id: 'local-anime',
+    name: 'Local checkpoint',
+    providerModel: 'default',
+    cost: 1,
+    family: 'sdxl',
+    aspectRatios: PORTRAIT_FIRST,
+    maxReferences: 1,
+    supportsNegativePrompt: true,
+    maxPromptLength: 5000,
+    seed: true,
+    steps: { min: 1, max: 100, default: 28 },
+    guidance: { min: 1, max: 15, default: 6, step: 0.5 },
+    strength: { min: 0.05, max: 1, default: 0.6, step: 0.05 },
+    samplers: ['Euler a', 'Euler', 'DPM++ 2M', 'DPM++ 2M Karras', 'DPM++ 2M SDE', 'DPM++ SDE', 'DDIM'],
+  },
+];
+
 export const defaultModels: ModelConfig[] = kieModels.map((m) => modelSchema.parse(m));
 export const defaultA1111Models: ModelConfig[] = a1111Models.map((m) => modelSchema.parse(m));
+export const defaultComfyModels: ModelConfig[] = comfyModels.map((m) => modelSchema.parse(m));
 
 /** Reads MODELS_JSON; throws an Error whose message says what is wrong. */
 export function parseModels(json: string | undefined, fallback: ModelConfig[]): ModelConfig[] {

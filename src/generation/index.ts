@@ -1,4 +1,4 @@
-export { defaultA1111Models, defaultModels, type ModelConfig, parseModels } from './catalog.js';
+export { defaultA1111Models, defaultComfyModels, defaultModels, type ModelConfig, parseModels } from './catalog.js';
 export type { GenerationContext, GenerationSettings } from './context.js';
 export { deleteForever, emptyTrash } from './delete-forever.js';
 export { deleteGeneration, purgeGeneration } from './delete-generation.js';

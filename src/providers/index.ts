@@ -1,4 +1,5 @@
 export * from './a1111/index.js';
+export * from './comfyui/index.js';
 export * from './kie/index.js';
 export { meteredProvider } from './metered.js';
 export { createProvider, type ProviderConfig, type ProviderExtras } from './registry.js';

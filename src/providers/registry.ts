@@ -1,5 +1,6 @@
 import { createA1111Provider } from './a1111/a1111-provider.js';
 import type { A1111Defaults } from './a1111/request.js';
+import { createComfyProvider } from './comfyui/comfyui-provider.js';
 import { createKieProvider, type ProviderLog } from './kie/kie-provider.js';
 import type { RateLimiter } from './kie/rate-limit.js';
 import type { ImageProvider } from './types.js';
@@ -30,6 +31,19 @@ export type ProviderConfig =
       timeoutMs?: number;
       concurrency?: number;
       defaults?: Partial<A1111Defaults>;
+    }
+  /** A self-hosted ComfyUI server, filled from workflow templates (see src/providers/comfyui). */
+  | {
+      kind: 'comfyui';
+      baseUrl: string;
+      /** Bearer token for the authenticating proxy in front of ComfyUI. */
+      token?: SecretValue;
+      workflowsDir?: string;
+      /** Checkpoint for models whose providerModel is `default`. */
+      checkpoint?: string;
+      megapixels?: number;
+      /** The catalog's checkpoints, checked once against the server at start-up (warnings only). */
+      expectedCheckpoints?: string[];
     };
 
 export interface ProviderExtras {
@@ -67,6 +81,10 @@ export function createProvider(config: ProviderConfig, extras: ProviderExtras = 
     case 'a1111': {
       const { kind: _kind, password, ...rest } = config;
       return createA1111Provider({ ...rest, password: password === undefined ? undefined : reveal(password), log: extras.log });
+    }
+    case 'comfyui': {
+      const { kind: _kind, token, ...rest } = config;
+      return createComfyProvider({ ...rest, token: token === undefined ? undefined : reveal(token), log: extras.log });
     }
     default: {
       const unknown: never = config;

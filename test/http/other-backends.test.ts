@@ -1,9 +1,10 @@
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type A1111Fake, startA1111Fake } from '../fakes/a1111-fake.js';
+import { type ComfyFake, startComfyFake } from '../fakes/comfyui-fake.js';
 import { type S3TestServer, startS3Server } from '../fakes/s3-server.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
-import { balanceOf, submit, waitForTerminal } from '../helpers/generations.js';
+import { balanceOf, makeImage, submit, upload, waitForTerminal } from '../helpers/generations.js';
 import { givenVerifiedUser } from '../helpers/users.js';
 
 describe('a self-hosted AUTOMATIC1111 webui as the only provider', () => {
@@ -48,6 +49,87 @@ describe('a self-hosted AUTOMATIC1111 webui as the only provider', () => {
       expect(JSON.stringify(g)).not.toContain('CUDA');
     } finally {
       webui.behave({ failWith: null });
+    }
+  });
+});
+
+describe('a self-hosted ComfyUI server as the only provider', () => {
+  let comfy: ComfyFake;
+  let t: TestApp;
+  beforeAll(async () => {
+    comfy = await startComfyFake({ checkpoints: ['illustriousXL_v01.safetensors'], behaviour: { runMs: 50 } });
+    t = await buildTestApp({ env: { PROVIDER: 'comfyui', COMFYUI_URL: comfy.url, COMFYUI_MEGAPIXELS: '0.0625' } });
+  });
+  afterAll(async () => {
+    await t.close();
+    await comfy.close();
+  });
+
+  const sampler = () => Object.values(comfy.prompts().at(-1) ?? {}).find((n) => n.class_type === 'KSampler')?.inputs ?? {};
+
+  it('offers the local checkpoint and lands an image made by the txt2img workflow', async () => {
+    const models = (await t.app.inject({ method: 'GET', url: '/api/models' })).json();
+    expect(models.demo).toBe(false);
+    expect(models.models).toEqual([expect.objectContaining({ id: 'local-anime', supportsNegativePrompt: true, cost: 1 })]);
+    const user = await givenVerifiedUser(t);
+    const res = await submit(t, user, { model: 'local-anime', prompt: 'a shrine maiden', negativePrompt: 'blurry', aspectRatio: '16:9' });
+    expect(res.statusCode).toBe(202);
+    const g = await waitForTerminal(t, user, res.json().id);
+    expect(g.status).toBe('succeeded');
+    expect(g.images[0]).toMatchObject({ width: 336, height: 192 });
+    const graph = comfy.prompts().at(-1) ?? {};
+    expect(Object.values(graph).map((n) => n.inputs?.text)).toEqual(expect.arrayContaining(['a shrine maiden', 'blurry']));
+    expect(sampler().seed).toBe(g.seed);
+    const image = await t.app.inject({ method: 'GET', url: g.imageUrl!, headers: { cookie: user.cookie } });
+    expect(image.headers['content-type']).toBe('image/png');
+    expect(await balanceOf(t, user)).toBe(user.credits - 1);
+  });
+
+  it("sends the user's seed, steps, CFG, sampler and img2img strength to the KSampler", async () => {
+    const user = await givenVerifiedUser(t);
+    const ref = (await upload(t, user, await makeImage('png'))).json();
+    const body = {
+      model: 'local-anime',
+      prompt: 'a fox',
+      aspectRatio: '1:1',
+      seed: 77,
+      steps: 20,
+      guidance: 4.5,
+      sampler: 'DPM++ 2M Karras',
+    };
+    expect((await waitForTerminal(t, user, (await submit(t, user, body)).json().id)).status).toBe('succeeded');
+    expect(sampler()).toMatchObject({ seed: 77, steps: 20, cfg: 4.5, sampler_name: 'dpmpp_2m', scheduler: 'karras', denoise: 1 });
+    const i2i = { ...body, referenceUploadIds: [ref.id], strength: 0.35 };
+    expect((await waitForTerminal(t, user, (await submit(t, user, i2i)).json().id)).status).toBe('succeeded');
+    expect(sampler()).toMatchObject({ seed: 77, denoise: 0.35 });
+  });
+
+  it('runs img2img with an uploaded reference', async () => {
+    const user = await givenVerifiedUser(t);
+    const ref = (await upload(t, user, await makeImage('png'))).json();
+    const uploadsBefore = comfy.uploads().length;
+    const res = await submit(t, user, { model: 'local-anime', prompt: 'same pose', aspectRatio: '1:1', referenceUploadIds: [ref.id] });
+    expect(res.statusCode).toBe(202);
+    expect((await waitForTerminal(t, user, res.json().id)).status).toBe('succeeded');
+    expect(comfy.uploads()).toHaveLength(uploadsBefore + 1);
+    expect(Object.values(comfy.prompts().at(-1) ?? {}).find((n) => n.class_type === 'LoadImage')?.inputs?.image).toBe(
+      comfy.uploads().at(-1),
+    );
+  });
+
+  it("refunds when the run fails on the GPU, without showing ComfyUI's exception", async () => {
+    comfy.behave({ executionError: 'CUDA out of memory' });
+    try {
+      const user = await givenVerifiedUser(t);
+      const g = await waitForTerminal(
+        t,
+        user,
+        (await submit(t, user, { model: 'local-anime', prompt: 'oom', aspectRatio: '1:1' })).json().id,
+      );
+      expect(g).toMatchObject({ status: 'failed', refunded: 1 });
+      expect(JSON.stringify(g)).not.toContain('CUDA');
+    } finally {
+      comfy.behave({ executionError: null });
     }
   });
 });
