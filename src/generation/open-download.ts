@@ -1,3 +1,5 @@
+import { exifBlock } from '../lib/exif.js';
+import { withExif } from '../lib/image-exif.js';
 import { textChunk, withPngText } from '../lib/png-text.js';
 import type { StoredFile } from '../storage/index.js';
 import type { GenerationContext } from './context.js';
@@ -5,35 +7,56 @@ import { type GenerationRow, type ImageRow, unsafeFindGeneration } from './gener
 
 /**
  * A result's original as a download, with the settings that made it inside,
- * as A1111 and NovelAI users expect: a PNG gets `parameters` (A1111's
- * "infotext", which A1111, Forge, Civitai and SwarmUI read back) and
- * `animegen` (the same as JSON). Never the account's id, name or e-mail. The
- * stored file stays as it was stripped at ingestion; the text is added as the
- * file streams out. Other formats, and every file of an account that turned
- * this off (`embedSettings`), are sent as stored.
+ * as A1111 and NovelAI users expect: A1111's "infotext" (which A1111, Forge,
+ * Civitai and SwarmUI read back) and the same as our JSON. A PNG gets them as
+ * `parameters` and `animegen` text chunks; a JPEG or WebP (some models return
+ * those) as EXIF `UserComment` and `XPComment`, where A1111 writes them. Never
+ * the account's id, name or e-mail. The stored file stays as it was stripped
+ * at ingestion; the settings are added as the file streams out. Every file of
+ * an account that turned this off (`embedSettings`) is sent as stored.
+ * `includeSeed`: whether a model takes a seed (the catalog says), so that the
+ * seed made the image.
  */
 export async function openDownload(
   deps: Pick<GenerationContext, 'db' | 'storage' | 'modelNames'>,
   image: ImageRow,
-  opts: { embedSettings: boolean },
+  opts: { embedSettings: boolean; includeSeed: (modelId: string) => boolean },
 ): Promise<StoredFile | null> {
   const file = await deps.storage.get(image.originalKey);
-  if (!file || !opts.embedSettings || image.contentType !== 'image/png') return file;
+  const format = FORMATS[image.contentType];
+  if (!file || !opts.embedSettings || !format) return file;
   const generation = await unsafeFindGeneration(deps.db, image.generationId);
   if (!generation) return file;
-  const settings = downloadSettings(generation, image, deps.modelNames.get(generation.modelId) ?? generation.modelId);
-  const { stream, added } = await withPngText(file.stream, [
-    textChunk('parameters', settings.infotext),
-    textChunk('animegen', JSON.stringify(settings.json)),
-  ]);
+  const modelName = deps.modelNames.get(generation.modelId) ?? generation.modelId;
+  const settings = downloadSettings(generation, image, modelName, { includeSeed: opts.includeSeed(generation.modelId) });
+  const json = JSON.stringify(settings.json);
+  const { stream, added } =
+    format === 'png'
+      ? await withPngText(file.stream, [textChunk('parameters', settings.infotext), textChunk('animegen', json)])
+      : await withExif(file.stream, format, exifBlock({ userComment: settings.infotext, xpComment: json, software: 'AnimeGen' }));
   return { stream, size: file.size + added };
 }
+
+const FORMATS: Record<string, 'png' | 'jpeg' | 'webp'> = { 'image/png': 'png', 'image/jpeg': 'jpeg', 'image/webp': 'webp' };
 
 /** A1111 quotes a value holding a comma, a colon or a line break (JSON string syntax). */
 const a1111Value = (v: string) => (/[,:\n]/.test(v) ? JSON.stringify(v) : v);
 
-export function downloadSettings(g: GenerationRow, image: Pick<ImageRow, 'width' | 'height'>, modelName: string) {
+/**
+ * The settings as infotext and JSON. The seed is the one this image was asked
+ * with (each image of a generation gets the generation's seed plus its
+ * position), written only when the model uses one (`includeSeed`): a seed the
+ * model ignored would promise a repeat it cannot give.
+ */
+export function downloadSettings(
+  g: GenerationRow,
+  image: Pick<ImageRow, 'width' | 'height' | 'position'>,
+  modelName: string,
+  opts: { includeSeed: boolean },
+) {
+  const seed = opts.includeSeed ? g.seed + image.position : undefined;
   const params: [string, string][] = [
+    ...(seed === undefined ? [] : ([['Seed', String(seed)]] as [string, string][])),
     ['Size', `${image.width}x${image.height}`],
     ['Model', modelName],
     ['Aspect ratio', g.aspectRatio],
@@ -51,6 +74,7 @@ export function downloadSettings(g: GenerationRow, image: Pick<ImageRow, 'width'
     modelName,
     prompt: g.prompt,
     negative: g.negativePrompt ?? null,
+    ...(seed === undefined ? {} : { seed }),
     aspectRatio: g.aspectRatio,
     size: { width: image.width, height: image.height },
     createdAt: g.createdAt.toISOString(),

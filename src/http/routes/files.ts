@@ -58,7 +58,8 @@ export const fileRoutes =
         // A download differs from the original shown in the page (its settings are inside): its own tag.
         const download = Boolean(req.query.download) && req.params.variant === 'original';
         const embed = download && userOf(req).embedSettings;
-        const etag = `${image.id}-${embed ? 'download-v1' : req.params.variant}`;
+        // The version changes with what a download carries (v2: EXIF in JPEG and WebP).
+        const etag = `${image.id}-${embed ? 'download-v2' : req.params.variant}`;
         // Whether a download has the settings inside follows a choice that can change: asked again each time (304 while the same).
         if (download) reply.header('cache-control', 'private, no-cache');
         if (req.headers['if-none-match'] === `"${etag}"`) return reply.status(304).send();
@@ -68,7 +69,9 @@ export const fileRoutes =
         }
         if (!download) return send(reply, image.originalKey, image.contentType, etag);
         const name = `animegen-${image.generationId.slice(0, 8)}-${image.position + 1}.${extOf(image.contentType)}`;
-        return send(reply, await openDownload(deps, image, { embedSettings: embed }), image.contentType, etag, name);
+        // No model's seed is written yet: the catalog's per-model `seed` flag will answer here.
+        const includeSeed = () => false;
+        return send(reply, await openDownload(deps, image, { embedSettings: embed, includeSeed }), image.contentType, etag, name);
       },
     );
 

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { type Directive, HUGE_PREFIX, parseDirectives } from './directives.js';
-import { renderPlaceholder, seedFromPrompt } from './render.js';
+import { convertPlaceholder, renderPlaceholder, seedFromPrompt } from './render.js';
 
 export interface SimLog {
   debug(obj: object, msg?: string): void;
@@ -169,7 +169,8 @@ export class TaskStore {
     const d = task.directives;
     if (d.has('fail')) return { state: 'fail', failCode: '500', failMsg: 'Internal server error' };
     if (d.has('reject')) return { state: 'fail', failCode: '400', failMsg: REJECT_MESSAGE };
-    const name = `${randomBytes(8).toString('hex')}.png`;
+    const format = d.has('jpeg') ? 'jpeg' : d.has('webp') ? 'webp' : 'png';
+    const name = `${randomBytes(8).toString('hex')}.${format === 'jpeg' ? 'jpg' : format}`;
     const url = `${this.baseUrl}/files/${name}`;
     // [sim:missing] never stores the file, so its URL answers 404.
     if (d.has('missing')) return { state: 'success', resultUrls: [url] };
@@ -181,7 +182,9 @@ export class TaskStore {
     const prompt = String(task.input.prompt);
     const seed = typeof task.input.seed === 'number' && Number.isFinite(task.input.seed) ? task.input.seed : seedFromPrompt(prompt);
     const aspect = String(task.input.aspect_ratio ?? task.input.image_size ?? '1:1');
-    this.storeFile(name, { bytes: await this.render(prompt, seed, aspect), contentType: 'image/png' });
+    const png = await this.render(prompt, seed, aspect);
+    const bytes = format === 'png' ? png : await convertPlaceholder(png, format);
+    this.storeFile(name, { bytes, contentType: `image/${format}` });
     return { state: 'success', resultUrls: [url] };
   }
 
