@@ -39,7 +39,7 @@ export function applyImageSettings(
   return { patch, result: { source: s.source, filled, unused } };
 }
 
-/** "Import settings": a file picker for a PNG whose settings fill the form (read here, never uploaded). */
+/** "Import settings": a file picker for an image whose settings fill the form (read here, never uploaded). */
 export function ImportSettingsButton({ onFile }: { onFile: (file: File) => void }) {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
@@ -51,7 +51,7 @@ export function ImportSettingsButton({ onFile }: { onFile: (file: File) => void 
       <input
         ref={input}
         type="file"
-        accept="image/png"
+        accept="image/png,image/jpeg,image/webp"
         className="sr-only"
         tabIndex={-1}
         aria-hidden="true"
@@ -65,6 +65,10 @@ export function ImportSettingsButton({ onFile }: { onFile: (file: File) => void 
     </>
   );
 }
+
+/** The first image among dropped or pasted files. */
+export const imageOf = (files: FileList | undefined | null): File | undefined =>
+  Array.from(files ?? []).find((f) => f.type.startsWith('image/'));
 
 /** Reads `file`; null settings when it carries none we read. */
 export const readSettingsFile = (file: Blob) => readImageSettings(file).catch(() => null);
