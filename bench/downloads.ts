@@ -4,11 +4,15 @@ import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import type { Deps } from '../src/deps.js';
 import { newId } from '../src/lib/ids.js';
-import { measure } from './lib.js';
+import { measure, type Result } from './lib.js';
 
 const env = process.env;
 const seconds = Number(env.BENCH_SECONDS ?? 5);
 const connections = Number(env.BENCH_CONNECTIONS ?? 10);
+/** Plain and download alternate, this many rounds each; the median round counts. On a shared machine, load comes and goes: alternating spreads it over both. */
+const rounds = Number(env.BENCH_ROUNDS ?? 3);
+
+const median = (results: Result[]) => [...results].sort((a, b) => a.rps - b.rps)[Math.floor(results.length / 2)]!;
 
 /** Stores `bytes` as the one image of a finished generation of `userId`; returns the image's URL. */
 async function givenResult(deps: Deps, base: string, userId: string, bytes: Buffer, format: 'png' | 'jpeg', side: number) {
@@ -39,7 +43,7 @@ export async function downloads(deps: Deps, base: string, user: { id: string; co
   const noise = sharp(randomBytes(side * side * 3), { raw: { width: side, height: side, channels: 3 } });
   const files = { png: await noise.clone().png().toBuffer(), jpeg: await noise.clone().jpeg({ quality: 92 }).toBuffer() };
   const opts = { connections, duration: seconds, headers: { cookie: user.cookie } };
-  console.log(`\n4. Downloads: one 800 px result, ${connections} connections, ${seconds} s each`);
+  console.log(`\n4. Downloads: one 800 px result, ${connections} connections, median of ${rounds} alternating rounds of ${seconds} s`);
   console.log('| path | req/s | p99 ms | errors | non-2xx |');
   console.log('|---|---:|---:|---:|---:|');
   const ratios: string[] = [];
@@ -47,8 +51,14 @@ export async function downloads(deps: Deps, base: string, user: { id: string; co
     const bytes = files[format];
     const url = await givenResult(deps, base, user.id, bytes, format, side);
     const size = `${(bytes.length / 2 ** 20).toFixed(1)} MB ${format.toUpperCase()}`;
-    const plain = await measure(`GET original, ${size} (stored file)`, { ...opts, url });
-    const download = await measure(`GET original?download=1, ${size} (settings inside)`, { ...opts, url: `${url}?download=1` });
+    const plains: Result[] = [];
+    const loaded: Result[] = [];
+    for (let i = 0; i < rounds; i++) {
+      plains.push(await measure(`GET original, ${size} (stored file)`, { ...opts, url }));
+      loaded.push(await measure(`GET original?download=1, ${size} (settings inside)`, { ...opts, url: `${url}?download=1` }));
+    }
+    const plain = median(plains);
+    const download = median(loaded);
     for (const r of [plain, download]) console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p99} | ${r.errors} | ${r.non2xx} |`);
     ratios.push(`${format}: download / stored file = ${(download.rps / plain.rps).toFixed(3)}`);
   }
