@@ -98,6 +98,24 @@ export async function unsafeFindUpload(db: Db, id: string): Promise<UploadRow | 
   return rows[0] ?? null;
 }
 
+/**
+ * The user's own image with the generation that made it, in one query: a
+ * download with the settings inside needs both, and a second round trip cost
+ * a small file's download a third of its rate (bench/downloads.ts).
+ */
+export async function findOwnedImageWithGeneration(
+  db: Db,
+  userId: string,
+  imageId: string,
+): Promise<{ image: ImageRow; generation: GenerationRow } | null> {
+  const rows = await db
+    .select({ image: generationImages, generation: generations })
+    .from(generationImages)
+    .innerJoin(generations, eq(generations.id, generationImages.generationId))
+    .where(and(eq(generationImages.id, imageId), eq(generationImages.userId, userId)));
+  return rows[0] ?? null;
+}
+
 export async function findOwnedImage(db: Db, userId: string, imageId: string): Promise<ImageRow | null> {
   const rows = await db
     .select()

@@ -3,7 +3,7 @@ import { withExif } from '../lib/image-exif.js';
 import { textChunk, withPngText } from '../lib/png-text.js';
 import type { StoredFile } from '../storage/index.js';
 import type { GenerationContext } from './context.js';
-import { type GenerationRow, type ImageRow, unsafeFindGeneration } from './generation.queries.js';
+import type { GenerationRow, ImageRow } from './generation.queries.js';
 
 /**
  * A result's original as a download, with the settings that made it inside,
@@ -12,21 +12,20 @@ import { type GenerationRow, type ImageRow, unsafeFindGeneration } from './gener
  * `parameters` and `animegen` text chunks; a JPEG or WebP (some models return
  * those) as EXIF `UserComment` and `XPComment`, where A1111 writes them. Never
  * the account's id, name or e-mail. The stored file stays as it was stripped
- * at ingestion; the settings are added as the file streams out. Every file of
- * an account that turned this off (`embedSettings`) is sent as stored.
- * `includeSeed`: whether a model takes a seed (the catalog says), so that the
- * seed made the image.
+ * at ingestion; the settings are added as the file streams out. Without the
+ * generation (`null`: the account turned this off, `embedSettings`) the file
+ * is sent as stored. `includeSeed`: whether the generation's model takes a
+ * seed (the catalog says), so that the seed made the image.
  */
 export async function openDownload(
-  deps: Pick<GenerationContext, 'db' | 'storage' | 'modelNames'>,
+  deps: Pick<GenerationContext, 'storage' | 'modelNames'>,
   image: ImageRow,
-  opts: { embedSettings: boolean; includeSeed: (modelId: string) => boolean },
+  generation: GenerationRow | null,
+  opts: { includeSeed: (modelId: string) => boolean },
 ): Promise<StoredFile | null> {
   const file = await deps.storage.get(image.originalKey);
   const format = FORMATS[image.contentType];
-  if (!file || !opts.embedSettings || !format) return file;
-  const generation = await unsafeFindGeneration(deps.db, image.generationId);
-  if (!generation) return file;
+  if (!file || !generation || !format) return file;
   const modelName = deps.modelNames.get(generation.modelId) ?? generation.modelId;
   const settings = downloadSettings(generation, image, modelName, { includeSeed: opts.includeSeed(generation.modelId) });
   const json = JSON.stringify(settings.json);

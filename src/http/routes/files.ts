@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   findOwnedImage,
+  findOwnedImageWithGeneration,
   findOwnedUploads,
   type GenerationContext,
   openDownload,
@@ -53,11 +54,15 @@ export const fileRoutes =
         },
       },
       async (req, reply) => {
-        const image = await findOwnedImage(deps.db, userOf(req).id, req.params.id);
-        if (!image) throw notFound('That image');
         // A download differs from the original shown in the page (its settings are inside): its own tag.
         const download = Boolean(req.query.download) && req.params.variant === 'original';
         const embed = download && userOf(req).embedSettings;
+        // The settings come from the generation, read with the image in one query.
+        const found = embed
+          ? await findOwnedImageWithGeneration(deps.db, userOf(req).id, req.params.id)
+          : { image: await findOwnedImage(deps.db, userOf(req).id, req.params.id), generation: null };
+        const image = found?.image;
+        if (!image) throw notFound('That image');
         // The version changes with what a download carries (v2: EXIF in JPEG and WebP).
         const etag = `${image.id}-${embed ? 'download-v2' : req.params.variant}`;
         // Whether a download has the settings inside follows a choice that can change: asked again each time (304 while the same).
@@ -71,7 +76,7 @@ export const fileRoutes =
         const name = `animegen-${image.generationId.slice(0, 8)}-${image.position + 1}.${extOf(image.contentType)}`;
         // No model's seed is written yet: the catalog's per-model `seed` flag will answer here.
         const includeSeed = () => false;
-        return send(reply, await openDownload(deps, image, { embedSettings: embed, includeSeed }), image.contentType, etag, name);
+        return send(reply, await openDownload(deps, image, found.generation, { includeSeed }), image.contentType, etag, name);
       },
     );
 
