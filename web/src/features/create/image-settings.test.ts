@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { type DecodePixels, parseInfotext, readImageSettings, readPngText } from './image-settings.js';
+import { type DecodePixels, parseInfotext, readImageSettings, readPngText, settingsFromText } from './image-settings.js';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../../../../test/fixtures/metadata', name));
 /** libvips decodes the pixels here, as the browser's canvas does on the page. */
@@ -155,6 +155,34 @@ describe('settings read from an image', () => {
       height: 1248,
       aspectRatio: '2:3',
       other: { seed: '24680', steps: '28', cfgscale: '7', sampler: 'dpmpp_2m', scheduler: 'karras' },
+    });
+  });
+
+  it('reads older InvokeAI: sd-metadata JSON and the Dream command line, the negative in square brackets', () => {
+    const expected = {
+      source: 'invokeai',
+      prompt: 'a fox spirit in the snow',
+      negativePrompt: 'blurry, lowres',
+      width: 512,
+      height: 768,
+      aspectRatio: '2:3',
+      other: { steps: '50', seed: '3735928559', cfg_scale: '7.5', sampler: 'k_lms' },
+    };
+    expect(
+      settingsFromText({ Dream: '"a fox spirit in the snow [blurry, lowres]" -s 50 -S 3735928559 -W 512 -H 768 -C 7.5 -A k_lms' }),
+    ).toEqual(expected);
+    const image = {
+      prompt: [{ prompt: 'a fox spirit in the snow [blurry, lowres]', weight: 1 }],
+      seed: 3735928559,
+      steps: 50,
+      cfg_scale: 7.5,
+      sampler: 'k_lms',
+      width: 512,
+      height: 768,
+    };
+    expect(settingsFromText({ 'sd-metadata': JSON.stringify({ model_weights: 'stable-diffusion-1.5', image }) })).toEqual({
+      ...expected,
+      model: 'stable-diffusion-1.5',
     });
   });
 

@@ -13,7 +13,7 @@ import { fooocusSettings, invokeSettings, novelaiSettings, swarmSettings } from 
  *   the "infotext": prompt lines, an optional `Negative prompt:` line, then one
  *   line of `Key: value` pairs (values with commas or colons JSON-quoted);
  * - SwarmUI and Fooocus (its own scheme): `parameters` as JSON (tool-settings.ts);
- * - InvokeAI: `invokeai_metadata` (or `sd-metadata`) JSON (tool-settings.ts);
+ * - InvokeAI: `invokeai_metadata` (older: `sd-metadata` JSON, `Dream` command line) (tool-settings.ts);
  * - ComfyUI: `prompt`, the graph as run (comfyui-settings.ts);
  * - NovelAI: `Software` = NovelAI, `Description` (prompt) and `Comment` JSON,
  *   and the same hidden in the alpha channel's lowest bits (stealth-alpha.ts).
@@ -159,7 +159,7 @@ export function settingsFromText(texts: Record<string, string>): ImageSettings |
     // Fooocus in A1111 mode says so in its Version.
     return texts.fooocus_scheme || infotext.other.Version?.startsWith('Fooocus') ? { ...infotext, source: 'fooocus' } : infotext;
   }
-  if (texts.invokeai_metadata || texts['sd-metadata']) return from('invokeai', invokeSettings(texts));
+  if (texts.invokeai_metadata || texts['sd-metadata'] || texts.Dream) return from('invokeai', invokeSettings(texts));
   if (texts.prompt) return from('comfyui', comfySettings(texts.prompt));
   if (texts.Software === 'NovelAI' || parseJson(texts.Comment)?.uc !== undefined) return from('novelai', novelaiSettings(texts));
   return null;
@@ -171,12 +171,16 @@ export type DecodePixels = (file: Blob) => Promise<{ data: ArrayLike<number>; wi
 /** Decodes with the browser, alpha as stored (not premultiplied, no colour conversion), so its lowest bits survive. */
 export const decodeInBrowser: DecodePixels = async (file) => {
   const bitmap = await createImageBitmap(file, { premultiplyAlpha: 'none', colorSpaceConversion: 'none' });
-  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-  const context = canvas.getContext('2d');
+  const { width, height } = bitmap;
+  // A page canvas where OffscreenCanvas is missing (Safari before 16.4).
+  const context =
+    typeof OffscreenCanvas === 'function'
+      ? new OffscreenCanvas(width, height).getContext('2d')
+      : Object.assign(document.createElement('canvas'), { width, height }).getContext('2d');
   if (!context) throw new Error('no 2d canvas');
   context.drawImage(bitmap, 0, 0);
   bitmap.close();
-  return { data: context.getImageData(0, 0, canvas.width, canvas.height).data, width: canvas.width, height: canvas.height };
+  return { data: context.getImageData(0, 0, width, height).data, width, height };
 };
 
 /**

@@ -74,7 +74,7 @@ export function invokeSettings(texts: Record<string, string>): Settings | null {
   }
   const legacy = parseJson(texts['sd-metadata']);
   const image = legacy?.image as Record<string, unknown> | undefined;
-  if (!image) return null;
+  if (!image) return texts.Dream ? dreamSettings(texts.Dream) : null;
   const prompts = Array.isArray(image.prompt)
     ? (image.prompt as { prompt?: unknown }[]).map((p) => str(p.prompt) ?? '')
     : [str(image.prompt) ?? ''];
@@ -91,6 +91,29 @@ export function invokeSettings(texts: Record<string, string>): Settings | null {
     ...(str(legacy?.model_weights) ? { model: str(legacy?.model_weights) } : {}),
     ...sized(num(image.width), num(image.height)),
     other: others(image, ['seed', 'steps', 'cfg_scale', 'sampler']),
+  };
+}
+
+/**
+ * InvokeAI before 2.2: `Dream` = its command line, the prompt quoted (the
+ * negative in square brackets inside it), then switches: `-s` steps, `-S`
+ * seed, `-W`/`-H` size, `-C` CFG scale, `-A` sampler.
+ */
+function dreamSettings(line: string): Settings | null {
+  const quoted = /^\s*"((?:\\.|[^"\\])*)"(.*)$/.exec(line);
+  if (!quoted) return null;
+  const whole = quoted[1]!.replace(/\\"/g, '"');
+  const switches = Object.fromEntries([...quoted[2]!.matchAll(/-([a-zA-Z])\s+(\S+)/g)].map((m) => [m[1]!, m[2]!]));
+  const negatives = [...whole.matchAll(/\[([^\]]*)\]/g)].map((m) => m[1]!.trim()).filter(Boolean);
+  const names: Record<string, string> = { s: 'steps', S: 'seed', C: 'cfg_scale', A: 'sampler' };
+  return {
+    prompt: whole
+      .replace(/\[[^\]]*\]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim(),
+    ...(negatives.length ? { negativePrompt: negatives.join(', ') } : {}),
+    ...sized(Number(switches.W) || undefined, Number(switches.H) || undefined),
+    other: Object.fromEntries(Object.entries(names).flatMap(([flag, name]) => (switches[flag] ? [[name, switches[flag]!]] : []))),
   };
 }
 
