@@ -98,8 +98,11 @@ export async function unsafeFindUpload(db: Db, id: string): Promise<UploadRow | 
   return rows[0] ?? null;
 }
 
+/** What a download writes of the generation that made an image (generation/open-download.ts). */
+export type MadeWith = Pick<GenerationRow, 'prompt' | 'negativePrompt' | 'modelId' | 'provider' | 'aspectRatio' | 'seed' | 'createdAt'>;
+
 /**
- * The user's own image with the generation that made it, in one query: a
+ * The user's own image with the settings that made it, in one query: a
  * download with the settings inside needs both, and a second round trip cost
  * a small file's download a third of its rate (bench/downloads.ts).
  */
@@ -107,9 +110,10 @@ export async function findOwnedImageWithGeneration(
   db: Db,
   userId: string,
   imageId: string,
-): Promise<{ image: ImageRow; generation: GenerationRow } | null> {
+): Promise<{ image: ImageRow; generation: MadeWith } | null> {
+  const { prompt, negativePrompt, modelId, provider, aspectRatio, seed, createdAt } = generations;
   const rows = await db
-    .select({ image: generationImages, generation: generations })
+    .select({ image: generationImages, generation: { prompt, negativePrompt, modelId, provider, aspectRatio, seed, createdAt } })
     .from(generationImages)
     .innerJoin(generations, eq(generations.id, generationImages.generationId))
     .where(and(eq(generationImages.id, imageId), eq(generationImages.userId, userId)));

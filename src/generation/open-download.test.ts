@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { GenerationRow } from './generation.queries.js';
 import { downloadSettings } from './open-download.js';
 
 const generation = {
@@ -10,7 +9,7 @@ const generation = {
   aspectRatio: '3:4',
   seed: 41,
   createdAt: new Date('2026-12-06T12:00:00Z'),
-} as GenerationRow;
+};
 
 describe('settings written into a download', () => {
   it('names the seed each image was asked with only when the model takes a seed', () => {

@@ -3,7 +3,7 @@ import { withExif } from '../lib/image-exif.js';
 import { textChunk, withPngText } from '../lib/png-text.js';
 import type { StoredFile } from '../storage/index.js';
 import type { GenerationContext } from './context.js';
-import type { GenerationRow, ImageRow } from './generation.queries.js';
+import type { ImageRow, MadeWith } from './generation.queries.js';
 
 /**
  * A result's original as a download, with the settings that made it inside,
@@ -20,7 +20,7 @@ import type { GenerationRow, ImageRow } from './generation.queries.js';
 export async function openDownload(
   deps: Pick<GenerationContext, 'storage' | 'modelNames'>,
   image: ImageRow,
-  generation: GenerationRow | null,
+  generation: MadeWith | null,
   opts: { includeSeed: (modelId: string) => boolean },
 ): Promise<StoredFile | null> {
   const file = await deps.storage.get(image.originalKey);
@@ -48,7 +48,7 @@ const a1111Value = (v: string) => (/[,:\n]/.test(v) ? JSON.stringify(v) : v);
  * model ignored would promise a repeat it cannot give.
  */
 export function downloadSettings(
-  g: GenerationRow,
+  g: MadeWith,
   image: Pick<ImageRow, 'width' | 'height' | 'position'>,
   modelName: string,
   opts: { includeSeed: boolean },
