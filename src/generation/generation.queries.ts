@@ -98,6 +98,42 @@ export async function unsafeFindUpload(db: Db, id: string): Promise<UploadRow | 
   return rows[0] ?? null;
 }
 
+/** What a download writes of the generation that made an image (generation/open-download.ts). */
+export type MadeWith = Pick<
+  GenerationRow,
+  | 'prompt'
+  | 'negativePrompt'
+  | 'modelId'
+  | 'provider'
+  | 'aspectRatio'
+  | 'seed'
+  | 'steps'
+  | 'guidance'
+  | 'strength'
+  | 'sampler'
+  | 'createdAt'
+>;
+
+/**
+ * The user's own image with the settings that made it, in one query: a
+ * download with the settings inside needs both, and a second round trip cost
+ * a small file's download a third of its rate (bench/downloads.ts).
+ */
+export async function findOwnedImageWithGeneration(
+  db: Db,
+  userId: string,
+  imageId: string,
+): Promise<{ image: ImageRow; generation: MadeWith } | null> {
+  const { prompt, negativePrompt, modelId, provider, aspectRatio, seed, steps, guidance, strength, sampler, createdAt } = generations;
+  const made = { prompt, negativePrompt, modelId, provider, aspectRatio, seed, steps, guidance, strength, sampler, createdAt };
+  const rows = await db
+    .select({ image: generationImages, generation: made })
+    .from(generationImages)
+    .innerJoin(generations, eq(generations.id, generationImages.generationId))
+    .where(and(eq(generationImages.id, imageId), eq(generationImages.userId, userId)));
+  return rows[0] ?? null;
+}
+
 export async function findOwnedImage(db: Db, userId: string, imageId: string): Promise<ImageRow | null> {
   const rows = await db
     .select()

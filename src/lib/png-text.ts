@@ -1,5 +1,6 @@
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { crc32 } from 'node:zlib';
+import { readHead, spliceStream } from './stream-splice.js';
 
 /**
  * PNG text chunks, added to a PNG as it streams out (the stored file is never
@@ -37,35 +38,13 @@ export function textChunk(keyword: string, text: string): Buffer {
  * that does not start like a PNG passes through unchanged (adds 0).
  */
 export async function withPngText(source: Readable, chunks: Buffer[]): Promise<{ stream: Readable; added: number }> {
-  const it = source[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-  let head = Buffer.alloc(0);
-  while (head.length < HEAD) {
-    const next = await it.next();
-    if (next.done) break;
-    head = Buffer.concat([head, Buffer.from(next.value)]);
-  }
+  const { head, rest } = await readHead(source, HEAD);
   const isPng =
     head.length >= HEAD &&
     head.subarray(0, 8).equals(SIGNATURE) &&
     head.readUInt32BE(8) === 13 &&
     head.toString('latin1', 12, 16) === 'IHDR';
-  const added = isPng ? chunks.reduce((n, c) => n + c.length, 0) : 0;
-  async function* out() {
-    if (isPng) {
-      yield head.subarray(0, HEAD);
-      yield* chunks;
-      if (head.length > HEAD) yield head.subarray(HEAD);
-    } else if (head.length) {
-      yield head;
-    }
-    for (;;) {
-      const next = await it.next();
-      if (next.done) return;
-      yield next.value;
-    }
-  }
-  const stream = Readable.from(out(), { objectMode: false });
-  // A download cut short (at any point) closes the stored file too.
-  stream.once('close', () => void it.return?.());
-  return { stream, added };
+  if (!isPng) return { stream: spliceStream([head], rest), added: 0 };
+  const added = chunks.reduce((n, c) => n + c.length, 0);
+  return { stream: spliceStream([head.subarray(0, HEAD), ...chunks, head.subarray(HEAD)], rest), added };
 }

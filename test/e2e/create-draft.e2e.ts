@@ -23,6 +23,23 @@ let userId = '';
 
 const checkedValue = (name: string) => page.locator(`input[name="${name}"]:checked`).getAttribute('value');
 const drafts = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('animegen.draft.')));
+/** Gives the page an image file as a user would: dropped on the prompt, or pasted (Ctrl+V) anywhere. */
+async function handOver(how: 'drop' | 'paste', path: string) {
+  const b64 = readFileSync(path).toString('base64');
+  const type = path.endsWith('.png') ? 'image/png' : path.endsWith('.webp') ? 'image/webp' : 'image/jpeg';
+  await page.getByTestId('prompt-input').evaluate(
+    (box, { b64, type, how }) => {
+      const data = new DataTransfer();
+      data.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], 'image', { type }));
+      const event =
+        how === 'drop'
+          ? new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true })
+          : new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+      (how === 'drop' ? box : document.body).dispatchEvent(event);
+    },
+    { b64, type, how },
+  );
+}
 const openCreate = async () => {
   await page.goto('/create');
   await page.getByTestId('prompt-input').waitFor();
@@ -135,7 +152,7 @@ describe('the Create draft', () => {
     expect(await download()).toEqual({});
   });
 
-  it('fills the form from the settings inside an A1111 or NovelAI image, naming what it cannot use', async () => {
+  it('fills the form from the settings inside an image (A1111, NovelAI with its hidden copy, ComfyUI; PNG or JPEG), dropped, pasted or picked, naming what it cannot use', async () => {
     await openCreate();
     const fixtures = join(import.meta.dirname, '../fixtures/metadata');
     const before = await page.getByTestId('prompt-input').inputValue();
@@ -152,16 +169,22 @@ describe('the Create draft', () => {
     page.on('request', (r) => {
       if (r.method() !== 'GET') uploads.push(r.url());
     });
-    const novelai = readFileSync(join(fixtures, 'novelai.png')).toString('base64');
-    await page.getByTestId('prompt-input').evaluate((box, b64) => {
-      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-      const data = new DataTransfer();
-      data.items.add(new File([bytes], 'nai.png', { type: 'image/png' }));
-      box.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
-    }, novelai);
+    await handOver('drop', join(fixtures, 'novelai.png'));
     await eventually(() => page.getByTestId('prompt-input').inputValue(), 'kitsune girl, autumn leaves, {{detailed}}');
     expect(await notice.textContent()).toContain('Filled from a NovelAI image');
     expect(await page.getByTestId('import-unused').textContent()).toContain('seed 3141592653');
+
+    // Pasted anywhere on the page (Ctrl+V): the copy NovelAI hides in the alpha channel, decoded by this browser.
+    await handOver('paste', join(fixtures, 'novelai-stealth.png'));
+    await eventually(() => page.getByTestId('prompt-input').inputValue(), 'twin-tailed girl, winter festival, snow, {{best quality}}');
+    expect(await notice.textContent()).toContain('Filled from a NovelAI image');
+    // A1111's EXIF in a JPEG; a ComfyUI graph, its prompt found through the sampler.
+    await page.getByTestId('import-settings-input').setInputFiles(join(fixtures, 'a1111.jpg'));
+    await eventually(() => page.getByTestId('prompt-input').inputValue(), '1girl, maid, cafe interior');
+    await handOver('drop', join(fixtures, 'comfyui.png'));
+    await eventually(() => page.getByTestId('prompt-input').inputValue(), '1girl, fox ears, shrine at night, paper lanterns');
+    expect(await notice.textContent()).toContain('Filled from a ComfyUI image');
+    expect(await page.getByTestId('import-unused').textContent()).toContain('seed 8675309');
     expect(uploads).toEqual([]);
 
     // Undo brings back the form as it was before the first import.

@@ -107,6 +107,37 @@ describe('generations', () => {
     expect((await setEmbed(true)).json().embedSettings).toBe(true);
   });
 
+  it('puts the same settings in the EXIF of a JPEG or WebP result, where A1111 writes them; the stored file stays as it was', async () => {
+    const user = await givenVerifiedUser(t, { name: 'Sakura Owner' });
+    for (const format of ['jpeg', 'webp'] as const) {
+      const prompt = `夜桜と狐の少女, lantern light [sim:${format}]`;
+      const done = await waitForTerminal(t, user, (await submit(t, user, { prompt, aspectRatio: '3:4' })).json().id);
+      const image = done.images[0]!;
+      const download = await t.app.inject({ method: 'GET', url: image.downloadUrl, headers: { cookie: user.cookie } });
+      expect(download.headers['content-type']).toBe(`image/${format}`);
+      expect(Number(download.headers['content-length'])).toBe(download.rawPayload.length);
+      const meta = await sharp(download.rawPayload).metadata();
+      expect(meta).toMatchObject({ format, width: image.width, height: image.height });
+      const infotext = `${prompt}\nSize: ${image.width}x${image.height}, Model: Nano Banana, Aspect ratio: "3:4"`;
+      // UserComment: "UNICODE\0" and UCS-2 in the block's (big-endian) byte order; XPComment: UTF-16LE.
+      const userComment = Buffer.concat([Buffer.from('UNICODE\0', 'latin1'), Buffer.from(infotext, 'utf16le').swap16()]);
+      expect(meta.exif?.includes(userComment), format).toBe(true);
+      const xp = meta.exif!.toString('utf16le', meta.exif!.indexOf(Buffer.from('{"', 'utf16le')));
+      expect(JSON.parse(xp.slice(0, xp.indexOf('\0')))).toMatchObject({ v: 1, model: 'nano-banana', prompt, aspectRatio: '3:4' });
+      const everything = [
+        download.rawPayload.toString('latin1'),
+        download.rawPayload.toString('utf8'),
+        download.rawPayload.toString('utf16le'),
+      ];
+      for (const secret of [user.id, user.email, 'Sakura Owner']) for (const text of everything) expect(text).not.toContain(secret);
+
+      const original = await t.app.inject({ method: 'GET', url: done.imageUrl!, headers: { cookie: user.cookie } });
+      expect((await sharp(original.rawPayload).metadata()).exif).toBeUndefined();
+      const pixels = (b: Buffer) => sharp(b).raw().toBuffer();
+      expect((await pixels(download.rawPayload)).equals(await pixels(original.rawPayload))).toBe(true);
+    }
+  });
+
   it('makes the viewer preview on its first view, once, and never for an image deleted meanwhile', async () => {
     const user = await givenVerifiedUser(t);
     const done = await waitForTerminal(t, user, (await submit(t, user, { prompt: 'a lantern festival' })).json().id);

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   findOwnedImage,
+  findOwnedImageWithGeneration,
   findOwnedUploads,
   type GenerationContext,
   openDownload,
@@ -53,12 +54,17 @@ export const fileRoutes =
         },
       },
       async (req, reply) => {
-        const image = await findOwnedImage(deps.db, userOf(req).id, req.params.id);
-        if (!image) throw notFound('That image');
         // A download differs from the original shown in the page (its settings are inside): its own tag.
         const download = Boolean(req.query.download) && req.params.variant === 'original';
         const embed = download && userOf(req).embedSettings;
-        const etag = `${image.id}-${embed ? 'download-v1' : req.params.variant}`;
+        // The settings come from the generation, read with the image in one query.
+        const found = embed
+          ? await findOwnedImageWithGeneration(deps.db, userOf(req).id, req.params.id)
+          : { image: await findOwnedImage(deps.db, userOf(req).id, req.params.id), generation: null };
+        const image = found?.image;
+        if (!image) throw notFound('That image');
+        // The version changes with what a download carries (v2: EXIF in JPEG and WebP; v3: seed and sampling settings).
+        const etag = `${image.id}-${embed ? 'download-v3' : req.params.variant}`;
         // Whether a download has the settings inside follows a choice that can change: asked again each time (304 while the same).
         if (download) reply.header('cache-control', 'private, no-cache');
         if (req.headers['if-none-match'] === `"${etag}"`) return reply.status(304).send();
@@ -68,7 +74,7 @@ export const fileRoutes =
         }
         if (!download) return send(reply, image.originalKey, image.contentType, etag);
         const name = `animegen-${image.generationId.slice(0, 8)}-${image.position + 1}.${extOf(image.contentType)}`;
-        return send(reply, await openDownload(deps, image, { embedSettings: embed }), image.contentType, etag, name);
+        return send(reply, await openDownload(deps, image, found.generation), image.contentType, etag, name);
       },
     );
 

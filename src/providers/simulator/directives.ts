@@ -2,9 +2,10 @@
  * Prompt directives that steer one simulated task, for tests and demos. They
  * may appear anywhere in the prompt, in any case, e.g. "a cat [SIM:slow]".
  */
-export type Directive = 'fail' | 'reject' | 'slow' | 'never' | 'broken' | 'missing' | 'huge';
+export type Directive = 'fail' | 'reject' | 'slow' | 'never' | 'broken' | 'missing' | 'huge' | 'jpeg' | 'webp';
 
-const KNOWN = new Set<string>(['fail', 'reject', 'slow', 'never', 'broken', 'missing', 'huge']);
+/** `jpeg` and `webp` return the result in that format (some models answer JPEG), not PNG. */
+const KNOWN = new Set<string>(['fail', 'reject', 'slow', 'never', 'broken', 'missing', 'huge', 'jpeg', 'webp']);
 
 export function parseDirectives(prompt: string): Set<Directive> {
   const found = new Set<Directive>();

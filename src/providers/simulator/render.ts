@@ -91,3 +91,8 @@ export async function renderPlaceholder(prompt: string, seed: number, aspect: st
     .png()
     .toBuffer();
 }
+
+/** The placeholder as a JPEG or WebP, as some models return their results. */
+export function convertPlaceholder(png: Buffer, format: 'jpeg' | 'webp'): Promise<Buffer> {
+  return (format === 'jpeg' ? sharp(png).jpeg({ quality: 90 }) : sharp(png).webp({ quality: 90 })).toBuffer();
+}

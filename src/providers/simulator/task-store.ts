@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { type Directive, HUGE_PREFIX, parseDirectives } from './directives.js';
 import { midjourneyCallback, midjourneyRecord } from './midjourney-shape.js';
-import { renderPlaceholder, seedFromPrompt } from './render.js';
+import { convertPlaceholder, renderPlaceholder, seedFromPrompt } from './render.js';
 
 export interface SimLog {
   debug(obj: object, msg?: string): void;
@@ -230,7 +230,8 @@ export class TaskStore {
   /** Makes (or, as a directive says, spoils) result `i` of a task and returns its URL. */
   async #result(task: SimTask, i: number): Promise<string> {
     const d = task.directives;
-    const name = `${randomBytes(8).toString('hex')}.png`;
+    const format = d.has('jpeg') ? 'jpeg' : d.has('webp') ? 'webp' : 'png';
+    const name = `${randomBytes(8).toString('hex')}.${format === 'jpeg' ? 'jpg' : format}`;
     const url = `${this.baseUrl}/files/${name}`;
     // [sim:missing] never stores the file, so its URL answers 404.
     if (d.has('missing')) return url;
@@ -241,7 +242,9 @@ export class TaskStore {
     }
     const prompt = String(task.input.prompt);
     const aspect = String(task.input.aspect_ratio ?? task.input.image_size ?? task.input.aspectRatio ?? '1:1');
-    this.storeFile(name, { bytes: await this.render(prompt, this.#firstSeed(task) + i, aspect), contentType: 'image/png' });
+    const png = await this.render(prompt, this.#firstSeed(task) + i, aspect);
+    const bytes = format === 'png' ? png : await convertPlaceholder(png, format);
+    this.storeFile(name, { bytes, contentType: `image/${format}` });
     return url;
   }
 

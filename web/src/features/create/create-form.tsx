@@ -14,7 +14,7 @@ import { toast } from '../../lib/toast.js';
 import { AspectLabel } from './aspect-label.js';
 import { CostSummary } from './cost-summary.js';
 import { loadDraft, saveDraft } from './draft-store.js';
-import { applyImageSettings, ImportNotice, type ImportResult, ImportSettingsButton, readSettingsFile } from './import-settings.js';
+import { applyImageSettings, ImportNotice, type ImportResult, ImportSettingsButton, imageOf, readSettingsFile } from './import-settings.js';
 import { ModelPicker } from './model-picker.js';
 import { OptionGroup } from './option-group.js';
 import { ReferencePicker } from './reference-picker.js';
@@ -58,6 +58,19 @@ export function CreateForm({ userId, models, maxCount, balance, maxUploadBytes, 
   const readyKey = readyRefs.map((u) => u.id).join();
   // biome-ignore lint/correctness/useExhaustiveDependencies: the uploads change only when their ids do (readyKey)
   useEffect(() => saveDraft(userId, { ...draft, references: readyRefs }), [userId, draft, readyKey]);
+
+  // An image pasted anywhere on the page (Ctrl+V) fills the form like one dropped on the prompt; pasted text is left alone.
+  const importRef = useRef<(file: File) => Promise<void>>(null);
+  useEffect(() => {
+    const onPaste = (e: ClipboardEvent) => {
+      const file = imageOf(e.clipboardData?.files);
+      if (!file || !importRef.current) return;
+      e.preventDefault();
+      void importRef.current(file);
+    };
+    window.addEventListener('paste', onPaste);
+    return () => window.removeEventListener('paste', onPaste);
+  }, []);
 
   useEffect(() => {
     if (!remix || prefilled.current === remix.id) return;
@@ -111,11 +124,13 @@ export function CreateForm({ userId, models, maxCount, balance, maxUploadBytes, 
   const importFrom = async (file: File) => {
     const settings = await readSettingsFile(file);
     if (!settings) return setImported({ source: null, filled: [], unused: [], before: draft });
-    const { patch, result } = applyImageSettings(settings, models, model);
+    const { patch, result } = applyImageSettings(settings, models, model, draft.tuning);
     setFieldError(null);
     update(patch);
     setImported({ ...result, before: imported?.before ?? draft });
   };
+
+  importRef.current = importFrom;
 
   const errorFor = (field: string) => (fieldError?.field === field ? fieldError.message : null);
   const promptError = tooLong
@@ -150,8 +165,8 @@ export function CreateForm({ userId, models, maxCount, balance, maxUploadBytes, 
           }}
           // An image dropped on the prompt fills the form from the settings inside it.
           onDrop={(e) => {
-            const file = e.dataTransfer.files[0];
-            if (!file?.type.startsWith('image/')) return;
+            const file = imageOf(e.dataTransfer.files);
+            if (!file) return;
             e.preventDefault();
             void importFrom(file);
           }}

@@ -1,18 +1,28 @@
+import { comfySettings } from './comfyui-settings.js';
+import { exifTexts, findExif } from './exif-text.js';
+import { num, parseJson, ratioOfSize, str } from './settings-values.js';
+import { pngHasAlpha, readStealthAlpha } from './stealth-alpha.js';
+import { fooocusSettings, invokeSettings, novelaiSettings, swarmSettings } from './tool-settings.js';
+
 /**
- * Reads the settings other generators (and our own downloads) write into a
- * PNG, in the browser: the file is never uploaded for this. Formats, from
- * their own writers' documentation:
+ * Reads the settings other generators (and our own downloads) write into an
+ * image, in the browser: the file is never uploaded for this. Where each
+ * tool keeps them, from its own documentation:
  * - AnimeGen: `animegen` JSON (`v`, `model`, `prompt`, `negative`, `aspectRatio`, `size`);
  * - A1111 / Forge (and Civitai, Tensor.Art, Fooocus in A1111 mode): `parameters`,
  *   the "infotext": prompt lines, an optional `Negative prompt:` line, then one
  *   line of `Key: value` pairs (values with commas or colons JSON-quoted);
- * - NovelAI: `Software` = NovelAI, `Description` (prompt) and `Comment`, a JSON
- *   object with `uc` (undesired content), `seed`, `steps`, `scale`, `width`, `height`.
+ * - SwarmUI and Fooocus (its own scheme): `parameters` as JSON (tool-settings.ts);
+ * - InvokeAI: `invokeai_metadata` (older: `sd-metadata` JSON, `Dream` command line) (tool-settings.ts);
+ * - ComfyUI: `prompt`, the graph as run (comfyui-settings.ts);
+ * - NovelAI: `Software` = NovelAI, `Description` (prompt) and `Comment` JSON,
+ *   and the same hidden in the alpha channel's lowest bits (stealth-alpha.ts).
+ * A PNG keeps them in text chunks; a JPEG or WebP in EXIF (exif-text.ts).
  */
 
 export interface ImageSettings {
   /** Who wrote them. */
-  source: 'animegen' | 'a1111' | 'novelai';
+  source: 'animegen' | 'a1111' | 'novelai' | 'comfyui' | 'invokeai' | 'fooocus' | 'swarmui';
   prompt: string;
   negativePrompt?: string;
   /** The model as the file names it (an id of ours, or another tool's checkpoint name). */
@@ -69,25 +79,6 @@ export async function readPngText(bytes: Uint8Array): Promise<Record<string, str
   return texts;
 }
 
-const ratioOfSize = (width: number, height: number) => {
-  const gcd = (a: number, b: number): number => (b ? gcd(b, a % b) : a);
-  const d = gcd(width, height) || 1;
-  return `${width / d}:${height / d}`;
-};
-
-function parseJson(text: string | undefined): Record<string, unknown> | null {
-  if (!text) return null;
-  try {
-    const value: unknown = JSON.parse(text);
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
-}
-
-const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-
 /** A1111's last line: `Key: value, Key: "quoted, value", …`. */
 export function parseA1111Params(line: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -141,7 +132,7 @@ export function parseInfotext(text: string): ImageSettings {
   };
 }
 
-/** What a PNG's text says about how it was made, or null when it says nothing we read. Ours first, then A1111's, then NovelAI's. */
+/** What an image's text says about how it was made, or null when it says nothing we read. Ours first, then the others'. */
 export function settingsFromText(texts: Record<string, string>): ImageSettings | null {
   const ours = parseJson(texts.animegen);
   if (ours && typeof ours.prompt === 'string') {
@@ -156,35 +147,59 @@ export function settingsFromText(texts: Record<string, string>): ImageSettings |
       ...(str(ours.model) ? { model: str(ours.model) } : {}),
       ...(str(ours.aspectRatio) ? { aspectRatio: str(ours.aspectRatio) } : {}),
       ...(width && height ? { width, height } : {}),
-      other: {},
+      // Our sampling settings, under the names the other readers use.
+      other: Object.fromEntries(
+        (['seed', 'steps', 'guidance', 'strength', 'sampler'] as const).flatMap((k) =>
+          ours[k] === undefined || ours[k] === null ? [] : [[k, String(ours[k])]],
+        ),
+      ),
     };
   }
-  if (texts.parameters?.trim()) return parseInfotext(texts.parameters);
-  const comment = parseJson(texts.Comment);
-  if (texts.Software === 'NovelAI' || comment?.uc !== undefined) {
-    const prompt = texts.Description ?? str(comment?.prompt) ?? '';
-    if (!prompt) return null;
-    const width = num(comment?.width);
-    const height = num(comment?.height);
-    const other: Record<string, string> = {};
-    for (const key of ['seed', 'steps', 'scale', 'sampler', 'noise_schedule', 'strength']) {
-      const v = comment?.[key];
-      if (typeof v === 'string' || typeof v === 'number') other[key] = String(v);
-    }
-    const negative = str(comment?.uc);
-    return {
-      source: 'novelai',
-      prompt,
-      ...(negative ? { negativePrompt: negative } : {}),
-      ...(texts.Source ? { model: texts.Source } : {}),
-      ...(width && height ? { width, height, aspectRatio: ratioOfSize(width, height) } : {}),
-      other,
-    };
+  const from = (source: ImageSettings['source'], s: Omit<ImageSettings, 'source'> | null) => (s ? { source, ...s } : null);
+  if (texts.parameters?.trim()) {
+    const json = parseJson(texts.parameters);
+    if (json?.sui_image_params) return from('swarmui', swarmSettings(json));
+    if (json) return from('fooocus', fooocusSettings(json));
+    const infotext = parseInfotext(texts.parameters);
+    // Fooocus in A1111 mode says so in its Version.
+    return texts.fooocus_scheme || infotext.other.Version?.startsWith('Fooocus') ? { ...infotext, source: 'fooocus' } : infotext;
   }
+  if (texts.invokeai_metadata || texts['sd-metadata'] || texts.Dream) return from('invokeai', invokeSettings(texts));
+  if (texts.prompt) return from('comfyui', comfySettings(texts.prompt));
+  if (texts.Software === 'NovelAI' || parseJson(texts.Comment)?.uc !== undefined) return from('novelai', novelaiSettings(texts));
   return null;
 }
 
-/** Reads a dropped or picked file. */
-export async function readImageSettings(file: Blob): Promise<ImageSettings | null> {
-  return settingsFromText(await readPngText(new Uint8Array(await file.arrayBuffer())));
+/** An image's pixels as RGBA bytes: the browser's own decoder (see decodeInBrowser), or any other in tests. */
+export type DecodePixels = (file: Blob) => Promise<{ data: ArrayLike<number>; width: number; height: number }>;
+
+/** Decodes with the browser, alpha as stored (not premultiplied, no colour conversion), so its lowest bits survive. */
+export const decodeInBrowser: DecodePixels = async (file) => {
+  const bitmap = await createImageBitmap(file, { premultiplyAlpha: 'none', colorSpaceConversion: 'none' });
+  const { width, height } = bitmap;
+  // A page canvas where OffscreenCanvas is missing (Safari before 16.4).
+  const context =
+    typeof OffscreenCanvas === 'function'
+      ? new OffscreenCanvas(width, height).getContext('2d')
+      : Object.assign(document.createElement('canvas'), { width, height }).getContext('2d');
+  if (!context) throw new Error('no 2d canvas');
+  context.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  return { data: context.getImageData(0, 0, width, height).data, width, height };
+};
+
+/**
+ * Reads a dropped, pasted or picked file: PNG text, JPEG or WebP EXIF, and,
+ * for a PNG with alpha whose text says nothing (a site stripped it), the
+ * copy NovelAI hides in the alpha channel, which needs the pixels decoded.
+ */
+export async function readImageSettings(file: Blob, decode: DecodePixels = decodeInBrowser): Promise<ImageSettings | null> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const exif = findExif(bytes);
+  if (exif) return settingsFromText(exifTexts(exif));
+  const found = settingsFromText(await readPngText(bytes));
+  if (found || !pngHasAlpha(bytes)) return found;
+  const pixels = await decode(file);
+  const hidden = await readStealthAlpha(pixels.data, pixels.width, pixels.height);
+  return hidden ? settingsFromText(hidden) : null;
 }

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { Model } from '../../api/contracts.js';
+import type { ImageSettings } from './image-settings.js';
+import { applyImageSettings } from './import-settings.js';
+
+const range = (min: number, max: number, def: number) => ({ min, max, default: def, step: 1 });
+const plain: Model = {
+  id: 'plain',
+  name: 'Plain',
+  cost: 1,
+  family: 'natural',
+  aspectRatios: ['1:1'],
+  maxReferences: 0,
+  referenceRole: 'edit',
+  requiresReference: false,
+  supportsNegativePrompt: false,
+  maxPromptLength: 5000,
+  maxNegativePromptLength: 5000,
+  seed: false,
+  steps: null,
+  guidance: null,
+  strength: null,
+  samplers: [],
+  mask: false,
+  imagesPerTask: 1,
+};
+const local: Model = {
+  ...plain,
+  id: 'local',
+  name: 'Local',
+  family: 'sdxl',
+  supportsNegativePrompt: true,
+  seed: true,
+  steps: range(1, 150, 28),
+  guidance: range(1, 30, 6),
+  samplers: ['Euler a', 'DPM++ 2M'],
+};
+const a1111: ImageSettings = {
+  source: 'a1111',
+  prompt: '1girl',
+  negativePrompt: 'lowres',
+  other: { Seed: '1234', Steps: '32', 'CFG scale': '7', Sampler: 'DPM++ 2M', 'Clip skip': '2' },
+};
+
+describe('importing sampling settings', () => {
+  it("fills seed (locked), steps, CFG and sampler for a model that takes them, keeping other models' tuning", () => {
+    const { patch, result } = applyImageSettings(a1111, [plain, local], local, { plain: { steps: 3 } });
+    expect(patch).toMatchObject({ seed: '1234', seedLocked: true });
+    expect(patch.tuning).toEqual({ plain: { steps: 3 }, local: { steps: 32, guidance: 7, sampler: 'DPM++ 2M' } });
+    expect(result.filled).toEqual(expect.arrayContaining(['seed', 'steps', 'guidance', 'sampler']));
+    expect(result.unused).toEqual(['Clip skip 2']);
+  });
+
+  it('names what the chosen model cannot take instead of filling it', () => {
+    const { patch, result } = applyImageSettings(a1111, [plain], plain);
+    expect(patch.seed).toBeUndefined();
+    expect(patch.tuning).toBeUndefined();
+    expect(result.unused).toEqual(expect.arrayContaining(['Seed 1234', 'Steps 32', 'CFG scale 7', 'negative prompt']));
+    // Out of range for the model: named, not clipped.
+    const far = applyImageSettings({ ...a1111, other: { Steps: '500' } }, [local], local);
+    expect(far.result.unused).toEqual(['Steps 500']);
+  });
+});
