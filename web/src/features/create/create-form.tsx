@@ -13,12 +13,15 @@ import { formatNumber } from '../../lib/format.js';
 import { toast } from '../../lib/toast.js';
 import { AspectLabel } from './aspect-label.js';
 import { CostSummary } from './cost-summary.js';
+import { DiceButton } from './dice-button.js';
 import { loadDraft, saveDraft } from './draft-store.js';
 import { applyImageSettings, ImportNotice, type ImportResult, ImportSettingsButton, readSettingsFile } from './import-settings.js';
 import { ModelPicker } from './model-picker.js';
 import { OptionGroup } from './option-group.js';
+import { PromptHistory } from './prompt-history.js';
 import { ReferencePicker } from './reference-picker.js';
 import { useCreateForm } from './use-create-form.js';
+import { usePresetWiring } from './use-preset-wiring.js';
 import { MAX_REFERENCES, useReferenceUploads } from './use-reference-uploads.js';
 import { useSubmitGeneration } from './use-submit-generation.js';
 
@@ -42,6 +45,8 @@ export function CreateForm({ userId, models, maxCount, balance, maxUploadBytes, 
   const refLimit = Math.min(model?.maxReferences ?? 0, MAX_REFERENCES);
   const refs = useReferenceUploads(refLimit, maxUploadBytes);
   const submit = useSubmitGeneration();
+  const presets = usePresetWiring(draft, model, update);
+  const sent = presets.composed;
   const [fieldError, setFieldError] = useState<{ field: string; message: string } | null>(null);
   const [imported, setImported] = useState<(ImportResult & { before: typeof draft }) | null>(null);
   const prefilled = useRef<string | null>(null);
@@ -69,7 +74,7 @@ export function CreateForm({ userId, models, maxCount, balance, maxUploadBytes, 
   const total = model.cost * draft.count;
   const tooManyRefs = refs.ready.length > refLimit;
   const missingRef = model.requiresReference && refs.ready.length === 0;
-  const tooLong = draft.prompt.length > model.maxPromptLength;
+  const tooLong = sent.prompt.length > model.maxPromptLength;
   const blocked = !draft.prompt.trim() || tooLong || total > balance || refs.uploading || tooManyRefs || missingRef;
   // A change to the field the server refused clears its message at once.
   const edit = (field: 'prompt' | 'negativePrompt', value: string) => {
@@ -83,8 +88,9 @@ export function CreateForm({ userId, models, maxCount, balance, maxUploadBytes, 
     setFieldError(null);
     submit.mutate(
       {
-        prompt: draft.prompt.trim(),
-        negativePrompt: model.supportsNegativePrompt && draft.negativePrompt.trim() ? draft.negativePrompt.trim() : undefined,
+        prompt: sent.prompt,
+        negativePrompt: model.supportsNegativePrompt && sent.negative ? sent.negative : undefined,
+        seed: draft.seed ?? undefined,
         model: model.id,
         aspectRatio: draft.aspectRatio,
         count: draft.count,
@@ -117,13 +123,14 @@ export function CreateForm({ userId, models, maxCount, balance, maxUploadBytes, 
     ? t('create.promptTooLong', {
         model: model.name,
         max: formatNumber(model.maxPromptLength, i18n.language),
-        length: formatNumber(draft.prompt.length, i18n.language),
+        length: formatNumber(sent.prompt.length, i18n.language),
       })
     : errorFor('prompt');
 
   return (
     <Card>
       <form id={formId} onSubmit={onSubmit} className="space-y-5 p-5 sm:p-6" noValidate aria-label={t('create.formLabel')}>
+        {presets.userPresets}
         {imported && (
           <ImportNotice
             result={imported}
@@ -153,7 +160,8 @@ export function CreateForm({ userId, models, maxCount, balance, maxUploadBytes, 
           error={promptError}
           data-testid="prompt-input"
           aside={
-            <span className="flex items-center gap-2">
+            <span className="flex flex-wrap items-center justify-end gap-2">
+              <DiceButton prompt={draft.prompt} family={presets.family} onChange={(prompt) => edit('prompt', prompt)} />
               <ImportSettingsButton onFile={(file) => void importFrom(file)} />
               <span
                 className={cn(
@@ -162,10 +170,16 @@ export function CreateForm({ userId, models, maxCount, balance, maxUploadBytes, 
                 )}
                 data-testid="prompt-counter"
               >
-                {draft.prompt.length}/{model.maxPromptLength}
+                {sent.prompt.length}/{model.maxPromptLength}
               </span>
             </span>
           }
+        />
+        <PromptHistory
+          onReuse={(prompt) => {
+            setFieldError(null);
+            presets.reuse(prompt);
+          }}
         />
         {model.supportsNegativePrompt && (
           <TextArea
@@ -180,6 +194,7 @@ export function CreateForm({ userId, models, maxCount, balance, maxUploadBytes, 
             data-testid="negative-prompt-input"
           />
         )}
+        {presets.presetControls}
         <ModelPicker models={models} value={model.id} onChange={(modelId) => update({ modelId })} />
         <OptionGroup
           legend={t('create.aspectRatio')}

@@ -1,12 +1,17 @@
 import { useState } from 'react';
 import type { Generation, Model } from '../../api/contracts.js';
+import { noPresets, type PresetChoice } from './compose-prompt.js';
 
-export interface CreateDraft {
+export interface CreateDraft extends PresetChoice {
   prompt: string;
   negativePrompt: string;
   modelId: string;
   aspectRatio: string;
   count: number;
+  /** null: a new random seed each time. */
+  seed: number | null;
+  /** The user preset last applied, shown as chosen. */
+  presetId: string | null;
 }
 
 /** Keeps the aspect ratio and count valid for the chosen model. */
@@ -17,7 +22,16 @@ export function fitToModel(draft: CreateDraft, model: Model | undefined, maxCoun
   return { ...draft, modelId: model.id, aspectRatio, count };
 }
 
-const emptyDraft: CreateDraft = { prompt: '', negativePrompt: '', modelId: '', aspectRatio: '1:1', count: 1 };
+const emptyDraft: CreateDraft = {
+  prompt: '',
+  negativePrompt: '',
+  modelId: '',
+  aspectRatio: '1:1',
+  count: 1,
+  ...noPresets,
+  seed: null,
+  presetId: null,
+};
 
 /** The Create form's fields, starting from `saved` (the draft kept on this device); `prefill` loads a generation's settings (Remix). */
 export function useCreateForm(models: Model[], maxCount: number, saved?: CreateDraft | null) {
@@ -35,7 +49,15 @@ export function useCreateForm(models: Model[], maxCount: number, saved?: CreateD
   const prefill = (g: Generation) =>
     setDraft(
       fitToModel(
-        { prompt: g.prompt, negativePrompt: g.negativePrompt ?? '', modelId: g.model, aspectRatio: g.aspectRatio, count: g.count },
+        // The stored prompt is what was sent, presets included: they are not added a second time.
+        {
+          ...emptyDraft,
+          prompt: g.prompt,
+          negativePrompt: g.negativePrompt ?? '',
+          modelId: g.model,
+          aspectRatio: g.aspectRatio,
+          count: g.count,
+        },
         models.find((m) => m.id === g.model) ?? models[0],
         maxCount,
       ),

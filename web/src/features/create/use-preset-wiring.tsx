@@ -1,0 +1,75 @@
+import type { Model, PresetSettings, UserPreset } from '../../api/contracts.js';
+import { composeNegative, composePrompt, familyOf, noPresets } from './compose-prompt.js';
+import { PresetControls } from './preset-controls.js';
+import type { CreateDraft } from './use-create-form.js';
+import { usePresets } from './use-presets.js';
+import { UserPresets } from './user-presets.js';
+
+/**
+ * Everything presets add to the Create form, in one place so the form itself
+ * changes little: what will be sent (composed from the draft and the chosen
+ * presets), the preset controls and the user's presets, and what reusing a
+ * prompt from the history does.
+ */
+export function usePresetWiring(draft: CreateDraft, model: Model | undefined, update: (patch: Partial<CreateDraft>) => void) {
+  const presets = usePresets();
+  const builtIn = presets.data?.builtIn;
+  const family = model ? familyOf(model) : 'natural';
+  const takesNegative = Boolean(model?.supportsNegativePrompt);
+  const prompt = composePrompt(draft.prompt, family, draft, builtIn);
+  const negative = takesNegative ? composeNegative(draft.negativePrompt, family, draft, builtIn) : '';
+  const changed = prompt !== draft.prompt.trim() || (takesNegative && negative !== draft.negativePrompt.trim());
+
+  const current: PresetSettings = {
+    model: draft.modelId,
+    aspectRatio: draft.aspectRatio,
+    count: draft.count,
+    negativePrompt: draft.negativePrompt.trim(),
+    seed: draft.seed,
+    quality: draft.quality,
+    undesired: draft.undesired,
+    style: draft.style,
+  };
+  const apply = (p: UserPreset) =>
+    update({
+      modelId: p.settings.model,
+      aspectRatio: p.settings.aspectRatio,
+      count: p.settings.count,
+      negativePrompt: p.settings.negativePrompt,
+      seed: p.settings.seed,
+      quality: p.settings.quality,
+      undesired: p.settings.undesired,
+      style: p.settings.style,
+      presetId: p.id,
+    });
+
+  return {
+    family,
+    /** The prompt and negative prompt Create sends. */
+    composed: { prompt, negative },
+    presetControls: (
+      <PresetControls
+        choice={draft}
+        builtIn={builtIn}
+        family={family}
+        takesNegative={takesNegative}
+        composed={{ prompt, negative }}
+        changed={changed}
+        onChange={(patch) => update(patch)}
+        onEditComposed={() => update({ prompt, ...(takesNegative ? { negativePrompt: negative } : {}), ...noPresets })}
+      />
+    ),
+    userPresets: presets.data ? (
+      <UserPresets
+        presets={presets.data.presets}
+        max={presets.data.max}
+        selectedId={draft.presetId}
+        current={current}
+        onApply={apply}
+        onForget={() => update({ presetId: null })}
+      />
+    ) : null,
+    /** A prompt from the history is what was sent, presets included: they are not added again. */
+    reuse: (text: string) => update({ prompt: text, quality: false, style: null }),
+  };
+}
