@@ -3,7 +3,6 @@ import { ApiError } from '../../api/client.js';
 import type { PresetSettings, UserPreset } from '../../api/contracts.js';
 import { errorMessageKey } from '../../api/errors.js';
 import { Button } from '../../components/ui/button.js';
-import { ConfirmDialog } from '../../components/ui/dialog.js';
 import { SelectField, TextField } from '../../components/ui/field.js';
 import { useTranslation } from '../../i18n/react.js';
 import { toast } from '../../lib/toast.js';
@@ -136,26 +135,32 @@ export function UserPresets({ presets, max, selectedId, current, onApply, onForg
           </div>
         </div>
       )}
-      <ConfirmDialog
-        open={confirmDelete && Boolean(selected)}
-        title={t('create.userPresets.deleteTitle', { name: selected?.name ?? '' })}
-        confirmLabel={t('create.userPresets.delete')}
-        cancelLabel={t('common.cancel')}
-        tone="danger"
-        busy={remove.isPending}
-        onClose={() => setConfirmDelete(false)}
-        onConfirm={() =>
-          selected &&
-          remove.mutate(selected.id, {
-            onSuccess: () => {
-              setConfirmDelete(false);
-              onForget();
-            },
-            onError: (err) => toast.error(messageOf(err)),
-          })
-        }
-        confirmTestId="confirm-delete-preset"
-      />
+      {confirmDelete && selected && (
+        // Inline, not a modal: a dialog's own <form> would sit inside the Create form.
+        <div className="flex flex-wrap items-center gap-2 rounded-xl bg-rose-50 p-3 text-sm ring-1 ring-rose-200 dark:bg-rose-500/10 dark:ring-rose-400/30">
+          <span className="min-w-0 flex-1 break-words">{t('create.userPresets.deleteTitle', { name: selected.name })}</span>
+          <Button
+            variant="danger"
+            size="sm"
+            loading={remove.isPending}
+            onClick={() =>
+              remove.mutate(selected.id, {
+                onSuccess: () => {
+                  setConfirmDelete(false);
+                  onForget();
+                },
+                onError: (err) => toast.error(messageOf(err)),
+              })
+            }
+            data-testid="confirm-delete-preset"
+          >
+            {t('create.userPresets.delete')}
+          </Button>
+          <Button variant="ghost" size="sm" onClick={() => setConfirmDelete(false)}>
+            {t('common.cancel')}
+          </Button>
+        </div>
+      )}
     </div>
   );
 }
