@@ -91,6 +91,31 @@ describe('prompt history (/api/prompts/history)', () => {
     expect(await history(other)).toEqual(['someone else’s prompt']);
   });
 
+  it('stays at the cap when one account sends many prompts at once, old and new alike', async () => {
+    const user = await givenVerifiedUser(t, { credits: 1000 });
+    const start = Date.now() - 1_000_000;
+    await t.deps.db
+      .insert(tables.promptHistory)
+      .values(
+        Array.from({ length: MAX_HISTORY }, (_, i) => ({
+          id: randomUUID(),
+          userId: user.id,
+          prompt: `full ${i}`,
+          usedAt: new Date(start + i * 1000),
+        })),
+      );
+    const prompts = ['full 0', 'full 1', 'full 0', 'new a', 'new b', 'new a', 'full 2', 'new c', 'new c', 'full 199'];
+    const answers = await Promise.all(prompts.map((prompt) => submit(t, user, { prompt })));
+    expect(answers.map((a) => a.statusCode)).toEqual(prompts.map(() => 202));
+    const kept = await history(user);
+    expect(kept.length).toBeLessThanOrEqual(MAX_HISTORY);
+    expect(new Set(kept).size).toBe(kept.length);
+    for (const p of new Set(prompts)) expect(kept.slice(0, 7)).toContain(p);
+    // One more, sent alone, trims anything a race left over.
+    await send(user, 'alone');
+    expect(await history(user)).toHaveLength(MAX_HISTORY);
+  });
+
   it('searches case-insensitively, taking % and _ literally', async () => {
     const user = await givenVerifiedUser(t, { credits: 100 });
     for (const p of ['Cat girl, 100% cute', 'cat_ears headband', 'catears', 'a dog', 'back\\slash']) await send(user, p);
