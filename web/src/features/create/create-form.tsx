@@ -12,6 +12,7 @@ import { cn } from '../../lib/cn.js';
 import { formatNumber } from '../../lib/format.js';
 import { toast } from '../../lib/toast.js';
 import { AspectLabel } from './aspect-label.js';
+import { noPresets } from './compose-prompt.js';
 import { CostSummary } from './cost-summary.js';
 import { DiceButton } from './dice-button.js';
 import { loadDraft, saveDraft } from './draft-store.js';
@@ -75,7 +76,7 @@ export function CreateForm({ userId, models, maxCount, balance, maxUploadBytes, 
   const tooManyRefs = refs.ready.length > refLimit;
   const missingRef = model.requiresReference && refs.ready.length === 0;
   const tooLong = sent.prompt.length > model.maxPromptLength;
-  const blocked = !draft.prompt.trim() || tooLong || total > balance || refs.uploading || tooManyRefs || missingRef;
+  const blocked = !draft.prompt.trim() || tooLong || total > balance || refs.uploading || tooManyRefs || missingRef || !presets.ready;
   // A change to the field the server refused clears its message at once.
   const edit = (field: 'prompt' | 'negativePrompt', value: string) => {
     if (fieldError?.field === field) setFieldError(null);
@@ -114,7 +115,8 @@ export function CreateForm({ userId, models, maxCount, balance, maxUploadBytes, 
     if (!settings) return setImported({ source: null, filled: [], unused: [], before: draft });
     const { patch, result } = applyImageSettings(settings, models, model);
     setFieldError(null);
-    update(patch);
+    // The image's prompt is what was sent, presets included: they are not added a second time.
+    update({ ...patch, ...noPresets });
     setImported({ ...result, before: imported?.before ?? draft });
   };
 

@@ -45,6 +45,8 @@ export function usePresetWiring(draft: CreateDraft, model: Model | undefined, up
 
   return {
     family,
+    /** False while chosen presets cannot be composed yet (their texts are still loading): Generate waits. */
+    ready: Boolean(builtIn) || (!draft.quality && !draft.style && draft.undesired === 'none'),
     /** The prompt and negative prompt Create sends. */
     composed: { prompt, negative },
     presetControls: (
