@@ -7,7 +7,6 @@ import { noPresets, type PresetChoice } from './compose-prompt.js';
 interface PresetControlsProps {
   choice: PresetChoice;
   builtIn: BuiltInPresets | undefined;
-  family: string;
   /** Only models that take a negative prompt get the undesired-content choice. */
   takesNegative: boolean;
   /** The prompt and negative prompt as they will be sent. */
@@ -22,29 +21,15 @@ interface PresetControlsProps {
 const levels: UndesiredLevel[] = ['heavy', 'light', 'none'];
 
 /** Quality tags, a built-in style and undesired content, with what will be sent shown before it is. */
-export function PresetControls({
-  choice,
-  builtIn,
-  family,
-  takesNegative,
-  composed,
-  changed,
-  onChange,
-  onEditComposed,
-}: PresetControlsProps) {
+export function PresetControls({ choice, builtIn, takesNegative, composed, changed, onChange, onEditComposed }: PresetControlsProps) {
   const { t, i18n } = useTranslation();
-  const texts = builtIn ? (builtIn.families[family] ?? builtIn.families.natural) : undefined;
   const lang = i18n.language === 'ja' ? 'ja' : 'en';
   return (
     <fieldset className="space-y-3" data-testid="preset-controls">
       <legend className="mb-1.5 text-sm font-medium text-zinc-800 dark:text-zinc-200">{t('create.presets.legend')}</legend>
       <CheckboxField
-        label={
-          <>
-            {t('create.presets.quality')}
-            {texts?.quality && <span className="block text-xs break-words text-zinc-500 dark:text-zinc-400">{texts.quality}</span>}
-          </>
-        }
+        // The tags themselves show in "Sent to the model" once it is on (here they would arrive late and move the form).
+        label={t('create.presets.quality')}
         checked={choice.quality}
         onChange={(e) => onChange({ quality: e.target.checked })}
         data-testid="quality-toggle"

@@ -53,7 +53,6 @@ export function usePresetWiring(draft: CreateDraft, model: Model | undefined, up
       <PresetControls
         choice={draft}
         builtIn={builtIn}
-        family={family}
         takesNegative={takesNegative}
         composed={{ prompt, negative }}
         changed={changed}
@@ -61,16 +60,17 @@ export function usePresetWiring(draft: CreateDraft, model: Model | undefined, up
         onEditComposed={() => update({ prompt, ...(takesNegative ? { negativePrompt: negative } : {}), ...noPresets })}
       />
     ),
-    userPresets: presets.data ? (
+    // Shown before the list has loaded too (empty), so nothing below it moves when it arrives.
+    userPresets: (
       <UserPresets
-        presets={presets.data.presets}
-        max={presets.data.max}
+        presets={presets.data?.presets ?? []}
+        max={presets.data?.max ?? Number.POSITIVE_INFINITY}
         selectedId={draft.presetId}
         current={current}
         onApply={apply}
         onForget={() => update({ presetId: null })}
       />
-    ) : null,
+    ),
     /** A prompt from the history is what was sent, presets included: they are not added again. */
     reuse: (text: string) => update({ prompt: text, quality: false, style: null }),
   };
