@@ -94,16 +94,14 @@ describe('prompt history (/api/prompts/history)', () => {
   it('stays at the cap when one account sends many prompts at once, old and new alike', async () => {
     const user = await givenVerifiedUser(t, { credits: 1000 });
     const start = Date.now() - 1_000_000;
-    await t.deps.db
-      .insert(tables.promptHistory)
-      .values(
-        Array.from({ length: MAX_HISTORY }, (_, i) => ({
-          id: randomUUID(),
-          userId: user.id,
-          prompt: `full ${i}`,
-          usedAt: new Date(start + i * 1000),
-        })),
-      );
+    await t.deps.db.insert(tables.promptHistory).values(
+      Array.from({ length: MAX_HISTORY }, (_, i) => ({
+        id: randomUUID(),
+        userId: user.id,
+        prompt: `full ${i}`,
+        usedAt: new Date(start + i * 1000),
+      })),
+    );
     const prompts = ['full 0', 'full 1', 'full 0', 'new a', 'new b', 'new a', 'full 2', 'new c', 'new c', 'full 199'];
     const answers = await Promise.all(prompts.map((prompt) => submit(t, user, { prompt })));
     expect(answers.map((a) => a.statusCode)).toEqual(prompts.map(() => 202));
