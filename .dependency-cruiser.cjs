@@ -2,7 +2,7 @@
  * The dependency direction of docs/architecture.md, checked in `npm test`.
  * A rule names what must never be imported from where.
  */
-const domain = '^src/(accounts|generation|billing|privacy|admin|moderation)/';
+const domain = '^src/(accounts|generation|billing|privacy|admin|moderation|prompts)/';
 /** The composition roots: they build everything and nothing imports them. */
 const roots = '^src/(main|app|deps|adapters|worker)\\.ts$';
 const adapters = '^src/(providers|storage|mail|pubsub)/|^src/jobs/queue\\.ts$';
@@ -28,7 +28,7 @@ module.exports = {
       severity: 'error',
       comment: 'db, lib and contracts import nothing above them.',
       from: { path: '^src/(db|lib|contracts)/' },
-      to: { path: '^src/(accounts|generation|billing|privacy|admin|moderation|credits|providers|storage|mail|pubsub|jobs|http)/' },
+      to: { path: '^src/(accounts|generation|billing|privacy|admin|moderation|credits|prompts|providers|storage|mail|pubsub|jobs|http)/' },
     },
     {
       name: 'contracts-only-zod',
@@ -43,6 +43,13 @@ module.exports = {
       comment: 'credits imports only db/ and lib/.',
       from: { path: '^src/credits/' },
       to: { path: '^src/', pathNot: '^src/(credits|db|lib|contracts)/' },
+    },
+    {
+      name: 'prompts-scope',
+      severity: 'error',
+      comment: 'prompts (history and presets) knows only db/, lib/ and contracts/: generation and privacy call it, never the reverse.',
+      from: { path: '^src/prompts/' },
+      to: { path: '^src/', pathNot: '^src/(prompts|db|lib|contracts)/' },
     },
     {
       name: 'adapters-know-no-domain',
@@ -86,8 +93,11 @@ module.exports = {
       name: 'module-public-face',
       severity: 'error',
       comment: "Across modules, import only a module's index.ts.",
-      from: { path: '^src/(accounts|generation|billing|privacy|admin|moderation|credits)/', pathNot: '\\.test\\.ts$' },
-      to: { path: '^src/(accounts|generation|billing|privacy|admin|moderation|credits)/', pathNot: ['^src/$1/', '^src/[^/]+/index\\.ts$'] },
+      from: { path: '^src/(accounts|generation|billing|privacy|admin|moderation|credits|prompts)/', pathNot: '\\.test\\.ts$' },
+      to: {
+        path: '^src/(accounts|generation|billing|privacy|admin|moderation|credits|prompts)/',
+        pathNot: ['^src/$1/', '^src/[^/]+/index\\.ts$'],
+      },
     },
     {
       name: 'web-only-contracts',

@@ -22,7 +22,9 @@ import { hookRoutes } from './http/routes/hooks.js';
 import { meRoutes } from './http/routes/me.js';
 import { metaRoutes } from './http/routes/meta.js';
 import { metricsRoutes } from './http/routes/metrics.js';
+import { presetRoutes } from './http/routes/presets.js';
 import { privacyRoutes } from './http/routes/privacy.js';
+import { promptHistoryRoutes } from './http/routes/prompt-history.js';
 import { sessionRoutes } from './http/routes/sessions.js';
 import { uploadRoutes } from './http/routes/uploads.js';
 import { registerWeb } from './http/routes/web.js';
@@ -109,6 +111,8 @@ export async function buildApp(
   await app.register(privacyRoutes({ ...deps.privacy, legal: deps.legal, publicFormLimit: windowLimiter(5, 3_600_000) }));
   await app.register(adminRoutes(deps.privacy));
   await app.register(generationRoutes(deps.generation));
+  await app.register(presetRoutes({ db: deps.db, clock: deps.clock, builtIn: config.presets }));
+  await app.register(promptHistoryRoutes({ db: deps.db }));
   await app.register(uploadRoutes({ ...deps.generation, maxBytes: config.uploads.maxBytes }));
   await app.register(fileRoutes({ ...deps.generation, linkSecret: config.auth.secret.reveal() }));
   await app.register(hookRoutes(deps.generation));

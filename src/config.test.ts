@@ -126,6 +126,39 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MODELS_JSON: '[{"id":"x"}]' })).toThrow(/MODELS_JSON/);
   });
 
+  it('reads PRESETS_JSON over the built-in presets, and names the variable and the field when it is wrong', () => {
+    const problemOf = (json: string) => {
+      try {
+        loadConfig({ PRESETS_JSON: json });
+      } catch (e) {
+        expect(e).toBeInstanceOf(ConfigError);
+        return (e as ConfigError).problems;
+      }
+      return [];
+    };
+    const defaults = loadConfig({}).presets;
+    expect(defaults.styles.length).toBeGreaterThanOrEqual(12);
+    const own = loadConfig({
+      PRESETS_JSON: JSON.stringify({ families: { sdxl: { quality: 'q', undesired: { heavy: 'h', light: 'l', none: '' } } } }),
+    });
+    expect(own.presets.families.sdxl?.quality).toBe('q');
+    expect(own.presets.families.natural).toEqual(defaults.families.natural);
+    expect(own.presets.styles).toEqual(defaults.styles);
+    expect(problemOf('{nope')).toEqual(['PRESETS_JSON: not valid JSON']);
+    expect(problemOf('{"colours":[]}')).toEqual([expect.stringMatching(/^PRESETS_JSON: .*colours/)]);
+    expect(problemOf('{"families":{"sdxl":{"quality":"q"}}}')).toEqual([
+      expect.stringMatching(/^PRESETS_JSON: families\.sdxl\.undesired: /),
+    ]);
+    const style = { id: 'mine', name: 'Mine', templates: { natural: '{prompt}, mine' } };
+    expect(problemOf(JSON.stringify({ styles: [{ ...style, id: 'Not An Id' }] }))).toEqual([
+      expect.stringMatching(/^PRESETS_JSON: styles\.0\.id: /),
+    ]);
+    expect(problemOf(JSON.stringify({ styles: [{ ...style, templates: { sdxl: 'tags' } }] }))).toEqual([
+      expect.stringMatching(/^PRESETS_JSON: styles\.0\.templates\.natural: /),
+    ]);
+    expect(problemOf(JSON.stringify({ styles: [style, style] }))).toEqual(['PRESETS_JSON: styles: the id "mine" is used twice']);
+  });
+
   it('refuses MODELS_JSON entries the KIE model cannot honour, naming the variable, the model and the problem', () => {
     const entry = { id: 'fox', name: 'Fox', providerModel: 'nano-banana-pro', cost: 2, aspectRatios: ['1:1'], maxReferences: 2 };
     const problemOf = (env: Env, changes: Record<string, unknown>) => {

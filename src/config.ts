@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseCreditPacks } from './billing/index.js';
 import { defaultA1111Models, defaultComfyModels, defaultModels, parseModels } from './generation/index.js';
 import { Secret } from './lib/secret.js';
+import { parsePresets } from './prompts/index.js';
 import { checkCatalogEntry, loadComfyWorkflows, parseBehaviourPatch } from './providers/index.js';
 import { parseStorageUrl } from './storage/index.js';
 
@@ -72,6 +73,8 @@ const envSchema = z.object({
   SIGNUP_CREDITS: int(20, 0, 1_000_000),
   MIN_AGE: int(16, 13, 21),
   MODELS_JSON: z.string().optional(),
+  /** JSON: quality tags and undesired-content texts per model family, and the styles, over the built-in ones. */
+  PRESETS_JSON: z.string().optional(),
   UPLOAD_MAX_BYTES: int(10 * 1024 * 1024, 1024),
   UPLOAD_MAX_PIXELS: int(40_000_000, 1),
   GENERATION_DEADLINE_SECONDS: int(15 * 60, 10),
@@ -163,6 +166,7 @@ export function loadConfig(env: Env = process.env, terminal = false) {
     storage: storageConfig(e),
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     models: models(e.MODELS_JSON, provider.kind),
+    presets: presets(e.PRESETS_JSON),
     uploads: { maxBytes: e.UPLOAD_MAX_BYTES, maxPixels: e.UPLOAD_MAX_PIXELS, maxPerGeneration: 4, delivery: e.REFERENCE_DELIVERY },
     legal: {
       policyVersion: e.LEGAL_POLICY_VERSION,
@@ -289,6 +293,14 @@ function models(json: string | undefined, provider: ReturnType<typeof providerCo
   const problems = parsed.flatMap((m) => checkCatalogEntry(m).map((problem) => `MODELS_JSON: model "${m.id}": ${problem}`));
   if (problems.length > 0) throw new ConfigError(problems);
   return parsed;
+}
+
+function presets(json: string | undefined) {
+  try {
+    return parsePresets(json);
+  } catch (err) {
+    throw new ConfigError([`PRESETS_JSON: ${(err as Error).message}`]);
+  }
 }
 
 /** Stripe when both secrets are set (billing is off without them), and the credit packs on sale. */

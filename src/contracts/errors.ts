@@ -21,6 +21,8 @@ export const errorCodes = [
   'image_too_large',
   /** The same request conflicts with the current state (e.g. deleting a running generation). */
   'conflict',
+  /** The account already holds as many of these as it may (e.g. 100 presets); delete one first. */
+  'limit_reached',
   /** Too many requests in a window; retry later. */
   'rate_limited',
   /** A request body is larger than the server accepts. */

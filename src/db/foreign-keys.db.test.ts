@@ -41,10 +41,12 @@ describe('foreign keys to the account', () => {
       'idempotency_keys.user_id CASCADE',
       'policy_acknowledgements.user_id CASCADE',
       'privacy_requests.user_id SET NULL',
+      'prompt_history.user_id CASCADE',
       'purchases.user_id RESTRICT',
       'session.user_id CASCADE',
       'two_factor.user_id CASCADE',
       'uploads.user_id CASCADE',
+      'user_presets.user_id CASCADE',
     ]);
   });
 });

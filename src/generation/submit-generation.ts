@@ -7,6 +7,7 @@ import { generationDebitClauses } from '../credits/index.js';
 import { type Db, executePrepared } from '../db/index.js';
 import { AppError } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
+import { promptHistoryClauses } from '../prompts/index.js';
 import type { GenerationContext } from './context.js';
 import { findOwnedUploads } from './generation.queries.js';
 import { type generations, idempotencyKeys } from './generation.schema.js';
@@ -20,7 +21,8 @@ const invalid = (field: string, message: string) => new AppError('invalid_input'
 /**
  * Checks the request against the model's limits, then in ONE statement
  * debits the credits, inserts the generation (queued) and enqueues its job.
- * Either all three happen or none. Throws insufficient_credits (nothing charged).
+ * Either all three happen or none; the prompt joins the user's history with
+ * them. Throws insufficient_credits (nothing charged, nothing recorded).
  */
 export async function submitGeneration(
   deps: Pick<GenerationContext, 'db' | 'queue' | 'clock' | 'provider' | 'catalog' | 'modelNames' | 'settings'>,
@@ -104,7 +106,8 @@ type GenerationRow = typeof generations.$inferSelect;
 
 /**
  * The whole submit in ONE statement (data-modifying CTEs): claim the
- * idempotency key, debit, insert the generation, its references and its job.
+ * idempotency key, debit, insert the generation, its references and its job,
+ * and record the prompt in the user's history (the prompts module's clauses).
  * Each write after the claim happens only if the one before it did, so either
  * all happen or none. One round trip instead of a transaction's five: the
  * benchmark's submit path is bound by them.
@@ -141,7 +144,8 @@ function submitStatement(
       from gen, jsonb_array_elements_text(${JSON.stringify(refIds)}::jsonb) with ordinality as r(upload_id, n)
       returning 1
     ),
-    job as (${deps.queue.insertSql(runJob, sql`jsonb_build_object('generationId', gen.id)`, sql`gen`)})
+    job as (${deps.queue.insertSql(runJob, sql`jsonb_build_object('generationId', gen.id)`, sql`gen`)}),
+    ${promptHistoryClauses({ userId: row.userId, prompt: row.prompt, when: sql`exists (select 1 from gen)` })}
     select (select count(*) from claim)::int as claimed, (select count(*) from gen)::int as created,
            (select count(*) from refs)::int as refs, (select count(*) from job)::int as jobs`;
 }

@@ -13,6 +13,7 @@ export const errorStatus = {
   unsupported_image: 415,
   image_too_large: 413,
   conflict: 409,
+  limit_reached: 409,
   rate_limited: 429,
   payload_too_large: 413,
   billing_disabled: 503,

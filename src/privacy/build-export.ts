@@ -15,6 +15,8 @@ data/purchases.json     credit packs you bought: amount, currency, status (we ne
 data/generations.json   every generation: prompt, negative prompt, model, size, seed and sampling settings, cost, status, times,
                         and the files below that belong to it
 data/uploads.json       the reference images you uploaded
+data/prompt-history.json  the last prompts you sent (up to 200), newest first
+data/presets.json       the settings you saved as presets
 data/consent.json       the privacy policy versions you acknowledged, and when (age confirmation is in profile.json)
 data/privacy-requests.json  requests you sent us and our answers
 images/                 the original of every generated image
@@ -64,6 +66,8 @@ export async function buildExportArchive(
     await json('data/purchases.json', data.purchases);
     await json('data/consent.json', data.consent);
     await json('data/privacy-requests.json', data.privacyRequests);
+    await json('data/prompt-history.json', data.promptHistory);
+    await json('data/presets.json', data.presets);
     await json(
       'data/generations.json',
       data.generations.map((g) => ({

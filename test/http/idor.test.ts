@@ -33,6 +33,8 @@ interface Owned {
   requestId: string;
   taskId: string;
   alertId: string;
+  presetId: string;
+  historyId: string;
 }
 /** One request as the other user; `anonymous` sends no cookie (routes authenticated by a token or signature). */
 interface Attempt {
@@ -94,6 +96,9 @@ describe('another user cannot reach anything by id (IDOR matrix)', () => {
         ];
       },
     },
+    'PATCH /api/presets/:id': { status: 404, attempts: (o) => [{ url: `/api/presets/${o.presetId}`, payload: { name: 'renamed by B' } }] },
+    'DELETE /api/presets/:id': { status: 404, attempts: (o) => [{ url: `/api/presets/${o.presetId}` }] },
+    'DELETE /api/prompts/history/:id': { status: 404, attempts: (o) => [{ url: `/api/prompts/history/${o.historyId}` }] },
     'GET /api/me/exports/:id': { status: 404, attempts: (o) => [{ url: `/api/me/exports/${o.exportId}` }] },
     'GET /api/me/exports/:id/download': { status: 404, attempts: (o) => [{ url: o.downloadUrl }] },
     'DELETE /api/me/sessions/:id': { status: 404, attempts: (o) => [{ url: `/api/me/sessions/${o.sessionId}` }] },
@@ -137,6 +142,8 @@ describe('another user cannot reach anything by id (IDOR matrix)', () => {
       requests: await get('/api/me/privacy-requests'),
       sessions: (await get('/api/me/sessions')).sessions.map((s: { id: string }) => s.id),
       credits: await get('/api/credits'),
+      presets: await get('/api/presets'),
+      history: await get('/api/prompts/history'),
     };
   };
 
@@ -167,7 +174,22 @@ describe('another user cannot reach anything by id (IDOR matrix)', () => {
     const row = await rowOf(t.deps.db, tables.generations, eq(tables.generations.id, gen.id));
     const sessions = (await as(a, 'GET', '/api/me/sessions')).json().sessions;
     await raiseOperatorAlert(t.deps.db, { kind: 'provider_account', source: 'kie', code: 'auth', now: new Date() });
+    const settings = {
+      model: 'nano-banana',
+      aspectRatio: '1:1',
+      count: 1,
+      negativePrompt: '',
+      seed: null,
+      quality: false,
+      undesired: 'none',
+      style: null,
+    };
+    const preset = await as(a, 'POST', '/api/presets', { name: 'Owner’s preset', settings });
+    expect(preset.statusCode).toBe(201);
+    const history = (await as(a, 'GET', '/api/prompts/history')).json().items;
     Object.assign(o, {
+      presetId: preset.json().id,
+      historyId: history.find((h: { prompt: string }) => h.prompt === PROMPT).id,
       alertId: (await listOpenAlerts(t.deps.db))[0]!.id,
       exportId: view.id,
       downloadUrl: view.downloadUrl,

@@ -51,6 +51,17 @@ describe('personal data: export, trash, deletion', () => {
       (await submit(t, user, { prompt: 'for the archive', model: 'nano-banana-2', referenceUploadIds: [ref.id] })).json().id,
     );
     await as(user, 'POST', '/api/privacy-requests', { kind: 'access', message: 'Which data do you keep?' });
+    const preset = {
+      model: 'nano-banana',
+      aspectRatio: '1:1',
+      count: 1,
+      negativePrompt: '',
+      seed: null,
+      quality: true,
+      undesired: 'light',
+      style: 'chibi',
+    };
+    expect((await as(user, 'POST', '/api/presets', { name: 'My chibi look', settings: preset })).statusCode).toBe(201);
     await as(user, 'POST', '/api/me/policy/acknowledge', { version: '1.0.0' });
     // Billing is off in this app: a paid, then disputed, purchase written as the billing module would.
     await t.deps.db.insert(tables.purchases).values({
@@ -76,6 +87,8 @@ describe('personal data: export, trash, deletion', () => {
     expect(files).toMatch(/references\/[0-9a-f-]+\.png/);
     expect(read('profile')).toMatchObject({ email: user.email, name: 'Export Me' });
     expect(read('generations')[0]).toMatchObject({ prompt: 'for the archive', cost: 4 });
+    expect(read('prompt-history')).toEqual([expect.objectContaining({ prompt: 'for the archive' })]);
+    expect(read('presets')).toEqual([expect.objectContaining({ name: 'My chibi look', settings: preset })]);
     expect(JSON.stringify(read('sessions'))).not.toMatch(/token/i);
 
     for (const row of readInventory().filter((r) => r.personal === 'yes')) {
@@ -141,6 +154,18 @@ describe('personal data: export, trash, deletion', () => {
   it('deletes the account after re-authentication: files gone, sessions dead, ledger kept without PII, e-mail reusable', async () => {
     const user = await givenVerifiedUser(t);
     const g = await waitForTerminal(t, user, (await submit(t, user, { prompt: 'goodbye' })).json().id);
+    const preset = {
+      model: 'nano-banana',
+      aspectRatio: '1:1',
+      count: 1,
+      negativePrompt: '',
+      seed: null,
+      quality: true,
+      undesired: 'light',
+      style: 'chibi',
+    };
+    expect((await as(user, 'POST', '/api/presets', { name: 'Farewell', settings: preset })).statusCode).toBe(201);
+    expect(await countOf(t.deps.db, sql`select count(*)::int as n from prompt_history where user_id = ${user.id}`)).toBe(1);
     const keys = (await rowsOf(t.deps.db, tables.generationImages, eq(tables.generationImages.generationId, g.id))).map(
       (i) => i.originalKey,
     );
@@ -164,6 +189,9 @@ describe('personal data: export, trash, deletion', () => {
     expect(row).toMatchObject({ name: 'Deleted account' });
     expect(JSON.stringify(row)).not.toContain(user.email);
     expect(await countOf(t.deps.db, sql`select count(*)::int as n from credit_entries where user_id = ${user.id}`)).toBe(2);
+    // Prompts and presets are personal data with no legal period: gone with the account.
+    expect(await countOf(t.deps.db, sql`select count(*)::int as n from prompt_history where user_id = ${user.id}`)).toBe(0);
+    expect(await countOf(t.deps.db, sql`select count(*)::int as n from user_presets where user_id = ${user.id}`)).toBe(0);
     const receipt = t.deps.devMailbox!.list().find((m) => m.to === user.email && /deleted/i.test(m.subject));
     expect(receipt).toBeTruthy();
     expect((await signUp(t, { email: user.email, password: 'a new account pw', name: 'Again', ageConfirmed: true })).statusCode).toBe(200);

@@ -71,7 +71,7 @@ export const appShells: AppShellPage[] = [
     path: '/create',
     name: 'create',
     module: 'src/routes/create.tsx',
-    preloadApi: [...signedIn, '/api/models', '/api/generations?limit=24'],
+    preloadApi: [...signedIn, '/api/models', '/api/presets', '/api/generations?limit=24'],
   },
   { path: '/gallery', name: 'gallery', module: 'src/routes/gallery.tsx', preloadApi: [...signedIn, '/api/generations?limit=24'] },
 ];

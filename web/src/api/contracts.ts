@@ -42,6 +42,18 @@ export type {
   PolicyStatus,
   PrivacyRequest,
 } from '../../../src/contracts/privacy.js';
+export type {
+  BuiltInPresets,
+  CreatePresetInput,
+  HistoryEntry,
+  HistoryResponse,
+  PresetSettings,
+  PresetsResponse,
+  StylePreset,
+  UndesiredLevel,
+  UpdatePresetInput,
+  UserPreset,
+} from '../../../src/contracts/prompts.js';
 
 import type { LegalDocument, PrivacyRequest } from '../../../src/contracts/privacy.js';
 

@@ -17,6 +17,7 @@ const apiErrorKeys = {
   unsupported_image: 'errors.unsupportedImage',
   image_too_large: 'errors.imageTooLarge',
   conflict: 'errors.conflict',
+  limit_reached: 'errors.limitReached',
   rate_limited: 'errors.rateLimited',
   payload_too_large: 'errors.payloadTooLarge',
   billing_disabled: 'errors.billingDisabled',

@@ -3,6 +3,8 @@ export const queryKeys = {
   meta: ['meta'] as const,
   me: ['me'] as const,
   models: ['models'] as const,
+  presets: ['presets'] as const,
+  promptHistory: (q: string) => ['prompt-history', q] as const,
   generations: ['generations'] as const,
   generation: (id: string) => ['generation', id] as const,
   trash: ['trash'] as const,

@@ -12,15 +12,19 @@ import { cn } from '../../lib/cn.js';
 import { formatNumber } from '../../lib/format.js';
 import { toast } from '../../lib/toast.js';
 import { AspectLabel } from './aspect-label.js';
+import { noPresets } from './compose-prompt.js';
 import { CostSummary } from './cost-summary.js';
+import { DiceButton } from './dice-button.js';
 import { loadDraft, saveDraft } from './draft-store.js';
 import { applyImageSettings, ImportNotice, type ImportResult, ImportSettingsButton, imageOf, readSettingsFile } from './import-settings.js';
 import { ModelPicker } from './model-picker.js';
 import { OptionGroup } from './option-group.js';
+import { PromptHistory } from './prompt-history.js';
 import { ReferencePicker } from './reference-picker.js';
 import { toRequestBody } from './request-body.js';
 import { SamplingControls, samplingProblems } from './sampling-controls.js';
 import { useCreateForm } from './use-create-form.js';
+import { usePresetWiring } from './use-preset-wiring.js';
 import { MAX_REFERENCES, useReferenceUploads } from './use-reference-uploads.js';
 import { useSubmitGeneration } from './use-submit-generation.js';
 
@@ -44,6 +48,8 @@ export function CreateForm({ userId, models, maxCount, balance, maxUploadBytes, 
   const refLimit = Math.min(model?.maxReferences ?? 0, MAX_REFERENCES);
   const refs = useReferenceUploads(refLimit, maxUploadBytes);
   const submit = useSubmitGeneration();
+  const presets = usePresetWiring(draft, model, update);
+  const sent = presets.composed;
   const [fieldError, setFieldError] = useState<{ field: string; message: string } | null>(null);
   const [imported, setImported] = useState<(ImportResult & { before: typeof draft }) | null>(null);
   const prefilled = useRef<string | null>(null);
@@ -84,10 +90,11 @@ export function CreateForm({ userId, models, maxCount, balance, maxUploadBytes, 
   const total = model.cost * draft.count;
   const tooManyRefs = refs.ready.length > refLimit;
   const missingRef = model.requiresReference && refs.ready.length === 0;
-  const tooLong = draft.prompt.length > model.maxPromptLength;
+  const tooLong = sent.prompt.length > model.maxPromptLength;
   const hasRefs = refs.ready.length > 0;
   const badSetting = Object.values(samplingProblems(model, draft, hasRefs)).some(Boolean);
-  const blocked = !draft.prompt.trim() || tooLong || badSetting || total > balance || refs.uploading || tooManyRefs || missingRef;
+  const blocked =
+    !draft.prompt.trim() || tooLong || badSetting || total > balance || refs.uploading || tooManyRefs || missingRef || !presets.ready;
   // A change to the field the server refused clears its message at once.
   const edit = (field: 'prompt' | 'negativePrompt', value: string) => {
     if (fieldError?.field === field) setFieldError(null);
@@ -99,8 +106,9 @@ export function CreateForm({ userId, models, maxCount, balance, maxUploadBytes, 
     if (blocked) return;
     setFieldError(null);
     submit.mutate(
+      // What is sent is the composed text (presets around the user's words), shown under the prompt.
       toRequestBody(
-        draft,
+        { ...draft, prompt: sent.prompt, negativePrompt: sent.negative },
         model,
         refs.ready.map((u) => u.id),
       ),
@@ -126,7 +134,8 @@ export function CreateForm({ userId, models, maxCount, balance, maxUploadBytes, 
     if (!settings) return setImported({ source: null, filled: [], unused: [], before: draft });
     const { patch, result } = applyImageSettings(settings, models, model, draft.tuning);
     setFieldError(null);
-    update(patch);
+    // The image's prompt is what was sent, presets included: they are not added a second time.
+    update({ ...patch, ...noPresets });
     setImported({ ...result, before: imported?.before ?? draft });
   };
 
@@ -137,13 +146,14 @@ export function CreateForm({ userId, models, maxCount, balance, maxUploadBytes, 
     ? t('create.promptTooLong', {
         model: model.name,
         max: formatNumber(model.maxPromptLength, i18n.language),
-        length: formatNumber(draft.prompt.length, i18n.language),
+        length: formatNumber(sent.prompt.length, i18n.language),
       })
     : errorFor('prompt');
 
   return (
     <Card>
       <form id={formId} onSubmit={onSubmit} className="space-y-5 p-5 sm:p-6" noValidate aria-label={t('create.formLabel')}>
+        {presets.userPresets}
         {imported && (
           <ImportNotice
             result={imported}
@@ -173,7 +183,8 @@ export function CreateForm({ userId, models, maxCount, balance, maxUploadBytes, 
           error={promptError}
           data-testid="prompt-input"
           aside={
-            <span className="flex items-center gap-2">
+            <span className="flex flex-wrap items-center justify-end gap-2">
+              <DiceButton prompt={draft.prompt} family={presets.family} onChange={(prompt) => edit('prompt', prompt)} />
               <ImportSettingsButton onFile={(file) => void importFrom(file)} />
               <span
                 className={cn(
@@ -182,10 +193,16 @@ export function CreateForm({ userId, models, maxCount, balance, maxUploadBytes, 
                 )}
                 data-testid="prompt-counter"
               >
-                {draft.prompt.length}/{model.maxPromptLength}
+                {sent.prompt.length}/{model.maxPromptLength}
               </span>
             </span>
           }
+        />
+        <PromptHistory
+          onReuse={(prompt) => {
+            setFieldError(null);
+            presets.reuse(prompt);
+          }}
         />
         {model.supportsNegativePrompt && (
           <TextArea
@@ -203,6 +220,7 @@ export function CreateForm({ userId, models, maxCount, balance, maxUploadBytes, 
             data-testid="negative-prompt-input"
           />
         )}
+        {presets.presetControls}
         <ModelPicker models={models} value={model.id} onChange={(modelId) => update({ modelId })} />
         <OptionGroup
           legend={t('create.aspectRatio')}

@@ -5,7 +5,8 @@ import type { CreateDraft, ModelTuning } from './use-create-form.js';
  * The Create form's unsent work, kept in this browser per account so a
  * reload, a visit to another screen or a closed tab loses nothing. Listed on
  * the cookie page; forgotten on sign-out and account deletion (a shared
- * computer keeps no one's prompts). References are kept as the uploads the
+ * computer keeps no one's prompts). The chosen presets are kept with it
+ * (quality, style, undesired content, the user preset last applied). References are kept as the uploads the
  * server already holds (ids and addresses), never as image data.
  */
 export interface StoredDraft extends CreateDraft {
@@ -53,6 +54,10 @@ export function loadDraft(userId: string): StoredDraft | null {
       seed: isString(d.seed) ? d.seed : '',
       seedLocked: d.seedLocked === true,
       tuning: readTuning(d.tuning),
+      quality: d.quality === true,
+      style: isString(d.style) ? d.style : null,
+      undesired: d.undesired === 'heavy' || d.undesired === 'light' ? d.undesired : 'none',
+      presetId: isString(d.presetId) ? d.presetId : null,
       references: Array.isArray(d.references) ? d.references.filter(isUpload) : [],
     };
   } catch {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Generation, Model } from '../../api/contracts.js';
+import { noPresets, type PresetChoice } from './compose-prompt.js';
 
 /** Steps, guidance, strength and sampler as the user set them for one model (unset: the model's default). */
 export interface ModelTuning {
@@ -9,7 +10,7 @@ export interface ModelTuning {
   sampler?: string;
 }
 
-export interface CreateDraft {
+export interface CreateDraft extends PresetChoice {
   prompt: string;
   negativePrompt: string;
   modelId: string;
@@ -24,6 +25,8 @@ export interface CreateDraft {
    * again, and one model's range never clips another's value.
    */
   tuning: Record<string, ModelTuning>;
+  /** The user preset last applied, shown as chosen. */
+  presetId: string | null;
 }
 
 /** Keeps the aspect ratio and count valid for the chosen model. */
@@ -43,6 +46,8 @@ export const emptyDraft: CreateDraft = {
   seed: '',
   seedLocked: false,
   tuning: {},
+  ...noPresets,
+  presetId: null,
 };
 
 /** A generation's settings as a draft: Remix keeps its seed, locked, so the same settings give the same image. */
@@ -62,6 +67,9 @@ export function draftFrom(g: Generation, current: CreateDraft): CreateDraft {
     seed: g.seed === null ? '' : String(g.seed),
     seedLocked: g.seed !== null,
     tuning: { ...current.tuning, [g.model]: tuning },
+    // The stored prompt is what was sent, presets included: they are not added a second time.
+    ...noPresets,
+    presetId: null,
   };
 }
 

@@ -14,6 +14,8 @@ export function useSubmitGeneration() {
       // The live `credits` event brings the exact balance; this keeps the header right meanwhile.
       qc.setQueryData<Me | null>(queryKeys.me, (me) => (me ? { ...me, credits: Math.max(0, me.credits - generation.cost) } : me));
       void qc.invalidateQueries({ queryKey: queryKeys.credits });
+      // The prompt just sent is now the newest in the history.
+      void qc.invalidateQueries({ queryKey: ['prompt-history'] });
     },
   });
 }
