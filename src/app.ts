@@ -24,6 +24,7 @@ import { metaRoutes } from './http/routes/meta.js';
 import { metricsRoutes } from './http/routes/metrics.js';
 import { privacyRoutes } from './http/routes/privacy.js';
 import { sessionRoutes } from './http/routes/sessions.js';
+import { tagRoutes } from './http/routes/tags.js';
 import { uploadRoutes } from './http/routes/uploads.js';
 import { registerWeb } from './http/routes/web.js';
 import { projectPath } from './lib/paths.js';
@@ -109,6 +110,7 @@ export async function buildApp(
   await app.register(privacyRoutes({ ...deps.privacy, legal: deps.legal, publicFormLimit: windowLimiter(5, 3_600_000) }));
   await app.register(adminRoutes(deps.privacy));
   await app.register(generationRoutes(deps.generation));
+  if (deps.tags) await app.register(tagRoutes({ tags: deps.tags }));
   await app.register(uploadRoutes({ ...deps.generation, maxBytes: config.uploads.maxBytes }));
   await app.register(fileRoutes({ ...deps.generation, linkSecret: config.auth.secret.reveal() }));
   await app.register(hookRoutes(deps.generation));

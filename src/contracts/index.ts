@@ -3,3 +3,4 @@ export * from './api.js';
 export * from './billing.js';
 export * from './errors.js';
 export * from './privacy.js';
+export * from './tags.js';
