@@ -41,6 +41,7 @@ export type {
   PolicyStatus,
   PrivacyRequest,
 } from '../../../src/contracts/privacy.js';
+export type { TagCategory, TagSuggestion, TagSuggestResponse } from '../../../src/contracts/tags.js';
 
 import type { LegalDocument, PrivacyRequest } from '../../../src/contracts/privacy.js';
 
