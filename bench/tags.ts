@@ -90,6 +90,8 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'animegen-bench-tags-'));
   const scratch = await scratchDatabase();
   const { deps, app, base, origin } = await startApp(dataDir, scratch.url ? { DATABASE_URL: scratch.url } : {}, { role: 'web' });
+  // As the server does before it listens (src/main.ts): no measured request builds the index.
+  deps.tags?.warm();
   const users = await verifiedUsers(app, deps, connections, 'bench-tags');
   for (const user of users) {
     for (const prompt of [

@@ -141,7 +141,7 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
     privacy: privacyContext(config, { ...shared, mailer, policy }),
     admin: { db, clock, log },
     legal,
-    tags: o.role === 'worker' ? null : tagSuggester(config, db, log),
+    tags: o.role === 'worker' ? null : tagSuggester(config, db),
     close: async () => {
       shutdown.abort();
       await queue
@@ -155,11 +155,16 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
   };
 }
 
-/** Builds the tag index (about a second, once per process) and ranks with the user's recent prompts. */
-function tagSuggester(config: Config, db: Database['db'], log: Logger): TagSuggester {
-  const { index, stats } = loadTagIndexOnce({ includeArtists: config.tags.suggestArtists });
-  log.debug(stats, 'tag index built');
-  return createTagSuggester({ index, recentPrompts: (userId) => listRecentPrompts(db, { userId, limit: RECENT_PROMPTS }) });
+/**
+ * Tag suggestions ranked with the user's recent prompts. The index (about a
+ * second to build, once per process) is built by `warm()`, which the server
+ * calls at start-up; tests that never ask for a suggestion never pay for it.
+ */
+function tagSuggester(config: Config, db: Database['db']): TagSuggester {
+  return createTagSuggester({
+    loadIndex: () => loadTagIndexOnce({ includeArtists: config.tags.suggestArtists }),
+    recentPrompts: (userId) => listRecentPrompts(db, { userId, limit: RECENT_PROMPTS }),
+  });
 }
 
 /**

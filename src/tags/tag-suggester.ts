@@ -8,6 +8,8 @@ export type RecentPrompts = (userId: string) => Promise<string[]>;
 export interface TagSuggester {
   /** Suggestions for a query; with a user, ranked with their recent use. */
   suggest(input: { query: string; limit: number; userId: string | null }): Promise<TagSuggestion[]>;
+  /** Builds the index now (the server calls it at start-up; otherwise the first suggestion would). Idempotent. */
+  warm(): { tags: number; millis: number };
 }
 
 const USAGE_TTL_MS = 30_000;
@@ -18,7 +20,11 @@ const MAX_CACHED_USERS = 5_000;
  * types many queries in a row, and one read of their prompts serves them all.
  * A tag just used may take up to that long to rise.
  */
-export function createTagSuggester(deps: { index: TagIndex; recentPrompts: RecentPrompts; now?: () => number }): TagSuggester {
+export function createTagSuggester(deps: {
+  loadIndex: () => { index: TagIndex; stats: { tags: number; millis: number } };
+  recentPrompts: RecentPrompts;
+  now?: () => number;
+}): TagSuggester {
   const now = deps.now ?? Date.now;
   const cache = new Map<string, { at: number; usage: Promise<Map<string, number>> }>();
   const usageOf = (userId: string) => {
@@ -35,7 +41,8 @@ export function createTagSuggester(deps: { index: TagIndex; recentPrompts: Recen
     async suggest({ query, limit, userId }) {
       const opts: SuggestOptions = { limit, allowExplicit: false };
       if (userId) opts.usage = await usageOf(userId);
-      return suggestTags(deps.index, query, opts);
+      return suggestTags(deps.loadIndex().index, query, opts);
     },
+    warm: () => deps.loadIndex().stats,
   };
 }
