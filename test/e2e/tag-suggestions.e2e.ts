@@ -75,6 +75,16 @@ describe('tag suggestions', () => {
     await expect.poll(() => prompt().inputValue()).toBe('1girl, long hair, smile, blue e');
   });
 
+  it('stays closed for a pasted or filled-in prompt, so the form is not covered; typing opens it', async () => {
+    await prompt().fill('A fox spirit in the snow, long h');
+    // Longer than an answer takes (the debounce is 120 ms; the other tests see lists well within this).
+    await page.waitForTimeout(1500);
+    expect(await list().count()).toBe(0);
+    await page.keyboard.type('a');
+    await firstSuggestionShows('long hair');
+    await page.keyboard.press('Escape');
+  });
+
   it('finds long hair from Japanese (長髪, ロングヘア)', async () => {
     for (const typed of ['長髪', 'ロングヘア']) {
       await prompt().fill('');

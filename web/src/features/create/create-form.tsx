@@ -146,7 +146,7 @@ export function CreateForm({ userId, models, maxCount, balance, maxUploadBytes, 
             value={draft.prompt}
             onChange={(e) => {
               edit('prompt', e.target.value);
-              tagBox.track(e);
+              tagBox.onInput(e);
             }}
             onSelect={tagBox.track}
             onBlur={tagBox.close}

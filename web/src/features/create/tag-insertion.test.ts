@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { insertTag, tagAtCaret, tagText } from './tag-insertion.js';
+import { changedChars, insertTag, tagAtCaret, tagText } from './tag-insertion.js';
 
 /** Types `before|after` (| is the caret), picks `name`, and shows the result with the caret. */
 function pick(withCaret: string, name: string, keepUnderscores = false): string {
@@ -50,5 +50,16 @@ describe('inserting a chosen tag', () => {
 
   it('keeps underscores when the setting says so', () => {
     expect(pick('long h|', 'long_hair', true)).toBe('long_hair, |');
+  });
+});
+
+describe('telling typing from a paste', () => {
+  it('counts only the characters an edit changed', () => {
+    expect(changedChars('1girl, lon', '1girl, long')).toBe(1);
+    expect(changedChars('1girl, long', '1girl, lon')).toBe(1);
+    expect(changedChars('1girl, ', '1girl, 長髪')).toBe(2);
+    expect(changedChars('aaa', 'aaaa')).toBe(1);
+    expect(changedChars('', 'A fox spirit in the snow, lantern light')).toBe(39);
+    expect(changedChars('same length one', 'other text here')).toBeGreaterThan(10);
   });
 });

@@ -53,3 +53,13 @@ export function insertTag(text: string, at: TagAtCaret, name: string, keepUnders
   const caret = before.length + inserted.length + (separator ? separator.length : (/^\s*,\s*/.exec(after)?.[0].length ?? 0));
   return { text: next, caret };
 }
+
+/** How many characters an edit changed: what lies between the common start and the common end. */
+export function changedChars(before: string, after: string): number {
+  let start = 0;
+  const shorter = Math.min(before.length, after.length);
+  while (start < shorter && before[start] === after[start]) start++;
+  let end = 0;
+  while (end < shorter - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  return Math.max(before.length, after.length) - start - end;
+}

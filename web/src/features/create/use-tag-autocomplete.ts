@@ -1,24 +1,30 @@
-import { type KeyboardEvent, type SyntheticEvent, useRef, useState } from 'react';
+import { type ChangeEvent, type KeyboardEvent, type SyntheticEvent, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { TagSuggestion } from '../../api/contracts.js';
 import { useKeepTagUnderscores } from '../preferences/tag-display-store.js';
-import { insertTag, tagAtCaret } from './tag-insertion.js';
+import { changedChars, insertTag, tagAtCaret } from './tag-insertion.js';
 import { useTagSuggestions } from './use-tag-suggestions.js';
+
+/** More characters than this changed at once is a paste or a fill, not typing (an input method commits a word at most). */
+const MAX_TYPED = 16;
 
 /**
  * Tag completion for a prompt textarea: follows the caret, offers the
  * suggestions for the tag at it, and handles the keys (↑ ↓ move, Enter or
- * Tab insert, Escape closes until the text changes).
+ * Tab insert, Escape closes). It opens on typing only: a pasted or filled-in
+ * prompt, or a click into the text, does not cover the form with a list.
  */
 export function useTagAutocomplete(value: string, onChange: (next: string) => void) {
   const element = useRef<HTMLTextAreaElement | null>(null);
   const [caret, setCaret] = useState<number | null>(null);
   const [active, setActive] = useState(0);
-  const [dismissedAt, setDismissedAt] = useState<string | null>(null);
+  // Typing arms the list; a paste, Escape, leaving the field or inserting a tag disarms it.
+  const [armed, setArmed] = useState(false);
   const keepUnderscores = useKeepTagUnderscores();
 
-  const at = caret === null ? null : tagAtCaret(value, caret);
+  const at = caret === null || !armed ? null : tagAtCaret(value, caret);
   const { tags } = useTagSuggestions(at?.query ?? null);
-  const open = at !== null && tags.length > 0 && dismissedAt !== value;
+  const open = at !== null && tags.length > 0;
   const activeIndex = Math.min(active, Math.max(tags.length - 1, 0));
 
   /** Remembers the textarea and where its caret is, on every event that can move it. */
@@ -32,19 +38,25 @@ export function useTagAutocomplete(value: string, onChange: (next: string) => vo
     }
   };
 
+  /** The text changed: typing (a few characters) opens suggestions, anything bigger closes them. */
+  const onInput = (e: ChangeEvent<HTMLTextAreaElement>) => {
+    setArmed(changedChars(value, e.currentTarget.value) <= MAX_TYPED);
+    track(e);
+  };
+
   const choose = (tag: TagSuggestion) => {
     if (!at) return;
     const out = insertTag(value, at, tag.name, keepUnderscores);
-    onChange(out.text);
-    setCaret(out.caret);
-    setActive(0);
-    // After React has written the new value: put the caret after the inserted tag.
-    requestAnimationFrame(() => {
-      const el = element.current;
-      if (!el) return;
-      el.focus();
-      el.setSelectionRange(out.caret, out.caret);
+    // The new text is written now, and the caret put after the inserted tag at once: a later
+    // frame would move it back under keys typed in between.
+    flushSync(() => {
+      onChange(out.text);
+      setCaret(out.caret);
+      setActive(0);
     });
+    const el = element.current;
+    el?.focus();
+    el?.setSelectionRange(out.caret, out.caret);
   };
 
   /** Handles a key if the list is open; returns whether it did. */
@@ -65,7 +77,7 @@ export function useTagAutocomplete(value: string, onChange: (next: string) => vo
         choose(tags[activeIndex] as TagSuggestion);
         break;
       case 'Escape':
-        setDismissedAt(value);
+        setArmed(false);
         break;
       default:
         return false;
@@ -76,8 +88,11 @@ export function useTagAutocomplete(value: string, onChange: (next: string) => vo
     return true;
   };
 
-  /** Focus left the prompt: nothing to complete until the caret is back. */
-  const close = () => setCaret(null);
+  /** Focus left the prompt: nothing to complete until the user types there again. */
+  const close = () => {
+    setCaret(null);
+    setArmed(false);
+  };
 
-  return { open, tags, activeIndex, keepUnderscores, choose, setActive, track, onKeyDown, close };
+  return { open, tags, activeIndex, keepUnderscores, choose, setActive, track, onInput, onKeyDown, close };
 }
