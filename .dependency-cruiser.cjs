@@ -84,6 +84,13 @@ module.exports = {
       to: { path: '^src/', pathNot: '^src/(billing|credits|db|lib|contracts)/' },
     },
     {
+      name: 'tags-stand-alone',
+      severity: 'error',
+      comment: "tags knows no other module: the user's recent prompts arrive as a function (deps.ts wires generation's).",
+      from: { path: '^src/tags/' },
+      to: { path: '^src/', pathNot: '^src/(tags|lib|contracts)/' },
+    },
+    {
       name: 'admin-only-from-http',
       severity: 'error',
       from: { path: '^src/', pathNot: `^src/(admin|http)/|${roots}` },

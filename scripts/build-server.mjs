@@ -16,6 +16,7 @@ if (process.argv.includes('--bench')) {
     'bench/pipeline': 'bench/pipeline.ts',
     'bench/in-flight-round': 'bench/in-flight-round.ts',
     'bench/web': 'bench/web.ts',
+    'bench/tags': 'bench/tags.ts',
   });
 }
 

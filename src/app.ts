@@ -26,6 +26,7 @@ import { presetRoutes } from './http/routes/presets.js';
 import { privacyRoutes } from './http/routes/privacy.js';
 import { promptHistoryRoutes } from './http/routes/prompt-history.js';
 import { sessionRoutes } from './http/routes/sessions.js';
+import { tagRoutes } from './http/routes/tags.js';
 import { uploadRoutes } from './http/routes/uploads.js';
 import { registerWeb } from './http/routes/web.js';
 import { projectPath } from './lib/paths.js';
@@ -113,6 +114,7 @@ export async function buildApp(
   await app.register(generationRoutes(deps.generation));
   await app.register(presetRoutes({ db: deps.db, clock: deps.clock, builtIn: config.presets }));
   await app.register(promptHistoryRoutes({ db: deps.db }));
+  if (deps.tags) await app.register(tagRoutes({ tags: deps.tags }));
   await app.register(uploadRoutes({ ...deps.generation, maxBytes: config.uploads.maxBytes }));
   await app.register(fileRoutes({ ...deps.generation, linkSecret: config.auth.secret.reveal() }));
   await app.register(hookRoutes(deps.generation));

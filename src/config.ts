@@ -104,6 +104,8 @@ const envSchema = z.object({
   NO_COLOR: z.string().optional(),
   TRUST_PROXY: bool.default(false),
   PRIVACY_CONTACT: z.email().default('privacy@animegen.local'),
+  /** Suggest artist tags in the prompt box (they name real people): off unless the operator turns them on. */
+  TAG_SUGGEST_ARTISTS: bool.default(false),
   /** Test suites only: a cheap password hash so hundreds of sign-ups stay fast. Refused outside NODE_ENV=test. */
   AUTH_TEST_FAST_HASH: bool.default(false),
   /** Rate limits on sign-in, sign-up, reset and verification (on unless a test turns them off). */
@@ -193,6 +195,7 @@ export function loadConfig(env: Env = process.env, terminal = false) {
       colors: terminal && !e.NO_COLOR,
     },
     privacyContact: e.PRIVACY_CONTACT,
+    tags: { suggestArtists: e.TAG_SUGGEST_ARTISTS },
     metricsToken: e.METRICS_TOKEN ?? null,
     billing: billingConfig(e),
   };

@@ -8,7 +8,13 @@ import { type BillingContext, billingQueues, type FulfilmentFaults } from './bil
 import type { Config } from './config.js';
 import { grantCredits } from './credits/index.js';
 import { type Database, migrate, openDatabase } from './db/index.js';
-import { type GenerationContext, type GenerationSettings, generationQueues, type RunPolicySettings } from './generation/index.js';
+import {
+  type GenerationContext,
+  type GenerationSettings,
+  generationQueues,
+  listRecentPrompts,
+  type RunPolicySettings,
+} from './generation/index.js';
 import { createJobQueue, type JobQueue } from './jobs/queue.js';
 import { type Clock, systemClock } from './lib/clock.js';
 import type { QueueDefinition } from './lib/job.js';
@@ -20,6 +26,7 @@ import { acknowledgePolicy, type LegalSettings, type PrivacyContext, privacyQueu
 import { type ImageProvider, meteredProvider, type Simulator } from './providers/index.js';
 import { createHintHub, createLiveHub, type LiveHub, notifyLiveBestEffort } from './pubsub/index.js';
 import { createImageProcessor, type Storage } from './storage/index.js';
+import { createTagSuggester, loadTagIndexOnce, RECENT_PROMPTS, type TagSuggester } from './tags/index.js';
 
 /** Everything routes and jobs need, built once from Config. */
 export interface Deps {
@@ -44,6 +51,8 @@ export interface Deps {
   privacy: PrivacyContext;
   admin: AdminContext;
   legal: LegalSettings;
+  /** Tag suggestions for the prompt box: the in-memory index is built on web processes only (null on a worker). */
+  tags: TagSuggester | null;
   close(): Promise<void>;
 }
 
@@ -132,6 +141,7 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
     privacy: privacyContext(config, { ...shared, mailer, policy }),
     admin: { db, clock, log },
     legal,
+    tags: o.role === 'worker' ? null : tagSuggester(config, db),
     close: async () => {
       shutdown.abort();
       await queue
@@ -143,6 +153,18 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
       await database.close();
     },
   };
+}
+
+/**
+ * Tag suggestions ranked with the user's recent prompts. The index (about a
+ * second to build, once per process) is built by `warm()`, which the server
+ * calls at start-up; tests that never ask for a suggestion never pay for it.
+ */
+function tagSuggester(config: Config, db: Database['db']): TagSuggester {
+  return createTagSuggester({
+    loadIndex: () => loadTagIndexOnce({ includeArtists: config.tags.suggestArtists }),
+    recentPrompts: (userId) => listRecentPrompts(db, { userId, limit: RECENT_PROMPTS }),
+  });
 }
 
 /**

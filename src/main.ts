@@ -43,6 +43,9 @@ async function main(command: Command): Promise<void> {
       deps.log.info({ concurrency: config.generation.concurrency }, 'worker started');
       return;
     }
+    // The tag index is built before the server listens, so no request waits for it.
+    const tags = deps.tags?.warm();
+    if (tags) deps.log.debug(tags, 'tag index built');
     app = await buildApp(deps);
     await app.listen({ port: config.http.port, host: config.http.host });
     announce(config, deps);

@@ -4,3 +4,4 @@ export * from './billing.js';
 export * from './errors.js';
 export * from './privacy.js';
 export * from './prompts.js';
+export * from './tags.js';

@@ -8,6 +8,7 @@ export { findOwnedImage, findOwnedImageWithGeneration, findOwnedUploads, unsafeF
 export { getGenerationOrThrow } from './get-generation.js';
 export { deadJob, generationQueues, type RunPolicySettings, registerGenerationJobs, runJob, sweepJob } from './jobs.js';
 export { listGenerations } from './list-generations.js';
+export { listRecentPrompts } from './list-recent-prompts.js';
 export { openDownload } from './open-download.js';
 export { openGenerationIds } from './open-generation-ids.js';
 export { openPreview } from './open-preview.js';

@@ -20,8 +20,18 @@ describe('routes declare their access and caching', () => {
   const declared = () => t.routes.filter((r) => r.url.startsWith('/api/') || r.url === '/metrics' || r.url === '/healthz');
   const sample: Record<string, string> = { variant: 'original', slug: 'privacy' };
   const withIds = (url: string) => url.replace(/:([a-z]+)/gi, (_, name: string) => sample[name] ?? randomUUID()).replace('*', 'x');
-  const call = (r: { method: string; url: string }, cookie?: string) =>
-    t.app.inject({ method: r.method as Method, url: withIds(r.url), headers: { origin: t.origin, ...(cookie ? { cookie } : {}) } });
+  // Required query parameters get a valid value, so the access check (after validation) is what answers.
+  const sampleQuery: Record<string, string> = { q: 'long' };
+  const withQuery = (r: { query: string[] }) => {
+    const params = r.query.filter((name) => sampleQuery[name]).map((name) => `${name}=${sampleQuery[name]}`);
+    return params.length ? `?${params.join('&')}` : '';
+  };
+  const call = (r: { method: string; url: string; query: string[] }, cookie?: string) =>
+    t.app.inject({
+      method: r.method as Method,
+      url: withIds(r.url) + withQuery(r),
+      headers: { origin: t.origin, ...(cookie ? { cookie } : {}) },
+    });
 
   beforeAll(async () => {
     t = await buildTestApp({ worker: false });

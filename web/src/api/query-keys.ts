@@ -19,4 +19,5 @@ export const queryKeys = {
   legal: (slug: string) => ['legal', slug] as const,
   adminPrivacyRequests: (status: string | null) => ['admin-privacy-requests', status ?? 'all'] as const,
   adminAlerts: ['admin-alerts'] as const,
+  tagSuggestions: (q: string) => ['tag-suggestions', q] as const,
 };

@@ -23,10 +23,12 @@ import { PromptHistory } from './prompt-history.js';
 import { ReferencePicker } from './reference-picker.js';
 import { toRequestBody } from './request-body.js';
 import { SamplingControls, samplingProblems } from './sampling-controls.js';
+import { optionId, TagSuggestionList, TagSuggestionStatus } from './tag-suggestion-list.js';
 import { useCreateForm } from './use-create-form.js';
 import { usePresetWiring } from './use-preset-wiring.js';
 import { MAX_REFERENCES, useReferenceUploads } from './use-reference-uploads.js';
 import { useSubmitGeneration } from './use-submit-generation.js';
+import { useTagAutocomplete } from './use-tag-autocomplete.js';
 
 interface CreateFormProps {
   /** Whose draft this is: it is kept on this device per account. */
@@ -54,6 +56,7 @@ export function CreateForm({ userId, models, maxCount, balance, maxUploadBytes, 
   const [imported, setImported] = useState<(ImportResult & { before: typeof draft }) | null>(null);
   const prefilled = useRef<string | null>(null);
   const formId = useId();
+  const tagListId = useId();
 
   useEffect(() => {
     if (saved?.references.length) refs.reset(saved.references);
@@ -85,6 +88,12 @@ export function CreateForm({ userId, models, maxCount, balance, maxUploadBytes, 
     refs.reset(remix.references);
   }, [remix, prefill, refs.reset]);
 
+  // A change to the field the server refused clears its message at once.
+  const edit = (field: 'prompt' | 'negativePrompt', value: string) => {
+    if (fieldError?.field === field) setFieldError(null);
+    update({ [field]: value });
+  };
+  const tagBox = useTagAutocomplete(draft.prompt, (prompt) => edit('prompt', prompt));
   if (!model) return <Notice tone="warning">{t('create.noModels')}</Notice>;
 
   const total = model.cost * draft.count;
@@ -95,11 +104,6 @@ export function CreateForm({ userId, models, maxCount, balance, maxUploadBytes, 
   const badSetting = Object.values(samplingProblems(model, draft, hasRefs)).some(Boolean);
   const blocked =
     !draft.prompt.trim() || tooLong || badSetting || total > balance || refs.uploading || tooManyRefs || missingRef || !presets.ready;
-  // A change to the field the server refused clears its message at once.
-  const edit = (field: 'prompt' | 'negativePrompt', value: string) => {
-    if (fieldError?.field === field) setFieldError(null);
-    update({ [field]: value });
-  };
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -164,40 +168,63 @@ export function CreateForm({ userId, models, maxCount, balance, maxUploadBytes, 
             }}
           />
         )}
-        <TextArea
-          label={t('create.prompt')}
-          placeholder={t('create.promptPlaceholder')}
-          rows={5}
-          value={draft.prompt}
-          onChange={(e) => edit('prompt', e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) e.currentTarget.form?.requestSubmit();
-          }}
-          // An image dropped on the prompt fills the form from the settings inside it.
-          onDrop={(e) => {
-            const file = imageOf(e.dataTransfer.files);
-            if (!file) return;
-            e.preventDefault();
-            void importFrom(file);
-          }}
-          error={promptError}
-          data-testid="prompt-input"
-          aside={
-            <span className="flex flex-wrap items-center justify-end gap-2">
-              <DiceButton prompt={draft.prompt} family={presets.family} onChange={(prompt) => edit('prompt', prompt)} />
-              <ImportSettingsButton onFile={(file) => void importFrom(file)} />
-              <span
-                className={cn(
-                  'text-xs tabular-nums',
-                  tooLong ? 'font-semibold text-rose-600 dark:text-rose-400' : 'text-zinc-500 dark:text-zinc-400',
-                )}
-                data-testid="prompt-counter"
-              >
-                {sent.prompt.length}/{model.maxPromptLength}
+        <div className="relative">
+          <TextArea
+            label={t('create.prompt')}
+            placeholder={t('create.promptPlaceholder')}
+            rows={5}
+            value={draft.prompt}
+            onChange={(e) => {
+              edit('prompt', e.target.value);
+              tagBox.onInput(e);
+            }}
+            onSelect={tagBox.track}
+            onBlur={tagBox.close}
+            onKeyDown={(e) => {
+              if (tagBox.onKeyDown(e)) return;
+              if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) e.currentTarget.form?.requestSubmit();
+            }}
+            // Tag suggestions: the textarea drives the list below it (a textarea cannot take the combobox role).
+            aria-autocomplete="list"
+            aria-controls={tagBox.open ? tagListId : undefined}
+            aria-activedescendant={tagBox.open ? optionId(tagListId, tagBox.activeIndex) : undefined}
+            // An image dropped on the prompt fills the form from the settings inside it.
+            onDrop={(e) => {
+              const file = imageOf(e.dataTransfer.files);
+              if (!file) return;
+              e.preventDefault();
+              void importFrom(file);
+            }}
+            error={promptError}
+            data-testid="prompt-input"
+            aside={
+              <span className="flex flex-wrap items-center justify-end gap-2">
+                <DiceButton prompt={draft.prompt} family={presets.family} onChange={(prompt) => edit('prompt', prompt)} />
+                <ImportSettingsButton onFile={(file) => void importFrom(file)} />
+                <span
+                  className={cn(
+                    'text-xs tabular-nums',
+                    tooLong ? 'font-semibold text-rose-600 dark:text-rose-400' : 'text-zinc-500 dark:text-zinc-400',
+                  )}
+                  data-testid="prompt-counter"
+                >
+                  {sent.prompt.length}/{model.maxPromptLength}
+                </span>
               </span>
-            </span>
-          }
-        />
+            }
+          />
+          {tagBox.open && (
+            <TagSuggestionList
+              id={tagListId}
+              tags={tagBox.tags}
+              activeIndex={tagBox.activeIndex}
+              keepUnderscores={tagBox.keepUnderscores}
+              onChoose={tagBox.choose}
+              onHover={tagBox.setActive}
+            />
+          )}
+          <TagSuggestionStatus count={tagBox.open ? tagBox.tags.length : 0} />
+        </div>
         <PromptHistory
           onReuse={(prompt) => {
             setFieldError(null);

@@ -1,6 +1,7 @@
 import type { Locale, Theme } from '../../api/contracts.js';
-import { SelectField } from '../../components/ui/field.js';
+import { CheckboxField, SelectField } from '../../components/ui/field.js';
 import { useTranslation } from '../../i18n/react.js';
+import { setKeepTagUnderscores, useKeepTagUnderscores } from './tag-display-store.js';
 import { usePreferences } from './use-preferences.js';
 
 const themes: Theme[] = ['system', 'light', 'dark'];
@@ -50,13 +51,22 @@ export function LanguageSelect({ prefs, testId }: { prefs: Preferences; testId: 
   );
 }
 
-/** Theme and language: applied at once, saved on this device and on the account. */
+/** Theme and language: applied at once, saved on this device and on the account; tag spelling on this device. */
 export function PreferencesForm() {
   const prefs = usePreferences();
+  const { t } = useTranslation();
+  const keepUnderscores = useKeepTagUnderscores();
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       <ThemeSelect prefs={prefs} testId="theme-select" />
       <LanguageSelect prefs={prefs} testId="locale-select" />
+      <CheckboxField
+        className="sm:col-span-2"
+        label={t('settings.tagUnderscores')}
+        checked={keepUnderscores}
+        onChange={(e) => setKeepTagUnderscores(e.target.checked)}
+        data-testid="tag-underscores"
+      />
     </div>
   );
 }

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { text } from './text.js';
+
+/** Most suggestions one request may ask for. */
+export const MAX_TAG_SUGGESTIONS = 20;
+
+/** GET /api/tags/suggest query: what the user is typing (one tag, as typed), and how many to return. */
+export const tagSuggestQuerySchema = z.object({
+  q: text().trim().min(1).max(100),
+  limit: z.coerce.number().int().min(1).max(MAX_TAG_SUGGESTIONS).default(8),
+});
+
+export const tagCategorySchema = z.enum(['general', 'artist', 'copyright', 'character', 'meta']);
+export type TagCategory = z.infer<typeof tagCategorySchema>;
+
+export const tagSuggestionSchema = z.object({
+  /** Danbooru's spelling, with underscores (the UI shows spaces unless the user keeps them). */
+  name: z.string(),
+  category: tagCategorySchema,
+  postCount: z.number().int(),
+  /** The alias or Japanese term the query matched, when it was not the name (e.g. `/lh`, `長髪`). */
+  alias: z.string().optional(),
+});
+export type TagSuggestion = z.infer<typeof tagSuggestionSchema>;
+
+/** GET /api/tags/suggest → 200 */
+export const tagSuggestResponseSchema = z.object({ tags: z.array(tagSuggestionSchema) });
+export type TagSuggestResponse = z.infer<typeof tagSuggestResponseSchema>;

@@ -1,0 +1,19 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { tagSuggestQuerySchema, tagSuggestResponseSchema } from '../../contracts/tags.js';
+import type { TagSuggester } from '../../tags/index.js';
+import { userOf } from '../plugins/access.js';
+
+export const tagRoutes =
+  (deps: { tags: TagSuggester }): FastifyPluginAsyncZod =>
+  async (app) => {
+    /** GET /api/tags/suggest – tags for what the user is typing in the prompt box, ranked with their own recent use. */
+    app.get(
+      '/api/tags/suggest',
+      {
+        // Personal ranking: private, and never stored by a cache.
+        config: { access: 'user', cache: 'no-store' },
+        schema: { querystring: tagSuggestQuerySchema, response: { 200: tagSuggestResponseSchema } },
+      },
+      async (req) => ({ tags: await deps.tags.suggest({ query: req.query.q, limit: req.query.limit, userId: userOf(req).id }) }),
+    );
+  };
