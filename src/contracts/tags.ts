@@ -26,3 +26,9 @@ export type TagSuggestion = z.infer<typeof tagSuggestionSchema>;
 /** GET /api/tags/suggest → 200 */
 export const tagSuggestResponseSchema = z.object({ tags: z.array(tagSuggestionSchema) });
 export type TagSuggestResponse = z.infer<typeof tagSuggestResponseSchema>;
+
+/** POST /api/tags/check: tags of a prompt, as typed (spaces or underscores, any case). */
+export const tagCheckSchema = z.object({ names: z.array(text().trim().min(1).max(100)).max(200) }).strict();
+/** The names the list does not know (as sent), so the prompt box can mark them. */
+export const tagCheckResponseSchema = z.object({ unknown: z.array(z.string()) });
+export type TagCheckResponse = z.infer<typeof tagCheckResponseSchema>;

@@ -131,22 +131,24 @@ const kieModels: ModelEntry[] = [
   },
 ];
 
-/**
- * A self-hosted SDXL anime checkpoint behind AUTOMATIC1111: tags, negative
- * prompts, seeds, steps, CFG and sampler, and one reference (img2img).
- */
+/** What both self-hosted backends offer: one SDXL anime checkpoint with tags, negative prompts, seeds and one reference. */
+const localCheckpoint = {
+  id: 'local-anime',
+  name: 'Local checkpoint',
+  providerModel: 'default',
+  cost: 1,
+  family: 'sdxl',
+  aspectRatios: PORTRAIT_FIRST,
+  maxReferences: 1,
+  supportsNegativePrompt: true,
+  maxPromptLength: 5000,
+  seed: true,
+} satisfies ModelEntry;
+
+/** Behind AUTOMATIC1111: steps, CFG and sampler as its API takes them, img2img strength 0.75 (its default). */
 const a1111Models: ModelEntry[] = [
   {
-    id: 'local-anime',
-    name: 'Local checkpoint',
-    providerModel: 'default',
-    cost: 1,
-    family: 'sdxl',
-    aspectRatios: PORTRAIT_FIRST,
-    maxReferences: 1,
-    supportsNegativePrompt: true,
-    maxPromptLength: 5000,
-    seed: true,
+    ...localCheckpoint,
     steps: { min: 1, max: 150, default: 28 },
     guidance: { min: 1, max: 30, default: 6, step: 0.5 },
     strength: { min: 0, max: 1, default: 0.75, step: 0.05 },
@@ -155,23 +157,13 @@ const a1111Models: ModelEntry[] = [
 ];
 
 /**
- * A self-hosted SDXL anime checkpoint (Illustrious, NoobAI, Animagine, Pony)
- * behind ComfyUI: the same controls, with anime SDXL defaults (28 steps,
- * CFG 6, Euler a) and an img2img strength (ComfyUI's denoise) of 0.6.
- * `default` is COMFYUI_CHECKPOINT or the server's first checkpoint.
+ * Behind ComfyUI (Illustrious, NoobAI, Animagine, Pony): anime SDXL defaults
+ * (28 steps, CFG 6, Euler a) and an img2img strength (ComfyUI's denoise) of
+ * 0.6. `default` is COMFYUI_CHECKPOINT or the server's first checkpoint.
  */
 const comfyModels: ModelEntry[] = [
   {
-    id: 'local-anime',
-    name: 'Local checkpoint',
-    providerModel: 'default',
-    cost: 1,
-    family: 'sdxl',
-    aspectRatios: PORTRAIT_FIRST,
-    maxReferences: 1,
-    supportsNegativePrompt: true,
-    maxPromptLength: 5000,
-    seed: true,
+    ...localCheckpoint,
     steps: { min: 1, max: 100, default: 28 },
     guidance: { min: 1, max: 15, default: 6, step: 0.5 },
     strength: { min: 0.05, max: 1, default: 0.6, step: 0.05 },

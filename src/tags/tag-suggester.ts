@@ -8,6 +8,8 @@ export type RecentPrompts = (userId: string) => Promise<string[]>;
 export interface TagSuggester {
   /** Suggestions for a query; with a user, ranked with their recent use. */
   suggest(input: { query: string; limit: number; userId: string | null }): Promise<TagSuggestion[]>;
+  /** The names (as typed: spaces or underscores, any case, escaped brackets) that are not tags in the list. */
+  unknown(names: string[]): string[];
   /** Builds the index now (the server calls it at start-up; otherwise the first suggestion would). Idempotent. */
   warm(): { tags: number; millis: number };
 }
@@ -43,6 +45,18 @@ export function createTagSuggester(deps: {
       if (userId) opts.usage = await usageOf(userId);
       return suggestTags(deps.loadIndex().index, query, opts);
     },
+    unknown: (names) => {
+      const { idByName } = deps.loadIndex().index;
+      return names.filter((n) => !idByName.has(tagKey(n)));
+    },
     warm: () => deps.loadIndex().stats,
   };
 }
+
+/** A tag as typed to Danbooru's spelling: lower case, underscores, brackets unescaped. */
+export const tagKey = (typed: string) =>
+  typed
+    .trim()
+    .toLowerCase()
+    .replace(/\\([()[\]{}])/g, '$1')
+    .replace(/\s+/g, '_');

@@ -71,6 +71,22 @@ describe('tag suggestions', () => {
     expect((await tagsFor(user, 'ebifurya', 20)).map((s) => s.name)).not.toContain('ebifurya');
   });
 
+  it("names the prompt's tags the list does not know, however they are typed", async () => {
+    const check = (names: unknown, as: TestUser | null = user) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/tags/check',
+        headers: as ? { cookie: as.cookie, origin: t.origin } : { origin: t.origin },
+        payload: { names },
+      });
+    const res = await check(['long hair', 'Long_Hair', 'sliver hair', 'saber \\(fate\\)', 'qqqzzz']);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ unknown: ['sliver hair', 'qqqzzz'] });
+    expect((await check(['x'], null)).statusCode).toBe(401);
+    expect((await check('long hair')).statusCode).toBe(422);
+    expect((await check(Array(201).fill('a'))).statusCode).toBe(422);
+  });
+
   it('ranks the tags the user keeps using higher', async () => {
     // A fresh user: the counts of recent use are read once and kept for a short while.
     const user = await givenVerifiedUser(t, { credits: 20 });

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { tagSuggestQuerySchema, tagSuggestResponseSchema } from '../../contracts/tags.js';
+import { tagCheckResponseSchema, tagCheckSchema, tagSuggestQuerySchema, tagSuggestResponseSchema } from '../../contracts/tags.js';
 import type { TagSuggester } from '../../tags/index.js';
 import { userOf } from '../plugins/access.js';
 
@@ -15,5 +15,12 @@ export const tagRoutes =
         schema: { querystring: tagSuggestQuerySchema, response: { 200: tagSuggestResponseSchema } },
       },
       async (req) => ({ tags: await deps.tags.suggest({ query: req.query.q, limit: req.query.limit, userId: userOf(req).id }) }),
+    );
+
+    /** POST /api/tags/check – which of a prompt's tags the list does not know (the prompt box marks them). */
+    app.post(
+      '/api/tags/check',
+      { config: { access: 'user', cache: 'no-store' }, schema: { body: tagCheckSchema, response: { 200: tagCheckResponseSchema } } },
+      async (req) => ({ unknown: deps.tags.unknown(req.body.names) }),
     );
   };

@@ -54,7 +54,7 @@ export type {
   UpdatePresetInput,
   UserPreset,
 } from '../../../src/contracts/prompts.js';
-export type { TagCategory, TagSuggestion, TagSuggestResponse } from '../../../src/contracts/tags.js';
+export type { TagCategory, TagCheckResponse, TagSuggestion, TagSuggestResponse } from '../../../src/contracts/tags.js';
 
 import type { LegalDocument, PrivacyRequest } from '../../../src/contracts/privacy.js';
 

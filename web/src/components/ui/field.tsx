@@ -78,18 +78,35 @@ export function TextArea({
   aside,
   wrapperClassName,
   className,
+  underlay,
   ...rest
-}: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+}: Common & TextareaHTMLAttributes<HTMLTextAreaElement> & { underlay?: ReactNode }) {
   const id = useId();
+  const textarea = (
+    <textarea
+      id={id}
+      className={cn(
+        controlClass,
+        'resize-y leading-relaxed',
+        // Over an underlay (marks drawn behind the text) the box itself must be see-through.
+        underlay !== undefined && 'relative bg-transparent [scrollbar-gutter:stable] dark:bg-transparent',
+        className,
+      )}
+      aria-invalid={error ? true : undefined}
+      aria-describedby={describedBy(id, hint, error)}
+      {...rest}
+    />
+  );
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} aside={aside} className={wrapperClassName}>
-      <textarea
-        id={id}
-        className={cn(controlClass, 'resize-y leading-relaxed', className)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        {...rest}
-      />
+      {underlay === undefined ? (
+        textarea
+      ) : (
+        <div className="relative">
+          {underlay}
+          {textarea}
+        </div>
+      )}
     </FieldFrame>
   );
 }

@@ -19,6 +19,7 @@ import { loadDraft, saveDraft } from './draft-store.js';
 import { applyImageSettings, ImportNotice, type ImportResult, ImportSettingsButton, imageOf, readSettingsFile } from './import-settings.js';
 import { ModelPicker } from './model-picker.js';
 import { OptionGroup } from './option-group.js';
+import { PromptBackdrop, useUnknownTags } from './prompt-backdrop.js';
 import { PromptHistory } from './prompt-history.js';
 import { ReferencePicker } from './reference-picker.js';
 import { toRequestBody } from './request-body.js';
@@ -94,6 +95,8 @@ export function CreateForm({ userId, models, maxCount, balance, maxUploadBytes, 
     update({ [field]: value });
   };
   const tagBox = useTagAutocomplete(draft.prompt, (prompt) => edit('prompt', prompt));
+  const unknownTags = useUnknownTags(draft.prompt, model?.family === 'sdxl');
+  const [promptScroll, setPromptScroll] = useState(0);
   if (!model) return <Notice tone="warning">{t('create.noModels')}</Notice>;
 
   const total = model.cost * draft.count;
@@ -197,6 +200,8 @@ export function CreateForm({ userId, models, maxCount, balance, maxUploadBytes, 
             }}
             error={promptError}
             data-testid="prompt-input"
+            onScroll={(e) => setPromptScroll(e.currentTarget.scrollTop)}
+            underlay={<PromptBackdrop prompt={draft.prompt} unknown={unknownTags} scrollTop={promptScroll} />}
             aside={
               <span className="flex flex-wrap items-center justify-end gap-2">
                 <DiceButton prompt={draft.prompt} family={presets.family} onChange={(prompt) => edit('prompt', prompt)} />

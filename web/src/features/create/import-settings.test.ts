@@ -1,40 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Model } from '../../api/contracts.js';
 import type { ImageSettings } from './image-settings.js';
 import { applyImageSettings } from './import-settings.js';
+import { localModel as local, plainModel as plain } from './test-models.js';
 
-const range = (min: number, max: number, def: number) => ({ min, max, default: def, step: 1 });
-const plain: Model = {
-  id: 'plain',
-  name: 'Plain',
-  cost: 1,
-  family: 'natural',
-  aspectRatios: ['1:1'],
-  maxReferences: 0,
-  referenceRole: 'edit',
-  requiresReference: false,
-  supportsNegativePrompt: false,
-  maxPromptLength: 5000,
-  maxNegativePromptLength: 5000,
-  seed: false,
-  steps: null,
-  guidance: null,
-  strength: null,
-  samplers: [],
-  mask: false,
-  imagesPerTask: 1,
-};
-const local: Model = {
-  ...plain,
-  id: 'local',
-  name: 'Local',
-  family: 'sdxl',
-  supportsNegativePrompt: true,
-  seed: true,
-  steps: range(1, 150, 28),
-  guidance: range(1, 30, 6),
-  samplers: ['Euler a', 'DPM++ 2M'],
-};
 const a1111: ImageSettings = {
   source: 'a1111',
   prompt: '1girl',

@@ -1,41 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Generation, Model } from '../../api/contracts.js';
+import type { Generation } from '../../api/contracts.js';
 import { parseSeed, repeatBody, toRequestBody } from './request-body.js';
+import { plainModel as base, localModel as local } from './test-models.js';
 import { type CreateDraft, draftFrom, emptyDraft } from './use-create-form.js';
 
-const range = (min: number, max: number, def: number) => ({ min, max, default: def, step: 1 });
-const base: Model = {
-  id: 'plain',
-  name: 'Plain',
-  cost: 2,
-  family: 'natural',
-  aspectRatios: ['1:1'],
-  maxReferences: 0,
-  referenceRole: 'edit',
-  requiresReference: false,
-  supportsNegativePrompt: false,
-  maxPromptLength: 5000,
-  maxNegativePromptLength: 5000,
-  seed: false,
-  steps: null,
-  guidance: null,
-  strength: null,
-  samplers: [],
-  mask: false,
-  imagesPerTask: 1,
-};
-const local: Model = {
-  ...base,
-  id: 'local',
-  family: 'sdxl',
-  maxReferences: 1,
-  supportsNegativePrompt: true,
-  seed: true,
-  steps: range(1, 150, 28),
-  guidance: range(1, 30, 6),
-  strength: range(0, 1, 0.75),
-  samplers: ['Euler a', 'DPM++ 2M'],
-};
 const draft: CreateDraft = {
   ...emptyDraft,
   prompt: '  1girl, silver hair  ',
