@@ -18,3 +18,20 @@ export function scrubSecret<E>(error: E, secret: string | undefined): E {
   if (!(error instanceof ProviderError) || !secret || !error.detail?.includes(secret)) return error;
   return new ProviderError(error.code, error, error.detail.split(secret).join('[redacted]')) as E;
 }
+
+/**
+ * Wraps an adapter's calls so that only ProviderErrors leave it, each with
+ * the adapter's secrets scrubbed from its detail; anything else is a bug in
+ * our code, kept visible in logs but still a ProviderError for callers.
+ */
+export function guardedBy(scrub: (error: ProviderError) => ProviderError, unexpected: (detail: string) => ProviderError) {
+  return async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof ProviderError) throw scrub(error);
+      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      throw scrub(unexpected(`unexpected ${message}`));
+    }
+  };
+}

@@ -1,4 +1,4 @@
-import { scrubSecret } from '../errors.js';
+import { guardedBy, scrubSecret } from '../errors.js';
 import { type ProviderLog, sniffImageType } from '../kie/index.js';
 import { type CreateTaskInput, type DownloadedImage, type ImageProvider, ProviderError, type TaskState } from '../types.js';
 import { type CheckpointInfo, parseCheckpointList, resolveCheckpoint, wantedCheckpoint } from './checkpoints.js';
@@ -104,16 +104,7 @@ export function createA1111Provider(options: A1111ProviderOptions): ImageProvide
 
   const secrets = [password, authorization?.slice('Basic '.length)].filter((s): s is string => !!s);
   const scrub = (error: ProviderError) => secrets.reduce((e, s) => scrubSecret(e, s), error);
-  const guarded = async <T>(work: () => Promise<T>): Promise<T> => {
-    try {
-      return await work();
-    } catch (error) {
-      if (error instanceof ProviderError) throw scrub(error);
-      // A bug, not the webui: keep it visible in logs but still a ProviderError for callers.
-      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      throw scrub(a1111Error('provider_unavailable', `unexpected ${message}`));
-    }
-  };
+  const guarded = guardedBy(scrub, (detail) => a1111Error('provider_unavailable', detail));
 
   let checkpointCache: { at: number; list: Promise<CheckpointInfo[]> } | undefined;
   /** Cached for a minute, failures never: a webui that just came up is seen on the next try. */

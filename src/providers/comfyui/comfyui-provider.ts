@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { scrubSecret } from '../errors.js';
+import { guardedBy, scrubSecret } from '../errors.js';
 import { type ProviderLog, sniffImageType } from '../kie/index.js';
-import { type CreateTaskInput, type DownloadedImage, type ImageProvider, ProviderError, type TaskState } from '../types.js';
+import type { CreateTaskInput, DownloadedImage, ImageProvider, ProviderError, TaskState } from '../types.js';
 import { checkpointFor, parseCheckpointList } from './checkpoints.js';
 import { comfyError } from './errors.js';
 import { stateFromHistory } from './history.js';
@@ -61,16 +61,7 @@ export function createComfyProvider(options: ComfyProviderOptions): ImageProvide
   const clientId = randomUUID();
 
   const scrub = (error: ProviderError) => scrubSecret(error, options.token);
-  const guarded = async <T>(work: () => Promise<T>): Promise<T> => {
-    try {
-      return await work();
-    } catch (error) {
-      if (error instanceof ProviderError) throw scrub(error);
-      // A bug, not ComfyUI: keep it visible in logs but still a ProviderError for callers.
-      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      throw scrub(comfyError('provider_unavailable', `unexpected ${message}`));
-    }
-  };
+  const guarded = guardedBy(scrub, (detail) => comfyError('provider_unavailable', detail));
 
   let checkpointCache: { at: number; list: Promise<string[]> } | undefined;
   /** Cached for a minute, failures never: a server that just came up is seen on the next try. */

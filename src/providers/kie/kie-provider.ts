@@ -1,5 +1,5 @@
-import { scrubSecret } from '../errors.js';
-import { type CreateTaskInput, type GridToolInput, type ImageProvider, ProviderError, type TaskState } from '../types.js';
+import { guardedBy, scrubSecret } from '../errors.js';
+import type { CreateTaskInput, GridToolInput, ImageProvider, TaskState } from '../types.js';
 import { parseAllowedHost } from './address-policy.js';
 import { kieCallbacks } from './callbacks.js';
 import { type DownloadPolicy, downloadImage } from './download.js';
@@ -70,17 +70,10 @@ export function createKieProvider(options: KieProviderOptions): ImageProvider {
   const log = options.log;
 
   // A body could echo our Authorization header; make sure no error carries it.
-  const guarded = async <T>(work: () => Promise<T>): Promise<T> => {
-    try {
-      return await work();
-    } catch (error) {
-      const safe = scrubSecret(error, options.apiKey);
-      if (safe instanceof ProviderError) throw safe;
-      // A bug, not the provider: keep it visible in logs but still a ProviderError for callers.
-      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      throw scrubSecret(kieError('provider_unavailable', `unexpected ${message}`), options.apiKey);
-    }
-  };
+  const guarded = guardedBy(
+    (error) => scrubSecret(error, options.apiKey),
+    (detail) => kieError('provider_unavailable', detail),
+  );
 
   async function createTask(input: CreateTaskInput): Promise<string> {
     const problem = referenceProblem(input.providerModel, input.references.length);
