@@ -129,19 +129,25 @@ async function main(): Promise<void> {
 }
 
 /**
- * Puts `name=value; …` into the running browser's cookie jar for `base`, and
- * empties its HTTP cache: with storage reset off, each signed-in page is still
- * a first visit.
+ * Makes the running browser's cookie jar hold exactly `name=value; …` for
+ * `base` (nothing for a visitor: Lighthouse's storage reset leaves cookies, so
+ * a session from a signed-in page would follow a public page measured after
+ * it), and empties its HTTP cache: with storage reset off, each signed-in page
+ * is still a first visit.
  */
 async function putCookies(port: number, base: string, header: string): Promise<void> {
   const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
   try {
-    const cookies = header.split('; ').map((pair) => {
-      const at = pair.indexOf('=');
-      return { name: pair.slice(0, at), value: pair.slice(at + 1), url: base };
-    });
+    const cookies = header
+      .split('; ')
+      .filter(Boolean)
+      .map((pair) => {
+        const at = pair.indexOf('=');
+        return { name: pair.slice(0, at), value: pair.slice(at + 1), url: base };
+      });
     const context = browser.contexts()[0];
     if (!context) throw new Error('the browser has no context to hold the session cookie');
+    await context.clearCookies();
     await context.addCookies(cookies);
     const tab = context.pages()[0] ?? (await context.newPage());
     await (await context.newCDPSession(tab)).send('Network.clearBrowserCache');
@@ -181,7 +187,7 @@ function median(runs: Figures[]): Figures {
 }
 
 async function audit(port: number, base: string, page: string, preset: Preset, cookie: string | undefined, run: number): Promise<Figures> {
-  if (cookie) await putCookies(port, base, cookie);
+  await putCookies(port, base, cookie ?? '');
   const result = await lighthouse(
     base + page,
     {

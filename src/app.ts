@@ -84,6 +84,7 @@ export async function buildApp(
   registerAccess(
     app,
     createSessionResolver({ db: deps.db, secret: config.auth.secret.reveal(), secureCookies: config.auth.secureCookies }),
+    deps.clock,
   );
   await registerCompression(app);
   const meta = {

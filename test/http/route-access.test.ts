@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessLevels, cachePolicies, registerAccess } from '../../src/http/plugins/access.js';
+import { systemClock } from '../../src/lib/clock.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { givenVerifiedUser, type TestUser } from '../helpers/users.js';
 
@@ -50,7 +51,7 @@ describe('routes declare their access and caching', () => {
 
   it('refuses a route that declares nothing, at start-up', async () => {
     const app = Fastify();
-    registerAccess(app, async () => null);
+    registerAccess(app, async () => null, systemClock);
     const added = (async () => {
       app.get('/api/undeclared', async () => ({ ok: true }));
       await app.ready();

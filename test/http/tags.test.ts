@@ -28,6 +28,23 @@ describe('tag suggestions', () => {
     expect(res.json().error.code).toBe('unauthenticated');
   });
 
+  it('keeps answering a signed-out session for at most 2 s (it is asked on every keystroke); other routes refuse at once', async () => {
+    const leaving = await givenVerifiedUser(t);
+    expect((await suggest(leaving, 'q=long')).statusCode).toBe(200);
+    const out = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-out',
+      headers: { cookie: leaving.cookie, origin: t.origin },
+      payload: {},
+    });
+    expect(out.statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: leaving.cookie } })).statusCode).toBe(401);
+    await new Promise((r) => setTimeout(r, 2_100));
+    const late = await suggest(leaving, 'q=long');
+    expect(late.statusCode).toBe(401);
+    expect(late.json().error.code).toBe('unauthenticated');
+  });
+
   it('refuses a missing, empty or overlong query and a limit out of range', async () => {
     for (const query of [
       '',

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { SessionUser } from '../../accounts/index.js';
+import type { Clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
 
 /**
@@ -29,6 +30,13 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
     cache?: CachePolicy;
+    /**
+     * For a route called at typing speed that shows nothing an ended session
+     * must not see (tag suggestions): the session read of the same cookie is
+     * reused for this many milliseconds, so a sign-out or suspension reaches it
+     * that much later. Every other route reads the session on each request.
+     */
+    sessionReuseMs?: number;
   }
   interface FastifyRequest {
     /** The signed-in user on `user` and `operator` routes (and on `guest-or-user` ones when signed in). */
@@ -54,7 +62,8 @@ const mustDeclare = (url: string) => url.startsWith('/api/') || url === '/metric
  * Registers the access and caching hooks. Must run before any route is added:
  * a route without a declaration stops start-up (tests walk every route too).
  */
-export function registerAccess(app: FastifyInstance, resolveSession: (cookie: string | undefined) => Promise<SessionUser | null>): void {
+export function registerAccess(app: FastifyInstance, resolveSession: SessionResolver, clock: Clock): void {
+  const reused = reusedSessions(resolveSession, () => clock.now().getTime());
   app.decorateRequest('user', null);
   app.addHook('onRoute', (route: RouteOptions) => {
     if (!mustDeclare(route.url)) return;
@@ -67,7 +76,8 @@ export function registerAccess(app: FastifyInstance, resolveSession: (cookie: st
   app.addHook('preHandler', async (req) => {
     const access = req.routeOptions.config.access;
     if (access === 'user' || access === 'operator' || access === 'guest-or-user') {
-      req.user = await resolveSession(req.headers.cookie);
+      const reuseMs = req.routeOptions.config.sessionReuseMs;
+      req.user = reuseMs ? await reused(req.headers.cookie, reuseMs) : await resolveSession(req.headers.cookie);
       if (!req.user && access !== 'guest-or-user') throw new AppError('unauthenticated', 'Please sign in to continue.');
       if (access === 'operator' && req.user?.role !== 'admin') throw new AppError('forbidden', 'This page is for operators only.');
     }
@@ -78,4 +88,26 @@ export function registerAccess(app: FastifyInstance, resolveSession: (cookie: st
     if (cache === 'private-immutable' && reply.statusCode !== 200 && reply.statusCode !== 304) return;
     reply.header('cache-control', cacheHeaders[cache]);
   });
+}
+
+type SessionResolver = (cookie: string | undefined) => Promise<SessionUser | null>;
+const MAX_REUSED = 10_000;
+
+/**
+ * Session reads kept by Cookie header for the routes that allow reuse. Only a
+ * signed-in answer is kept (a visitor who signs in is known at once), and the
+ * whole map is dropped when full rather than tracking age per entry.
+ */
+function reusedSessions(resolve: SessionResolver, now: () => number) {
+  const kept = new Map<string, { user: SessionUser; at: number }>();
+  return async (cookie: string | undefined, reuseMs: number): Promise<SessionUser | null> => {
+    if (!cookie) return null;
+    const hit = kept.get(cookie);
+    if (hit && now() - hit.at < reuseMs) return hit.user;
+    const user = await resolve(cookie);
+    if (kept.size >= MAX_REUSED) kept.clear();
+    if (user) kept.set(cookie, { user, at: now() });
+    else kept.delete(cookie);
+    return user;
+  };
 }

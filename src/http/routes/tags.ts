@@ -10,8 +10,9 @@ export const tagRoutes =
     app.get(
       '/api/tags/suggest',
       {
-        // Personal ranking: private, and never stored by a cache.
-        config: { access: 'user', cache: 'no-store' },
+        // Personal ranking: private, and never stored by a cache. Called on every keystroke, and it
+        // shows only the public list ranked by the user's own recent tags: a session read may serve 2 s.
+        config: { access: 'user', cache: 'no-store', sessionReuseMs: 2_000 },
         schema: { querystring: tagSuggestQuerySchema, response: { 200: tagSuggestResponseSchema } },
       },
       async (req) => ({ tags: await deps.tags.suggest({ query: req.query.q, limit: req.query.limit, userId: userOf(req).id }) }),
