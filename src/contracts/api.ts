@@ -94,6 +94,14 @@ export type GenerationStatus = z.infer<typeof generationStatusSchema>;
 export const MAX_COUNT = 4;
 export const MAX_SEED = 2_147_483_647;
 
+/** The sampling controls a model may take (GET /api/models says which, and their ranges). */
+export const samplingSchema = z.object({
+  steps: z.number().int().min(1).max(1000).optional(),
+  guidance: z.number().min(0).max(100).optional(),
+  strength: z.number().min(0).max(1).optional(),
+  sampler: text().trim().min(1).max(100).optional(),
+});
+
 export const submitGenerationSchema = z
   .object({
     prompt: text().trim().min(1, 'Write a prompt').max(20000),
@@ -104,10 +112,7 @@ export const submitGenerationSchema = z
     referenceUploadIds: z.array(z.string().uuid()).max(14).default([]),
     /** Each of these only for a model that takes it (GET /api/models); otherwise 422 naming the field. */
     seed: z.number().int().min(0).max(MAX_SEED).optional(),
-    steps: z.number().int().min(1).max(1000).optional(),
-    guidance: z.number().min(0).max(100).optional(),
-    strength: z.number().min(0).max(1).optional(),
-    sampler: text().trim().min(1).max(100).optional(),
+    ...samplingSchema.shape,
   })
   .strict();
 export type SubmitGenerationInput = z.input<typeof submitGenerationSchema>;

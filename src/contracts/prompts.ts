@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_COUNT } from './api.js';
+import { MAX_COUNT, samplingSchema } from './api.js';
 import { text } from './text.js';
 
 /**
@@ -52,6 +52,11 @@ export const presetSettingsSchema = z
     undesired: undesiredLevelSchema,
     /** A built-in style's id, or null for none. */
     style: text().max(64).nullable(),
+    /**
+     * Steps, guidance, strength and sampler as set for the preset's model (absent: its
+     * defaults). Checked against the model's ranges when a generation is submitted.
+     */
+    tuning: samplingSchema.strict().optional(),
   })
   .strict();
 export type PresetSettings = z.infer<typeof presetSettingsSchema>;

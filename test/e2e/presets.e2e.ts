@@ -165,6 +165,29 @@ describe('presets, history and the dice on Create', () => {
     expect(submits).toEqual([]);
   });
 
+  it('keeps the model’s steps and guidance in a preset, and applying it puts them back', async () => {
+    await openCreate();
+    await page.getByTestId('model-option').filter({ hasText: 'Qwen Image' }).click();
+    await page.getByTestId('steps-input').fill('34');
+    await page.getByTestId('guidance-input').fill('6.5');
+    await page.getByTestId('save-preset').click();
+    await page.getByTestId('preset-name-input').fill('Qwen, slow and strict');
+    await page.getByTestId('preset-name-confirm').click();
+    await eventually(
+      async () => (await page.getByTestId('user-preset-select').locator('option:checked').textContent()) ?? '',
+      'Qwen, slow and strict',
+    );
+
+    await page.getByTestId('steps-input').fill('12');
+    await page.getByTestId('guidance-input').fill('');
+    await page.getByTestId('user-preset-select').selectOption({ label: 'No preset chosen' });
+    await page.getByTestId('user-preset-select').selectOption({ label: 'Qwen, slow and strict' });
+    expect(await page.getByTestId('steps-input').inputValue()).toBe('34');
+    expect(await page.getByTestId('guidance-input').inputValue()).toBe('6.5');
+    await prompt().fill('a lantern festival by the river');
+    expect(await generate()).toMatchObject({ model: 'qwen-image', steps: 34, guidance: 6.5 });
+  });
+
   it('has no serious accessibility violation with everything open, and fits a 390 px phone', async () => {
     await openCreate();
     await page.getByTestId('quality-toggle').check();

@@ -87,6 +87,14 @@ describe('presets (/api/presets)', () => {
     expect(renamed.json()).toMatchObject({ id: preset.id, name: 'Watercolour girls', settings });
     const changed = await as(user, 'PATCH', `/api/presets/${preset.id}`, { settings: { ...settings, seed: null, style: null } });
     expect(changed.json()).toMatchObject({ name: 'Watercolour girls', settings: { seed: null, style: null, count: 2 } });
+    // The model's sampling settings are part of "every setting"; a preset saved without them has none.
+    const tuning = { steps: 30, guidance: 4.5, sampler: 'DPM++ 2M Karras' };
+    const tuned = await as(user, 'PATCH', `/api/presets/${preset.id}`, { settings: { ...settings, tuning } });
+    expect(tuned.json().settings.tuning).toEqual(tuning);
+    expect((await as(user, 'GET', '/api/presets')).json().presets.find((p: { id: string }) => p.id === preset.id).settings.tuning).toEqual(
+      tuning,
+    );
+    expect(changed.json().settings.tuning).toBeUndefined();
 
     expect((await as(user, 'DELETE', `/api/presets/${preset.id}`)).statusCode).toBe(204);
     expect((await as(user, 'GET', '/api/presets')).json().presets.map((p: { name: string }) => p.name)).toEqual(['A first']);
@@ -119,6 +127,9 @@ describe('presets (/api/presets)', () => {
       [{ name: 'ok', settings: { ...settings, seed: -1 } }, 'settings.seed'],
       [{ name: 'ok', settings: { ...settings, negativePrompt: 'n'.repeat(5001) } }, 'settings.negativePrompt'],
       [{ name: 'ok', settings: { ...settings, userId: 'someone else' } }, 'settings'],
+      [{ name: 'ok', settings: { ...settings, tuning: { steps: 0 } } }, 'settings.tuning.steps'],
+      [{ name: 'ok', settings: { ...settings, tuning: { strength: 1.5 } } }, 'settings.tuning.strength'],
+      [{ name: 'ok', settings: { ...settings, tuning: { cfg: 7 } } }, 'settings.tuning'],
       [{ name: 'ok' }, 'settings'],
       [{ name: 'ok', settings, id: randomUUID() }, ''],
     ];

@@ -31,6 +31,7 @@ export function usePresetWiring(draft: CreateDraft, model: Model | undefined, up
     quality: draft.quality,
     undesired: draft.undesired,
     style: draft.style,
+    ...tuningOf(draft),
   };
   const apply = (p: UserPreset) =>
     update({
@@ -43,6 +44,8 @@ export function usePresetWiring(draft: CreateDraft, model: Model | undefined, up
       quality: p.settings.quality,
       undesired: p.settings.undesired,
       style: p.settings.style,
+      // The preset's own values for its model, or the model's defaults: every setting is the preset's.
+      tuning: { ...draft.tuning, [p.settings.model]: p.settings.tuning ?? {} },
       presetId: p.id,
     });
 
@@ -77,4 +80,10 @@ export function usePresetWiring(draft: CreateDraft, model: Model | undefined, up
     /** A prompt from the history is what was sent, presets included: they are not added again. */
     reuse: (text: string) => update({ prompt: text, quality: false, style: null }),
   };
+}
+
+/** The chosen model's steps, guidance, strength and sampler as the user set them, when any is set. */
+function tuningOf(draft: CreateDraft): Pick<PresetSettings, 'tuning'> {
+  const tuning = draft.tuning[draft.modelId];
+  return tuning && Object.keys(tuning).length > 0 ? { tuning } : {};
 }
