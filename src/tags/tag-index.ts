@@ -52,6 +52,8 @@ export interface TagIndex {
   byAlias: KeyTable;
   /** Names by their later words: `hair` finds long_hair (tier 3). */
   byWord: WordTable;
+  /** Names in the list that are never suggested (artists while they are off): still known tags. */
+  withheld: Set<string>;
 }
 
 export interface TagIndexOptions {
@@ -64,7 +66,9 @@ export interface TagIndexOptions {
 
 /** Builds the index from the list (any order; the shipped one is sorted by name, which saves a sort) and the filters. */
 export function buildTagIndex(records: TagRecord[], opts: TagIndexOptions): TagIndex {
-  const kept = records.filter((r) => r.category in tagCategories && (opts.includeArtists || r.category !== 1));
+  const offered = (r: TagRecord) => opts.includeArtists || r.category !== 1;
+  const kept = records.filter((r) => r.category in tagCategories && offered(r));
+  const withheld = new Set(records.filter((r) => !offered(r)).map((r) => r.name));
   if (!isSortedByName(kept)) kept.sort((a, b) => compare(a.name, b.name));
   const n = kept.length;
   // Ids are ranks: the tag with the most posts is 0 (ties in name order). Sorted as numbers, without a comparator.
@@ -112,7 +116,7 @@ export function buildTagIndex(records: TagRecord[], opts: TagIndexOptions): TagI
   }
   const words = [...wordLists.keys()].sort();
   const byWord: WordTable = { words, entries: words.map((w) => Int32Array.from(wordLists.get(w) as number[])) };
-  return { names, categories, postCounts, explicit, idByName, byName, byAlias: toTable(aliasEntries), byWord };
+  return { names, categories, postCounts, explicit, idByName, byName, byAlias: toTable(aliasEntries), byWord, withheld };
 }
 
 /** Above any tag's post count (1girl has 6.4 million); ranks pack the count and the position into one float. */

@@ -46,8 +46,8 @@ export function createTagSuggester(deps: {
       return suggestTags(deps.loadIndex().index, query, opts);
     },
     unknown: (names) => {
-      const { idByName } = deps.loadIndex().index;
-      return names.filter((n) => !idByName.has(tagKey(n)));
+      const { idByName, withheld } = deps.loadIndex().index;
+      return names.filter((n) => !idByName.has(tagKey(n)) && !withheld.has(tagKey(n)));
     },
     warm: () => deps.loadIndex().stats,
   };

@@ -96,7 +96,8 @@ describe('tag suggestions', () => {
         headers: as ? { cookie: as.cookie, origin: t.origin } : { origin: t.origin },
         payload: { names },
       });
-    const res = await check(['long hair', 'Long_Hair', 'sliver hair', 'saber \\(fate\\)', 'qqqzzz']);
+    // An artist is a known tag even while artists are not suggested (the default).
+    const res = await check(['long hair', 'Long_Hair', 'sliver hair', 'saber \\(fate\\)', 'qqqzzz', 'ebifurya']);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ unknown: ['sliver hair', 'qqqzzz'] });
     expect((await check(['x'], null)).statusCode).toBe(401);
