@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInViaApi } from './helpers/api-user.js';
-import { desktop, launchBrowser } from './helpers/browser.js';
+import { desktop, launchBrowser, phone } from './helpers/browser.js';
 import { type RunningServer, startServer } from './helpers/server.js';
 import { eventually } from './helpers/ui.js';
 
@@ -36,6 +36,29 @@ afterAll(async () => {
 });
 
 describe('model controls on Create', () => {
+  it('folds the sampling settings away on a phone until wanted, saying what is set, and keeps them open once used', async () => {
+    const phoneContext = await browser.newContext({ baseURL: server.baseUrl, viewport: phone });
+    try {
+      const onPhone = await phoneContext.newPage();
+      await signedInViaApi(server.baseUrl, phoneContext, 'controls-phone');
+      await onPhone.goto('/create');
+      await onPhone.getByTestId('model-option').filter({ hasText: 'Qwen Image' }).first().click();
+      const summary = onPhone.getByTestId('sampling-summary');
+      expect(await summary.textContent()).toBe('Random seed, the model’s defaults');
+      expect(await onPhone.getByTestId('steps-input').isVisible()).toBe(false);
+
+      await summary.click();
+      await onPhone.getByTestId('steps-input').fill('40');
+      await onPhone.getByTestId('seed-input').fill('77');
+      expect(await summary.textContent()).toBe('Seed 77 · Steps 40');
+      await onPhone.reload();
+      await onPhone.getByTestId('steps-input').waitFor();
+      expect(await onPhone.getByTestId('steps-input').inputValue()).toBe('40');
+    } finally {
+      await phoneContext.close();
+    }
+  });
+
   it('shows seed and steps only for a model that takes them, and keeps their values across a switch', async () => {
     await page.goto('/create');
     await pickModel('Nano Banana 2');
