@@ -6,14 +6,15 @@
 // path → file under dist/web: prerendered.json (English) and prerendered.ja.json.
 // Each page is written twice, with and without the demo banner (`.demo.html`).
 // The signed-in screens get an app shell each (index.html naming their chunks
-// and first API answers), mapped in app-shells.json and app-shells.ja.json.
+// and first API answers, with the frame the app draws while the session
+// loads), mapped in app-shells.json and app-shells.ja.json.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const web = join(root, 'dist/web');
-const { pages, appShells, locales, localeModules, appLocaleModules, renderPage } = await import(
+const { pages, appShells, locales, localeModules, appLocaleModules, renderPage, renderAppShell } = await import(
   pathToFileURL(join(root, 'dist/prerender/prerender.js')).href
 );
 
@@ -91,10 +92,15 @@ for (const lang of locales) {
   writeFileSync(join(web, lang === 'en' ? 'prerendered.json' : `prerendered.${lang}.json`), `${JSON.stringify(map, null, 2)}\n`);
 }
 
-/** A signed-in screen's page: index.html in its language, naming what the screen needs first (nothing rendered). */
-function appShellHtml(shell, lang) {
+/**
+ * A signed-in screen's page: index.html in its language, naming what the
+ * screen needs first, with its frame (header and placeholder) painted before
+ * any script runs; `data-app-shell` tells the app to replace it.
+ */
+function appShellHtml(shell, lang, frame) {
   let html = template;
   html = replaceOnce(html, /<html lang="[^"]*">/, `<html lang="${lang}">`);
+  html = replaceOnce(html, /<div id="root"><\/div>/, `<div id="root" data-app-shell="${lang}">${frame}</div>`);
   return replaceOnce(
     html,
     /\n\s*<\/head>/,
@@ -108,7 +114,7 @@ for (const lang of locales) {
   const map = {};
   for (const shell of appShells) {
     const file = `pages/${lang}/app/${shell.name}.html`;
-    writeFileSync(join(web, file), appShellHtml(shell, lang));
+    writeFileSync(join(web, file), appShellHtml(shell, lang, await renderAppShell(shell, lang)));
     map[shell.path] = file;
   }
   writeFileSync(join(web, lang === 'en' ? 'app-shells.json' : `app-shells.${lang}.json`), `${JSON.stringify(map, null, 2)}\n`);

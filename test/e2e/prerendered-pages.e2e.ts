@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifiedUserViaApi } from './helpers/api-user.js';
+import { signedInViaApi, verifiedUserViaApi } from './helpers/api-user.js';
 import { launchBrowser, phone } from './helpers/browser.js';
 import { type RunningServer, startServer } from './helpers/server.js';
 import { newUser } from './helpers/ui.js';
@@ -199,5 +199,30 @@ describe('switching language', () => {
     expect(chunks).toContain('ja');
     expect((await context.cookies()).find((c) => c.name === 'lang')?.value).toBe('ja');
     await context.close();
+  });
+});
+
+describe('a signed-in screen before its script', () => {
+  it('paints its frame (header and placeholder) with no script, and the app replaces it with the screen', async () => {
+    const off = await browser.newContext({ baseURL: server.baseUrl, viewport: phone, javaScriptEnabled: false });
+    await signedInViaApi(server.baseUrl, off, 'frame-off');
+    const still = await off.newPage();
+    await still.goto('/create');
+    await still.getByRole('link', { name: 'AnimeGen home' }).waitFor({ state: 'visible', timeout: 5_000 });
+    expect(await still.locator('main[id="main"] [aria-busy="true"]').count()).toBe(1);
+    await off.close();
+
+    const on = await browser.newContext({ baseURL: server.baseUrl, viewport: phone });
+    await signedInViaApi(server.baseUrl, on, 'frame-on');
+    const page = await on.newPage();
+    const errors = collectErrors(page);
+    await page.goto('/create');
+    await page.getByTestId('prompt-input').waitFor();
+    // Replaced, not added to: one header, one main, the screen in it.
+    expect(await page.locator('header').count()).toBe(1);
+    expect(await page.locator('main').count()).toBe(1);
+    expect(await page.locator('[aria-busy="true"]').count()).toBe(0);
+    expect(errors.join('\n')).toBe('');
+    await on.close();
   });
 });

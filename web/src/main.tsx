@@ -75,7 +75,10 @@ async function start(): Promise<void> {
   // device's own choice (when another) applies right after.
   const firstLocale: Locale = prerendered ?? preferences.locale;
   const queryClient = createQueryClient();
-  await Promise.all([initI18n(firstLocale), prerendered ? loadMatchedRoutes(window.location.pathname) : undefined]);
+  // A signed-in screen's frame (data-app-shell) is replaced, not hydrated; its screen loaded
+  // first, the app's first render is that screen's frame and not the router's bare placeholder.
+  const loadScreen = prerendered || (root as HTMLElement).dataset.appShell;
+  await Promise.all([initI18n(firstLocale), loadScreen ? loadMatchedRoutes(window.location.pathname) : undefined]);
   // Switching language re-renders every string, which must not happen mid-hydration.
   const switchAfterMount = preferences.locale !== firstLocale;
   if (!switchAfterMount) applyPreferences(preferences);

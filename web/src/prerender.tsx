@@ -89,13 +89,30 @@ export async function renderPage(
 ): Promise<{ html: string; title: string; noscript: string }> {
   await ready;
   setPrerenderedDemo(demo);
+  const html = await renderRoute(page.path, lang, true);
+  return { html, title: documentTitle(page.titleKey ? i18n.t(page.titleKey) : undefined), noscript: i18n.t('common.noscript') };
+}
+
+/**
+ * A signed-in screen's frame as the app draws it while the session loads: the
+ * header with the brand, and a placeholder for the page. Painted before any
+ * script runs; the app replaces it (not hydrated: nothing in it is the user's).
+ */
+export async function renderAppShell(shell: AppShellPage, lang: UiLocale): Promise<string> {
+  await ready;
+  setPrerenderedDemo(undefined);
+  return renderRoute(shell.path, lang, false);
+}
+
+async function renderRoute(path: string, lang: UiLocale, signedOut: boolean): Promise<string> {
   i18n.setLanguage(lang);
   const handler = createStaticHandler(routes);
-  const context = await handler.query(new Request(`http://localhost${page.path}`));
-  if (context instanceof Response) throw new Error(`${page.path} answered ${context.status} instead of a page`);
+  const context = await handler.query(new Request(`http://localhost${path}`));
+  if (context instanceof Response) throw new Error(`${path} answered ${context.status} instead of a page`);
   const router = createStaticRouter(handler.dataRoutes, context);
   const queryClient = createQueryClient();
-  seedSignedOut(queryClient);
+  // A public page is the visitor's view; a signed-in screen's session is left unknown (pending).
+  if (signedOut) seedSignedOut(queryClient);
   // The same tree as main.tsx, so hydration finds exactly this markup.
   const html = renderToString(
     <StrictMode>
@@ -107,5 +124,5 @@ export async function renderPage(
     </StrictMode>,
   );
   queryClient.clear();
-  return { html, title: documentTitle(page.titleKey ? i18n.t(page.titleKey) : undefined), noscript: i18n.t('common.noscript') };
+  return html;
 }
