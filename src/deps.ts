@@ -22,6 +22,7 @@ import { createLimiter } from './lib/limiter.js';
 import { createLogger, type Logger } from './lib/logger.js';
 import { createMetrics, type Metrics } from './lib/metrics.js';
 import { createLogMailer, createSmtpMailer, DevMailbox, type Mailer, renderMail } from './mail/index.js';
+import { createPromptScreen } from './moderation/index.js';
 import { acknowledgePolicy, type LegalSettings, type PrivacyContext, privacyQueues, readLegalDocument } from './privacy/index.js';
 import { type ImageProvider, meteredProvider, type Simulator } from './providers/index.js';
 import { createHintHub, createLiveHub, type LiveHub, notifyLiveBestEffort } from './pubsub/index.js';
@@ -254,6 +255,7 @@ function generationContext(
     ingestion: createLimiter(2 * availableParallelism()),
     catalog: config.models,
     modelNames: new Map(config.models.map((m) => [m.id, m.name])),
+    screenPrompt: createPromptScreen({ db, clock }),
     metrics: {
       finished: (provider, status) => metrics.finished.inc({ provider, status }),
       ingestionSeconds: (seconds) => metrics.ingestion.observe(seconds),

@@ -23,6 +23,8 @@ export const errorCodes = [
   'conflict',
   /** The account already holds as many of these as it may (e.g. 100 presets); delete one first. */
   'limit_reached',
+  /** The prompt breaks the content policy; `category` names the rule (never the word). Nothing was charged or sent. */
+  'content_policy',
   /** Too many requests in a window; retry later. */
   'rate_limited',
   /** A request body is larger than the server accepts. */
@@ -42,7 +44,7 @@ export const errorCodes = [
 export type ErrorCode = (typeof errorCodes)[number];
 
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; field?: string; requestId?: string };
+  error: { code: ErrorCode; message: string; field?: string; category?: string; requestId?: string };
 }
 
 /**

@@ -39,6 +39,7 @@ describe('foreign keys to the account', () => {
       'generation_images.user_id CASCADE',
       'generations.user_id CASCADE',
       'idempotency_keys.user_id CASCADE',
+      'moderation_cases.user_id CASCADE',
       'policy_acknowledgements.user_id CASCADE',
       'privacy_requests.user_id SET NULL',
       'prompt_history.user_id CASCADE',

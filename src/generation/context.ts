@@ -3,6 +3,7 @@ import type { JobQueue } from '../jobs/queue.js';
 import type { Clock } from '../lib/clock.js';
 import type { Limiter } from '../lib/limiter.js';
 import type { Logger } from '../lib/logger.js';
+import type { ScreenPrompt } from '../moderation/index.js';
 import type { ImageProvider } from '../providers/index.js';
 import type { HintHub } from '../pubsub/index.js';
 import type { ImageProcessor, Storage } from '../storage/index.js';
@@ -28,6 +29,8 @@ export interface GenerationContext {
   hints: HintHub;
   /** Aborted when the process shuts down: running jobs hand their work back to the queue. */
   shutdown: AbortSignal;
+  /** The content policy: resolves for an allowed prompt, throws content_policy (after queueing a case) otherwise. */
+  screenPrompt: ScreenPrompt;
 }
 
 /** What the pipeline reports to monitoring (Prometheus in production). */

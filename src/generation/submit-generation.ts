@@ -19,13 +19,15 @@ import { toGenerationView } from './to-view.js';
 const invalid = (field: string, message: string) => new AppError('invalid_input', message, { field });
 
 /**
- * Checks the request against the model's limits, then in ONE statement
- * debits the credits, inserts the generation (queued) and enqueues its job.
- * Either all three happen or none; the prompt joins the user's history with
- * them. Throws insufficient_credits (nothing charged, nothing recorded).
+ * Checks the request against the model's limits and the content policy, then
+ * in ONE statement debits the credits, inserts the generation (queued) and
+ * enqueues its job. Either all three happen or none; the prompt joins the
+ * user's history with them. Throws insufficient_credits (nothing charged,
+ * nothing recorded) and content_policy (nothing charged or sent; the attempt
+ * joins the moderation queue).
  */
 export async function submitGeneration(
-  deps: Pick<GenerationContext, 'db' | 'queue' | 'clock' | 'provider' | 'catalog' | 'modelNames' | 'settings'>,
+  deps: Pick<GenerationContext, 'db' | 'queue' | 'clock' | 'provider' | 'catalog' | 'modelNames' | 'settings' | 'screenPrompt'>,
   input: { userId: string; request: SubmitGenerationInput; idempotencyKey?: string },
 ): Promise<Generation> {
   const req = submitGenerationSchema.parse(input.request);
@@ -53,6 +55,15 @@ export async function submitGeneration(
   const owned = await findOwnedUploads(deps.db, input.userId, refIds);
   if (owned.length !== refIds.length) throw invalid('referenceUploadIds', 'One of the reference images was not found. Upload it again.');
   const controls = resolveControls(model, req, refIds.length);
+  // Last of the checks, so only an otherwise valid request is judged (and queued when refused).
+  // No account has opted into mature content yet: the opt-in arrives with the settings for it.
+  await deps.screenPrompt({
+    userId: input.userId,
+    prompt: req.prompt,
+    negativePrompt: req.negativePrompt || null,
+    model: model.id,
+    mature: false,
+  });
 
   const id = newId();
   const now = deps.clock.now();

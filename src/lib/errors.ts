@@ -14,6 +14,7 @@ export const errorStatus = {
   image_too_large: 413,
   conflict: 409,
   limit_reached: 409,
+  content_policy: 422,
   rate_limited: 429,
   payload_too_large: 413,
   billing_disabled: 503,
@@ -31,7 +32,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly options: { field?: string; detail?: string } = {},
+    readonly options: { field?: string; detail?: string; category?: string } = {},
   ) {
     super(message);
     this.name = 'AppError';

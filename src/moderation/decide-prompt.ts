@@ -1,3 +1,4 @@
+import type { PolicyCategory } from '../contracts/moderation.js';
 import { hasMinorAge } from './detect-age.js';
 import { normalizeText } from './normalize-prompt.js';
 import {
@@ -28,8 +29,8 @@ import {
 } from './term-matcher.js';
 import { textWeightedAway } from './weighted-away.js';
 
-/** Why a prompt is refused. Only the category is ever told; never the word that matched. */
-export type PromptBlockCategory = 'minor_sexual' | 'sexual' | 'denylist';
+/** Why a prompt is refused (the wire's list). Only the category is ever told; never the word that matched. */
+export type PromptBlockCategory = PolicyCategory;
 
 export type PromptDecision = { decision: 'allow' } | { decision: 'block'; category: PromptBlockCategory };
 

@@ -1,3 +1,4 @@
+export { checkPrompt } from './check-prompt.js';
 export {
   compileDenylist,
   type Denylist,
@@ -6,4 +7,7 @@ export {
   type PromptDecision,
   type PromptToDecide,
 } from './decide-prompt.js';
+export { adminListCases } from './list-cases.js';
 export { normalizePrompt } from './normalize-prompt.js';
+export { eraseUserData, exportUserData } from './personal-data.js';
+export { createPromptScreen, type PromptToScreen, type ScreenPrompt } from './screen-prompt.js';

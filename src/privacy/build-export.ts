@@ -17,6 +17,7 @@ data/generations.json   every generation: prompt, negative prompt, model, size, 
 data/uploads.json       the reference images you uploaded
 data/prompt-history.json  the last prompts you sent (up to 200), newest first
 data/presets.json       the settings you saved as presets
+data/moderation.json    prompts our content policy refused: the rule (category), what you wrote, and an operator's decision
 data/consent.json       the privacy policy versions you acknowledged, and when (age confirmation is in profile.json)
 data/privacy-requests.json  requests you sent us and our answers
 images/                 the original of every generated image
@@ -68,6 +69,7 @@ export async function buildExportArchive(
     await json('data/privacy-requests.json', data.privacyRequests);
     await json('data/prompt-history.json', data.promptHistory);
     await json('data/presets.json', data.presets);
+    await json('data/moderation.json', data.moderation);
     await json(
       'data/generations.json',
       data.generations.map((g) => ({

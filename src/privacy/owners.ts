@@ -9,6 +9,7 @@ import * as billing from '../billing/index.js';
 import * as credits from '../credits/index.js';
 import type { Db } from '../db/index.js';
 import * as generation from '../generation/index.js';
+import * as moderation from '../moderation/index.js';
 import * as prompts from '../prompts/index.js';
 import * as own from './personal-data.js';
 
@@ -24,6 +25,7 @@ export async function readPersonalData(db: Db, userId: string) {
         ...(await billing.exportUserData(tx, userId)),
         ...(await generation.exportUserData(tx, userId)),
         ...(await prompts.exportUserData(tx, userId)),
+        ...(await moderation.exportUserData(tx, userId)),
         ...(await own.exportUserData(tx, userId)),
       };
     },
@@ -46,6 +48,7 @@ export async function eraseAllUserData(db: Db, userId: string, now: Date) {
     const parts = [
       await generation.eraseUserData(tx, userId),
       await prompts.eraseUserData(tx, userId),
+      await moderation.eraseUserData(tx, userId),
       await own.eraseUserData(tx, userId),
       await credits.eraseUserData(tx, userId),
       await billing.eraseUserData(tx, userId),

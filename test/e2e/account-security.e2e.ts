@@ -12,7 +12,7 @@ import { newUser } from './helpers/ui.js';
 
 /**
  * Account security on a server whose privacy policy changed materially after
- * the user signed up (1.0.0, then a restart with 2.0.0): the e-mailed notice
+ * the user signed up (1.1.0, then a restart with 2.0.0): the e-mailed notice
  * and the acknowledgement banner, then two-factor sign-in from enrolment (QR
  * code, key, backup codes) to signing in with a code and with a one-time
  * backup code.
@@ -28,7 +28,7 @@ let secret = '';
 let backupCodes: string[] = [];
 
 beforeAll(async () => {
-  // Signed up under policy 1.0.0 ...
+  // Signed up under policy 1.1.0 ...
   server = await startServer({}, { dataDir });
   const cookies = await verifiedUserViaApi(server.baseUrl, user);
   await server.stop();

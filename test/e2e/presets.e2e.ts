@@ -34,6 +34,14 @@ async function generate(): Promise<{ prompt: string; negativePrompt?: string; mo
   return request.postDataJSON();
 }
 
+/** Saves the form as a preset under `name` and waits until it shows as chosen. */
+async function savePreset(name: string): Promise<void> {
+  await page.getByTestId('save-preset').click();
+  await page.getByTestId('preset-name-input').fill(name);
+  await page.getByTestId('preset-name-confirm').click();
+  await eventually(async () => (await page.getByTestId('user-preset-select').locator('option:checked').textContent()) ?? '', name);
+}
+
 async function seriousViolations(): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).analyze();
   return violations
@@ -120,13 +128,7 @@ describe('presets, history and the dice on Create', () => {
     await page.getByTestId('count-2').click();
     await page.getByTestId('quality-toggle').check();
     await page.getByTestId('style-select').selectOption('watercolour');
-    await page.getByTestId('save-preset').click();
-    await page.getByTestId('preset-name-input').fill('Rainy watercolours');
-    await page.getByTestId('preset-name-confirm').click();
-    await eventually(
-      async () => (await page.getByTestId('user-preset-select').locator('option:checked').textContent()) ?? '',
-      'Rainy watercolours',
-    );
+    await savePreset('Rainy watercolours');
 
     // Something else entirely, then a reload: the preset is on the server, the choice in the draft.
     await page
@@ -170,13 +172,7 @@ describe('presets, history and the dice on Create', () => {
     await page.getByTestId('model-option').filter({ hasText: 'Qwen Image' }).click();
     await page.getByTestId('steps-input').fill('34');
     await page.getByTestId('guidance-input').fill('6.5');
-    await page.getByTestId('save-preset').click();
-    await page.getByTestId('preset-name-input').fill('Qwen, slow and strict');
-    await page.getByTestId('preset-name-confirm').click();
-    await eventually(
-      async () => (await page.getByTestId('user-preset-select').locator('option:checked').textContent()) ?? '',
-      'Qwen, slow and strict',
-    );
+    await savePreset('Qwen, slow and strict');
 
     await page.getByTestId('steps-input').fill('12');
     await page.getByTestId('guidance-input').fill('');

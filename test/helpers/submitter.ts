@@ -5,6 +5,7 @@ import { type GenerationContext, submitGeneration } from '../../src/generation/i
 import type { JobQueue } from '../../src/jobs/queue.js';
 import { systemClock } from '../../src/lib/clock.js';
 import { newId } from '../../src/lib/ids.js';
+import { createPromptScreen } from '../../src/moderation/index.js';
 import { tables } from './tables.js';
 
 /**
@@ -22,6 +23,7 @@ export async function givenSubmitter(database: Database, queue: JobQueue, name: 
     catalog: config.models,
     modelNames: new Map(config.models.map((m) => [m.id, m.name])),
     settings: { deadlineSeconds: 900, maxReferences: 4 },
+    screenPrompt: createPromptScreen({ db: database.db, clock: systemClock }),
   } as unknown as GenerationContext;
   const userId = newId();
   await database.db.insert(tables.user).values({ id: userId, name, email: `${userId}@example.com`, emailVerified: true });

@@ -7,6 +7,7 @@ import * as credits from '../../src/credits/credits.schema.js';
 import { type Db, queryRows } from '../../src/db/index.js';
 import * as generation from '../../src/generation/generation.schema.js';
 import * as jobs from '../../src/jobs/jobs.schema.js';
+import * as moderation from '../../src/moderation/moderation.schema.js';
 import * as privacy from '../../src/privacy/privacy.schema.js';
 import * as prompts from '../../src/prompts/prompts.schema.js';
 import * as providers from '../../src/providers/providers.schema.js';
@@ -15,7 +16,18 @@ import * as providers from '../../src/providers/providers.schema.js';
  * Every table, for tests that check rows directly. Only tests get this:
  * modules import their own schema file and nothing else (the boundary check).
  */
-export const tables = { ...accounts, ...admin, ...billing, ...credits, ...generation, ...jobs, ...privacy, ...prompts, ...providers };
+export const tables = {
+  ...accounts,
+  ...admin,
+  ...billing,
+  ...credits,
+  ...generation,
+  ...jobs,
+  ...moderation,
+  ...privacy,
+  ...prompts,
+  ...providers,
+};
 
 /** Every row of `table` matching `where` (all rows without it). */
 export async function rowsOf<T extends PgTable>(db: Db, table: T, where?: SQL): Promise<T['$inferSelect'][]> {

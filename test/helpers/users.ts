@@ -78,4 +78,9 @@ export async function givenCredits(t: TestApp, userId: string, amount: number): 
   if (difference < 0) await t.deps.db.transaction((tx) => takeBackCredits(tx, { ...adjustment, amount: -difference }));
 }
 
+/** Signs `user` out through Better Auth (their cookie then names an ended session). */
+export function signOut(t: TestApp, user: TestUser) {
+  return t.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: { cookie: user.cookie, origin: t.origin }, payload: {} });
+}
+
 export { cookieHeader };

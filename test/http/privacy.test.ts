@@ -51,6 +51,8 @@ describe('personal data: export, trash, deletion', () => {
       (await submit(t, user, { prompt: 'for the archive', model: 'nano-banana-2', referenceUploadIds: [ref.id] })).json().id,
     );
     await as(user, 'POST', '/api/privacy-requests', { kind: 'access', message: 'Which data do you keep?' });
+    // A refused prompt is the user's own words too (the moderation queue).
+    expect((await submit(t, user, { prompt: 'nude, sex', negativePrompt: 'blurry', model: 'qwen-image' })).statusCode).toBe(422);
     const preset = {
       model: 'nano-banana',
       aspectRatio: '1:1',
@@ -62,7 +64,7 @@ describe('personal data: export, trash, deletion', () => {
       style: 'chibi',
     };
     expect((await as(user, 'POST', '/api/presets', { name: 'My chibi look', settings: preset })).statusCode).toBe(201);
-    await as(user, 'POST', '/api/me/policy/acknowledge', { version: '1.0.0' });
+    await as(user, 'POST', '/api/me/policy/acknowledge', { version: '1.1.0' });
     // Billing is off in this app: a paid, then disputed, purchase written as the billing module would.
     await t.deps.db.insert(tables.purchases).values({
       id: `pur_${user.id.slice(0, 8)}`,
@@ -89,6 +91,7 @@ describe('personal data: export, trash, deletion', () => {
     expect(read('generations')[0]).toMatchObject({ prompt: 'for the archive', cost: 4 });
     expect(read('prompt-history')).toEqual([expect.objectContaining({ prompt: 'for the archive' })]);
     expect(read('presets')).toEqual([expect.objectContaining({ name: 'My chibi look', settings: preset })]);
+    expect(read('moderation')).toEqual([expect.objectContaining({ prompt: 'nude, sex', category: 'sexual' })]);
     expect(JSON.stringify(read('sessions'))).not.toMatch(/token/i);
 
     for (const row of readInventory().filter((r) => r.personal === 'yes')) {
@@ -250,7 +253,7 @@ describe('personal data: export, trash, deletion', () => {
 
   it('serves the legal pages with version, date, live processors and contact', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/legal/privacy' });
-    expect(res.json()).toMatchObject({ slug: 'privacy', version: '1.0.0', updated: '2026-11-25', contact: t.config.privacyContact });
+    expect(res.json()).toMatchObject({ slug: 'privacy', version: '1.1.0', updated: '2026-12-06', contact: t.config.privacyContact });
     expect(res.json().processors.map((p: { name: string }) => p.name)).toContain('Hosting and database (operator)');
     expect(res.json().markdown).toContain('# Privacy policy');
     expect(res.json().title).toBe('Privacy policy');

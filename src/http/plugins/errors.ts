@@ -12,9 +12,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const send = (status: number, body: ErrorBody) => reply.status(status).send(body);
     if (err instanceof AppError) {
-      const { field } = err.options;
+      const { field, category } = err.options;
       if (err.status >= 500) req.log.error({ err }, 'app error');
-      return send(err.status, { error: { code: err.code, message: err.message, ...(field ? { field } : {}) } });
+      return send(err.status, {
+        error: { code: err.code, message: err.message, ...(field ? { field } : {}), ...(category ? { category } : {}) },
+      });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const issue = err.validation[0];

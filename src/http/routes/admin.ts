@@ -3,8 +3,10 @@ import { z } from 'zod';
 import { findAccountId } from '../../accounts/index.js';
 import { listOpenAlerts, resolveAlert } from '../../admin/index.js';
 import { operatorAlertSchema } from '../../contracts/admin.js';
+import { moderationCaseSchema, policyCheckSchema, policyDecisionSchema } from '../../contracts/moderation.js';
 import { privacyRequestSchema, updatePrivacyRequestSchema } from '../../contracts/privacy.js';
 import { text } from '../../contracts/text.js';
+import { adminListCases, checkPrompt } from '../../moderation/index.js';
 import { adminListPrivacyRequests, adminUpdatePrivacyRequest, eraseAccount, type PrivacyContext } from '../../privacy/index.js';
 import { userOf } from '../plugins/access.js';
 
@@ -36,6 +38,26 @@ export const adminRoutes =
       },
       async (req) =>
         adminUpdatePrivacyRequest(deps, { requestId: req.params.id, status: req.body.status, resolution: req.body.resolution }),
+    );
+
+    /** GET /api/admin/moderation – refused prompts, newest first (at most 200). */
+    app.get(
+      '/api/admin/moderation',
+      {
+        config: operator,
+        schema: {
+          querystring: z.object({ status: z.enum(['open', 'dismissed', 'upheld']).optional() }),
+          response: { 200: z.object({ cases: z.array(moderationCaseSchema) }) },
+        },
+      },
+      async (req) => ({ cases: await adminListCases(deps.db, { status: req.query.status }) }),
+    );
+
+    /** POST /api/admin/moderation/check – what the policy decides for a prompt; recorded against nobody. */
+    app.post(
+      '/api/admin/moderation/check',
+      { config: operator, schema: { body: policyCheckSchema, response: { 200: policyDecisionSchema } } },
+      async (req) => checkPrompt(deps.db, req.body),
     );
 
     /** GET /api/admin/alerts – what needs an operator (e.g. the image provider account is out of credits). */

@@ -12,6 +12,8 @@ export class ApiError extends Error {
     message: string,
     readonly field?: string,
     readonly requestId?: string,
+    /** For content_policy: which rule refused the prompt. */
+    readonly category?: string,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -19,7 +21,7 @@ export class ApiError extends Error {
 }
 
 interface EnvelopeBody {
-  error: { code?: unknown; message?: unknown; field?: unknown; requestId?: unknown };
+  error: { code?: unknown; message?: unknown; field?: unknown; requestId?: unknown; category?: unknown };
 }
 interface FlatBody {
   code?: unknown;
@@ -33,7 +35,7 @@ export function toApiError(status: number, body: unknown): ApiError {
   if (body && typeof body === 'object') {
     if ('error' in body && body.error && typeof body.error === 'object') {
       const e = (body as EnvelopeBody).error;
-      return new ApiError(status, str(e.code) ?? 'unknown', str(e.message) ?? '', str(e.field), str(e.requestId));
+      return new ApiError(status, str(e.code) ?? 'unknown', str(e.message) ?? '', str(e.field), str(e.requestId), str(e.category));
     }
     const flat = body as FlatBody;
     if (str(flat.code) || str(flat.message)) {

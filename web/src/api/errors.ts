@@ -1,4 +1,5 @@
 import type { ErrorCode, FailureReason } from '../../../src/contracts/errors.js';
+import { type PolicyCategory, policyCategories } from '../../../src/contracts/moderation.js';
 import { ApiError } from './client.js';
 
 /**
@@ -18,6 +19,7 @@ const apiErrorKeys = {
   image_too_large: 'errors.imageTooLarge',
   conflict: 'errors.conflict',
   limit_reached: 'errors.limitReached',
+  content_policy: 'errors.contentPolicy.other',
   rate_limited: 'errors.rateLimited',
   payload_too_large: 'errors.payloadTooLarge',
   billing_disabled: 'errors.billingDisabled',
@@ -86,6 +88,9 @@ const isApiErrorCode = (code: string): code is ErrorCode => Object.hasOwn(apiErr
 export function errorMessageKey(err: unknown): string {
   if (!(err instanceof ApiError)) return 'errors.unknown';
   if (err.code === 'network') return 'errors.network';
+  if (err.code === 'content_policy' && policyCategories.includes(err.category as PolicyCategory)) {
+    return `errors.contentPolicy.${err.category}`;
+  }
   if (isApiErrorCode(err.code)) return apiErrorKeys[err.code];
   const auth = authErrorKeys[err.code];
   if (auth) return auth;

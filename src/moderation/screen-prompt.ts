@@ -1,0 +1,72 @@
+import type { PolicyCategory } from '../contracts/moderation.js';
+import type { Db } from '../db/index.js';
+import type { Clock } from '../lib/clock.js';
+import { AppError } from '../lib/errors.js';
+import { newId } from '../lib/ids.js';
+import { compileDenylist, type Denylist, decidePrompt } from './decide-prompt.js';
+import { listDenylistTerms } from './moderation.queries.js';
+import { moderationCases } from './moderation.schema.js';
+
+/** What the user is told, by rule: the category, never the word that matched. */
+const refusals: Record<PolicyCategory, string> = {
+  minor_sexual: 'This prompt was refused: sexual content involving minors is never allowed. Nothing was charged.',
+  sexual: 'This prompt was refused: explicit sexual content is not allowed on this account. Nothing was charged.',
+  denylist: 'This prompt was refused: it contains a term this service does not allow. Nothing was charged.',
+};
+
+export interface PromptToScreen {
+  userId: string;
+  prompt: string;
+  negativePrompt: string | null;
+  model: string;
+  /** Whether the account opted into mature content (explicit, never involving minors). */
+  mature: boolean;
+}
+
+export type ScreenPrompt = (input: PromptToScreen) => Promise<void>;
+
+/** How long the operators' denylist is read from memory before it is read again. */
+const DENYLIST_TTL_MS = 10_000;
+
+/**
+ * The content policy at submit: a refused prompt joins the moderation queue
+ * and the submit ends in 422 content_policy, before anything is charged or
+ * sent to a provider. The operators' terms are re-read at most every 10 s, so
+ * a term added on one server reaches every other within that.
+ */
+export function createPromptScreen(deps: { db: Db; clock: Clock }): ScreenPrompt {
+  let cached: { at: number; terms: Promise<Denylist> } | null = null;
+  const denylist = () => {
+    const now = deps.clock.now().getTime();
+    if (!cached || now - cached.at >= DENYLIST_TTL_MS) {
+      const terms = listDenylistTerms(deps.db).then(compileDenylist);
+      // A failed read is not kept: the next submit tries again.
+      terms.catch(() => {
+        cached = null;
+      });
+      cached = { at: now, terms };
+    }
+    return cached.terms;
+  };
+  return async (input) => {
+    const decision = decidePrompt({
+      prompt: input.prompt,
+      negativePrompt: input.negativePrompt ?? '',
+      mature: input.mature,
+      denylist: await denylist(),
+    });
+    if (decision.decision === 'allow') return;
+    await deps.db.insert(moderationCases).values({
+      id: newId(),
+      userId: input.userId,
+      kind: 'prompt',
+      category: decision.category,
+      prompt: input.prompt,
+      negativePrompt: input.negativePrompt,
+      model: input.model,
+      status: 'open',
+      createdAt: deps.clock.now(),
+    });
+    throw new AppError('content_policy', refusals[decision.category], { field: 'prompt', category: decision.category });
+  };
+}

@@ -1,0 +1,54 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signedInViaApi } from './helpers/api-user.js';
+import { desktop, launchBrowser } from './helpers/browser.js';
+import { type RunningServer, startServer } from './helpers/server.js';
+
+/**
+ * A prompt the content policy refuses, as a user meets it on Create: the rule
+ * in their language under the prompt, nothing charged, and the message gone
+ * as soon as the prompt is edited.
+ */
+
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  context = await browser.newContext({ baseURL: server.baseUrl, viewport: desktop });
+  page = await context.newPage();
+  const { cookie } = await signedInViaApi(server.baseUrl, context, 'policy');
+  // The account reads Japanese (as chosen in Settings).
+  const chosen = await fetch(`${server.baseUrl}/api/me`, {
+    method: 'PATCH',
+    headers: { cookie, origin: server.baseUrl, 'content-type': 'application/json' },
+    body: JSON.stringify({ locale: 'ja' }),
+  });
+  if (!chosen.ok) throw new Error(`PATCH /api/me: ${chosen.status}`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('content policy on Create', () => {
+  it('names the rule in the user’s language under the prompt, charges nothing, and clears when the prompt changes', async () => {
+    await page.goto('/create');
+    const balance = page.getByTestId('balance');
+    await balance.waitFor();
+    const before = await balance.textContent();
+    await page.getByTestId('prompt-input').fill('loli, nude');
+    await page.getByTestId('submit-generation').click();
+    const refusal = page.getByText('未成年者を含む性的な内容は一切禁止されています', { exact: false });
+    await refusal.waitFor();
+    expect(await balance.textContent()).toBe(before);
+    // The words that matched are not named back.
+    expect(await refusal.textContent()).not.toMatch(/loli|nude/i);
+    await page.getByTestId('prompt-input').fill('a fox spirit in a lantern-lit shrine');
+    await refusal.waitFor({ state: 'detached' });
+  });
+});
