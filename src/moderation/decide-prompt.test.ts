@@ -60,10 +60,13 @@ describe('decidePrompt: minors', () => {
     }
   });
 
-  it('counts markers in either field, so moving a word between the prompt and the negative prompt never unblocks', () => {
-    expect(decide('loli', { negative: 'nude', mature: true })).toBe('minor_sexual');
-    expect(decide('nude', { negative: 'loli', mature: true })).toBe('minor_sexual');
-    expect(decide('1girl', { negative: 'loli, nsfw', mature: true })).toBe('minor_sexual');
+  it('reads the negative prompt as what to steer away from: a safety negative asks for neither minors nor sex', () => {
+    expect(decide('loli', { negative: 'nude' })).toBe('allow');
+    expect(decide('1girl', { negative: 'loli, nsfw' })).toBe('allow');
+    expect(decide('nude', { negative: 'loli' })).toBe('sexual');
+    expect(decide('nude', { negative: 'loli, child', mature: true })).toBe('allow');
+    // Both asked for in the prompt, whatever the negative adds.
+    expect(decide('loli, nude', { negative: 'loli, nsfw', mature: true })).toBe('minor_sexual');
   });
 
   it('blocks adulthood pushed away in the negative prompt when the prompt is sexual', () => {

@@ -95,12 +95,14 @@ const block = (category: PromptBlockCategory): PromptDecision => ({ decision: 'b
  * Whether a generation prompt may be sent to an image model. Pure and linear
  * in the length of the text; the same input always gives the same answer.
  *
- * - `minor_sexual`, whatever `mature` says: a minor marker (or an age under
- *   18) and sexual content, each in either field, so moving words between
- *   the prompt and the negative prompt never unblocks; a minor marker other
- *   than "young" with a suggestive word (lingerie, sexy); or adulthood
- *   pushed away in the negative prompt (or by a negative weight) while the
- *   prompt is sexual.
+ * - `minor_sexual`, whatever `mature` says: the prompt asks for a minor (a
+ *   minor marker or an age under 18 in it, or adulthood pushed away in the
+ *   negative prompt or by a negative weight) and for sexual content; or for
+ *   a minor (other than "young") with a suggestive word (lingerie, sexy).
+ *   Words in the negative prompt steer away from what they name: "nsfw,
+ *   loli, child" there is the common safety negative and asks for neither.
+ *   Only the steering that turns toward a minor (adulthood, clothing pushed
+ *   away) counts from there.
  * - `denylist`: an operator term in either field (the model reads both).
  * - `sexual`: explicit content in the prompt, or clothing pushed away in the
  *   negative prompt, unless `mature`. Sexual words in the negative prompt
@@ -119,12 +121,8 @@ export function decidePrompt(input: PromptToDecide): PromptDecision {
   const negative = rolesOf(readText(negativeText), denylist);
   const either = prompt | negative;
   const sexualPrompt = (prompt & SEXUAL) !== 0 || (negative & CLOTHING_STEERING) !== 0;
-  const sexualEither = sexualPrompt || (either & SEXUAL) !== 0;
-  const minor = (either & MINOR) !== 0;
-  const minorSexual =
-    ((minor || (either & YOUNG) !== 0) && sexualEither) ||
-    (minor && (either & SUGGESTIVE) !== 0) ||
-    ((negative & ADULT_STEERING) !== 0 && sexualPrompt);
+  const minorAsked = (prompt & MINOR) !== 0 || (negative & ADULT_STEERING) !== 0;
+  const minorSexual = ((minorAsked || (prompt & YOUNG) !== 0) && sexualPrompt) || ((prompt & MINOR) !== 0 && (prompt & SUGGESTIVE) !== 0);
   if (minorSexual) return block('minor_sexual');
   if ((either & DENIED) !== 0) return block('denylist');
   if (sexualPrompt && !input.mature) return block('sexual');

@@ -6,7 +6,7 @@ import { COMPOUNDS } from './policy-terms.js';
 
 /**
  * T2: every disguise of a blocked corpus prompt stays blocked, and added
- * words never unblock one. The word to disguise is one the decision rests on:
+ * words never unblock one; a safety negative never blocks. The word to disguise is one the decision rests on:
  * taking it out unblocks the prompt (found by trying each word in turn).
  */
 type Category = 'allow' | 'minor_sexual' | 'sexual' | 'denylist';
@@ -28,7 +28,8 @@ interface Blocked {
 /** A word as a reader sees it: leetspeak symbols ($ex), marks and invisible characters (lo\u200Bli) included. */
 const WORD = /[\p{L}\p{N}\p{M}\p{Cf}@$]+/gu;
 
-const blocked: Blocked[] = loadPromptCorpus()
+const corpus: CorpusRow[] = loadPromptCorpus();
+const blocked: Blocked[] = corpus
   .filter((row) => row.label !== 'allow')
   .map((row) => {
     const mature = row.label === 'block_minor_sexual';
@@ -203,17 +204,28 @@ describe('disguises and added words (property tests)', () => {
     );
   });
 
-  it('keeps a minor + sexual prompt blocked however its tags are shared between the prompt and the negative prompt', () => {
-    // Rows that rest on steering are left out: adulthood moved into the prompt asks for an adult.
-    const markers = blocked.filter((b) => b.row.label === 'block_minor_sexual' && !/steering|pushed away/.test(b.row.notes));
+  it('never refuses for a safety negative: minor markers and sexual words there steer away from them', () => {
+    const safety = ['nsfw', 'nude', 'sex', 'loli', 'child', 'shota', 'ロリ', '全裸', 'エロ', 'underage', 'toddler'];
+    const allowed = corpus.filter((row) => row.label === 'allow');
+    const adult = corpus.filter((row) => row.label === 'block_sexual_unless_mature');
     fc.assert(
-      fc.property(fc.constantFrom(...markers), fc.array(fc.boolean(), { minLength: 20, maxLength: 20 }), (b, toNegative) => {
-        const tags = [...b.row.prompt.split(','), ...b.row.negativePrompt.split(',')].map((t) => t.trim()).filter(Boolean);
-        const prompt = tags.filter((_, i) => !toNegative[i % 20]).join(', ');
-        const negativePrompt = tags.filter((_, i) => toNegative[i % 20]).join(', ');
-        expect(categoryOf(prompt, negativePrompt, true), `line ${b.row.line}: ${prompt} / ${negativePrompt}`).toBe('minor_sexual');
+      fc.property(fc.constantFrom(...allowed), fc.subarray(safety, { minLength: 1 }), (row, words) => {
+        const negativePrompt = [row.negativePrompt, ...words].filter(Boolean).join(', ');
+        expect(categoryOf(row.prompt, negativePrompt, false), `line ${row.line}: ${row.prompt} / ${negativePrompt}`).toBe('allow');
       }),
       { numRuns: 1000 },
+    );
+    // An adult's explicit prompt that keeps minors out: allowed with the opt-in, never minor_sexual.
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...adult),
+        fc.subarray(['loli', 'child', 'shota', 'ロリ', 'underage'], { minLength: 1 }),
+        (row, words) => {
+          const negativePrompt = [row.negativePrompt, ...words].filter(Boolean).join(', ');
+          expect(categoryOf(row.prompt, negativePrompt, true), `line ${row.line}: ${row.prompt} / ${negativePrompt}`).toBe('allow');
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 
