@@ -106,7 +106,7 @@ export async function buildApp(
   });
   await app.register(authRoutes, { auth: deps.auth, publicUrl: config.http.publicUrl });
   await app.register(metaRoutes({ meta, catalog: config.models }));
-  await app.register(meRoutes({ db: deps.db }));
+  await app.register(meRoutes({ db: deps.db, clock: deps.clock }));
   await app.register(creditRoutes({ db: deps.db }));
   await app.register(billingRoutes(deps.billing));
   await app.register(sessionRoutes({ db: deps.db }));

@@ -10,6 +10,7 @@ export const profileColumns = {
   theme: user.theme,
   locale: user.locale,
   embedSettings: user.embedSettings,
+  matureContentAt: user.matureContentAt,
   createdAt: user.createdAt,
   role: user.role,
   twoFactorEnabled: user.twoFactorEnabled,
@@ -26,7 +27,7 @@ export async function findProfile(db: Db, userId: string) {
 export async function updateProfileRow(
   db: Db,
   userId: string,
-  patch: { name?: string; theme?: string; locale?: string; embedSettings?: boolean },
+  patch: { name?: string; theme?: string; locale?: string; embedSettings?: boolean; matureContentAt?: Date | null },
 ) {
   const rows = await db
     .update(user)

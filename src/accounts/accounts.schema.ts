@@ -18,6 +18,11 @@ export const user = pgTable('user', {
   locale: text('locale').notNull().default('en'),
   /** Whether downloaded images carry the settings that made them (on by default, as in A1111 and NovelAI). */
   embedSettings: boolean('embed_settings').notNull().default(true),
+  /**
+   * When the user turned mature content on (explicit images, never involving
+   * minors), confirming they are 18 or older; null: off, the default.
+   */
+  matureContentAt: timestamp('mature_content_at', { withTimezone: true }),
   /** When the user confirmed they meet the minimum age at sign-up. */
   ageConfirmedAt: timestamp('age_confirmed_at', { withTimezone: true }),
   /** 'user' | 'admin' (operators; granted with `animegen admin grant <email>`). */

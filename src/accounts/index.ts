@@ -9,5 +9,6 @@ export { eraseUserData, exportUserData } from './personal-data.js';
 export { FRESH_SESSION_MS, requireReauthentication } from './reauthenticate.js';
 export { createSessionResolver, type SessionUser } from './resolve-session.js';
 export { listSessions, revokeOtherSessions, revokeSession } from './sessions.js';
+export { setMatureContent } from './set-mature-content.js';
 export { setOperatorRole } from './set-operator-role.js';
 export { updateProfile } from './update-profile.js';

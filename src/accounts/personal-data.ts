@@ -58,6 +58,7 @@ export async function eraseUserData(tx: Db, userId: string, now: Date): Promise<
       theme: 'system',
       locale: 'en',
       embedSettings: true,
+      matureContentAt: null,
       ageConfirmedAt: null,
       twoFactorEnabled: false,
       policyNotifiedVersion: null,

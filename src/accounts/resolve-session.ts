@@ -10,6 +10,8 @@ export interface SessionUser {
   role: 'user' | 'admin';
   /** Downloads carry the settings that made the image (read here: a download needs no second query). */
   embedSettings: boolean;
+  /** The account opted into mature content (18+): explicit prompts and tags are allowed, never minors. */
+  mature: boolean;
 }
 
 /**
@@ -33,7 +35,8 @@ export function createSessionResolver(o: { db: Db; secret: string; secureCookies
         update session set updated_at = now()
         where token = ${token} and expires_at > now() and updated_at < now() - interval '5 minutes'
       )
-      select u.id, u.email, u.name, u.role, u.embed_settings as "embedSettings", s.id as "sessionId" from session s join "user" u on u.id = s.user_id
+      select u.id, u.email, u.name, u.role, u.embed_settings as "embedSettings",
+        u.mature_content_at is not null as "mature", s.id as "sessionId" from session s join "user" u on u.id = s.user_id
       where s.token = ${token} and s.expires_at > now() and u.deleted_at is null`;
     const [user] = await executePrepared<SessionUser>(o.db, 'session_read', read);
     return user ?? null;

@@ -21,6 +21,8 @@ export const meSchema = z.object({
   locale: localeSchema,
   /** Downloads carry the settings that made the image (A1111 `parameters`, `animegen` JSON). */
   embedSettings: z.boolean(),
+  /** When the user turned mature content on, confirming they are 18 or older; null: off. */
+  matureContentAt: z.string().nullable(),
   credits: z.number().int(),
   createdAt: z.string(),
   role: z.enum(['user', 'admin']),
@@ -37,6 +39,10 @@ export const updateMeSchema = z
   })
   .strict();
 export type UpdateMeInput = z.infer<typeof updateMeSchema>;
+
+/** PATCH /api/me/content: mature content on (with the 18+ confirmation) or off. */
+export const updateContentSchema = z.object({ mature: z.boolean(), confirmAdult: z.boolean().default(false) }).strict();
+export type UpdateContentInput = z.input<typeof updateContentSchema>;
 
 /** A numeric control the model takes: its range, step and the value used when the user leaves it. */
 export const rangeSchema = z.object({ min: z.number(), max: z.number(), step: z.number(), default: z.number() });

@@ -28,7 +28,7 @@ const invalid = (field: string, message: string) => new AppError('invalid_input'
  */
 export async function submitGeneration(
   deps: Pick<GenerationContext, 'db' | 'queue' | 'clock' | 'provider' | 'catalog' | 'modelNames' | 'settings' | 'screenPrompt'>,
-  input: { userId: string; request: SubmitGenerationInput; idempotencyKey?: string },
+  input: { userId: string; request: SubmitGenerationInput; idempotencyKey?: string; mature?: boolean },
 ): Promise<Generation> {
   const req = submitGenerationSchema.parse(input.request);
   // A switched-off model is answered as unknown: it is not on offer.
@@ -56,13 +56,12 @@ export async function submitGeneration(
   if (owned.length !== refIds.length) throw invalid('referenceUploadIds', 'One of the reference images was not found. Upload it again.');
   const controls = resolveControls(model, req, refIds.length);
   // Last of the checks, so only an otherwise valid request is judged (and queued when refused).
-  // No account has opted into mature content yet: the opt-in arrives with the settings for it.
   await deps.screenPrompt({
     userId: input.userId,
     prompt: req.prompt,
     negativePrompt: req.negativePrompt || null,
     model: model.id,
-    mature: false,
+    mature: input.mature ?? false,
   });
 
   const id = newId();

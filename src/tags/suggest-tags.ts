@@ -71,7 +71,7 @@ function rankPrefixMatches(
   for (const name of usage.keys()) {
     if (!name.startsWith(q)) continue;
     const id = index.idByName.get(name);
-    if (id !== undefined && (allowExplicit || index.explicit[id] === 0)) candidates.add(id);
+    if (id !== undefined && !hidden(index.explicit[id], allowExplicit)) candidates.add(id);
   }
   const score = (id: number) => blendedScore(index.postCounts[id] as number, usage.get(index.names[id] as string) ?? 0);
   return [...candidates].sort((a, b) => score(b) - score(a) || a - b).slice(0, limit);
@@ -91,7 +91,7 @@ function mostUsed(
   for (let i = from; i < to; i++) {
     const id = table.ids[i] as number;
     if (best.length === k && id >= (best[k - 1] as { id: number }).id) continue;
-    if (skip.has(id) || (!allowExplicit && table.explicit[i] === 1)) continue;
+    if (skip.has(id) || hidden(table.explicit[i], allowExplicit)) continue;
     const existing = best.findIndex((b) => b.id === id);
     if (existing !== -1) continue; // the same tag under an earlier (shorter-sorting) key
     let at = best.length;
@@ -115,7 +115,7 @@ function mostUsedByWord(index: TagIndex, q: string, k: number, skip: Set<number>
       const id = list[i] as number;
       // Each list is in id order: nothing further in it can beat a full list.
       if (best.length === k && id >= (best[k - 1] as number)) break;
-      if (skip.has(id) || best.includes(id) || (!allowExplicit && index.explicit[id] === 1)) continue;
+      if (skip.has(id) || best.includes(id) || hidden(index.explicit[id], allowExplicit)) continue;
       if (sep !== -1 && !(index.names[id] as string).startsWith(query, list[i + 1])) continue;
       let at = best.length;
       while (at > 0 && (best[at - 1] as number) > id) at--;
@@ -125,3 +125,6 @@ function mostUsedByWord(index: TagIndex, q: string, k: number, skip: Set<number>
   }
   return best;
 }
+
+/** An explicit tag (1) only for an account that allows them; one never suggested (2) for nobody. */
+const hidden = (flag: number | undefined, allowExplicit: boolean) => flag === 2 || (flag === 1 && !allowExplicit);

@@ -21,7 +21,7 @@ export interface KeyTable {
   keys: string[];
   ids: Int32Array;
   labels: (string | null)[];
-  /** 1 where the key is explicit itself or belongs to an explicit tag. */
+  /** 1 where the key is explicit itself or belongs to an explicit tag; 2 where it is never suggested (see explicit-filter.ts). */
   explicit: Uint8Array;
 }
 
@@ -82,7 +82,7 @@ export function buildTagIndex(records: TagRecord[], opts: TagIndexOptions): TagI
   const names = ranked.map((r) => r.name);
   const categories = ranked.map((r) => tagCategories[r.category as keyof typeof tagCategories]);
   const postCounts = Uint32Array.from(ranked, (r) => r.postCount);
-  const explicit = Uint8Array.from(ranked, (r) => (opts.isExplicit(r.name) ? 1 : 0));
+  const explicit = Uint8Array.from(ranked, (r) => opts.isExplicit(r.name));
   const idByName = new Map(names.map((name, id) => [name, id]));
 
   const byName: KeyTable = {
@@ -95,7 +95,7 @@ export function buildTagIndex(records: TagRecord[], opts: TagIndexOptions): TagI
   const aliasEntries: Entry[] = [];
   for (let id = 0; id < n; id++) {
     const name = names[id] as string;
-    const tagExplicit = explicit[id] === 1;
+    const tagExplicit = explicit[id] as 0 | 1 | 2;
     for (let i = name.indexOf('_'); i !== -1; i = name.indexOf('_', i + 1)) {
       // A qualifier's bracket is skipped: `append` finds hatsune_miku_(append).
       const at = name.charCodeAt(i + 1) === 40 /* ( */ ? i + 2 : i + 1;
@@ -108,7 +108,8 @@ export function buildTagIndex(records: TagRecord[], opts: TagIndexOptions): TagI
     }
     for (const alias of (ranked[id] as TagRecord).aliases) {
       const key = normalizeTagText(alias);
-      if (key && key !== name) aliasEntries.push({ key, id, label: alias, explicit: tagExplicit || opts.isExplicit(key) });
+      if (key && key !== name)
+        aliasEntries.push({ key, id, label: alias, explicit: Math.max(tagExplicit, opts.isExplicit(key)) as 0 | 1 | 2 });
     }
     for (const term of opts.japanese.get(name) ?? []) {
       aliasEntries.push({ key: normalizeTagText(term), id, label: term, explicit: tagExplicit });
@@ -134,7 +135,7 @@ interface Entry {
   key: string;
   id: number;
   label: string | null;
-  explicit: boolean;
+  explicit: 0 | 1 | 2;
 }
 
 function toTable(entries: Entry[]): KeyTable {
@@ -143,7 +144,7 @@ function toTable(entries: Entry[]): KeyTable {
     keys: entries.map((e) => e.key),
     ids: Int32Array.from(entries, (e) => e.id),
     labels: entries.map((e) => e.label),
-    explicit: Uint8Array.from(entries, (e) => (e.explicit ? 1 : 0)),
+    explicit: Uint8Array.from(entries, (e) => e.explicit),
   };
 }
 

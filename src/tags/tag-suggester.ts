@@ -7,7 +7,7 @@ export type RecentPrompts = (userId: string) => Promise<string[]>;
 
 export interface TagSuggester {
   /** Suggestions for a query; with a user, ranked with their recent use. */
-  suggest(input: { query: string; limit: number; userId: string | null }): Promise<TagSuggestion[]>;
+  suggest(input: { query: string; limit: number; userId: string | null; allowExplicit?: boolean }): Promise<TagSuggestion[]>;
   /** The names (as typed: spaces or underscores, any case, escaped brackets) that are not tags in the list. */
   unknown(names: string[]): string[];
   /** Builds the index now (the server calls it at start-up; otherwise the first suggestion would). Idempotent. */
@@ -40,8 +40,9 @@ export function createTagSuggester(deps: {
     return usage;
   };
   return {
-    async suggest({ query, limit, userId }) {
-      const opts: SuggestOptions = { limit, allowExplicit: false };
+    async suggest({ query, limit, userId, allowExplicit = false }) {
+      // Explicit tags only for an account that opted into mature content.
+      const opts: SuggestOptions = { limit, allowExplicit };
       if (userId) opts.usage = await usageOf(userId);
       return suggestTags(deps.loadIndex().index, query, opts);
     },

@@ -51,4 +51,25 @@ describe('content policy on Create', () => {
     await page.getByTestId('prompt-input').fill('a fox spirit in a lantern-lit shrine');
     await refusal.waitFor({ state: 'detached' });
   });
+
+  it('turns mature content on in Settings only with the 18+ confirmation; explicit prompts then go through, minors never', async () => {
+    await page.goto('/settings');
+    const on = page.getByTestId('mature-on');
+    expect(await on.isDisabled()).toBe(true);
+    await page.getByTestId('mature-confirm-adult').check();
+    await on.click();
+    await page.getByTestId('mature-content-state').waitFor();
+    expect(await page.getByTestId('mature-content-state').textContent()).toMatch(/からオン/);
+
+    await page.goto('/create');
+    await page.getByTestId('prompt-input').fill('adult woman, nude, bedroom');
+    const [accepted] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/generations') && r.request().method() === 'POST'),
+      page.getByTestId('submit-generation').click(),
+    ]);
+    expect(accepted.status()).toBe(202);
+    await page.getByTestId('prompt-input').fill('loli, nude');
+    await page.getByTestId('submit-generation').click();
+    await page.getByText('未成年者を含む性的な内容は一切禁止されています', { exact: false }).waitFor();
+  });
 });

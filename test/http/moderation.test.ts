@@ -129,3 +129,44 @@ describe('the operators’ denylist', () => {
     expect((await submit(t, user, { prompt: 'a poster for a brand' })).statusCode).toBe(202);
   });
 });
+
+describe('mature content, opted into in Settings', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp();
+  });
+  afterAll(() => t.close());
+
+  const content = (user: TestUser, payload: object) =>
+    t.app.inject({ method: 'PATCH', url: '/api/me/content', headers: { cookie: user.cookie, origin: t.origin }, payload });
+  const suggested = async (user: TestUser, q: string) =>
+    (await t.app.inject({ method: 'GET', url: `/api/tags/suggest?q=${encodeURIComponent(q)}&limit=20`, headers: { cookie: user.cookie } }))
+      .json()
+      .tags.map((s: { name: string }) => s.name);
+
+  it('needs the 18+ confirmation, records when, and lets explicit prompts and tags through (never minors)', async () => {
+    const user = await givenVerifiedUser(t);
+    const unconfirmed = await content(user, { mature: true });
+    expect(unconfirmed.statusCode).toBe(422);
+    expect(unconfirmed.json().error).toMatchObject({ code: 'invalid_input', field: 'confirmAdult' });
+    expect((await content(user, { mature: true, confirmAdult: true })).json().matureContentAt).toEqual(expect.any(String));
+
+    expect((await submit(t, user, { prompt: 'adult woman, nude, bedroom' })).statusCode).toBe(202);
+    const minors = await submit(t, user, { prompt: 'loli, nude' });
+    expect(minors.json().error).toMatchObject({ code: 'content_policy', category: 'minor_sexual' });
+    expect(await suggested(user, 'nud')).toContain('nude');
+    expect(await suggested(user, 'lol')).not.toContain('loli');
+
+    const off = await content(user, { mature: false });
+    expect(off.json().matureContentAt).toBeNull();
+    const refused = await submit(t, user, { prompt: 'adult woman, nude, bedroom' });
+    expect(refused.json().error).toMatchObject({ code: 'content_policy', category: 'sexual' });
+  });
+
+  it('is off by default: no explicit tag is suggested', async () => {
+    const user = await givenVerifiedUser(t);
+    const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: user.cookie } });
+    expect(me.json().matureContentAt).toBeNull();
+    expect(await suggested(user, 'nud')).not.toContain('nude');
+  });
+});

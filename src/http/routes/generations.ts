@@ -37,7 +37,8 @@ export const generationRoutes =
         if (key !== undefined && (typeof key !== 'string' || key.length === 0 || key.length > 255)) {
           throw new AppError('invalid_input', 'The Idempotency-Key header must be 1 to 255 characters.', { field: 'Idempotency-Key' });
         }
-        const generation = await submitGeneration(deps, { userId: userOf(req).id, request: req.body, idempotencyKey: key });
+        const { id: userId, mature } = userOf(req);
+        const generation = await submitGeneration(deps, { userId, mature, request: req.body, idempotencyKey: key });
         return reply.status(202).send(generation);
       },
     );

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { getProfile, type ProfileRow, updateProfile } from '../../accounts/index.js';
-import { type Me, meSchema, updateMeSchema } from '../../contracts/api.js';
+import { getProfile, type ProfileRow, setMatureContent, updateProfile } from '../../accounts/index.js';
+import { type Me, meSchema, updateContentSchema, updateMeSchema } from '../../contracts/api.js';
 import { getBalance } from '../../credits/index.js';
 import type { Db } from '../../db/index.js';
+import type { Clock } from '../../lib/clock.js';
 import { userOf } from '../plugins/access.js';
 
 const user = { access: 'user', cache: 'no-store' } as const;
@@ -16,6 +17,7 @@ function toMe(p: ProfileRow, credits: number): Me {
     theme: p.theme as Me['theme'],
     locale: p.locale as Me['locale'],
     embedSettings: p.embedSettings,
+    matureContentAt: p.matureContentAt?.toISOString() ?? null,
     credits,
     createdAt: p.createdAt.toISOString(),
     role: p.role === 'admin' ? 'admin' : 'user',
@@ -24,7 +26,7 @@ function toMe(p: ProfileRow, credits: number): Me {
 }
 
 export const meRoutes =
-  (deps: { db: Db }): FastifyPluginAsyncZod =>
+  (deps: { db: Db; clock: Clock }): FastifyPluginAsyncZod =>
   async (app) => {
     /** GET /api/me – the signed-in user's profile and credit balance. */
     app.get('/api/me', { config: user, schema: { response: { 200: meSchema } } }, async (req) => {
@@ -37,6 +39,13 @@ export const meRoutes =
     app.patch('/api/me', { config: user, schema: { body: updateMeSchema, response: { 200: meSchema } } }, async (req) => {
       const { id } = userOf(req);
       const profile = await updateProfile(deps, { userId: id, patch: req.body });
+      return toMe(profile, await getBalance(deps.db, id));
+    });
+
+    /** PATCH /api/me/content – mature content on (needs `confirmAdult: true`, recorded with its time) or off. */
+    app.patch('/api/me/content', { config: user, schema: { body: updateContentSchema, response: { 200: meSchema } } }, async (req) => {
+      const { id } = userOf(req);
+      const profile = await setMatureContent(deps, { userId: id, ...req.body, now: deps.clock.now() });
       return toMe(profile, await getBalance(deps.db, id));
     });
   };

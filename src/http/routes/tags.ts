@@ -15,7 +15,10 @@ export const tagRoutes =
         config: { access: 'user', cache: 'no-store', sessionReuseMs: 2_000 },
         schema: { querystring: tagSuggestQuerySchema, response: { 200: tagSuggestResponseSchema } },
       },
-      async (req) => ({ tags: await deps.tags.suggest({ query: req.query.q, limit: req.query.limit, userId: userOf(req).id }) }),
+      async (req) => {
+        const { id: userId, mature } = userOf(req);
+        return { tags: await deps.tags.suggest({ query: req.query.q, limit: req.query.limit, userId, allowExplicit: mature }) };
+      },
     );
 
     /** POST /api/tags/check – which of a prompt's tags the list does not know (the prompt box marks them). */

@@ -1,5 +1,5 @@
 import { apiFetch } from './client.js';
-import type { Me, Meta, UpdateMeInput } from './contracts.js';
+import type { Me, Meta, UpdateContentInput, UpdateMeInput } from './contracts.js';
 import { isUnauthenticated } from './errors.js';
 
 /** GET /api/meta – public facts the UI needs before sign-in. */
@@ -17,3 +17,6 @@ export async function getMeOrNull(): Promise<Me | null> {
 
 /** PATCH /api/me – display name, theme and language. */
 export const updateMe = (input: UpdateMeInput) => apiFetch<Me>('/api/me', { method: 'PATCH', json: { ...input } });
+
+/** PATCH /api/me/content – mature content on (with the 18+ confirmation) or off. */
+export const updateContent = (input: UpdateContentInput) => apiFetch<Me>('/api/me/content', { method: 'PATCH', json: { ...input } });

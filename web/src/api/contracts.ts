@@ -23,6 +23,7 @@ export type {
   SessionInfo,
   SubmitGenerationInput,
   Theme,
+  UpdateContentInput,
   UpdateMeInput,
   Upload,
 } from '../../../src/contracts/api.js';

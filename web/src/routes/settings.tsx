@@ -17,6 +17,7 @@ import { Section } from '../components/ui/section.js';
 import { ChangeEmail } from '../features/account/change-email.js';
 import { DeleteAccount } from '../features/account/delete-account.js';
 import { DownloadSettings } from '../features/account/download-settings.js';
+import { MatureContent } from '../features/account/mature-content.js';
 import { ProfileForm } from '../features/account/profile-form.js';
 import { SettingsNav } from '../features/account/settings-nav.js';
 import { PreferencesForm } from '../features/preferences/preferences-form.js';
@@ -92,6 +93,7 @@ export default function SettingsRoute() {
           >
             <PreferencesForm />
             <DownloadSettings me={me} />
+            <MatureContent me={me} />
           </Section>
 
           <Section id="security" icon={<LockIcon size={18} />} title={t('security.title')} description={t('security.subtitle')}>

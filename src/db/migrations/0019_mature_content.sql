@@ -1,0 +1,1 @@
+ALTER TABLE "user" ADD COLUMN "mature_content_at" timestamp with time zone;
