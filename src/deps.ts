@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type Auth, createAuth, OWASP_SCRYPT, TEST_SCRYPT } from './accounts/index.js';
+import { type Auth, createAuth, OWASP_SCRYPT, suspendAccount, TEST_SCRYPT } from './accounts/index.js';
 import { createImageProvider, createPaymentGateway, createStorage, legalSettings } from './adapters.js';
 import { type AdminContext, adminQueues, raiseOperatorAlert } from './admin/index.js';
 import { type BillingContext, billingQueues, type FulfilmentFaults } from './billing/index.js';
@@ -255,7 +255,16 @@ function generationContext(
     ingestion: createLimiter(2 * availableParallelism()),
     catalog: config.models,
     modelNames: new Map(config.models.map((m) => [m.id, m.name])),
-    screenPrompt: createPromptScreen({ db, clock }),
+    screenPrompt: createPromptScreen({
+      db,
+      clock,
+      // Sexual content with minors is refused for everyone, and the account waits for an operator.
+      onRefused: async (tx, refused) => {
+        if (refused.category !== 'minor_sexual') return;
+        await suspendAccount(tx, { userId: refused.userId, reason: 'content policy: minor_sexual', now: clock.now() });
+        log.warn({ account: refused.userId }, 'account suspended pending review: a prompt with minors in sexual content');
+      },
+    }),
     metrics: {
       finished: (provider, status) => metrics.finished.inc({ provider, status }),
       ingestionSeconds: (seconds) => metrics.ingestion.observe(seconds),
@@ -278,6 +287,7 @@ function accountsAuth(config: Config, d: { db: Database['db']; log: Logger; mail
     publicUrl: config.http.publicUrl,
     minAge: config.auth.minAge,
     rateLimit: config.auth.rateLimit,
+    appealContact: config.privacyContact,
     secureCookies: config.auth.secureCookies,
     passwordCost: config.auth.passwordHash === 'test-fast' ? TEST_SCRYPT : OWASP_SCRYPT,
     log,

@@ -23,6 +23,13 @@ export const user = pgTable('user', {
    * minors), confirming they are 18 or older; null: off, the default.
    */
   matureContentAt: timestamp('mature_content_at', { withTimezone: true }),
+  /**
+   * Set while the account is suspended (pending an operator's review): it
+   * cannot sign in and has no sessions. The reason is the operator's or the
+   * rule's, shown to operators only.
+   */
+  suspendedAt: timestamp('suspended_at', { withTimezone: true }),
+  suspensionReason: text('suspension_reason'),
   /** When the user confirmed they meet the minimum age at sign-up. */
   ageConfirmedAt: timestamp('age_confirmed_at', { withTimezone: true }),
   /** 'user' | 'admin' (operators; granted with `animegen admin grant <email>`). */

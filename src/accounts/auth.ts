@@ -9,6 +9,7 @@ import * as tables from './accounts.schema.js';
 import { hashPassword, type ScryptParams, verifyPassword } from './password.js';
 import { isCommonPassword } from './password-policy.js';
 import { FRESH_SESSION_MS } from './reauthenticate.js';
+import { isSuspended } from './suspend-account.js';
 
 export interface AuthOptions {
   db: Db;
@@ -27,6 +28,8 @@ export interface AuthOptions {
   onEmailVerified(userId: string): Promise<void>;
   /** Rate limits on sign-in, sign-up, reset and verification, counted in the database (all processes). */
   rateLimit: boolean;
+  /** Where a suspended account writes to appeal (said in the sign-in refusal). */
+  appealContact: string;
 }
 
 /** Request header our HTTP layer sets to the client address (Fastify's req.ip, proxy-aware). */
@@ -126,6 +129,19 @@ export function createAuth(o: AuthOptions) {
           // The age confirmation was checked in the before-hook; record when it happened.
           before: async (user) => ({ data: { ...user, ageConfirmedAt: new Date() } }),
           after: async (user) => o.onUserCreated(user.id),
+        },
+      },
+      session: {
+        create: {
+          // Every way in makes a session (password, two-factor, a verification link): none for a suspended account.
+          before: async (s) => {
+            if (await isSuspended(o.db, s.userId)) {
+              throw new APIError('FORBIDDEN', {
+                code: 'ACCOUNT_SUSPENDED',
+                message: `This account is suspended while an operator reviews it. To appeal, write to ${o.appealContact}.`,
+              });
+            }
+          },
         },
       },
     },

@@ -13,6 +13,8 @@ export async function exportUserData(db: Db, userId: string) {
     .select({
       ...profileColumns,
       ageConfirmedAt: user.ageConfirmedAt,
+      suspendedAt: user.suspendedAt,
+      suspensionReason: user.suspensionReason,
       policyNotifiedVersion: user.policyNotifiedVersion,
       updatedAt: user.updatedAt,
       deletedAt: user.deletedAt,
@@ -59,6 +61,8 @@ export async function eraseUserData(tx: Db, userId: string, now: Date): Promise<
       locale: 'en',
       embedSettings: true,
       matureContentAt: null,
+      suspendedAt: null,
+      suspensionReason: null,
       ageConfirmedAt: null,
       twoFactorEnabled: false,
       policyNotifiedVersion: null,

@@ -37,7 +37,7 @@ export function createSessionResolver(o: { db: Db; secret: string; secureCookies
       )
       select u.id, u.email, u.name, u.role, u.embed_settings as "embedSettings",
         u.mature_content_at is not null as "mature", s.id as "sessionId" from session s join "user" u on u.id = s.user_id
-      where s.token = ${token} and s.expires_at > now() and u.deleted_at is null`;
+      where s.token = ${token} and s.expires_at > now() and u.deleted_at is null and u.suspended_at is null`;
     const [user] = await executePrepared<SessionUser>(o.db, 'session_read', read);
     return user ?? null;
   };

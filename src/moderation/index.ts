@@ -10,4 +10,4 @@ export {
 export { adminListCases } from './list-cases.js';
 export { normalizePrompt } from './normalize-prompt.js';
 export { eraseUserData, exportUserData } from './personal-data.js';
-export { createPromptScreen, type PromptToScreen, type ScreenPrompt } from './screen-prompt.js';
+export { createPromptScreen, type OnRefused, type PromptToScreen, type ScreenPrompt } from './screen-prompt.js';

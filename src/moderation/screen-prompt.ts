@@ -9,7 +9,8 @@ import { moderationCases } from './moderation.schema.js';
 
 /** What the user is told, by rule: the category, never the word that matched. */
 const refusals: Record<PolicyCategory, string> = {
-  minor_sexual: 'This prompt was refused: sexual content involving minors is never allowed. Nothing was charged.',
+  minor_sexual:
+    'This prompt was refused: sexual content involving minors is never allowed. Nothing was charged, and the account is suspended until an operator reviews it.',
   sexual: 'This prompt was refused: explicit sexual content is not allowed on this account. Nothing was charged.',
   denylist: 'This prompt was refused: it contains a term this service does not allow. Nothing was charged.',
 };
@@ -25,6 +26,9 @@ export interface PromptToScreen {
 
 export type ScreenPrompt = (input: PromptToScreen) => Promise<void>;
 
+/** What happens to the account beside the queued case, in the same transaction (deps.ts: a suspension for minor_sexual). */
+export type OnRefused = (tx: Db, refused: { userId: string; category: PolicyCategory }) => Promise<void>;
+
 /** How long the operators' denylist is read from memory before it is read again. */
 const DENYLIST_TTL_MS = 10_000;
 
@@ -34,7 +38,7 @@ const DENYLIST_TTL_MS = 10_000;
  * sent to a provider. The operators' terms are re-read at most every 10 s, so
  * a term added on one server reaches every other within that.
  */
-export function createPromptScreen(deps: { db: Db; clock: Clock }): ScreenPrompt {
+export function createPromptScreen(deps: { db: Db; clock: Clock; onRefused?: OnRefused }): ScreenPrompt {
   let cached: { at: number; terms: Promise<Denylist> } | null = null;
   const denylist = () => {
     const now = deps.clock.now().getTime();
@@ -56,17 +60,21 @@ export function createPromptScreen(deps: { db: Db; clock: Clock }): ScreenPrompt
       denylist: await denylist(),
     });
     if (decision.decision === 'allow') return;
-    await deps.db.insert(moderationCases).values({
-      id: newId(),
-      userId: input.userId,
-      kind: 'prompt',
-      category: decision.category,
-      prompt: input.prompt,
-      negativePrompt: input.negativePrompt,
-      model: input.model,
-      status: 'open',
-      createdAt: deps.clock.now(),
+    const { category } = decision;
+    await deps.db.transaction(async (tx) => {
+      await tx.insert(moderationCases).values({
+        id: newId(),
+        userId: input.userId,
+        kind: 'prompt',
+        category,
+        prompt: input.prompt,
+        negativePrompt: input.negativePrompt,
+        model: input.model,
+        status: 'open',
+        createdAt: deps.clock.now(),
+      });
+      await deps.onRefused?.(tx, { userId: input.userId, category });
     });
-    throw new AppError('content_policy', refusals[decision.category], { field: 'prompt', category: decision.category });
+    throw new AppError('content_policy', refusals[category], { field: 'prompt', category });
   };
 }

@@ -14,13 +14,15 @@ let server: RunningServer;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
+let account: { email: string; password: string };
 
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
   context = await browser.newContext({ baseURL: server.baseUrl, viewport: desktop });
   page = await context.newPage();
-  const { cookie } = await signedInViaApi(server.baseUrl, context, 'policy');
+  const { cookie, email, password } = await signedInViaApi(server.baseUrl, context, 'policy');
+  account = { email, password };
   // The account reads Japanese (as chosen in Settings).
   const chosen = await fetch(`${server.baseUrl}/api/me`, {
     method: 'PATCH',
@@ -41,13 +43,13 @@ describe('content policy on Create', () => {
     const balance = page.getByTestId('balance');
     await balance.waitFor();
     const before = await balance.textContent();
-    await page.getByTestId('prompt-input').fill('loli, nude');
+    await page.getByTestId('prompt-input').fill('adult woman, nude');
     await page.getByTestId('submit-generation').click();
-    const refusal = page.getByText('未成年者を含む性的な内容は一切禁止されています', { exact: false });
+    const refusal = page.getByText('このアカウントでは露骨な性的表現は許可されていません', { exact: false });
     await refusal.waitFor();
     expect(await balance.textContent()).toBe(before);
     // The words that matched are not named back.
-    expect(await refusal.textContent()).not.toMatch(/loli|nude/i);
+    expect(await refusal.textContent()).not.toMatch(/adult|nude/i);
     await page.getByTestId('prompt-input').fill('a fox spirit in a lantern-lit shrine');
     await refusal.waitFor({ state: 'detached' });
   });
@@ -68,8 +70,20 @@ describe('content policy on Create', () => {
       page.getByTestId('submit-generation').click(),
     ]);
     expect(accepted.status()).toBe(202);
+  });
+
+  it('suspends the account for minors in sexual content, and sign-in then says why and how to appeal', async () => {
+    await page.goto('/create');
     await page.getByTestId('prompt-input').fill('loli, nude');
     await page.getByTestId('submit-generation').click();
-    await page.getByText('未成年者を含む性的な内容は一切禁止されています', { exact: false }).waitFor();
+    await page.getByText('アカウントは運営者の確認が終わるまで停止されます', { exact: false }).waitFor();
+
+    // The session has ended: the next screen asks to sign in, and signing in is refused with the reason.
+    await page.goto('/create');
+    await page.waitForURL(/\/sign-in/);
+    await page.getByLabel('メールアドレス').fill(account.email);
+    await page.getByLabel('パスワード', { exact: true }).fill(account.password);
+    await page.getByRole('button', { name: 'ログイン', exact: true }).click();
+    await page.getByText('このアカウントは運営者の確認が終わるまで停止されています', { exact: false }).waitFor();
   });
 });

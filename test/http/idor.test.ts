@@ -111,6 +111,11 @@ describe('another user cannot reach anything by id (IDOR matrix)', () => {
       status: 403,
       attempts: (o) => [{ url: `/api/admin/users/${o.a.id}` }, { url: `/api/admin/users/${encodeURIComponent(o.a.email)}` }],
     },
+    'POST /api/admin/users/:id/suspend': {
+      status: 403,
+      attempts: (o) => [{ url: `/api/admin/users/${o.a.id}/suspend`, payload: { reason: 'by B' } }],
+    },
+    'POST /api/admin/users/:id/unsuspend': { status: 403, attempts: (o) => [{ url: `/api/admin/users/${o.a.id}/unsuspend` }] },
     // Public: the provider calls it with a per-generation token; a wrong one (or another generation's) is refused.
     'POST /api/hooks/kie/:id': {
       status: 401,

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../src/lib/ids.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
-import { balanceOf, submit, waitForTerminal } from '../helpers/generations.js';
+import { submit, waitForTerminal } from '../helpers/generations.js';
 import { rowsOf, tables } from '../helpers/tables.js';
 import { givenVerifiedUser, type TestUser } from '../helpers/users.js';
 
@@ -23,18 +23,24 @@ describe('content policy at submit', () => {
   const generationsOf = (user: TestUser) => rowsOf(t.deps.db, tables.generations, eq(tables.generations.userId, user.id));
   const entriesOf = (user: TestUser) => rowsOf(t.deps.db, tables.creditEntries, eq(tables.creditEntries.userId, user.id));
 
+  /** Submits `body`, expects the refusal, and that the ledger did not move (read from the table: a refusal may end the session). */
   async function expectRefused(user: TestUser, body: Record<string, unknown>, category: string) {
-    const before = await balanceOf(t, user);
-    const entries = (await entriesOf(user)).length;
+    const entries = await entriesOf(user);
     const res = await submit(t, user, body);
     expect(res.statusCode, JSON.stringify(body)).toBe(422);
     const { error } = res.json();
     expect(error).toMatchObject({ code: 'content_policy', field: 'prompt', category });
     expect(error.message).toMatch(/Nothing was charged/);
-    expect(await balanceOf(t, user)).toBe(before);
-    expect(await entriesOf(user)).toHaveLength(entries);
+    expect(await entriesOf(user)).toEqual(entries);
     return error.message as string;
   }
+  const signIn = (user: TestUser) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in/email',
+      headers: { origin: t.origin },
+      payload: { email: user.email, password: user.password },
+    });
 
   it('refuses explicit content for an account without the mature opt-in, and queues the attempt', async () => {
     const user = await givenVerifiedUser(t);
@@ -47,14 +53,40 @@ describe('content policy at submit', () => {
     expect(queued?.prompt).toBe('1girl, adult woman, nude, sex, bedroom');
   });
 
-  it('always refuses sexual content with minors, whichever field the steering words sit in', async () => {
+  it('always refuses sexual content with minors and suspends the account at once: sessions end, sign-in says why', async () => {
+    for (const body of [
+      { prompt: 'loli, nude, sex' },
+      { prompt: 'ロリ, エロ' },
+      // Pushing adulthood away in the negative prompt steers toward a child.
+      { model: 'qwen-image', prompt: '1girl, nude, sex', negativePrompt: 'adult, mature female' },
+    ]) {
+      const user = await givenVerifiedUser(t);
+      expect(await expectRefused(user, body, 'minor_sexual')).toMatch(/suspended/);
+      expect(await generationsOf(user)).toHaveLength(0);
+      expect((await casesOf(user)).map((c) => c.category)).toEqual(['minor_sexual']);
+      expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: user.cookie } })).statusCode).toBe(401);
+      expect((await submit(t, user, { prompt: 'a quiet lake' })).statusCode).toBe(401);
+      const refused = await signIn(user);
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json()).toMatchObject({ code: 'ACCOUNT_SUSPENDED' });
+      expect(refused.json().message).toContain(t.config.privacyContact);
+    }
+  });
+
+  it('lets an operator suspend with a reason and lift a suspension; others may not', async () => {
     const user = await givenVerifiedUser(t);
-    await expectRefused(user, { prompt: 'loli, nude, sex' }, 'minor_sexual');
-    await expectRefused(user, { prompt: 'ロリ, エロ' }, 'minor_sexual');
-    // Pushing adulthood away in the negative prompt steers toward a child.
-    await expectRefused(user, { model: 'qwen-image', prompt: '1girl, nude, sex', negativePrompt: 'adult, mature female' }, 'minor_sexual');
-    expect(await generationsOf(user)).toHaveLength(0);
-    expect((await casesOf(user)).map((c) => c.category)).toEqual(['minor_sexual', 'minor_sexual', 'minor_sexual']);
+    const admin = await givenVerifiedUser(t);
+    await t.deps.db.execute(sql`update "user" set role = 'admin' where id = ${admin.id}`);
+    const post = (as: TestUser, url: string, payload?: object) =>
+      t.app.inject({ method: 'POST', url, headers: { cookie: as.cookie, origin: t.origin }, ...(payload ? { payload } : {}) });
+    expect((await post(user, `/api/admin/users/${admin.id}/suspend`, { reason: 'no' })).statusCode).toBe(403);
+    expect((await post(admin, `/api/admin/users/${user.id}/suspend`, {})).statusCode).toBe(422);
+    expect((await post(admin, `/api/admin/users/${user.email}/suspend`, { reason: 'spam sign-ups' })).statusCode).toBe(204);
+    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: user.cookie } })).statusCode).toBe(401);
+    expect((await signIn(user)).json()).toMatchObject({ code: 'ACCOUNT_SUSPENDED' });
+    expect((await post(admin, `/api/admin/users/${user.id}/unsuspend`)).statusCode).toBe(204);
+    expect((await signIn(user)).statusCode).toBe(200);
+    expect((await post(admin, '/api/admin/users/nobody@example.com/unsuspend')).statusCode).toBe(404);
   });
 
   it('lets anime vocabulary that only sounds close through, charged as usual', async () => {
@@ -152,8 +184,6 @@ describe('mature content, opted into in Settings', () => {
     expect((await content(user, { mature: true, confirmAdult: true })).json().matureContentAt).toEqual(expect.any(String));
 
     expect((await submit(t, user, { prompt: 'adult woman, nude, bedroom' })).statusCode).toBe(202);
-    const minors = await submit(t, user, { prompt: 'loli, nude' });
-    expect(minors.json().error).toMatchObject({ code: 'content_policy', category: 'minor_sexual' });
     expect(await suggested(user, 'nud')).toContain('nude');
     expect(await suggested(user, 'lol')).not.toContain('loli');
 
@@ -161,6 +191,13 @@ describe('mature content, opted into in Settings', () => {
     expect(off.json().matureContentAt).toBeNull();
     const refused = await submit(t, user, { prompt: 'adult woman, nude, bedroom' });
     expect(refused.json().error).toMatchObject({ code: 'content_policy', category: 'sexual' });
+  });
+
+  it('refuses minors in sexual content with mature content on too', async () => {
+    const user = await givenVerifiedUser(t);
+    await content(user, { mature: true, confirmAdult: true });
+    const minors = await submit(t, user, { prompt: 'loli, nude' });
+    expect(minors.json().error).toMatchObject({ code: 'content_policy', category: 'minor_sexual' });
   });
 
   it('is off by default: no explicit tag is suggested', async () => {

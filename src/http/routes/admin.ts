@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { findAccountId } from '../../accounts/index.js';
+import { findAccountId, suspendAccount, unsuspendAccount } from '../../accounts/index.js';
 import { listOpenAlerts, resolveAlert } from '../../admin/index.js';
 import { operatorAlertSchema } from '../../contracts/admin.js';
 import { moderationCaseSchema, policyCheckSchema, policyDecisionSchema } from '../../contracts/moderation.js';
@@ -38,6 +38,35 @@ export const adminRoutes =
       },
       async (req) =>
         adminUpdatePrivacyRequest(deps, { requestId: req.params.id, status: req.body.status, resolution: req.body.resolution }),
+    );
+
+    /** POST /api/admin/users/:id/suspend – suspend an account with a reason: its sessions end, sign-in is refused (204). */
+    app.post(
+      '/api/admin/users/:id/suspend',
+      {
+        config: operator,
+        schema: { params: z.object({ id: text().min(1).max(254) }), body: z.object({ reason: text().trim().min(1).max(500) }).strict() },
+      },
+      async (req, reply) => {
+        const admin = userOf(req);
+        const userId = await findAccountId(deps, req.params.id);
+        await deps.db.transaction((tx) => suspendAccount(tx, { userId, reason: req.body.reason, now: deps.clock.now() }));
+        req.log.warn({ operator: admin.id, account: userId }, 'operator suspended an account');
+        return reply.status(204).send();
+      },
+    );
+
+    /** POST /api/admin/users/:id/unsuspend – lift a suspension after review: the account may sign in again (204). */
+    app.post(
+      '/api/admin/users/:id/unsuspend',
+      { config: operator, schema: { params: z.object({ id: text().min(1).max(254) }) } },
+      async (req, reply) => {
+        const admin = userOf(req);
+        const userId = await findAccountId(deps, req.params.id);
+        await unsuspendAccount(deps.db, { userId, now: deps.clock.now() });
+        req.log.warn({ operator: admin.id, account: userId }, 'operator lifted a suspension');
+        return reply.status(204).send();
+      },
     );
 
     /** GET /api/admin/moderation – refused prompts, newest first (at most 200). */

@@ -47,6 +47,7 @@ const authErrorKeys: Record<string, string> = {
   EMAIL_ALREADY_VERIFIED: 'errors.auth.emailAlreadyVerified',
   TOO_MANY_REQUESTS: 'errors.rateLimited',
   INVALID_ORIGIN: 'errors.auth.invalidOrigin',
+  ACCOUNT_SUSPENDED: 'errors.auth.accountSuspended',
   MISSING_OR_NULL_ORIGIN: 'errors.auth.invalidOrigin',
   PASSWORD_TOO_COMMON: 'errors.auth.passwordTooCommon',
   CREDENTIAL_ACCOUNT_NOT_FOUND: 'errors.auth.wrongPassword',
