@@ -1,5 +1,5 @@
 import type { ErrorCode, FailureReason } from '../../../src/contracts/errors.js';
-import { type PolicyCategory, policyCategories } from '../../../src/contracts/moderation.js';
+import type { PolicyCategory } from '../../../src/contracts/moderation.js';
 import { ApiError } from './client.js';
 
 /**
@@ -28,6 +28,13 @@ const apiErrorKeys = {
   reauthentication_required: 'errors.reauthenticationRequired',
   internal: 'errors.internal',
 } as const satisfies Record<ErrorCode, string>;
+
+/** Why the content policy refused a prompt (`error.category` of content_policy). Types only: the public pages load this file, and zod must stay out of them. */
+const policyKeys = {
+  minor_sexual: 'errors.contentPolicy.minor_sexual',
+  sexual: 'errors.contentPolicy.sexual',
+  denylist: 'errors.contentPolicy.denylist',
+} as const satisfies Record<PolicyCategory, string>;
 
 /** Better Auth answers `{ code, message }` with these UPPER_CASE codes. */
 const authErrorKeys: Record<string, string> = {
@@ -89,8 +96,8 @@ const isApiErrorCode = (code: string): code is ErrorCode => Object.hasOwn(apiErr
 export function errorMessageKey(err: unknown): string {
   if (!(err instanceof ApiError)) return 'errors.unknown';
   if (err.code === 'network') return 'errors.network';
-  if (err.code === 'content_policy' && policyCategories.includes(err.category as PolicyCategory)) {
-    return `errors.contentPolicy.${err.category}`;
+  if (err.code === 'content_policy' && err.category && Object.hasOwn(policyKeys, err.category)) {
+    return policyKeys[err.category as PolicyCategory];
   }
   if (isApiErrorCode(err.code)) return apiErrorKeys[err.code];
   const auth = authErrorKeys[err.code];
