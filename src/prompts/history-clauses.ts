@@ -12,17 +12,25 @@ import { newId } from '../lib/ids.js';
  * keeps MAX_HISTORY - 1 of the other prompts and the upsert adds the one.
  * The time is the database's, to the microsecond, so two prompts sent within
  * a millisecond still keep their order.
+ *
+ * The trim deletes what is older than the last kept prompt, a condition on
+ * the row itself: when another submit of the same account has just moved a
+ * prompt to the top, PostgreSQL re-checks the row as that submit left it and
+ * keeps it (a list of ids chosen from this statement's snapshot would delete
+ * it). Ties at the cut, to the microsecond, may keep a row more; the next
+ * submit trims it.
  */
 export function promptHistoryClauses(input: { userId: string; prompt: string; when: SQL }): SQL {
   return sql`
     history_trim as (
       delete from prompt_history
-      where ${input.when} and id in (
-        select id from prompt_history
-        where user_id = ${input.userId} and md5(prompt) <> md5(${input.prompt})
-        order by used_at desc, id desc
-        offset ${MAX_HISTORY - 1}
-      )
+      where ${input.when} and user_id = ${input.userId} and md5(prompt) <> md5(${input.prompt})
+        and used_at < (
+          select used_at from prompt_history
+          where user_id = ${input.userId} and md5(prompt) <> md5(${input.prompt})
+          order by used_at desc, id desc
+          offset ${MAX_HISTORY - 2} limit 1
+        )
       returning 1
     ),
     history as (
