@@ -186,7 +186,28 @@ function median(runs: Figures[]): Figures {
   return { ...mid, range: [sorted[0]?.performance ?? 0, sorted.at(-1)?.performance ?? 0] };
 }
 
+/**
+ * One Lighthouse run of a page. A run whose trace came out broken (Lighthouse's
+ * runtime errors, e.g. NO_NAVSTART: "run Lighthouse again") is run once more
+ * instead of ending the whole bench.
+ */
 async function audit(port: number, base: string, page: string, preset: Preset, cookie: string | undefined, run: number): Promise<Figures> {
+  try {
+    return await auditOnce(port, base, page, preset, cookie, run);
+  } catch (err) {
+    console.log(`  ${preset} ${page} run ${run}: ${(err as Error).message}; running it again`);
+    return auditOnce(port, base, page, preset, cookie, run);
+  }
+}
+
+async function auditOnce(
+  port: number,
+  base: string,
+  page: string,
+  preset: Preset,
+  cookie: string | undefined,
+  run: number,
+): Promise<Figures> {
   await putCookies(port, base, cookie ?? '');
   const result = await lighthouse(
     base + page,
