@@ -15,13 +15,7 @@ export async function suspendAccount(tx: Db, input: { userId: string; reason: st
     .where(and(eq(user.id, input.userId), isNull(user.deletedAt), isNull(user.suspendedAt)))
     .returning({ id: user.id });
   await tx.delete(session).where(eq(session.userId, input.userId));
-  if (changed.length === 0) {
-    const [live] = await tx
-      .select({ id: user.id })
-      .from(user)
-      .where(and(eq(user.id, input.userId), isNull(user.deletedAt)));
-    if (!live) throw notFound('That account');
-  }
+  if (changed.length === 0) await mustExist(tx, input.userId);
   return changed.length > 0;
 }
 
@@ -32,14 +26,17 @@ export async function unsuspendAccount(db: Db, input: { userId: string; now: Dat
     .set({ suspendedAt: null, suspensionReason: null, updatedAt: input.now })
     .where(and(eq(user.id, input.userId), isNull(user.deletedAt), isNotNull(user.suspendedAt)))
     .returning({ id: user.id });
-  if (changed.length === 0) {
-    const [live] = await db
-      .select({ id: user.id })
-      .from(user)
-      .where(and(eq(user.id, input.userId), isNull(user.deletedAt)));
-    if (!live) throw notFound('That account');
-  }
+  if (changed.length === 0) await mustExist(db, input.userId);
   return changed.length > 0;
+}
+
+/** Nothing changed: either it already was so (fine) or there is no such live account (not_found). */
+async function mustExist(db: Db, userId: string): Promise<void> {
+  const [live] = await db
+    .select({ id: user.id })
+    .from(user)
+    .where(and(eq(user.id, userId), isNull(user.deletedAt)));
+  if (!live) throw notFound('That account');
 }
 
 /** Whether the account is suspended (sign-in asks before it makes a session). */
