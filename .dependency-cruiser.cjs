@@ -2,7 +2,7 @@
  * The dependency direction of docs/architecture.md, checked in `npm test`.
  * A rule names what must never be imported from where.
  */
-const domain = '^src/(accounts|generation|billing|privacy|admin|moderation|prompts)/';
+const domain = '^src/(accounts|generation|billing|privacy|admin|moderation|prompts|audit)/';
 /** The composition roots: they build everything and nothing imports them. */
 const roots = '^src/(main|app|deps|adapters|worker)\\.ts$';
 const adapters = '^src/(providers|storage|mail|pubsub)/|^src/jobs/queue\\.ts$';
@@ -28,7 +28,9 @@ module.exports = {
       severity: 'error',
       comment: 'db, lib and contracts import nothing above them.',
       from: { path: '^src/(db|lib|contracts)/' },
-      to: { path: '^src/(accounts|generation|billing|privacy|admin|moderation|credits|prompts|providers|storage|mail|pubsub|jobs|http)/' },
+      to: {
+        path: '^src/(accounts|generation|billing|privacy|admin|moderation|credits|prompts|audit|providers|storage|mail|pubsub|jobs|http)/',
+      },
     },
     {
       name: 'contracts-only-zod',
@@ -84,6 +86,13 @@ module.exports = {
       to: { path: '^src/', pathNot: '^src/(billing|credits|db|lib|contracts)/' },
     },
     {
+      name: 'audit-scope',
+      comment: 'audit (the append-only log of operator actions) knows only db/, lib/ and contracts/: admin writes it, privacy exports it.',
+      severity: 'error',
+      from: { path: '^src/audit/' },
+      to: { path: '^src/', pathNot: '^src/(audit|db|lib|contracts)/' },
+    },
+    {
       name: 'tags-stand-alone',
       severity: 'error',
       comment: "tags knows no other module: the user's recent prompts arrive as a function (deps.ts wires generation's).",
@@ -100,9 +109,9 @@ module.exports = {
       name: 'module-public-face',
       severity: 'error',
       comment: "Across modules, import only a module's index.ts.",
-      from: { path: '^src/(accounts|generation|billing|privacy|admin|moderation|credits|prompts)/', pathNot: '\\.test\\.ts$' },
+      from: { path: '^src/(accounts|generation|billing|privacy|admin|moderation|credits|prompts|audit)/', pathNot: '\\.test\\.ts$' },
       to: {
-        path: '^src/(accounts|generation|billing|privacy|admin|moderation|credits|prompts)/',
+        path: '^src/(accounts|generation|billing|privacy|admin|moderation|credits|prompts|audit)/',
         pathNot: ['^src/$1/', '^src/[^/]+/index\\.ts$'],
       },
     },

@@ -1,6 +1,7 @@
-import { setOperatorRole } from './accounts/index.js';
+import { grantOperatorRole } from './admin/index.js';
 import { buildApp } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
+import { type AccountRole, isOperatorRole } from './contracts/operators.js';
 import { migrate, openDatabase } from './db/index.js';
 import { buildDeps, type Deps, databaseTarget, describeSetup } from './deps.js';
 import { createLogger } from './lib/logger.js';
@@ -13,7 +14,7 @@ import { startWorker } from './worker.js';
  *   serve    web only (run any number against PostgreSQL)
  *   worker   generation jobs only
  *   migrate  apply database migrations and exit
- *   admin grant <email> | admin revoke <email>   operator rights for an account
+ *   admin grant <email> [--role admin|support|moderator] | admin revoke <email>   operator rights
  */
 type Command = 'start' | 'serve' | 'worker' | 'migrate' | 'admin';
 
@@ -71,22 +72,23 @@ async function main(command: Command): Promise<void> {
   await starting;
 }
 
-/** `animegen admin grant|revoke <email>`: sets the account's role. */
+/** `animegen admin grant <email> [--role admin|support|moderator]` or `admin revoke <email>`: sets the account's role, audited. */
 async function adminCommand(config: Config, args: string[]): Promise<void> {
-  const [action, email] = args;
-  if ((action !== 'grant' && action !== 'revoke') || !email) {
-    console.error('Usage: animegen admin grant <email> | animegen admin revoke <email>');
+  const [action, email, flag, value] = args;
+  const role = action === 'revoke' ? 'user' : flag === undefined ? 'admin' : flag === '--role' ? value : undefined;
+  if ((action !== 'grant' && action !== 'revoke') || !email || !role || (action === 'grant' && !isOperatorRole(role))) {
+    console.error('Usage: animegen admin grant <email> [--role admin|support|moderator] | animegen admin revoke <email>');
     process.exit(2);
   }
   const database = await openDatabase(databaseTarget(config));
   await migrate(database);
-  const found = await setOperatorRole({ db: database.db }, { email, operator: action === 'grant' });
+  const found = await grantOperatorRole(database.db, { email, role: role as AccountRole, now: new Date() });
   await database.close();
   if (!found) {
     console.error(`No account with the e-mail ${email}.`);
     process.exit(1);
   }
-  console.log(action === 'grant' ? `${email} is now an operator.` : `${email} is no longer an operator.`);
+  console.log(action === 'grant' ? `${email} is now an operator (${role}).` : `${email} is no longer an operator.`);
 }
 
 /** The one start-up message: a banner for a person at a terminal, one log line otherwise. */

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import type { AccountRole } from '../contracts/operators.js';
 import { type Db, executePrepared } from '../db/index.js';
 
 export interface SessionUser {
@@ -7,7 +8,9 @@ export interface SessionUser {
   email: string;
   name: string;
   sessionId: string;
-  role: 'user' | 'admin';
+  role: AccountRole;
+  /** Two-factor sign-in is on (the operator console requires it). */
+  twoFactor: boolean;
   /** Downloads carry the settings that made the image (read here: a download needs no second query). */
   embedSettings: boolean;
   /** The account opted into mature content (18+): explicit prompts and tags are allowed, never minors. */
@@ -35,7 +38,7 @@ export function createSessionResolver(o: { db: Db; secret: string; secureCookies
         update session set updated_at = now()
         where token = ${token} and expires_at > now() and updated_at < now() - interval '5 minutes'
       )
-      select u.id, u.email, u.name, u.role, u.embed_settings as "embedSettings",
+      select u.id, u.email, u.name, u.role, u.embed_settings as "embedSettings", u.two_factor_enabled as "twoFactor",
         u.mature_content_at is not null as "mature", s.id as "sessionId" from session s join "user" u on u.id = s.user_id
       where s.token = ${token} and s.expires_at > now() and u.deleted_at is null and u.suspended_at is null`;
     const [user] = await executePrepared<SessionUser>(o.db, 'session_read', read);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { failureReasons } from './errors.js';
+import { accountRoles } from './operators.js';
 import { text } from './text.js';
 
 /**
@@ -25,7 +26,8 @@ export const meSchema = z.object({
   matureContentAt: z.string().nullable(),
   credits: z.number().int(),
   createdAt: z.string(),
-  role: z.enum(['user', 'admin']),
+  /** 'user', or the operator role (contracts/operators.ts) that decides what the console offers. */
+  role: z.enum(accountRoles),
   twoFactorEnabled: z.boolean(),
 });
 export type Me = z.infer<typeof meSchema>;

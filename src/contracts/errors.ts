@@ -7,8 +7,10 @@ export const errorCodes = [
   'invalid_input',
   /** Not signed in, or the session has ended. */
   'unauthenticated',
-  /** Signed in but not allowed (e.g. e-mail not verified). */
+  /** Signed in but not allowed (e.g. e-mail not verified, or an operator role that does not cover this). */
   'forbidden',
+  /** The operator console needs two-factor sign-in turned on for the operator's own account. */
+  'two_factor_required',
   /** The thing does not exist or belongs to someone else (never tells which). */
   'not_found',
   /** The balance is below the cost of the request; nothing was charged. */

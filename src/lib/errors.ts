@@ -7,6 +7,7 @@ export const errorStatus = {
   invalid_input: 422,
   unauthenticated: 401,
   forbidden: 403,
+  two_factor_required: 403,
   not_found: 404,
   insufficient_credits: 402,
   unknown_model: 422,

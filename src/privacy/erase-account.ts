@@ -1,3 +1,4 @@
+import type { Db } from '../db/index.js';
 import { notFound } from '../lib/errors.js';
 import { renderMail } from '../mail/index.js';
 import type { PrivacyContext } from './context.js';
@@ -14,10 +15,10 @@ import { eraseAllUserData } from './owners.js';
  */
 export async function eraseAccount(
   deps: Pick<PrivacyContext, 'db' | 'storage' | 'clock' | 'log' | 'mailer'>,
-  input: { userId: string; by: 'self' | 'operator' },
+  input: { userId: string; by: 'self' | 'operator'; alsoInTransaction?: (tx: Db) => Promise<void> },
 ): Promise<void> {
   const now = deps.clock.now();
-  const erased = await eraseAllUserData(deps.db, input.userId, now);
+  const erased = await eraseAllUserData(deps.db, input.userId, now, input.alsoInTransaction);
   if (!erased) throw notFound('That account');
   await deps.storage.delete(erased.files);
   deps.log.info({ by: input.by }, 'account erased');

@@ -5,6 +5,7 @@
  * privacy never reads or writes another module's tables.
  */
 import * as accounts from '../accounts/index.js';
+import * as audit from '../audit/index.js';
 import * as billing from '../billing/index.js';
 import * as credits from '../credits/index.js';
 import type { Db } from '../db/index.js';
@@ -26,6 +27,7 @@ export async function readPersonalData(db: Db, userId: string) {
         ...(await generation.exportUserData(tx, userId)),
         ...(await prompts.exportUserData(tx, userId)),
         ...(await moderation.exportUserData(tx, userId)),
+        ...(await audit.exportUserData(tx, userId)),
         ...(await own.exportUserData(tx, userId)),
       };
     },
@@ -39,12 +41,14 @@ export type PersonalData = NonNullable<Awaited<ReturnType<typeof readPersonalDat
  * Erases the account in ONE transaction across every module (all of it or
  * none). Returns the address and language the account had and the storage
  * keys of its files, which the caller deletes after commit; null when there
- * is no live account.
+ * is no live account. `alsoInTransaction` commits with the erasure (an
+ * operator's audit row).
  */
-export async function eraseAllUserData(db: Db, userId: string, now: Date) {
+export async function eraseAllUserData(db: Db, userId: string, now: Date, alsoInTransaction?: (tx: Db) => Promise<void>) {
   return db.transaction(async (tx) => {
     const account = await accounts.eraseUserData(tx, userId, now);
     if (!account) return null;
+    await alsoInTransaction?.(tx);
     const parts = [
       await generation.eraseUserData(tx, userId),
       await prompts.eraseUserData(tx, userId),

@@ -2,6 +2,7 @@ import type { SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import * as accounts from '../../src/accounts/accounts.schema.js';
 import * as admin from '../../src/admin/admin.schema.js';
+import * as audit from '../../src/audit/audit.schema.js';
 import * as billing from '../../src/billing/billing.schema.js';
 import * as credits from '../../src/credits/credits.schema.js';
 import { type Db, queryRows } from '../../src/db/index.js';
@@ -19,6 +20,7 @@ import * as providers from '../../src/providers/providers.schema.js';
 export const tables = {
   ...accounts,
   ...admin,
+  ...audit,
   ...billing,
   ...credits,
   ...generation,

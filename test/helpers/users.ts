@@ -1,4 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { OperatorRole } from '../../src/contracts/operators.js';
 import { getBalance, grantCredits, takeBackCredits } from '../../src/credits/index.js';
 import type { TestApp } from './app.js';
 
@@ -84,3 +86,18 @@ export function signOut(t: TestApp, user: TestUser) {
 }
 
 export { cookieHeader };
+
+/**
+ * A signed-in operator with `role` (default admin) whose account has two-factor
+ * sign-in on, as the console requires (`twoFactor: false` for an operator who
+ * has not turned it on yet).
+ */
+export async function givenOperator(
+  t: TestApp,
+  opts: { role?: OperatorRole; twoFactor?: boolean; credits?: number } = {},
+): Promise<TestUser & { role: OperatorRole }> {
+  const user = await givenVerifiedUser(t, { credits: opts.credits });
+  const role = opts.role ?? 'admin';
+  await t.deps.db.execute(sql`update "user" set role = ${role}, two_factor_enabled = ${opts.twoFactor ?? true} where id = ${user.id}`);
+  return { ...user, role };
+}

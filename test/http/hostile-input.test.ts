@@ -9,10 +9,9 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setOperatorRole } from '../../src/accounts/index.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { submit, waitForTerminal } from '../helpers/generations.js';
-import { givenVerifiedUser, type TestUser } from '../helpers/users.js';
+import { givenOperator, givenVerifiedUser, type TestUser } from '../helpers/users.js';
 
 /** A page cursor as the server makes it (time|id), with `tail` added to what it decodes to. */
 const cursorLike = (tail = '') => Buffer.from(`${new Date().toISOString()}|${randomUUID()}${tail}`).toString('base64url');
@@ -47,8 +46,7 @@ describe('hostile path and query values on every route', () => {
   let operator: TestUser;
   beforeAll(async () => {
     t = await buildTestApp();
-    operator = await givenVerifiedUser(t);
-    await setOperatorRole({ db: t.deps.db }, { email: operator.email, operator: true });
+    operator = await givenOperator(t);
     // Something in the gallery, so a cursor leads past a real row.
     await waitForTerminal(t, operator, (await submit(t, operator, { prompt: 'hostile input' })).json().id);
   });

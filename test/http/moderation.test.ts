@@ -76,7 +76,7 @@ describe('content policy at submit', () => {
   it('lets an operator suspend with a reason and lift a suspension; others may not', async () => {
     const user = await givenVerifiedUser(t);
     const admin = await givenVerifiedUser(t);
-    await t.deps.db.execute(sql`update "user" set role = 'admin' where id = ${admin.id}`);
+    await t.deps.db.execute(sql`update "user" set role = 'admin', two_factor_enabled = true where id = ${admin.id}`);
     const post = (as: TestUser, url: string, payload?: object) =>
       t.app.inject({ method: 'POST', url, headers: { cookie: as.cookie, origin: t.origin }, ...(payload ? { payload } : {}) });
     expect((await post(user, `/api/admin/users/${admin.id}/suspend`, { reason: 'no' })).statusCode).toBe(403);
@@ -106,7 +106,7 @@ describe('content policy at submit', () => {
   it('shows operators the queue, and answers their "test a prompt" without recording anything', async () => {
     const user = await givenVerifiedUser(t);
     const admin = await givenVerifiedUser(t);
-    await t.deps.db.execute(sql`update "user" set role = 'admin' where id = ${admin.id}`);
+    await t.deps.db.execute(sql`update "user" set role = 'admin', two_factor_enabled = true where id = ${admin.id}`);
     const asUser = (u: TestUser, method: 'GET' | 'POST', url: string, payload?: object) =>
       t.app.inject({ method, url, headers: { cookie: u.cookie, origin: t.origin }, ...(payload ? { payload } : {}) });
     await expectRefused(user, { prompt: 'explicit sex scene' }, 'sexual');

@@ -37,7 +37,7 @@ describe('generation pipeline faults', () => {
   it('fails at once, refunds and raises an alert when our provider account is out of credits', async () => {
     const user = await givenVerifiedUser(t);
     const operator = await givenVerifiedUser(t);
-    await t.deps.db.update(tables.user).set({ role: 'admin' }).where(eq(tables.user.id, operator.id));
+    await t.deps.db.update(tables.user).set({ role: 'admin', twoFactorEnabled: true }).where(eq(tables.user.id, operator.id));
     const alerts = async (who = operator) => t.app.inject({ method: 'GET', url: '/api/admin/alerts', headers: { cookie: who.cookie } });
     expect((await alerts()).json().alerts).toEqual([]);
 

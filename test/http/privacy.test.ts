@@ -225,7 +225,7 @@ describe('personal data: export, trash, deletion', () => {
     const user = await givenVerifiedUser(t);
     expect((await as(user, 'GET', '/api/admin/privacy-requests')).statusCode).toBe(403);
     const admin = await givenVerifiedUser(t);
-    await t.deps.db.execute(sql`update "user" set role = 'admin' where id = ${admin.id}`);
+    await t.deps.db.execute(sql`update "user" set role = 'admin', two_factor_enabled = true where id = ${admin.id}`);
     const queue = (await as(admin, 'GET', '/api/admin/privacy-requests?status=open')).json().requests;
     expect(queue.map((r: { id: string }) => r.id)).toContain(anon.json().id);
     const done = await t.app.inject({

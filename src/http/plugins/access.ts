@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { SessionUser } from '../../accounts/index.js';
+import { isOperatorRole, may, type OperatorPermission, operatorPermissions } from '../../contracts/operators.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
 
@@ -9,7 +10,9 @@ import { AppError } from '../../lib/errors.js';
  * - public: anyone; no session is read.
  * - guest-or-user: anyone; the signed-in user, if there is one, is handed over.
  * - user: a signed-in user (401 unauthenticated otherwise).
- * - operator: a signed-in operator (401, then 403 forbidden).
+ * - operator: a signed-in operator whose role has the route's `permission`
+ *   (401, then 403 forbidden) and whose account signs in with two factors
+ *   (403 two_factor_required).
  * - signed: anyone, but the request carries its own proof that the handler
  *   verifies (a webhook signature, a callback token, a signed link, a token).
  */
@@ -37,6 +40,8 @@ declare module 'fastify' {
      * that much later. Every other route reads the session on each request.
      */
     sessionReuseMs?: number;
+    /** What an operator route does, checked against the operator's role (contracts/operators.ts). */
+    permission?: OperatorPermission;
   }
   interface FastifyRequest {
     /** The signed-in user on `user` and `operator` routes (and on `guest-or-user` ones when signed in). */
@@ -68,8 +73,12 @@ export function registerAccess(app: FastifyInstance, resolveSession: SessionReso
   app.addHook('onRoute', (route: RouteOptions) => {
     if (!mustDeclare(route.url)) return;
     const { access, cache } = route.config ?? {};
+    const { permission } = route.config ?? {};
     if (!access || !accessLevels.includes(access) || !cache || !cachePolicies.includes(cache)) {
       throw new Error(`${[route.method].flat().join(',')} ${route.url} must declare config.access and config.cache`);
+    }
+    if ((access === 'operator') !== Boolean(permission && permission in operatorPermissions)) {
+      throw new Error(`${[route.method].flat().join(',')} ${route.url}: an operator route, and only one, declares config.permission`);
     }
   });
   // After validation, as the handlers' own checks ran before: a malformed request still gets its 4xx first.
@@ -79,7 +88,7 @@ export function registerAccess(app: FastifyInstance, resolveSession: SessionReso
       const reuseMs = req.routeOptions.config.sessionReuseMs;
       req.user = reuseMs ? await reused(req.headers.cookie, reuseMs) : await resolveSession(req.headers.cookie);
       if (!req.user && access !== 'guest-or-user') throw new AppError('unauthenticated', 'Please sign in to continue.');
-      if (access === 'operator' && req.user?.role !== 'admin') throw new AppError('forbidden', 'This page is for operators only.');
+      if (access === 'operator') checkOperator(req.user as SessionUser, req.routeOptions.config.permission as OperatorPermission);
     }
   });
   app.addHook('onSend', async (req: FastifyRequest, reply: FastifyReply) => {
@@ -88,6 +97,13 @@ export function registerAccess(app: FastifyInstance, resolveSession: SessionReso
     if (cache === 'private-immutable' && reply.statusCode !== 200 && reply.statusCode !== 304) return;
     reply.header('cache-control', cacheHeaders[cache]);
   });
+}
+
+/** Role first (a customer learns nothing about two-factor), then the operator's second factor. */
+function checkOperator(user: SessionUser, permission: OperatorPermission): void {
+  if (!isOperatorRole(user.role)) throw new AppError('forbidden', 'This page is for operators only.');
+  if (!may(user.role, permission)) throw new AppError('forbidden', 'Your operator role does not cover this.', { detail: permission });
+  if (!user.twoFactor) throw new AppError('two_factor_required', 'The operator console needs two-factor sign-in.');
 }
 
 type SessionResolver = (cookie: string | undefined) => Promise<SessionUser | null>;

@@ -4,14 +4,15 @@ import { findAccountId, suspendAccount, unsuspendAccount } from '../../accounts/
 import { listOpenAlerts, resolveAlert } from '../../admin/index.js';
 import { operatorAlertSchema } from '../../contracts/admin.js';
 import { moderationCaseSchema, policyCheckSchema, policyDecisionSchema } from '../../contracts/moderation.js';
+import type { OperatorPermission } from '../../contracts/operators.js';
 import { privacyRequestSchema, updatePrivacyRequestSchema } from '../../contracts/privacy.js';
 import { text } from '../../contracts/text.js';
 import { adminListCases, checkPrompt } from '../../moderation/index.js';
 import { adminListPrivacyRequests, adminUpdatePrivacyRequest, eraseAccount, type PrivacyContext } from '../../privacy/index.js';
 import { userOf } from '../plugins/access.js';
 
-/** Operator routes: every one declares access operator (others get 403) and no-store. */
-const operator = { access: 'operator', cache: 'no-store' } as const;
+/** Operator routes: each declares what it does; roles without that permission get 403 (contracts/operators.ts). */
+const operator = (permission: OperatorPermission) => ({ access: 'operator', cache: 'no-store', permission }) as const;
 
 export const adminRoutes =
   (deps: PrivacyContext): FastifyPluginAsyncZod =>
@@ -20,7 +21,7 @@ export const adminRoutes =
     app.get(
       '/api/admin/privacy-requests',
       {
-        config: operator,
+        config: operator('privacy'),
         schema: {
           querystring: z.object({ status: z.enum(['open', 'in_progress', 'done', 'rejected']).optional() }),
           response: { 200: z.object({ requests: z.array(privacyRequestSchema) }) },
@@ -33,7 +34,7 @@ export const adminRoutes =
     app.patch(
       '/api/admin/privacy-requests/:id',
       {
-        config: operator,
+        config: operator('privacy'),
         schema: { params: z.object({ id: z.uuid() }), body: updatePrivacyRequestSchema, response: { 200: privacyRequestSchema } },
       },
       async (req) =>
@@ -44,7 +45,7 @@ export const adminRoutes =
     app.post(
       '/api/admin/users/:id/suspend',
       {
-        config: operator,
+        config: operator('users.suspend'),
         schema: { params: z.object({ id: text().min(1).max(254) }), body: z.object({ reason: text().trim().min(1).max(500) }).strict() },
       },
       async (req, reply) => {
@@ -59,7 +60,7 @@ export const adminRoutes =
     /** POST /api/admin/users/:id/unsuspend – lift a suspension after review: the account may sign in again (204). */
     app.post(
       '/api/admin/users/:id/unsuspend',
-      { config: operator, schema: { params: z.object({ id: text().min(1).max(254) }) } },
+      { config: operator('users.suspend'), schema: { params: z.object({ id: text().min(1).max(254) }) } },
       async (req, reply) => {
         const admin = userOf(req);
         const userId = await findAccountId(deps, req.params.id);
@@ -73,7 +74,7 @@ export const adminRoutes =
     app.get(
       '/api/admin/moderation',
       {
-        config: operator,
+        config: operator('moderation'),
         schema: {
           querystring: z.object({ status: z.enum(['open', 'dismissed', 'upheld']).optional() }),
           response: { 200: z.object({ cases: z.array(moderationCaseSchema) }) },
@@ -85,27 +86,31 @@ export const adminRoutes =
     /** POST /api/admin/moderation/check – what the policy decides for a prompt; recorded against nobody. */
     app.post(
       '/api/admin/moderation/check',
-      { config: operator, schema: { body: policyCheckSchema, response: { 200: policyDecisionSchema } } },
+      { config: operator('moderation'), schema: { body: policyCheckSchema, response: { 200: policyDecisionSchema } } },
       async (req) => checkPrompt(deps.db, req.body),
     );
 
     /** GET /api/admin/alerts – what needs an operator (e.g. the image provider account is out of credits). */
     app.get(
       '/api/admin/alerts',
-      { config: operator, schema: { response: { 200: z.object({ alerts: z.array(operatorAlertSchema) }) } } },
+      { config: operator('alerts'), schema: { response: { 200: z.object({ alerts: z.array(operatorAlertSchema) }) } } },
       async () => ({ alerts: await listOpenAlerts(deps.db) }),
     );
 
     /** POST /api/admin/alerts/:id/resolve – fixed; the banner goes (204). */
-    app.post('/api/admin/alerts/:id/resolve', { config: operator, schema: { params: z.object({ id: z.uuid() }) } }, async (req, reply) => {
-      await resolveAlert(deps.db, { alertId: req.params.id, now: deps.clock.now() });
-      return reply.status(204).send();
-    });
+    app.post(
+      '/api/admin/alerts/:id/resolve',
+      { config: operator('alerts'), schema: { params: z.object({ id: z.uuid() }) } },
+      async (req, reply) => {
+        await resolveAlert(deps.db, { alertId: req.params.id, now: deps.clock.now() });
+        return reply.status(204).send();
+      },
+    );
 
     /** DELETE /api/admin/users/:id – erase an account (e.g. a reported child account), as self-deletion does (204). `:id` may be the account's e-mail. */
     app.delete(
       '/api/admin/users/:id',
-      { config: operator, schema: { params: z.object({ id: text().min(1).max(254) }) } },
+      { config: operator('users.delete'), schema: { params: z.object({ id: text().min(1).max(254) }) } },
       async (req, reply) => {
         const admin = userOf(req);
         const userId = await findAccountId(deps, req.params.id);

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { getProfile, type ProfileRow, setMatureContent, updateProfile } from '../../accounts/index.js';
 import { type Me, meSchema, updateContentSchema, updateMeSchema } from '../../contracts/api.js';
+import { isOperatorRole } from '../../contracts/operators.js';
 import { getBalance } from '../../credits/index.js';
 import type { Db } from '../../db/index.js';
 import type { Clock } from '../../lib/clock.js';
@@ -20,7 +21,7 @@ function toMe(p: ProfileRow, credits: number): Me {
     matureContentAt: p.matureContentAt?.toISOString() ?? null,
     credits,
     createdAt: p.createdAt.toISOString(),
-    role: p.role === 'admin' ? 'admin' : 'user',
+    role: isOperatorRole(p.role) ? p.role : 'user',
     twoFactorEnabled: p.twoFactorEnabled,
   };
 }

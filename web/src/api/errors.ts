@@ -12,6 +12,7 @@ const apiErrorKeys = {
   invalid_input: 'errors.invalidInput',
   unauthenticated: 'errors.unauthenticated',
   forbidden: 'errors.forbidden',
+  two_factor_required: 'errors.twoFactorRequired',
   not_found: 'errors.notFound',
   insufficient_credits: 'errors.insufficientCredits',
   unknown_model: 'errors.unknownModel',

@@ -1,0 +1,1 @@
+export { type Actor, adminListAudit, exportUserData, type OperatorAction, recordOperatorAction } from './audit-log.js';
