@@ -71,6 +71,8 @@ const envSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().default('AnimeGen <no-reply@animegen.local>'),
   SIGNUP_CREDITS: int(20, 0, 1_000_000),
+  /** Refused prompts (not dismissed by an operator) within 30 days that suspend an account pending review. */
+  MODERATION_STRIKE_LIMIT: int(5, 1, 1000),
   MIN_AGE: int(16, 13, 21),
   MODELS_JSON: z.string().optional(),
   /** JSON: quality tags and undesired-content texts per model family, and the styles, over the built-in ones. */
@@ -195,6 +197,7 @@ export function loadConfig(env: Env = process.env, terminal = false) {
       colors: terminal && !e.NO_COLOR,
     },
     privacyContact: e.PRIVACY_CONTACT,
+    moderation: { strikeLimit: e.MODERATION_STRIKE_LIMIT },
     tags: { suggestArtists: e.TAG_SUGGEST_ARTISTS },
     metricsToken: e.METRICS_TOKEN ?? null,
     billing: billingConfig(e),

@@ -258,11 +258,15 @@ function generationContext(
     screenPrompt: createPromptScreen({
       db,
       clock,
-      // Sexual content with minors is refused for everyone, and the account waits for an operator.
+      // Sexual content with minors is refused for everyone, and the account waits for an operator;
+      // so does an account whose refusals reach the strike limit.
       onRefused: async (tx, refused) => {
-        if (refused.category !== 'minor_sexual') return;
-        await suspendAccount(tx, { userId: refused.userId, reason: 'content policy: minor_sexual', now: clock.now() });
-        log.warn({ account: refused.userId }, 'account suspended pending review: a prompt with minors in sexual content');
+        const minors = refused.category === 'minor_sexual';
+        if (!minors && refused.strikes < config.moderation.strikeLimit) return false;
+        const reason = minors ? 'content policy: minor_sexual' : `content policy: ${refused.strikes} refusals in 30 days`;
+        const suspended = await suspendAccount(tx, { userId: refused.userId, reason, now: clock.now() });
+        log.warn({ account: refused.userId, category: refused.category, strikes: refused.strikes }, 'account suspended pending review');
+        return suspended;
       },
     }),
     metrics: {

@@ -1,5 +1,13 @@
 export { deleteErasedAccount, purgeExpiredAccountRecords, unsafeListErasedAccounts } from './account-retention.js';
 export type { ProfileRow } from './accounts.queries.js';
+export {
+  accountEmails,
+  adminGetAccount,
+  adminListSessions,
+  adminSearchAccounts,
+  adminSignUpStats,
+  revokeAllSessions,
+} from './admin-accounts.js';
 export { type Auth, type AuthOptions, CLIENT_IP_HEADER, createAuth } from './auth.js';
 export { claimNoticeRecipients } from './claim-notice-recipients.js';
 export { findAccountId } from './find-account.js';
