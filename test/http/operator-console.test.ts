@@ -67,7 +67,9 @@ describe('the operator console API', () => {
   afterAll(() => t?.close());
 
   it('holds every operator route against every role, and the console needs two-factor', async () => {
-    const operatorRoutes = t.routes.filter((r) => r.config?.access === 'operator' && r.method !== 'HEAD').map((r) => `${r.method} ${r.url}`);
+    const operatorRoutes = t.routes
+      .filter((r) => r.config?.access === 'operator' && r.method !== 'HEAD')
+      .map((r) => `${r.method} ${r.url}`);
     expect(operatorRoutes.sort()).toEqual(Object.keys(matrix).sort());
     const customer = await givenVerifiedUser(t);
     const noSecondFactor = await givenOperator(t, { role: 'admin', twoFactor: false });
