@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { getProfile, type ProfileRow, setMatureContent, updateProfile } from '../../accounts/index.js';
+import { getProfile, type ProfileRow, setMatureContent, signupGrantOutcomes, updateProfile } from '../../accounts/index.js';
 import { type Me, meSchema, updateContentSchema, updateMeSchema } from '../../contracts/api.js';
 import { getBalance } from '../../credits/index.js';
 import type { Db } from '../../db/index.js';
@@ -7,6 +7,9 @@ import type { Clock } from '../../lib/clock.js';
 import { userOf } from '../plugins/access.js';
 
 const user = { access: 'user', cache: 'no-store' } as const;
+
+// Every outcome accounts records is one the contract names.
+const _outcomesInContract: readonly NonNullable<Me['signupGrant']>[] = signupGrantOutcomes;
 
 function toMe(p: ProfileRow, credits: number): Me {
   return {
@@ -22,6 +25,7 @@ function toMe(p: ProfileRow, credits: number): Me {
     createdAt: p.createdAt.toISOString(),
     role: p.role === 'admin' ? 'admin' : 'user',
     twoFactorEnabled: p.twoFactorEnabled,
+    signupGrant: p.signupGrant as Me['signupGrant'],
   };
 }
 
