@@ -8,6 +8,7 @@ export { type AdminContext, adminQueues, housekeepingJob, registerAdminJobs } fr
 export { listAudit } from './list-audit.js';
 export { addDenylistEntry, removeDenylistEntry } from './manage-denylist.js';
 export { listOpenAlerts, purgeResolvedAlerts, raiseOperatorAlert, resolveAlert } from './operator-alerts.js';
+export { refundUserGeneration } from './refund-user-generation.js';
 export { resendVerification } from './resend-verification.js';
 export { resolveAlertAudited } from './resolve-alert.js';
 export { revokeUserSessions, suspendUser, unsuspendUser } from './suspend-user.js';

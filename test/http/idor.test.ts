@@ -114,6 +114,10 @@ describe('another user cannot reach anything by id (IDOR matrix)', () => {
         { url: `/api/admin/users/${encodeURIComponent(o.a.email)}`, payload: { reason: 'by B' } },
       ],
     },
+    'POST /api/admin/generations/:id/refund': {
+      status: 403,
+      attempts: (o) => [{ url: `/api/admin/generations/${o.gen.id}/refund`, payload: { reason: 'by B' } }],
+    },
     'GET /api/admin/users/:id': { status: 403, attempts: (o) => [{ url: `/api/admin/users/${o.a.id}` }] },
     'POST /api/admin/users/:id/credits': {
       status: 403,

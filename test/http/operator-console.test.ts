@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
+import { submit } from '../helpers/generations.js';
 import { ledgerOf } from '../helpers/ledger.js';
 import { rowsOf, tables } from '../helpers/tables.js';
 import { givenOperator, givenVerifiedUser, type TestUser } from '../helpers/users.js';
@@ -31,6 +32,7 @@ const matrix: Record<string, { roles: Role[]; body?: object; headers?: Record<st
     body: { delta: 5, reason: 'matrix' },
     headers: { 'idempotency-key': 'matrix-key-1' },
   },
+  'POST /api/admin/generations/:id/refund': { roles: ['admin', 'support'], body: reason },
   'POST /api/admin/users/:id/sessions/revoke': { roles: ['admin', 'support'], body: reason },
   'POST /api/admin/users/:id/verification': { roles: ['admin', 'support'], body: reason },
   'POST /api/admin/users/:id/suspend': { roles: ['admin', 'moderator'], body: reason },
@@ -121,6 +123,20 @@ describe('the operator console API', () => {
     expect(adjustments.map((e) => e.delta)).toEqual([50, -60]);
     expect(await auditOf(user.id)).toEqual(['credits.adjust', 'credits.adjust']);
     expect((await call(user, 'GET', '/api/me')).json().credits).toBe(0);
+  });
+
+  it('refunds a finished generation once, with a reason; a failed one refunded itself already', async () => {
+    const user = await givenVerifiedUser(t, { credits: 10 });
+    const made = await submit(t, user, { prompt: 'a lighthouse at dusk' });
+    const id = made.json().id;
+    const refund = () => call(ops.support, 'POST', `/api/admin/generations/${id}/refund`, { reason: 'blurry result' });
+    // Still queued (no worker here): it may fail and refund itself, so an operator waits.
+    expect((await refund()).statusCode).toBe(409);
+    await t.deps.db.execute(sql`update generations set status = 'succeeded' where id = ${id}`);
+    expect((await refund()).json()).toEqual({ refunded: made.json().cost, balance: 10 });
+    expect((await refund()).statusCode).toBe(409);
+    expect((await ledgerOf(t, user.id)).filter((e) => e.kind === 'generation_refund')).toHaveLength(1);
+    expect(await auditOf(user.id)).toEqual(['generation.refund']);
   });
 
   it('suspends, revokes sessions and lifts a suspension with reasons; the user can read what was done in their export', async () => {

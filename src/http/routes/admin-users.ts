@@ -8,6 +8,7 @@ import {
   getStats,
   getUserOverview,
   listAudit,
+  refundUserGeneration,
   resendVerification,
   revokeUserSessions,
   suspendUser,
@@ -86,6 +87,21 @@ export const adminUserRoutes =
         const userId = await findAccountId(deps, req.params.id);
         return adjustUserCredits(deps.db, { actor: actorOf(userOf(req)), userId, ...req.body, idempotencyKey: key, now: now() });
       },
+    );
+
+    /** POST /api/admin/generations/:id/refund – give back what a finished generation cost, with a reason (409 if already refunded). */
+    app.post(
+      '/api/admin/generations/:id/refund',
+      {
+        config: operator('users.credits'),
+        schema: {
+          params: z.object({ id: z.uuid() }),
+          body: operatorReasonSchema,
+          response: { 200: z.object({ refunded: z.number().int(), balance: z.number().int() }) },
+        },
+      },
+      async (req) =>
+        refundUserGeneration(deps.db, { actor: actorOf(userOf(req)), generationId: req.params.id, reason: req.body.reason, now: now() }),
     );
 
     /** POST /api/admin/users/:id/suspend – suspend with a reason: sessions end, sign-in is refused (204). */
