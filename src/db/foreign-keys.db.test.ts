@@ -45,6 +45,7 @@ describe('foreign keys to the account', () => {
       'prompt_history.user_id CASCADE',
       'purchases.user_id RESTRICT',
       'session.user_id CASCADE',
+      'support_requests.user_id CASCADE',
       'two_factor.user_id CASCADE',
       'uploads.user_id CASCADE',
       'user_presets.user_id CASCADE',
