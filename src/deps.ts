@@ -27,6 +27,7 @@ import { acknowledgePolicy, type LegalSettings, type PrivacyContext, privacyQueu
 import { type ImageProvider, meteredProvider, type Simulator } from './providers/index.js';
 import { createHintHub, createLiveHub, type LiveHub, notifyLiveBestEffort } from './pubsub/index.js';
 import { createImageProcessor, type Storage } from './storage/index.js';
+import { defaultSupportLimits, type SupportContext, supportQueues } from './support/index.js';
 import { createTagSuggester, loadTagIndexOnce, RECENT_PROMPTS, type TagSuggester } from './tags/index.js';
 
 /** Everything routes and jobs need, built once from Config. */
@@ -50,6 +51,7 @@ export interface Deps {
   generation: GenerationContext;
   billing: BillingContext;
   privacy: PrivacyContext;
+  support: SupportContext;
   admin: AdminContext;
   legal: LegalSettings;
   /** Tag suggestions for the prompt box: the in-memory index is built on web processes only (null on a worker). */
@@ -76,7 +78,7 @@ const MAX_ATTEMPTS = 4;
 
 /** Every module's queues; the run queue's policy follows the generation settings. */
 export function allQueues(run: RunPolicySettings): QueueDefinition[] {
-  return [...generationQueues(run), ...billingQueues(), ...privacyQueues, ...adminQueues()];
+  return [...generationQueues(run), ...billingQueues(), ...privacyQueues, ...supportQueues, ...adminQueues()];
 }
 
 /** Opens the database (migrating it) and builds the adapters chosen by config, then each module's context. */
@@ -140,6 +142,7 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
     generation,
     billing: await billingContext(config, { db, log, clock }, o.billingFaults),
     privacy: privacyContext(config, { ...shared, mailer, policy }),
+    support: { db, clock, queue, mailer, log, publicUrl: config.http.publicUrl, limits: defaultSupportLimits },
     admin: { db, clock, log },
     legal,
     tags: o.role === 'worker' ? null : tagSuggester(config, db),

@@ -7,6 +7,15 @@ export type GenerationRow = typeof generations.$inferSelect;
 export type ImageRow = typeof generationImages.$inferSelect;
 export type UploadRow = typeof uploads.$inferSelect;
 
+/** Whether the generation is the user's (in the trash too): false for anyone else's or none. */
+export async function ownsGeneration(db: Db, input: { userId: string; generationId: string }): Promise<boolean> {
+  const rows = await db
+    .select({ id: generations.id })
+    .from(generations)
+    .where(and(eq(generations.id, input.generationId), eq(generations.userId, input.userId)));
+  return rows.length > 0;
+}
+
 /** The user's own generation, or null (also when it belongs to someone else). */
 export async function findGeneration(db: Db, userId: string, id: string, opts: { trashed?: boolean } = {}): Promise<GenerationRow | null> {
   const rows = await db

@@ -6,7 +6,7 @@ export { deleteForever, emptyTrash } from './delete-forever.js';
 export { deleteGeneration, purgeGeneration } from './delete-generation.js';
 export { deleteImage } from './delete-image.js';
 export { failGeneration } from './fail-generation.js';
-export { findOwnedImage, findOwnedImageWithGeneration, findOwnedUploads, unsafeFindUpload } from './generation.queries.js';
+export { findOwnedImage, findOwnedImageWithGeneration, findOwnedUploads, ownsGeneration, unsafeFindUpload } from './generation.queries.js';
 export { getGenerationOrThrow } from './get-generation.js';
 export { deadJob, generationQueues, type RunPolicySettings, registerGenerationJobs, runJob, sweepJob } from './jobs.js';
 export { listGenerations } from './list-generations.js';

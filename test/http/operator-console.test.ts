@@ -46,6 +46,10 @@ const matrix: Record<string, { roles: Role[]; body?: object; headers?: Record<st
   'DELETE /api/admin/moderation/denylist/:id': { roles: ['admin', 'moderator'] },
   'GET /api/admin/privacy-requests': { roles: ['admin', 'support'] },
   'PATCH /api/admin/privacy-requests/:id': { roles: ['admin', 'support'], body: { status: 'in_progress' } },
+  'GET /api/admin/support': { roles: ['admin', 'support'] },
+  'GET /api/admin/support/:id': { roles: ['admin', 'support'] },
+  'POST /api/admin/support/:id/reply': { roles: ['admin', 'support'], body: { body: 'We are looking into it.' } },
+  'POST /api/admin/support/:id/close': { roles: ['admin', 'support'], body: {} },
   'GET /api/admin/alerts': { roles: ['admin'] },
   'POST /api/admin/alerts/:id/resolve': { roles: ['admin'] },
 };

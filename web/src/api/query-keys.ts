@@ -19,5 +19,9 @@ export const queryKeys = {
   legal: (slug: string) => ['legal', slug] as const,
   adminPrivacyRequests: (status: string | null) => ['admin-privacy-requests', status ?? 'all'] as const,
   adminAlerts: ['admin-alerts'] as const,
+  mySupport: ['support'] as const,
+  mySupportRequest: (id: string) => ['support', id] as const,
+  adminSupport: (status: string | null) => ['admin-support', status ?? 'all'] as const,
+  adminSupportRequest: (id: string) => ['admin-support-request', id] as const,
   tagSuggestions: (q: string) => ['tag-suggestions', q] as const,
 };

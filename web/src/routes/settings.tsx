@@ -1,11 +1,13 @@
 import { useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { may } from '../../../src/contracts/operators.js';
 import { Button, buttonClass } from '../components/ui/button.js';
 import {
   ArchiveIcon,
   DesktopIcon,
   LockIcon,
   LogOutIcon,
+  MailIcon,
   MessageIcon,
   SettingsIcon,
   ShieldIcon,
@@ -40,6 +42,7 @@ const sections = [
   { id: 'sessions', key: 'sessions.title', icon: DesktopIcon },
   { id: 'data', key: 'dataExport.title', icon: ArchiveIcon },
   { id: 'privacy', key: 'privacyRequest.settingsTitle', icon: MessageIcon },
+  { id: 'support', key: 'support.title', icon: MailIcon },
   { id: 'account', key: 'settings.account', icon: ShieldIcon },
   { id: 'delete', key: 'account.delete.zone', icon: TrashIcon },
 ] as const;
@@ -56,7 +59,7 @@ function useEmailChangedNotice() {
   }, [changed, setParams, t]);
 }
 
-/** /settings – profile, appearance, security, sessions, data, privacy requests and the account itself. */
+/** /settings – profile, appearance, security, sessions, data, privacy requests, help and the account itself. */
 export default function SettingsRoute() {
   const { t, i18n } = useTranslation();
   const { data: me } = useMe();
@@ -137,11 +140,26 @@ export default function SettingsRoute() {
             <MyPrivacyRequests />
           </Section>
 
-          {me.role === 'admin' && (
-            <Section id="operator" icon={<ShieldIcon size={18} />} title={t('admin.title')} description={t('admin.settingsHint')}>
-              <Link to="/admin/privacy-requests" className={buttonClass('secondary')} data-testid="admin-link">
-                {t('admin.open')}
-              </Link>
+          <Section id="support" icon={<MailIcon size={18} />} title={t('support.title')} description={t('support.settingsHint')}>
+            <Link to="/support" className={buttonClass('secondary')} data-testid="support-link">
+              {t('support.open')}
+            </Link>
+          </Section>
+
+          {(me.role === 'admin' || may(me.role, 'support')) && (
+            <Section id="operator" icon={<ShieldIcon size={18} />} title={t('admin.console')} description={t('admin.settingsHint')}>
+              <div className="flex flex-wrap gap-2">
+                {me.role === 'admin' && (
+                  <Link to="/admin/privacy-requests" className={buttonClass('secondary')} data-testid="admin-link">
+                    {t('admin.open')}
+                  </Link>
+                )}
+                {may(me.role, 'support') && (
+                  <Link to="/admin/support" className={buttonClass('secondary')} data-testid="admin-support-link">
+                    {t('admin.support.open')}
+                  </Link>
+                )}
+              </div>
             </Section>
           )}
 
