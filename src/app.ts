@@ -106,7 +106,7 @@ export async function buildApp(
     metrics: deps.metrics,
     token: config.metricsToken?.reveal() ?? null,
   });
-  await app.register(authRoutes, { auth: deps.auth, publicUrl: config.http.publicUrl });
+  await app.register(authRoutes, { auth: deps.auth, publicUrl: config.http.publicUrl, signupChallenges: deps.signupChallenges });
   await app.register(metaRoutes({ meta, catalog: config.models }));
   await app.register(meRoutes({ db: deps.db, clock: deps.clock }));
   await app.register(creditRoutes({ db: deps.db }));

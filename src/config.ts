@@ -75,6 +75,10 @@ const envSchema = z.object({
   MODERATION_STRIKE_LIMIT: int(5, 1, 1000),
   /** Free sign-up grants per network (IPv4 /24, IPv6 /64) in any 24 hours; 0: no cap. */
   SIGNUP_GRANTS_PER_NETWORK_PER_DAY: int(3, 0, 1_000_000),
+  /** A proof-of-work the browser solves before sign-up (ALTCHA, self-hosted), against scripted sign-ups; off by default. */
+  SIGNUP_CHALLENGE: z.enum(['off', 'altcha']).default('off'),
+  /** The challenge's work: the browser tries on average half this many SHA-256 hashes (50,000: about a second on a phone). */
+  SIGNUP_CHALLENGE_MAX_NUMBER: int(50_000, 1_000, 10_000_000),
   MIN_AGE: int(16, 13, 21),
   MODELS_JSON: z.string().optional(),
   /** JSON: quality tags and undesired-content texts per model family, and the styles, over the built-in ones. */
@@ -164,6 +168,7 @@ export function loadConfig(env: Env = process.env, terminal = false) {
       minAge: e.MIN_AGE,
       signupCredits: e.SIGNUP_CREDITS,
       signupGrantsPerNetworkPerDay: e.SIGNUP_GRANTS_PER_NETWORK_PER_DAY,
+      signupChallenge: e.SIGNUP_CHALLENGE === 'altcha' ? { maxNumber: e.SIGNUP_CHALLENGE_MAX_NUMBER } : null,
       passwordHash: e.AUTH_TEST_FAST_HASH ? ('test-fast' as const) : ('owasp' as const),
       rateLimit: e.AUTH_RATE_LIMIT,
       // Browsers drop Secure cookies on plain http://localhost, so only behind TLS.

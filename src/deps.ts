@@ -1,7 +1,16 @@
 import { setMaxListeners } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type Auth, createAuth, decideSignupGrant, OWASP_SCRYPT, suspendAccount, TEST_SCRYPT } from './accounts/index.js';
+import {
+  type Auth,
+  createAuth,
+  createSignupChallenges,
+  decideSignupGrant,
+  OWASP_SCRYPT,
+  type SignupChallenges,
+  suspendAccount,
+  TEST_SCRYPT,
+} from './accounts/index.js';
 import { createImageProvider, createPaymentGateway, createStorage, legalSettings } from './adapters.js';
 import { type AdminContext, adminQueues, raiseOperatorAlert } from './admin/index.js';
 import { type BillingContext, billingQueues, type FulfilmentFaults } from './billing/index.js';
@@ -40,6 +49,8 @@ export interface Deps {
   queue: JobQueue;
   hub: LiveHub;
   auth: Auth;
+  /** The sign-up proof-of-work (null when SIGNUP_CHALLENGE is off). */
+  signupChallenges: SignupChallenges | null;
   mailer: Mailer;
   /** The in-memory dev mailbox: outside production, without SMTP_URL, on a server listening on loopback only. */
   devMailbox: DevMailbox | null;
@@ -118,6 +129,10 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
   const storage = await createStorage(config, log);
   const shared = { db, log, clock, queue, storage };
   const policy = readLegalDocument('privacy', legal);
+  const challenge = config.auth.signupChallenge;
+  const signupChallenges = challenge
+    ? createSignupChallenges({ db, secret: config.auth.secret.reveal(), maxNumber: challenge.maxNumber, now: () => clock.now() })
+    : null;
   const shutdown = new AbortController();
   // Each polling generation listens for shutdown while it waits (up to the worker's concurrency, which may be
   // above Node's default of 10 listeners): not a leak, each wait removes its listener.
@@ -132,7 +147,8 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
     clock,
     queue,
     hub,
-    auth: accountsAuth(config, { db, log, mailer, clock, policyVersion: policy.version }),
+    signupChallenges,
+    auth: accountsAuth(config, { db, log, mailer, clock, policyVersion: policy.version, signupChallenges }),
     mailer,
     devMailbox,
     mailDelivery,
@@ -286,7 +302,10 @@ function generationContext(
 }
 
 /** Better Auth, with the e-mails it sends and what happens when an account is created and verified. */
-function accountsAuth(config: Config, d: { db: Database['db']; log: Logger; mailer: Mailer; clock: Clock; policyVersion: string }): Auth {
+function accountsAuth(
+  config: Config,
+  d: { db: Database['db']; log: Logger; mailer: Mailer; clock: Clock; policyVersion: string; signupChallenges: SignupChallenges | null },
+): Auth {
   const { db, log, mailer } = d;
   return createAuth({
     db,
@@ -294,6 +313,7 @@ function accountsAuth(config: Config, d: { db: Database['db']; log: Logger; mail
     publicUrl: config.http.publicUrl,
     minAge: config.auth.minAge,
     rateLimit: config.auth.rateLimit,
+    signupChallenges: d.signupChallenges,
     appealContact: config.privacyContact,
     secureCookies: config.auth.secureCookies,
     passwordCost: config.auth.passwordHash === 'test-fast' ? TEST_SCRYPT : OWASP_SCRYPT,

@@ -20,5 +20,6 @@ export { createSessionResolver, type SessionUser } from './resolve-session.js';
 export { listSessions, revokeOtherSessions, revokeSession } from './sessions.js';
 export { setMatureContent } from './set-mature-content.js';
 export { setOperatorRole } from './set-operator-role.js';
+export { createSignupChallenges, type SignupChallenges } from './signup-challenge.js';
 export { suspendAccount, unsuspendAccount } from './suspend-account.js';
 export { updateProfile } from './update-profile.js';

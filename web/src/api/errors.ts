@@ -58,6 +58,7 @@ const authErrorKeys: Record<string, string> = {
   ACCOUNT_SUSPENDED: 'errors.auth.accountSuspended',
   MISSING_OR_NULL_ORIGIN: 'errors.auth.invalidOrigin',
   PASSWORD_TOO_COMMON: 'errors.auth.passwordTooCommon',
+  CHALLENGE_FAILED: 'errors.auth.challengeFailed',
   CREDENTIAL_ACCOUNT_NOT_FOUND: 'errors.auth.wrongPassword',
   // Sensitive changes need a recent sign-in.
   SESSION_NOT_FRESH: 'errors.auth.reauthenticate',
