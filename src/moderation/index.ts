@@ -7,6 +7,7 @@ export {
   type PromptDecision,
   type PromptToDecide,
 } from './decide-prompt.js';
+export { adminDecideCase, type DecidedCase, type ImageCase, queueImageCases } from './image-cases.js';
 export { adminListCases } from './list-cases.js';
 export { normalizePrompt } from './normalize-prompt.js';
 export { eraseUserData, exportUserData } from './personal-data.js';

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findAccountId, suspendAccount, unsuspendAccount } from '../../accounts/index.js';
-import { listOpenAlerts, resolveAlert } from '../../admin/index.js';
+import { decideModerationCase, listOpenAlerts, resolveAlert } from '../../admin/index.js';
 import { operatorAlertSchema } from '../../contracts/admin.js';
-import { moderationCaseSchema, policyCheckSchema, policyDecisionSchema } from '../../contracts/moderation.js';
-import type { OperatorPermission } from '../../contracts/operators.js';
+import { caseDecisionSchema, moderationCaseSchema, policyCheckSchema, policyDecisionSchema } from '../../contracts/moderation.js';
+import type { OperatorPermission, OperatorRole } from '../../contracts/operators.js';
 import { privacyRequestSchema, updatePrivacyRequestSchema } from '../../contracts/privacy.js';
 import { text } from '../../contracts/text.js';
 import { adminListCases, checkPrompt } from '../../moderation/index.js';
@@ -70,7 +70,29 @@ export const adminRoutes =
       },
     );
 
-    /** GET /api/admin/moderation – refused prompts, newest first (at most 200). */
+    for (const decision of ['release', 'remove'] as const) {
+      /**
+       * POST /api/admin/moderation/:id/release – a held image becomes visible to its owner (a prompt or report case is dismissed);
+       * POST /api/admin/moderation/:id/remove – the case is upheld, an image is deleted for everyone (its evidence hash stays).
+       * Audited with the reason, in the same transaction (204; 409 when already decided).
+       */
+      app.post(
+        `/api/admin/moderation/:id/${decision}`,
+        { config: operator('moderation'), schema: { params: z.object({ id: z.uuid() }), body: caseDecisionSchema } },
+        async (req, reply) => {
+          const op = userOf(req);
+          await decideModerationCase(deps, {
+            actor: { id: op.id, role: op.role as OperatorRole },
+            caseId: req.params.id,
+            decision,
+            reason: req.body.reason,
+          });
+          return reply.status(204).send();
+        },
+      );
+    }
+
+    /** GET /api/admin/moderation – refused prompts, held images and reports, newest first (at most 200). */
     app.get(
       '/api/admin/moderation',
       {
