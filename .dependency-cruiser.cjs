@@ -5,7 +5,7 @@
 const domain = '^src/(accounts|generation|billing|privacy|admin|moderation|prompts|audit|support)/';
 /** The composition roots: they build everything and nothing imports them. */
 const roots = '^src/(main|app|deps|adapters|worker)\\.ts$';
-const adapters = '^src/(providers|storage|mail|pubsub)/|^src/jobs/queue\\.ts$';
+const adapters = '^src/(providers|storage|mail|pubsub|image-moderation)/|^src/jobs/queue\\.ts$';
 
 module.exports = {
   forbidden: [
@@ -29,7 +29,7 @@ module.exports = {
       comment: 'db, lib and contracts import nothing above them.',
       from: { path: '^src/(db|lib|contracts)/' },
       to: {
-        path: '^src/(accounts|generation|billing|privacy|admin|moderation|credits|prompts|audit|support|providers|storage|mail|pubsub|jobs|http)/',
+        path: '^src/(accounts|generation|billing|privacy|admin|moderation|credits|prompts|audit|support|providers|storage|mail|pubsub|image-moderation|jobs|http)/',
       },
     },
     {

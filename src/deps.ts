@@ -6,12 +6,13 @@ import {
   createAuth,
   createSignupChallenges,
   decideSignupGrant,
+  isMatureAccount,
   OWASP_SCRYPT,
   type SignupChallenges,
   suspendAccount,
   TEST_SCRYPT,
 } from './accounts/index.js';
-import { createImageProvider, createPaymentGateway, createStorage, legalSettings } from './adapters.js';
+import { createImageModerator, createImageProvider, createPaymentGateway, createStorage, legalSettings } from './adapters.js';
 import { type AdminContext, adminQueues, raiseOperatorAlert } from './admin/index.js';
 import { type BillingContext, billingQueues, type FulfilmentFaults } from './billing/index.js';
 import type { Config } from './config.js';
@@ -24,6 +25,7 @@ import {
   listRecentPrompts,
   type RunPolicySettings,
 } from './generation/index.js';
+import { type ImageModerator, type KnownImageMatcher, noKnownImageMatcher } from './image-moderation/index.js';
 import { createJobQueue, type JobQueue } from './jobs/queue.js';
 import { type Clock, systemClock } from './lib/clock.js';
 import type { QueueDefinition } from './lib/job.js';
@@ -83,6 +85,10 @@ export interface DepsOverrides {
   simulatorWebhookKey?: string;
   /** Tests: throw around fulfilment's commit to prove retries apply once. */
   billingFaults?: FulfilmentFaults;
+  /** Tests: a fake image check instead of the one config chooses. */
+  imageModerator?: ImageModerator;
+  /** Tests: a fake known-image hash list. */
+  knownImages?: KnownImageMatcher;
 }
 
 const MAX_ATTEMPTS = 4;
@@ -137,7 +143,18 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
   // Each polling generation listens for shutdown while it waits (up to the worker's concurrency, which may be
   // above Node's default of 10 listeners): not a leak, each wait removes its listener.
   setMaxListeners(0, shutdown.signal);
-  const generation = generationContext(config, { ...shared, provider, settings, metrics, hints, shutdown: shutdown.signal });
+  const imageModerator = o.imageModerator ?? createImageModerator(config);
+  const knownImages = o.knownImages ?? noKnownImageMatcher;
+  const generation = generationContext(config, {
+    ...shared,
+    provider,
+    settings,
+    metrics,
+    hints,
+    shutdown: shutdown.signal,
+    imageModerator,
+    knownImages,
+  });
 
   return {
     config,
@@ -170,6 +187,7 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
       await hub.close().catch(() => {});
       await hints.close().catch(() => {});
       await chosen.simulator?.close();
+      await imageModerator.close?.().catch(() => {});
       await database.close();
     },
   };
@@ -230,7 +248,14 @@ export function describeSetup(config: Config, deps: Pick<Deps, 'mailDelivery'>) 
     'dev-mailbox': `the dev mailbox at ${config.http.publicUrl}/dev/mail`,
     log: 'this log only',
   }[deps.mailDelivery];
-  return { url: config.http.publicUrl, images, database, mail };
+  const m = config.imageModeration;
+  const imageChecks =
+    m.kind === 'off'
+      ? 'OFF: results and uploads are shown unchecked (IMAGE_MODERATION=off)'
+      : m.kind === 'openai'
+        ? `OpenAI moderation at ${new URL(m.baseUrl).host}`
+        : 'local classifier (NSFWJS, WebAssembly)';
+  return { url: config.http.publicUrl, images, database, mail, imageChecks };
 }
 
 export const databaseTarget = (config: Config) =>
@@ -264,7 +289,8 @@ function generationSettings(config: Config, provider: ImageProvider, overrides: 
 
 function generationContext(
   config: Config,
-  d: Shared & Pick<GenerationContext, 'provider' | 'settings' | 'hints' | 'shutdown'> & { metrics: Metrics },
+  d: Shared &
+    Pick<GenerationContext, 'provider' | 'settings' | 'hints' | 'shutdown' | 'imageModerator' | 'knownImages'> & { metrics: Metrics },
 ): GenerationContext {
   const { metrics, db, log, clock } = d;
   return {
@@ -274,6 +300,7 @@ function generationContext(
     ingestion: createLimiter(2 * availableParallelism()),
     catalog: config.models,
     modelNames: new Map(config.models.map((m) => [m.id, m.name])),
+    matureOf: (userId) => isMatureAccount(db, userId),
     screenPrompt: createPromptScreen({
       db,
       clock,

@@ -18,7 +18,7 @@ export { eraseUserData, exportUserData } from './personal-data.js';
 export { FRESH_SESSION_MS, requireReauthentication } from './reauthenticate.js';
 export { createSessionResolver, type SessionUser } from './resolve-session.js';
 export { listSessions, revokeOtherSessions, revokeSession } from './sessions.js';
-export { setMatureContent } from './set-mature-content.js';
+export { isMatureAccount, setMatureContent } from './set-mature-content.js';
 export { setOperatorRole } from './set-operator-role.js';
 export { createSignupChallenges, type SignupChallenges } from './signup-challenge.js';
 export { suspendAccount, unsuspendAccount } from './suspend-account.js';

@@ -25,7 +25,7 @@ export async function readPersonalData(db: Db, userId: string) {
         ...account,
         ...(await credits.exportUserData(tx, userId)),
         ...(await billing.exportUserData(tx, userId)),
-        ...(await generation.exportUserData(tx, userId)),
+        ...(await generation.exportUserData(tx, userId, { mature: account.profile.matureContentAt != null })),
         ...(await prompts.exportUserData(tx, userId)),
         ...(await moderation.exportUserData(tx, userId)),
         ...(await support.exportUserData(tx, userId)),

@@ -40,6 +40,8 @@ const matrix: Record<string, { roles: Role[]; body?: object; headers?: Record<st
   'DELETE /api/admin/users/:id': { roles: ['admin'], body: reason },
   'GET /api/admin/audit': { roles: ['admin'] },
   'GET /api/admin/moderation': { roles: ['admin', 'moderator'] },
+  'POST /api/admin/moderation/:id/release': { roles: ['admin', 'moderator'], body: reason },
+  'POST /api/admin/moderation/:id/remove': { roles: ['admin', 'moderator'], body: reason },
   'POST /api/admin/moderation/check': { roles: ['admin', 'moderator'], body: { prompt: 'a quiet lake' } },
   'GET /api/admin/moderation/denylist': { roles: ['admin', 'moderator'] },
   'POST /api/admin/moderation/denylist': { roles: ['admin', 'moderator'], body: { term: 'matrixterm' } },
