@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text.js';
 
 /**
  * Why a prompt was refused (`error.category` of a 422 `content_policy`). The
@@ -61,7 +62,7 @@ export const moderationCaseSchema = z.object({
 });
 
 /** POST /api/admin/moderation/:id/release and …/remove: the operator's reason, kept in the audit log. */
-export const caseDecisionSchema = z.object({ reason: z.string().trim().min(3).max(1000) }).strict();
+export const caseDecisionSchema = z.object({ reason: text().trim().min(3).max(1000) }).strict();
 /** POST /api/images/:id/report: what is wrong with it, in the user's words. */
-export const reportImageSchema = z.object({ reason: z.string().trim().min(1).max(1000) }).strict();
+export const reportImageSchema = z.object({ reason: text().trim().min(1).max(1000) }).strict();
 export type ModerationCase = z.infer<typeof moderationCaseSchema>;

@@ -134,6 +134,19 @@ describe('another user cannot reach anything by id (IDOR matrix)', () => {
       status: 403,
       attempts: (o) => [{ url: `/api/admin/generations/${o.gen.id}/refund`, payload: { reason: 'by B' } }],
     },
+    'POST /api/admin/moderation/:id/release': {
+      status: 403,
+      attempts: () => [{ url: `/api/admin/moderation/${randomUUID()}/release`, payload: { reason: 'by B' } }],
+    },
+    'POST /api/admin/moderation/:id/remove': {
+      status: 403,
+      attempts: () => [{ url: `/api/admin/moderation/${randomUUID()}/remove`, payload: { reason: 'by B' } }],
+    },
+    // B cannot report (and so learn of) A's image.
+    'POST /api/images/:id/report': {
+      status: 404,
+      attempts: (o) => [{ url: `/api/images/${o.gen.images[0]!.id}/report`, payload: { reason: 'by B' } }],
+    },
     'GET /api/admin/users/:id': { status: 403, attempts: (o) => [{ url: `/api/admin/users/${o.a.id}` }] },
     'POST /api/admin/users/:id/credits': {
       status: 403,
