@@ -80,7 +80,7 @@ describe('personal data: export, trash, deletion', () => {
       style: 'chibi',
     };
     expect((await as(user, 'POST', '/api/presets', { name: 'My chibi look', settings: preset })).statusCode).toBe(201);
-    await as(user, 'POST', '/api/me/policy/acknowledge', { version: '1.1.0' });
+    await as(user, 'POST', '/api/me/policy/acknowledge', { version: '1.2.0' });
     // Billing is off in this app: a paid, then disputed, purchase written as the billing module would.
     await t.deps.db.insert(tables.purchases).values({
       id: `pur_${user.id.slice(0, 8)}`,
@@ -282,7 +282,7 @@ describe('personal data: export, trash, deletion', () => {
 
   it('serves the legal pages with version, date, live processors and contact', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/legal/privacy' });
-    expect(res.json()).toMatchObject({ slug: 'privacy', version: '1.1.0', updated: '2026-12-06', contact: t.config.privacyContact });
+    expect(res.json()).toMatchObject({ slug: 'privacy', version: '1.2.0', updated: '2026-12-07', contact: t.config.privacyContact });
     expect(res.json().processors.map((p: { name: string }) => p.name)).toContain('Hosting and database (operator)');
     expect(res.json().markdown).toContain('# Privacy policy');
     expect(res.json().title).toBe('Privacy policy');
