@@ -13,4 +13,6 @@ export async function startWorker(deps: Deps): Promise<void> {
   await registerPrivacyJobs(queue, deps.privacy, deps.generation);
   await registerSupportJobs(queue, deps.support);
   await registerAdminJobs(queue, deps.admin);
+  // The local image check loads its model in the background: results that come first wait for it, nothing else does.
+  deps.generation.imageModerator.warm?.().catch((err) => deps.log.warn({ err }, 'image check not warmed; the first result will load it'));
 }

@@ -18,6 +18,8 @@ export interface ImageModerator {
   readonly name: string;
   /** Throws ImageModerationUnavailable when it cannot answer; callers fail closed (the image is held for review). */
   classify(image: Buffer, contentType: string): Promise<ImageVerdict>;
+  /** Loads what the first check needs (a model: seconds), so the first result of a process does not wait for it. */
+  warm?(): Promise<void>;
   close?(): Promise<void>;
 }
 

@@ -13,7 +13,6 @@ import { addDenylistTermSchema, denylistTermSchema, operatorAlertSchema } from '
 import { caseDecisionSchema, moderationCaseSchema, policyCheckSchema, policyDecisionSchema } from '../../contracts/moderation.js';
 import type { OperatorPermission } from '../../contracts/operators.js';
 import { privacyRequestSchema, updatePrivacyRequestSchema } from '../../contracts/privacy.js';
-import { text } from '../../contracts/text.js';
 import { adminListCases, adminListDenylist, checkPrompt } from '../../moderation/index.js';
 import { adminListPrivacyRequests, adminUpdatePrivacyRequest, type PrivacyContext } from '../../privacy/index.js';
 import { userOf } from '../plugins/access.js';
