@@ -65,4 +65,5 @@ export const moderationCaseSchema = z.object({
 export const caseDecisionSchema = z.object({ reason: text().trim().min(3).max(1000) }).strict();
 /** POST /api/images/:id/report: what is wrong with it, in the user's words. */
 export const reportImageSchema = z.object({ reason: text().trim().min(1).max(1000) }).strict();
+export type ReportImageInput = z.infer<typeof reportImageSchema>;
 export type ModerationCase = z.infer<typeof moderationCaseSchema>;

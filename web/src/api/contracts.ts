@@ -36,6 +36,7 @@ export type {
   PurchaseStatusView,
 } from '../../../src/contracts/billing.js';
 export type { ErrorCode } from '../../../src/contracts/errors.js';
+export type { ReportImageInput } from '../../../src/contracts/moderation.js';
 export type {
   CreatePrivacyRequestInput,
   DataExport,

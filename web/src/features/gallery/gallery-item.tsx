@@ -1,15 +1,26 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Generation } from '../../api/contracts.js';
-import { AlertIcon } from '../../components/ui/icons.js';
+import { AlertIcon, ClockIcon } from '../../components/ui/icons.js';
+import { hiddenImageClass, MatureCover } from '../../components/ui/mature-cover.js';
 import { useTranslation } from '../../i18n/react.js';
+import { cn } from '../../lib/cn.js';
+import { InReviewPlaceholder } from '../image-moderation/in-review-tiles.js';
 import { PendingArt } from './pending-art.js';
 import { StatusBadge } from './status-badge.js';
 
-/** One tile: a fixed square box (no layout jump), the thumbnail or a placeholder, and the status. */
+/**
+ * One tile: a fixed square box (no layout jump), the thumbnail or a
+ * placeholder, and the status. A mature thumbnail stays blurred under a
+ * cover until the user shows it (this page view only); images the check is
+ * holding are a placeholder and a count, never a broken image.
+ */
 export function GalleryItem({ generation: g }: { generation: Generation }) {
   const { t } = useTranslation();
+  const [revealed, setRevealed] = useState(false);
+  const hidden = Boolean(g.images[0]?.mature) && !revealed;
   return (
-    <li>
+    <li className="relative">
       <Link
         to={`/g/${g.id}`}
         data-testid="gallery-item"
@@ -20,11 +31,15 @@ export function GalleryItem({ generation: g }: { generation: Generation }) {
         {g.status === 'succeeded' && g.thumbnailUrl ? (
           <img
             src={g.thumbnailUrl}
-            alt={t('gallery.imageAlt', { prompt: g.prompt })}
+            alt={hidden ? t('imageModeration.mature.hiddenAlt') : t('gallery.imageAlt', { prompt: g.prompt })}
             loading="lazy"
             decoding="async"
-            className="size-full object-cover transition duration-300 group-hover:scale-[1.03]"
+            data-testid="gallery-image"
+            data-hidden={hidden || undefined}
+            className={cn('size-full object-cover transition duration-300', hidden ? hiddenImageClass : 'group-hover:scale-[1.03]')}
           />
+        ) : g.status === 'succeeded' && g.inReview > 0 ? (
+          <InReviewPlaceholder compact />
         ) : g.status === 'failed' ? (
           <div className="flex size-full flex-col items-center justify-center gap-2 bg-rose-50 p-4 text-center dark:bg-rose-500/5">
             <AlertIcon size={28} className="text-rose-400" />
@@ -41,10 +56,23 @@ export function GalleryItem({ generation: g }: { generation: Generation }) {
             ×{g.images.length}
           </span>
         )}
+        {g.images.length > 0 && g.inReview > 0 && (
+          <span
+            className="absolute right-2 bottom-2 inline-flex items-center gap-1 rounded-full bg-amber-500/90 px-2 py-0.5 text-xs font-semibold text-white"
+            title={t('imageModeration.inReview.notice')}
+            data-testid="in-review-count"
+          >
+            <ClockIcon size={12} />
+            {t('imageModeration.inReview.count', { count: g.inReview })}
+          </span>
+        )}
         <div className="absolute inset-x-0 bottom-0 bg-gradient-to-t from-black/70 via-black/30 to-transparent p-3 pt-8 opacity-0 transition group-hover:opacity-100 group-focus-visible:opacity-100">
           <p className="line-clamp-2 text-xs font-medium text-white">{g.prompt}</p>
         </div>
       </Link>
+      {hidden && g.status === 'succeeded' && g.thumbnailUrl && (
+        <MatureCover label={t('imageModeration.mature.show')} onReveal={() => setRevealed(true)} compact className="rounded-2xl" />
+      )}
     </li>
   );
 }

@@ -4,14 +4,15 @@ import type { Generation } from '../../api/contracts.js';
 import { errorMessageKey } from '../../api/errors.js';
 import { Button, buttonClass } from '../../components/ui/button.js';
 import { ConfirmDialog } from '../../components/ui/dialog.js';
-import { DownloadIcon, RemixIcon, TrashIcon } from '../../components/ui/icons.js';
+import { DownloadIcon, FlagIcon, RemixIcon, TrashIcon } from '../../components/ui/icons.js';
 import { useTranslation } from '../../i18n/react.js';
 import { toast } from '../../lib/toast.js';
+import { ReportImageDialog } from '../image-moderation/report-image-dialog.js';
 import { useMeta } from '../session/use-session.js';
 import { RepeatActions } from './repeat-actions.js';
 import { useDeleteGeneration, useDeleteImage } from './use-generation.js';
 
-/** Download the original, Remix (Create prefilled), Delete this image of a batch and Delete (each after confirmation). */
+/** Download the original, Remix (Create prefilled), Delete this image of a batch and Delete (each after confirmation), Report the image. */
 export function GenerationActions({
   generation: g,
   selected,
@@ -25,6 +26,7 @@ export function GenerationActions({
   const navigate = useNavigate();
   const [confirming, setConfirming] = useState(false);
   const [confirmingImage, setConfirmingImage] = useState(false);
+  const [reporting, setReporting] = useState(false);
   const remove = useDeleteGeneration();
   const removeImage = useDeleteImage();
   const trashDays = useMeta().data?.trashDays ?? 0;
@@ -109,6 +111,21 @@ export function GenerationActions({
             onClose={() => setConfirmingImage(false)}
             confirmTestId="confirm-delete-image"
           />
+        </>
+      )}
+      {image && (
+        <>
+          <Button
+            variant="ghost"
+            size="sm"
+            icon={<FlagIcon size={16} />}
+            onClick={() => setReporting(true)}
+            data-testid="report-image"
+            className="col-span-2"
+          >
+            {t('imageModeration.report.action')}
+          </Button>
+          <ReportImageDialog key={image.id} imageId={image.id} open={reporting} onClose={() => setReporting(false)} />
         </>
       )}
       <ConfirmDialog

@@ -4,6 +4,7 @@ import { Card } from '../../components/ui/card.js';
 import { Notice } from '../../components/ui/notice.js';
 import { useTranslation } from '../../i18n/react.js';
 import { StatusBadge } from '../gallery/status-badge.js';
+import { useRevealedImages } from '../image-moderation/use-revealed-images.js';
 import { CopyPrompt } from './copy-prompt.js';
 import { useFailureText } from './failure-text.js';
 import { GenerationActions } from './generation-actions.js';
@@ -17,10 +18,12 @@ export function GenerationView({ generation: g }: { generation: Generation }) {
   // An image deleted from the batch can leave the pick past the end.
   const selected = Math.min(picked, Math.max(0, g.images.length - 1));
   const failureText = useFailureText(g);
+  // Shared by the stage, its thumbnails and the lightbox: shown once, shown everywhere on this page.
+  const revealed = useRevealedImages();
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(20rem,2fr)] lg:items-start">
-      <ImageStage generation={g} selected={selected} onSelect={setPicked} />
+      <ImageStage generation={g} selected={selected} onSelect={setPicked} revealed={revealed} />
       <Card className="space-y-5 p-5 sm:p-6">
         <div className="flex items-center justify-between gap-3">
           <StatusBadge status={g.status} />

@@ -1,8 +1,10 @@
 import { type KeyboardEvent, type PointerEvent, useEffect, useRef, useState } from 'react';
 import type { Generation } from '../../api/contracts.js';
 import { ChevronLeftIcon, ChevronRightIcon, CloseIcon, ExpandIcon, ZoomInIcon, ZoomOutIcon } from '../../components/ui/icons.js';
+import { hiddenImageClass, MatureCover } from '../../components/ui/mature-cover.js';
 import { useTranslation } from '../../i18n/react.js';
 import { cn } from '../../lib/cn.js';
+import type { RevealedImages } from '../image-moderation/use-revealed-images.js';
 
 const MIN_ZOOM = 1;
 const MAX_ZOOM = 5;
@@ -16,6 +18,8 @@ interface LightboxProps {
   alt: string;
   onIndexChange: (i: number) => void;
   onClose: () => void;
+  /** Mature images not yet shown on this page stay blurred here too. */
+  revealed: RevealedImages;
 }
 
 /**
@@ -24,7 +28,7 @@ interface LightboxProps {
  * the buttons, + / - / 0, a double-click, the wheel or two fingers; drag to
  * pan when zoomed; ← / → (or the buttons) move through a batch.
  */
-export function Lightbox({ open, images, index, alt, onIndexChange, onClose }: LightboxProps) {
+export function Lightbox({ open, images, index, alt, onIndexChange, onClose, revealed }: LightboxProps) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLElement | null>(null);
@@ -35,6 +39,7 @@ export function Lightbox({ open, images, index, alt, onIndexChange, onClose }: L
   const pinch = useRef<{ distance: number; zoom: number } | null>(null);
   const image = images[index];
   const many = images.length > 1;
+  const hidden = image ? revealed.isHidden(image) : false;
 
   useEffect(() => {
     const dialog = ref.current;
@@ -147,8 +152,9 @@ export function Lightbox({ open, images, index, alt, onIndexChange, onClose }: L
             <img
               key={image.id}
               src={image.previewUrl}
-              alt={alt}
+              alt={hidden ? t('imageModeration.mature.hiddenAlt') : alt}
               data-testid="lightbox-image"
+              data-hidden={hidden || undefined}
               draggable={false}
               onDoubleClick={() => setZoomLevel(zoom > 1 ? 1 : 2)}
               onWheel={(e) => setZoomLevel(e.deltaY < 0 ? zoom * 1.2 : zoom / 1.2)}
@@ -160,8 +166,10 @@ export function Lightbox({ open, images, index, alt, onIndexChange, onClose }: L
               className={cn(
                 'max-h-full max-w-full touch-none object-contain select-none',
                 zoom > 1 ? 'cursor-grab active:cursor-grabbing' : 'cursor-zoom-in',
+                hidden && hiddenImageClass,
               )}
             />
+            {hidden && <MatureCover label={t('imageModeration.mature.show')} onReveal={() => revealed.reveal(image.id)} />}
             {many && (
               <>
                 <button

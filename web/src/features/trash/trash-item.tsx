@@ -5,7 +5,9 @@ import { Badge } from '../../components/ui/badge.js';
 import { Button } from '../../components/ui/button.js';
 import { ConfirmDialog } from '../../components/ui/dialog.js';
 import { GalleryIcon, RestoreIcon, TrashIcon } from '../../components/ui/icons.js';
+import { hiddenImageClass, MatureCover } from '../../components/ui/mature-cover.js';
 import { useTranslation } from '../../i18n/react.js';
+import { cn } from '../../lib/cn.js';
 import { formatRelative } from '../../lib/format.js';
 import { toast } from '../../lib/toast.js';
 import { daysLeft, useDeleteForever, useRestoreGeneration } from './use-trash.js';
@@ -17,6 +19,9 @@ export function TrashItem({ generation: g, trashDays }: { generation: Generation
   const forget = useDeleteForever();
   const [confirming, setConfirming] = useState(false);
   const left = daysLeft(g.deletedAt, trashDays);
+  // A mature thumbnail stays blurred until shown, as in the gallery.
+  const [revealed, setRevealed] = useState(false);
+  const hidden = Boolean(g.images[0]?.mature) && !revealed;
   return (
     <li
       data-testid="trash-item"
@@ -27,10 +32,13 @@ export function TrashItem({ generation: g, trashDays }: { generation: Generation
         {g.thumbnailUrl ? (
           <img
             src={g.thumbnailUrl}
-            alt={t('gallery.imageAlt', { prompt: g.prompt })}
+            alt={hidden ? t('imageModeration.mature.hiddenAlt') : t('gallery.imageAlt', { prompt: g.prompt })}
             loading="lazy"
             decoding="async"
-            className="size-full object-cover opacity-80 grayscale-[35%] transition group-hover:opacity-100 group-hover:grayscale-0"
+            className={cn(
+              'size-full object-cover opacity-80 grayscale-[35%] transition group-hover:opacity-100 group-hover:grayscale-0',
+              hidden && hiddenImageClass,
+            )}
           />
         ) : (
           <div className="grid size-full place-items-center text-zinc-400">
@@ -42,6 +50,7 @@ export function TrashItem({ generation: g, trashDays }: { generation: Generation
             {left === 0 ? t('trash.today') : t('trash.daysLeft', { count: left })}
           </Badge>
         </div>
+        {hidden && g.thumbnailUrl && <MatureCover label={t('imageModeration.mature.show')} onReveal={() => setRevealed(true)} compact />}
       </div>
       <div className="flex flex-1 flex-col gap-3 p-3">
         <div className="min-w-0 flex-1">
