@@ -46,7 +46,19 @@ export const routes: RouteObject[] = [
           { path: 'credits', lazy: appScreen(() => import('./routes/credits.js')) },
           { path: 'trash', lazy: appScreen(() => import('./routes/trash.js')) },
           { path: 'settings', lazy: appScreen(() => import('./routes/settings.js')) },
-          { path: 'admin/privacy-requests', lazy: appScreen(() => import('./routes/admin-privacy-requests.js')) },
+          {
+            // The operator console: its frame, then each section as its own chunk.
+            path: 'admin',
+            lazy: appScreen(() => import('./routes/admin.js')),
+            children: [
+              { index: true, lazy: screen(() => import('./routes/admin-dashboard.js')) },
+              { path: 'users', lazy: screen(() => import('./routes/admin-users.js')) },
+              { path: 'users/:id', lazy: screen(() => import('./routes/admin-user.js')) },
+              { path: 'moderation', lazy: screen(() => import('./routes/admin-moderation.js')) },
+              { path: 'audit', lazy: screen(() => import('./routes/admin-audit.js')) },
+              { path: 'privacy-requests', lazy: screen(() => import('./routes/admin-privacy-requests.js')) },
+            ],
+          },
         ],
       },
       { path: '*', lazy: screen(() => import('./routes/not-found.js')) },

@@ -3,7 +3,14 @@
  * bundle never pulls in zod). The web app may import nothing else from src/.
  */
 
-export type { OperatorAlert } from '../../../src/contracts/admin.js';
+export type {
+  AdminStats,
+  AdminUser,
+  AdminUserRow,
+  CreditAdjustment,
+  DenylistTerm,
+  OperatorAlert,
+} from '../../../src/contracts/admin.js';
 export type {
   CreditEntry,
   CreditsResponse,
@@ -36,6 +43,8 @@ export type {
   PurchaseStatusView,
 } from '../../../src/contracts/billing.js';
 export type { ErrorCode } from '../../../src/contracts/errors.js';
+export type { ModerationCase, PolicyCategory, PolicyDecision } from '../../../src/contracts/moderation.js';
+export type { AccountRole, AuditAction, AuditEntry, OperatorPermission, OperatorRole } from '../../../src/contracts/operators.js';
 export type {
   CreatePrivacyRequestInput,
   DataExport,

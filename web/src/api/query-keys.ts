@@ -19,5 +19,11 @@ export const queryKeys = {
   legal: (slug: string) => ['legal', slug] as const,
   adminPrivacyRequests: (status: string | null) => ['admin-privacy-requests', status ?? 'all'] as const,
   adminAlerts: ['admin-alerts'] as const,
+  adminStats: ['admin-stats'] as const,
+  adminUserSearch: (q: string) => ['admin-users', q] as const,
+  adminUser: (id: string) => ['admin-user', id] as const,
+  adminAudit: (user: string, action: string) => ['admin-audit', user, action] as const,
+  adminModeration: (status: string | null) => ['admin-moderation', status ?? 'all'] as const,
+  adminDenylist: ['admin-denylist'] as const,
   tagSuggestions: (q: string) => ['tag-suggestions', q] as const,
 };

@@ -20,6 +20,7 @@ import { DownloadSettings } from '../features/account/download-settings.js';
 import { MatureContent } from '../features/account/mature-content.js';
 import { ProfileForm } from '../features/account/profile-form.js';
 import { SettingsNav } from '../features/account/settings-nav.js';
+import { isOperator } from '../features/admin/permissions.js';
 import { PreferencesForm } from '../features/preferences/preferences-form.js';
 import { DataExport } from '../features/privacy/data-export.js';
 import { MyPrivacyRequests } from '../features/privacy/my-privacy-requests.js';
@@ -137,9 +138,9 @@ export default function SettingsRoute() {
             <MyPrivacyRequests />
           </Section>
 
-          {me.role === 'admin' && (
-            <Section id="operator" icon={<ShieldIcon size={18} />} title={t('admin.title')} description={t('admin.settingsHint')}>
-              <Link to="/admin/privacy-requests" className={buttonClass('secondary')} data-testid="admin-link">
+          {isOperator(me.role) && (
+            <Section id="operator" icon={<ShieldIcon size={18} />} title={t('console.title')} description={t('admin.settingsHint')}>
+              <Link to="/admin" className={buttonClass('secondary')} data-testid="admin-link">
                 {t('admin.open')}
               </Link>
             </Section>

@@ -1,0 +1,114 @@
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import type { AccountAction } from '../../api/admin.js';
+import type { AdminUser, OperatorPermission } from '../../api/contracts.js';
+import { Button, type ButtonVariant, buttonClass } from '../../components/ui/button.js';
+import { useTranslation } from '../../i18n/react.js';
+import { toast } from '../../lib/toast.js';
+import { AdjustCreditsDialog } from './adjust-credits-dialog.js';
+import { may } from './permissions.js';
+import { ReasonDialog } from './reason-dialog.js';
+import { useAccountAction, useDeleteAccount } from './use-console.js';
+
+type Action = AccountAction | 'credits' | 'delete';
+
+interface ActionSpec {
+  action: Action;
+  permission: OperatorPermission;
+  variant: ButtonVariant;
+  /** Whether the action makes sense for this account now. */
+  when: (u: AdminUser) => boolean;
+}
+
+/** Every action on an account, in the order the page offers them. */
+const actions: ActionSpec[] = [
+  { action: 'credits', permission: 'users.credits', variant: 'secondary', when: () => true },
+  { action: 'suspend', permission: 'users.suspend', variant: 'secondary', when: (u) => !u.suspendedAt },
+  { action: 'unsuspend', permission: 'users.suspend', variant: 'secondary', when: (u) => Boolean(u.suspendedAt) },
+  { action: 'revokeSessions', permission: 'users.sessions', variant: 'secondary', when: (u) => u.sessions.length > 0 },
+  { action: 'resendVerification', permission: 'users.sessions', variant: 'secondary', when: (u) => !u.emailVerified },
+  { action: 'delete', permission: 'users.delete', variant: 'danger', when: () => true },
+];
+
+/** The account actions the operator's role may take, each asking for a reason in a dialog. */
+export function AccountActions({ user, role }: { user: AdminUser; role: string }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState<Action | null>(null);
+  const offered = actions.filter((a) => may(role, a.permission) && a.when(user));
+  return (
+    <div>
+      <div className="flex flex-wrap gap-2">
+        {offered.map((a) => (
+          <Button key={a.action} variant={a.variant} onClick={() => setOpen(a.action)} data-testid={`action-${a.action}`}>
+            {t(`console.actions.${a.action}.button`)}
+          </Button>
+        ))}
+        {may(role, 'audit') && (
+          <Link to={`/admin/audit?user=${encodeURIComponent(user.id)}`} className={buttonClass('ghost')} data-testid="user-audit-link">
+            {t('console.user.auditLink')}
+          </Link>
+        )}
+      </div>
+      {offered.length === 0 && <p className="text-sm text-zinc-500 dark:text-zinc-400">{t('console.user.noActions')}</p>}
+      {open === 'credits' && <AdjustCreditsDialog userId={user.id} balance={user.balance} onClose={() => setOpen(null)} />}
+      {open === 'delete' && <DeleteDialog user={user} onClose={() => setOpen(null)} />}
+      {open && open !== 'credits' && open !== 'delete' && <ReasonActionDialog user={user} action={open} onClose={() => setOpen(null)} />}
+    </div>
+  );
+}
+
+/** Suspend, lift, end sessions, re-send verification: a reason, then a 204. */
+function ReasonActionDialog({ user, action, onClose }: { user: AdminUser; action: AccountAction; onClose: () => void }) {
+  const { t } = useTranslation();
+  const run = useAccountAction(user.id);
+  return (
+    <ReasonDialog
+      title={t(`console.actions.${action}.title`)}
+      description={t(`console.actions.${action}.body`, { email: user.email })}
+      confirmLabel={t(`console.actions.${action}.button`)}
+      tone={action === 'suspend' ? 'danger' : 'primary'}
+      busy={run.isPending}
+      error={run.error}
+      testId={`dialog-${action}`}
+      onClose={onClose}
+      onConfirm={(reason) =>
+        run.mutate(
+          { action, reason },
+          {
+            onSuccess: () => {
+              toast.success(t(`console.actions.${action}.done`));
+              onClose();
+            },
+          },
+        )
+      }
+    />
+  );
+}
+
+/** Erasing the account, as its owner deleting it would: the reason goes to the audit log. */
+function DeleteDialog({ user, onClose }: { user: AdminUser; onClose: () => void }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const remove = useDeleteAccount(user.id);
+  return (
+    <ReasonDialog
+      title={t('console.actions.delete.title')}
+      description={t('console.actions.delete.body', { email: user.email })}
+      confirmLabel={t('console.actions.delete.button')}
+      tone="danger"
+      busy={remove.isPending}
+      error={remove.error}
+      testId="dialog-delete"
+      onClose={onClose}
+      onConfirm={(reason) =>
+        remove.mutate(reason, {
+          onSuccess: () => {
+            toast.success(t('console.actions.delete.done'));
+            void navigate('/admin/users', { replace: true });
+          },
+        })
+      }
+    />
+  );
+}
