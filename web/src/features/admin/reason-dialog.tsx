@@ -1,4 +1,4 @@
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { ConfirmDialog } from '../../components/ui/dialog.js';
 import { ErrorNotice } from '../../components/ui/error-notice.js';
 import { TextArea } from '../../components/ui/field.js';
@@ -45,6 +45,11 @@ export function ReasonDialog({
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const trimmed = reason.trim();
+  // A double click submits twice before `busy` reaches the button: the second is dropped until this attempt ends.
+  const submitted = useRef(false);
+  useEffect(() => {
+    if (!busy) submitted.current = false;
+  }, [busy]);
   return (
     <ConfirmDialog
       open
@@ -56,7 +61,11 @@ export function ReasonDialog({
       busy={busy}
       confirmDisabled={!ready || trimmed.length < REASON_MIN}
       onClose={onClose}
-      onConfirm={() => onConfirm(trimmed)}
+      onConfirm={() => {
+        if (submitted.current) return;
+        submitted.current = true;
+        onConfirm(trimmed);
+      }}
       confirmTestId={`confirm-${testId}`}
     >
       <div className="space-y-4" data-testid={testId}>
