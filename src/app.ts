@@ -10,6 +10,7 @@ import { registerErrorHandler, registerNotFound } from './http/plugins/errors.js
 import { ProblemRequestLog, quietFastifyLogger } from './http/plugins/request-log.js';
 import { registerSameOriginGuard } from './http/plugins/same-origin.js';
 import { adminRoutes } from './http/routes/admin.js';
+import { adminUserRoutes } from './http/routes/admin-users.js';
 import { authRoutes } from './http/routes/auth.js';
 import { billingRoutes } from './http/routes/billing.js';
 import { creditRoutes } from './http/routes/credits.js';
@@ -112,6 +113,14 @@ export async function buildApp(
   await app.register(sessionRoutes({ db: deps.db }));
   await app.register(privacyRoutes({ ...deps.privacy, legal: deps.legal, publicFormLimit: windowLimiter(5, 3_600_000) }));
   await app.register(adminRoutes(deps.privacy));
+  await app.register(
+    adminUserRoutes({
+      ...deps.privacy,
+      sendVerificationEmail: async (email) => {
+        await deps.auth.api.sendVerificationEmail({ body: { email } });
+      },
+    }),
+  );
   await app.register(generationRoutes(deps.generation));
   await app.register(presetRoutes({ db: deps.db, clock: deps.clock, builtIn: config.presets }));
   await app.register(promptHistoryRoutes({ db: deps.db }));

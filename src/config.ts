@@ -71,6 +71,10 @@ const envSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().default('AnimeGen <no-reply@animegen.local>'),
   SIGNUP_CREDITS: int(20, 0, 1_000_000),
+  /** Refused prompts (not dismissed by an operator) within 30 days that suspend an account pending review. */
+  MODERATION_STRIKE_LIMIT: int(5, 1, 1000),
+  /** Free sign-up grants per network (IPv4 /24, IPv6 /64) in any 24 hours; 0: no cap. */
+  SIGNUP_GRANTS_PER_NETWORK_PER_DAY: int(3, 0, 1_000_000),
   MIN_AGE: int(16, 13, 21),
   MODELS_JSON: z.string().optional(),
   /** JSON: quality tags and undesired-content texts per model family, and the styles, over the built-in ones. */
@@ -159,6 +163,7 @@ export function loadConfig(env: Env = process.env, terminal = false) {
       secret: e.AUTH_SECRET ?? new Secret('animegen-development-secret-not-for-production'),
       minAge: e.MIN_AGE,
       signupCredits: e.SIGNUP_CREDITS,
+      signupGrantsPerNetworkPerDay: e.SIGNUP_GRANTS_PER_NETWORK_PER_DAY,
       passwordHash: e.AUTH_TEST_FAST_HASH ? ('test-fast' as const) : ('owasp' as const),
       rateLimit: e.AUTH_RATE_LIMIT,
       // Browsers drop Secure cookies on plain http://localhost, so only behind TLS.
@@ -195,6 +200,7 @@ export function loadConfig(env: Env = process.env, terminal = false) {
       colors: terminal && !e.NO_COLOR,
     },
     privacyContact: e.PRIVACY_CONTACT,
+    moderation: { strikeLimit: e.MODERATION_STRIKE_LIMIT },
     tags: { suggestArtists: e.TAG_SUGGEST_ARTISTS },
     metricsToken: e.METRICS_TOKEN ?? null,
     billing: billingConfig(e),

@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type Auth, createAuth, OWASP_SCRYPT, suspendAccount, TEST_SCRYPT } from './accounts/index.js';
+import { type Auth, createAuth, decideSignupGrant, OWASP_SCRYPT, suspendAccount, TEST_SCRYPT } from './accounts/index.js';
 import { createImageProvider, createPaymentGateway, createStorage, legalSettings } from './adapters.js';
 import { type AdminContext, adminQueues, raiseOperatorAlert } from './admin/index.js';
 import { type BillingContext, billingQueues, type FulfilmentFaults } from './billing/index.js';
@@ -258,11 +258,15 @@ function generationContext(
     screenPrompt: createPromptScreen({
       db,
       clock,
-      // Sexual content with minors is refused for everyone, and the account waits for an operator.
+      // Sexual content with minors is refused for everyone, and the account waits for an operator;
+      // so does an account whose refusals reach the strike limit.
       onRefused: async (tx, refused) => {
-        if (refused.category !== 'minor_sexual') return;
-        await suspendAccount(tx, { userId: refused.userId, reason: 'content policy: minor_sexual', now: clock.now() });
-        log.warn({ account: refused.userId }, 'account suspended pending review: a prompt with minors in sexual content');
+        const minors = refused.category === 'minor_sexual';
+        if (!minors && refused.strikes < config.moderation.strikeLimit) return false;
+        const reason = minors ? 'content policy: minor_sexual' : `content policy: ${refused.strikes} refusals in 30 days`;
+        const suspended = await suspendAccount(tx, { userId: refused.userId, reason, now: clock.now() });
+        log.warn({ account: refused.userId, category: refused.category, strikes: refused.strikes }, 'account suspended pending review');
+        return suspended;
       },
     }),
     metrics: {
@@ -298,7 +302,12 @@ function accountsAuth(config: Config, d: { db: Database['db']; log: Logger; mail
     onEmailVerified: async (userId) => {
       const amount = config.auth.signupCredits;
       if (amount <= 0) return;
-      const { applied } = await grantCredits(db, { userId, amount, kind: 'signup_grant', reference: userId });
+      const rules = { secret: config.auth.secret.reveal(), perNetworkPerDay: config.auth.signupGrantsPerNetworkPerDay };
+      let applied = false;
+      // The decision and the ledger's grant commit together (the grant is keyed by the user id, so at most once).
+      await decideSignupGrant(db, { userId, now: d.clock.now(), rules }, async (tx) => {
+        ({ applied } = await grantCredits(tx, { userId, amount, kind: 'signup_grant', reference: userId }));
+      });
       if (applied) await notifyLiveBestEffort(db, log, { userId, kind: 'credits' });
     },
   });

@@ -1,6 +1,6 @@
-import { and, eq, isNotNull, lt } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
-import { rateLimit, session, user, verification } from './accounts.schema.js';
+import { rateLimit, session, signupGrants, user, verification } from './accounts.schema.js';
 
 const DAY = 86_400_000;
 
@@ -8,9 +8,12 @@ const DAY = 86_400_000;
  * Retention of sign-in records: expired sessions and verifications go, a
  * session's network address and browser are blanked once older than
  * `addressesBefore`, and rate-limit counters idle for a day are dropped.
+ * Sign-up networks are forgotten a day after the grant was decided (the cap
+ * counts 24 hours), and what erased accounts left of their grant (an address
+ * hash) once decided before `grantsBefore`.
  * Idempotent; returns how many rows each step touched.
  */
-export async function purgeExpiredAccountRecords(db: Db, input: { now: Date; addressesBefore: Date }) {
+export async function purgeExpiredAccountRecords(db: Db, input: { now: Date; addressesBefore: Date; grantsBefore: Date }) {
   const { now } = input;
   const sessions = await db.delete(session).where(lt(session.expiresAt, now)).returning({ id: session.id });
   const sessionAddresses = await db
@@ -23,11 +26,22 @@ export async function purgeExpiredAccountRecords(db: Db, input: { now: Date; add
     .delete(rateLimit)
     .where(lt(rateLimit.lastRequest, now.getTime() - DAY))
     .returning({ id: rateLimit.id });
+  const signupNetworks = await db
+    .update(signupGrants)
+    .set({ networkHash: null })
+    .where(and(lt(signupGrants.decidedAt, new Date(now.getTime() - DAY)), isNotNull(signupGrants.networkHash)))
+    .returning({ id: signupGrants.id });
+  const erasedGrants = await db
+    .delete(signupGrants)
+    .where(and(isNull(signupGrants.userId), lt(signupGrants.decidedAt, input.grantsBefore)))
+    .returning({ id: signupGrants.id });
   return {
     sessions: sessions.length,
     sessionAddresses: sessionAddresses.length,
     verifications: verifications.length,
     rateLimits: rateLimits.length,
+    signupNetworks: signupNetworks.length,
+    erasedGrants: erasedGrants.length,
   };
 }
 

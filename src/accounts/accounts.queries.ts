@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
 import { user } from './accounts.schema.js';
 
@@ -14,6 +14,8 @@ export const profileColumns = {
   createdAt: user.createdAt,
   role: user.role,
   twoFactorEnabled: user.twoFactorEnabled,
+  /** What became of the free sign-up grant (a SignupGrantOutcome); null for an account with no record. */
+  signupGrant: sql<string | null>`(select sg.outcome from signup_grants sg where sg.user_id = "user"."id")`.as('signup_grant'),
 };
 
 export async function findProfile(db: Db, userId: string) {

@@ -1,4 +1,5 @@
-import { bigint, boolean, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /**
  * Better Auth's four tables (user, session, account, verification), written by
@@ -120,3 +121,34 @@ export const rateLimit = pgTable('rate_limit', {
   count: integer('count').notNull(),
   lastRequest: bigint('last_request', { mode: 'number' }).notNull(),
 });
+
+/**
+ * The free sign-up grant, one row per account (abuse prevention): the
+ * network the sign-up came from and, once decided, the normalised address,
+ * both as keyed hashes (HMAC with a key derived from AUTH_SECRET), and what
+ * was decided at verification. An erased account's row loses its user and
+ * network but keeps the address hash while it was granted, so deleting the
+ * account and signing up again with the same address gets no second grant.
+ * The key to "user" (ON DELETE SET NULL) is in the migration.
+ */
+export const signupGrants = pgTable(
+  'signup_grants',
+  {
+    id: text('id').primaryKey(),
+    /** Null once the account is erased. */
+    userId: text('user_id').unique(),
+    /** Keyed hash of the sign-up network (IPv4 /24, IPv6 /64); null when unknown or past the window it counts in. */
+    networkHash: text('network_hash'),
+    /** Keyed hash of the normalised verified address; set when the grant is decided. */
+    addressHash: text('address_hash'),
+    signedUpAt: timestamp('signed_up_at', { withTimezone: true }).notNull(),
+    /** 'pending' | 'granted' | 'disposable_address' | 'address_already_granted' | 'network_limit' */
+    outcome: text('outcome').notNull().default('pending'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+  },
+  (t) => [
+    // One grant per mailbox, whatever happens to the lock that guards the decision.
+    uniqueIndex('signup_grants_granted_address_idx').on(t.addressHash).where(sql`${t.outcome} = 'granted'`),
+    index('signup_grants_network_idx').on(t.networkHash, t.decidedAt),
+  ],
+);

@@ -6,9 +6,11 @@ import type { Db } from '../db/index.js';
 import { newId } from '../lib/ids.js';
 import type { Logger } from '../lib/logger.js';
 import * as tables from './accounts.schema.js';
+import { loadDisposableDomains } from './disposable-domains.js';
 import { hashPassword, type ScryptParams, verifyPassword } from './password.js';
 import { isCommonPassword } from './password-policy.js';
 import { FRESH_SESSION_MS } from './reauthenticate.js';
+import { recordSignup } from './record-signup.js';
 import { isSuspended } from './suspend-account.js';
 
 export interface AuthOptions {
@@ -41,6 +43,8 @@ export const CLIENT_IP_HEADER = 'x-animegen-client-ip';
  * on every cookie-carrying POST, telemetry off.
  */
 export function createAuth(o: AuthOptions) {
+  // Read once at start-up, not in the first verification.
+  loadDisposableDomains();
   return betterAuth({
     appName: 'AnimeGen',
     baseURL: o.publicUrl,
@@ -128,7 +132,12 @@ export function createAuth(o: AuthOptions) {
         create: {
           // The age confirmation was checked in the before-hook; record when it happened.
           before: async (user) => ({ data: { ...user, ageConfirmedAt: new Date() } }),
-          after: async (user) => o.onUserCreated(user.id),
+          after: async (user, ctx) => {
+            // The network it came from decides the free grant at verification (see decide-signup-grant.ts).
+            const clientIp = ctx?.request?.headers.get(CLIENT_IP_HEADER) ?? ctx?.headers?.get(CLIENT_IP_HEADER) ?? null;
+            await recordSignup(o.db, { userId: user.id, clientIp, secret: o.secret, now: new Date() });
+            await o.onUserCreated(user.id);
+          },
         },
       },
       session: {

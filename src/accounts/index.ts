@@ -1,7 +1,16 @@
 export { deleteErasedAccount, purgeExpiredAccountRecords, unsafeListErasedAccounts } from './account-retention.js';
 export type { ProfileRow } from './accounts.queries.js';
+export {
+  accountEmails,
+  adminGetAccount,
+  adminListSessions,
+  adminSearchAccounts,
+  adminSignUpStats,
+  revokeAllSessions,
+} from './admin-accounts.js';
 export { type Auth, type AuthOptions, CLIENT_IP_HEADER, createAuth } from './auth.js';
 export { claimNoticeRecipients } from './claim-notice-recipients.js';
+export { decideSignupGrant, type SignupGrantOutcome, type SignupGrantRules, signupGrantOutcomes } from './decide-signup-grant.js';
 export { findAccountId } from './find-account.js';
 export { getProfile } from './get-profile.js';
 export { hashParams, OWASP_SCRYPT, type ScryptParams, TEST_SCRYPT } from './password.js';

@@ -1,3 +1,14 @@
+export { actorOf } from './actor.js';
+export { adjustUserCredits } from './adjust-user-credits.js';
+export { eraseUser } from './erase-user.js';
+export { getStats } from './get-stats.js';
+export { getUserOverview } from './get-user-overview.js';
 export { grantOperatorRole } from './grant-operator-role.js';
 export { type AdminContext, adminQueues, housekeepingJob, registerAdminJobs } from './jobs.js';
+export { listAudit } from './list-audit.js';
+export { addDenylistEntry, removeDenylistEntry } from './manage-denylist.js';
 export { listOpenAlerts, purgeResolvedAlerts, raiseOperatorAlert, resolveAlert } from './operator-alerts.js';
+export { refundUserGeneration } from './refund-user-generation.js';
+export { resendVerification } from './resend-verification.js';
+export { resolveAlertAudited } from './resolve-alert.js';
+export { revokeUserSessions, suspendUser, unsuspendUser } from './suspend-user.js';

@@ -1,3 +1,4 @@
+export { adminListPurchases, adminPurchaseStats } from './admin-billing.js';
 export { confirmCheckout } from './confirm-checkout.js';
 export type { BillingContext, FulfilmentFaults } from './context.js';
 export { type FulfilResult, fulfilCheckout } from './fulfil-checkout.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text.js';
 
 /** GET /api/admin/alerts: what an operator must fix, newest first. */
 export const operatorAlertSchema = z.object({
@@ -80,7 +81,7 @@ export const adjustCreditsSchema = z
       .min(-1_000_000)
       .max(1_000_000)
       .refine((n) => n !== 0, 'must not be zero'),
-    reason: z.string().trim().min(3).max(500),
+    reason: text().trim().min(3).max(500),
   })
   .strict();
 export const creditAdjustmentSchema = z.object({
@@ -93,7 +94,7 @@ export const creditAdjustmentSchema = z.object({
 export type CreditAdjustment = z.infer<typeof creditAdjustmentSchema>;
 
 /** A reason, required for every operator action that changes an account. */
-export const operatorReasonSchema = z.object({ reason: z.string().trim().min(3).max(500) }).strict();
+export const operatorReasonSchema = z.object({ reason: text().trim().min(3).max(500) }).strict();
 
 /** GET /api/admin/stats: the dashboard. Counts are over the last 24 hours and 30 days. */
 export const adminStatsSchema = z.object({
@@ -114,6 +115,4 @@ export type AdminStats = z.infer<typeof adminStatsSchema>;
 /** GET/POST /api/admin/moderation/denylist: the operators' own refused terms. */
 export const denylistTermSchema = z.object({ id: z.string(), term: z.string(), createdAt: z.string() });
 export type DenylistTerm = z.infer<typeof denylistTermSchema>;
-export const addDenylistTermSchema = z
-  .object({ term: z.string().trim().min(2).max(100), reason: z.string().trim().max(500).optional() })
-  .strict();
+export const addDenylistTermSchema = z.object({ term: text().trim().min(2).max(100), reason: text().trim().max(500).optional() }).strict();

@@ -29,6 +29,14 @@ export const meSchema = z.object({
   /** 'user', or the operator role (contracts/operators.ts) that decides what the console offers. */
   role: z.enum(accountRoles),
   twoFactorEnabled: z.boolean(),
+  /**
+   * The free sign-up grant: `granted`, `pending` (not verified yet, or free
+   * credits are off), or why none was given: `disposable_address`,
+   * `address_already_granted` (the same mailbox, dots and +tags aside),
+   * `network_limit` (the day's grants for the sign-up network were used).
+   * Null for accounts from before grants were recorded.
+   */
+  signupGrant: z.enum(['pending', 'granted', 'disposable_address', 'address_already_granted', 'network_limit']).nullable(),
 });
 export type Me = z.infer<typeof meSchema>;
 

@@ -1,3 +1,4 @@
+export { adjustCredits, adminRefundStats, findAdjustment } from './admin-credits.js';
 export { type CreditKind, creditKinds, getBalance, hasEntry, listEntries, refundTotals } from './credits.queries.js';
 export { debitForGeneration, generationDebitClauses } from './debit-credits.js';
 export { grantCredits } from './grant-credits.js';

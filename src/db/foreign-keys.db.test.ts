@@ -8,7 +8,7 @@ import { queryRows } from './rows.js';
  * Only the accounts module's schema mentions "user"; the other modules' keys
  * to it live in the migrations. This pins every one with its ON DELETE rule:
  * the ledger and purchases must outlive an account (restrict, the retention
- * job deletes them first), privacy requests lose their link, the rest goes
+ * job deletes them first), privacy requests and sign-up grants lose their link, the rest goes
  * with the account.
  */
 describe('foreign keys to the account', () => {
@@ -45,6 +45,7 @@ describe('foreign keys to the account', () => {
       'prompt_history.user_id CASCADE',
       'purchases.user_id RESTRICT',
       'session.user_id CASCADE',
+      'signup_grants.user_id SET NULL',
       'two_factor.user_id CASCADE',
       'uploads.user_id CASCADE',
       'user_presets.user_id CASCADE',

@@ -4,7 +4,7 @@ import type { Clock } from '../lib/clock.js';
 import { AppError } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import { compileDenylist, type Denylist, decidePrompt } from './decide-prompt.js';
-import { listDenylistTerms } from './moderation.queries.js';
+import { countStrikes, listDenylistTerms } from './moderation.queries.js';
 import { moderationCases } from './moderation.schema.js';
 
 /** What the user is told, by rule: the category, never the word that matched. */
@@ -26,8 +26,16 @@ export interface PromptToScreen {
 
 export type ScreenPrompt = (input: PromptToScreen) => Promise<void>;
 
-/** What happens to the account beside the queued case, in the same transaction (deps.ts: a suspension for minor_sexual). */
-export type OnRefused = (tx: Db, refused: { userId: string; category: PolicyCategory }) => Promise<void>;
+/**
+ * What happens to the account beside the queued case, in the same transaction
+ * (deps.ts: a suspension for minor_sexual, or when the strikes reach the
+ * limit). `strikes` counts this refusal with the account's others of the last
+ * 30 days that an operator did not dismiss. Answers whether it suspended.
+ */
+export type OnRefused = (tx: Db, refused: { userId: string; category: PolicyCategory; strikes: number }) => Promise<boolean>;
+
+/** Said after the rule's refusal when this one suspended the account (minor_sexual says it already). */
+const SUSPENDED = ' You have been refused too often: the account is suspended until an operator reviews it.';
 
 /** How long the operators' denylist is read from memory before it is read again. */
 const DENYLIST_TTL_MS = 10_000;
@@ -61,7 +69,7 @@ export function createPromptScreen(deps: { db: Db; clock: Clock; onRefused?: OnR
     });
     if (decision.decision === 'allow') return;
     const { category } = decision;
-    await deps.db.transaction(async (tx) => {
+    const suspended = await deps.db.transaction(async (tx) => {
       await tx.insert(moderationCases).values({
         id: newId(),
         userId: input.userId,
@@ -73,8 +81,10 @@ export function createPromptScreen(deps: { db: Db; clock: Clock; onRefused?: OnR
         status: 'open',
         createdAt: deps.clock.now(),
       });
-      await deps.onRefused?.(tx, { userId: input.userId, category });
+      const strikes = await countStrikes(tx, input.userId, deps.clock.now());
+      return (await deps.onRefused?.(tx, { userId: input.userId, category, strikes })) ?? false;
     });
-    throw new AppError('content_policy', refusals[category], { field: 'prompt', category });
+    const message = refusals[category] + (suspended && category !== 'minor_sexual' ? SUSPENDED : '');
+    throw new AppError('content_policy', message, { field: 'prompt', category });
   };
 }

@@ -8,7 +8,8 @@ const README = `AnimeGen – your data export
 
 This archive holds everything AnimeGen keeps about your account.
 
-data/profile.json       your account: e-mail, display name, theme, language, whether downloads carry their settings, when you confirmed the minimum age
+data/profile.json       your account: e-mail, display name, theme, language, whether downloads carry their settings, when you confirmed the minimum age,
+                        and whether the free sign-up credits were given or why not (with the keyed hashes of your address and network we keep for that)
 data/sessions.json      where you are signed in: device (browser description), network address, times (no tokens)
 data/credit-ledger.json every credit movement: grants, purchases, charges, refunds, with the balance after each
 data/purchases.json     credit packs you bought: amount, currency, status (we never receive card details)

@@ -5,5 +5,11 @@ export { readInventory } from './inventory.js';
 export { exportJob, policyNoticeJob, privacyQueues, registerPrivacyJobs, retentionJob } from './jobs.js';
 export { acknowledgePolicy, type LegalSettings, type LegalSlug, policyStatus, readLegalDocument } from './legal.js';
 export { sendPolicyNotices } from './policy-notice.js';
-export { adminListPrivacyRequests, adminUpdatePrivacyRequest, listMyPrivacyRequests, submitPrivacyRequest } from './privacy-requests.js';
+export {
+  adminListPrivacyRequests,
+  adminUpdatePrivacyRequest,
+  countOpenPrivacyRequests,
+  listMyPrivacyRequests,
+  submitPrivacyRequest,
+} from './privacy-requests.js';
 export { runRetention } from './retention.js';

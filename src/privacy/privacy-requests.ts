@@ -1,6 +1,7 @@
-import { asc, desc, eq } from 'drizzle-orm';
+import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { getProfile } from '../accounts/index.js';
 import type { CreatePrivacyRequestInput, PrivacyRequest } from '../contracts/privacy.js';
+import type { Db } from '../db/index.js';
 import { AppError, notFound } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import { renderMail } from '../mail/index.js';
@@ -79,6 +80,15 @@ export async function listMyPrivacyRequests(deps: Pick<PrivacyContext, 'db'>, in
   return rows.map((r) => toRequestView(r));
 }
 
+/** Requests waiting for an operator (dashboard). */
+export async function countOpenPrivacyRequests(db: Db): Promise<number> {
+  const [r] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(privacyRequests)
+    .where(inArray(privacyRequests.status, ['open', 'in_progress']));
+  return Number(r?.n ?? 0);
+}
+
 /** The operator queue, oldest due date first. */
 export async function adminListPrivacyRequests(deps: Pick<PrivacyContext, 'db'>, input: { status?: PrivacyRequest['status'] }) {
   const rows = await deps.db
@@ -90,17 +100,29 @@ export async function adminListPrivacyRequests(deps: Pick<PrivacyContext, 'db'>,
   return rows.map((r) => toRequestView(r, { admin: true }));
 }
 
-/** An operator moves a request along; the requester is e-mailed on each change. */
+/**
+ * An operator moves a request along; the requester is e-mailed on each change.
+ * `alsoInTransaction` commits with the change (the operator's audit row).
+ */
 export async function adminUpdatePrivacyRequest(
   deps: Pick<PrivacyContext, 'db' | 'clock' | 'mailer' | 'log'>,
-  input: { requestId: string; status: PrivacyRequest['status']; resolution?: string },
+  input: {
+    requestId: string;
+    status: PrivacyRequest['status'];
+    resolution?: string;
+    alsoInTransaction?: (tx: Db, request: { userId: string | null }) => Promise<void>;
+  },
 ): Promise<PrivacyRequest> {
-  const [row] = await deps.db
-    .update(privacyRequests)
-    .set({ status: input.status, resolution: input.resolution ?? null, updatedAt: deps.clock.now() })
-    .where(eq(privacyRequests.id, input.requestId))
-    .returning();
-  if (!row) throw notFound('That request');
+  const row = await deps.db.transaction(async (tx) => {
+    const [changed] = await tx
+      .update(privacyRequests)
+      .set({ status: input.status, resolution: input.resolution ?? null, updatedAt: deps.clock.now() })
+      .where(eq(privacyRequests.id, input.requestId))
+      .returning();
+    if (!changed) throw notFound('That request');
+    await input.alsoInTransaction?.(tx, changed);
+    return changed;
+  });
   await tellRequester(deps, row);
   return toRequestView(row, { admin: true });
 }

@@ -30,7 +30,11 @@ export async function runRetention(
   const counts = {
     trash: await emptyExpiredTrash(deps.generation),
     exports: exports.length,
-    ...(await purgeExpiredAccountRecords(db, { now, addressesBefore: ago(deps.settings.logDays) })),
+    ...(await purgeExpiredAccountRecords(db, {
+      now,
+      addressesBefore: ago(deps.settings.logDays),
+      grantsBefore: ago(deps.settings.ledgerDays),
+    })),
     idempotencyKeys: await purgeIdempotencyKeys(db, ago(1)),
     stripeEvents: await purgeProcessedEvents(db, ago(30)),
     privacyRequests: requests.length,

@@ -22,17 +22,24 @@ const cookieHeader = (setCookie: string | string[] | undefined) =>
 
 export const uniqueEmail = (prefix = 'user') => `${prefix}-${randomBytes(5).toString('hex')}@example.com`;
 
-/** A different client address for each new user, so per-address rate limits never mix test users. */
-const someAddress = () => `198.18.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
+/**
+ * A different client address for each new user, so per-address rate limits
+ * and the per-network cap on free grants (a /24 gets 3 a day) never mix test
+ * users: one of 65,536 networks in 10.0.0.0/8.
+ */
+const someAddress = () => {
+  const [a, b, c] = randomBytes(3);
+  return `10.${a}.${b}.${c}`;
+};
 
-/** POST /api/auth/sign-up/email as a browser on our origin would. */
-export function signUp(t: TestApp, body: Record<string, unknown>) {
+/** POST /api/auth/sign-up/email as a browser on our origin would (from `remoteAddress`, else a fresh network). */
+export function signUp(t: TestApp, body: Record<string, unknown>, opts: { remoteAddress?: string } = {}) {
   return t.app.inject({
     method: 'POST',
     url: '/api/auth/sign-up/email',
     headers: { origin: t.origin },
     payload: body,
-    remoteAddress: someAddress(),
+    remoteAddress: opts.remoteAddress ?? someAddress(),
   });
 }
 

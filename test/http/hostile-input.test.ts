@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { submit, waitForTerminal } from '../helpers/generations.js';
-import { givenOperator, givenVerifiedUser, type TestUser } from '../helpers/users.js';
+import { givenOperator, type TestUser } from '../helpers/users.js';
 
 /** A page cursor as the server makes it (time|id), with `tail` added to what it decodes to. */
 const cursorLike = (tail = '') => Buffer.from(`${new Date().toISOString()}|${randomUUID()}${tail}`).toString('base64url');

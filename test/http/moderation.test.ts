@@ -79,14 +79,14 @@ describe('content policy at submit', () => {
     await t.deps.db.execute(sql`update "user" set role = 'admin', two_factor_enabled = true where id = ${admin.id}`);
     const post = (as: TestUser, url: string, payload?: object) =>
       t.app.inject({ method: 'POST', url, headers: { cookie: as.cookie, origin: t.origin }, ...(payload ? { payload } : {}) });
-    expect((await post(user, `/api/admin/users/${admin.id}/suspend`, { reason: 'no' })).statusCode).toBe(403);
+    expect((await post(user, `/api/admin/users/${admin.id}/suspend`, { reason: 'no reason' })).statusCode).toBe(403);
     expect((await post(admin, `/api/admin/users/${user.id}/suspend`, {})).statusCode).toBe(422);
     expect((await post(admin, `/api/admin/users/${user.email}/suspend`, { reason: 'spam sign-ups' })).statusCode).toBe(204);
     expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: user.cookie } })).statusCode).toBe(401);
     expect((await signIn(user)).json()).toMatchObject({ code: 'ACCOUNT_SUSPENDED' });
-    expect((await post(admin, `/api/admin/users/${user.id}/unsuspend`)).statusCode).toBe(204);
+    expect((await post(admin, `/api/admin/users/${user.id}/unsuspend`, { reason: 'reviewed: a misunderstanding' })).statusCode).toBe(204);
     expect((await signIn(user)).statusCode).toBe(200);
-    expect((await post(admin, '/api/admin/users/nobody@example.com/unsuspend')).statusCode).toBe(404);
+    expect((await post(admin, '/api/admin/users/nobody@example.com/unsuspend', { reason: 'reviewed' })).statusCode).toBe(404);
   });
 
   it('lets anime vocabulary that only sounds close through, charged as usual', async () => {

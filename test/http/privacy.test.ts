@@ -238,15 +238,17 @@ describe('personal data: export, trash, deletion', () => {
     expect(t.deps.devMailbox!.list().filter((m) => m.to === 'parent@example.com')).toHaveLength(2);
 
     const child = await givenVerifiedUser(t);
-    expect((await as(user, 'DELETE', `/api/admin/users/${child.id}`)).statusCode).toBe(403);
-    expect((await as(admin, 'DELETE', `/api/admin/users/${child.id}`)).statusCode).toBe(204);
+    const why = { reason: 'reported child account, confirmed' };
+    expect((await as(user, 'DELETE', `/api/admin/users/${child.id}`, why)).statusCode).toBe(403);
+    expect((await as(admin, 'DELETE', `/api/admin/users/${child.id}`)).statusCode).toBe(422);
+    expect((await as(admin, 'DELETE', `/api/admin/users/${child.id}`, why)).statusCode).toBe(204);
     expect((await as(child, 'GET', '/api/me')).statusCode).toBe(401);
 
     // A report names the address, not our id: the operator can erase by e-mail too (any case).
     const reported = await givenVerifiedUser(t);
-    expect((await as(admin, 'DELETE', `/api/admin/users/${encodeURIComponent(reported.email.toUpperCase())}`)).statusCode).toBe(204);
+    expect((await as(admin, 'DELETE', `/api/admin/users/${encodeURIComponent(reported.email.toUpperCase())}`, why)).statusCode).toBe(204);
     expect((await as(reported, 'GET', '/api/me')).statusCode).toBe(401);
-    const unknown = await as(admin, 'DELETE', '/api/admin/users/nobody%40example.com');
+    const unknown = await as(admin, 'DELETE', '/api/admin/users/nobody%40example.com', why);
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().error.code).toBe('not_found');
   });

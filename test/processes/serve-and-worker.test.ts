@@ -85,10 +85,11 @@ describe('separate web and worker processes on PostgreSQL', () => {
     expect(image.status).toBe(200);
     expect(image.headers.get('content-type')).toBe('image/png');
 
-    // `animegen admin grant` makes the account an operator.
-    expect(await exitOf(spawnAnimegen('admin', env, ['grant', email]))).toBe(0);
+    // `animegen admin grant` makes the account an operator, of the role named; a role we do not have is refused.
+    expect(await exitOf(spawnAnimegen('admin', env, ['grant', email, '--role', 'owner']))).toBe(2);
+    expect(await exitOf(spawnAnimegen('admin', env, ['grant', email, '--role', 'support']))).toBe(0);
     const me = await (await fetch(`${base}/api/me`, { headers: { cookie } })).json();
-    expect(me.role).toBe('admin');
+    expect(me.role).toBe('support');
   });
 
   it('the worker stops cleanly on SIGTERM', async () => {

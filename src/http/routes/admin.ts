@@ -1,14 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { findAccountId, suspendAccount, unsuspendAccount } from '../../accounts/index.js';
-import { listOpenAlerts, resolveAlert } from '../../admin/index.js';
-import { operatorAlertSchema } from '../../contracts/admin.js';
+import { actorOf, addDenylistEntry, listOpenAlerts, removeDenylistEntry, resolveAlertAudited } from '../../admin/index.js';
+import { recordOperatorAction } from '../../audit/index.js';
+import { addDenylistTermSchema, denylistTermSchema, operatorAlertSchema } from '../../contracts/admin.js';
 import { moderationCaseSchema, policyCheckSchema, policyDecisionSchema } from '../../contracts/moderation.js';
 import type { OperatorPermission } from '../../contracts/operators.js';
 import { privacyRequestSchema, updatePrivacyRequestSchema } from '../../contracts/privacy.js';
 import { text } from '../../contracts/text.js';
-import { adminListCases, checkPrompt } from '../../moderation/index.js';
-import { adminListPrivacyRequests, adminUpdatePrivacyRequest, eraseAccount, type PrivacyContext } from '../../privacy/index.js';
+import { adminListCases, adminListDenylist, checkPrompt } from '../../moderation/index.js';
+import { adminListPrivacyRequests, adminUpdatePrivacyRequest, type PrivacyContext } from '../../privacy/index.js';
 import { userOf } from '../plugins/access.js';
 
 /** Operator routes: each declares what it does; roles without that permission get 403 (contracts/operators.ts). */
@@ -37,36 +37,24 @@ export const adminRoutes =
         config: operator('privacy'),
         schema: { params: z.object({ id: z.uuid() }), body: updatePrivacyRequestSchema, response: { 200: privacyRequestSchema } },
       },
-      async (req) =>
-        adminUpdatePrivacyRequest(deps, { requestId: req.params.id, status: req.body.status, resolution: req.body.resolution }),
-    );
-
-    /** POST /api/admin/users/:id/suspend – suspend an account with a reason: its sessions end, sign-in is refused (204). */
-    app.post(
-      '/api/admin/users/:id/suspend',
-      {
-        config: operator('users.suspend'),
-        schema: { params: z.object({ id: text().min(1).max(254) }), body: z.object({ reason: text().trim().min(1).max(500) }).strict() },
-      },
-      async (req, reply) => {
-        const admin = userOf(req);
-        const userId = await findAccountId(deps, req.params.id);
-        await deps.db.transaction((tx) => suspendAccount(tx, { userId, reason: req.body.reason, now: deps.clock.now() }));
-        req.log.warn({ operator: admin.id, account: userId }, 'operator suspended an account');
-        return reply.status(204).send();
-      },
-    );
-
-    /** POST /api/admin/users/:id/unsuspend – lift a suspension after review: the account may sign in again (204). */
-    app.post(
-      '/api/admin/users/:id/unsuspend',
-      { config: operator('users.suspend'), schema: { params: z.object({ id: text().min(1).max(254) }) } },
-      async (req, reply) => {
-        const admin = userOf(req);
-        const userId = await findAccountId(deps, req.params.id);
-        await unsuspendAccount(deps.db, { userId, now: deps.clock.now() });
-        req.log.warn({ operator: admin.id, account: userId }, 'operator lifted a suspension');
-        return reply.status(204).send();
+      async (req) => {
+        const actor = actorOf(userOf(req));
+        const { status, resolution } = req.body;
+        return adminUpdatePrivacyRequest(deps, {
+          requestId: req.params.id,
+          status,
+          resolution,
+          alsoInTransaction: (tx, request) =>
+            recordOperatorAction(tx, {
+              actor,
+              action: 'privacy.update',
+              targetUserId: request.userId,
+              targetId: req.params.id,
+              reason: resolution ?? null,
+              detail: { status },
+              now: deps.clock.now(),
+            }),
+        });
       },
     );
 
@@ -90,6 +78,33 @@ export const adminRoutes =
       async (req) => checkPrompt(deps.db, req.body),
     );
 
+    /** GET /api/admin/moderation/denylist – the terms this server refuses beside the built-in rules. */
+    app.get(
+      '/api/admin/moderation/denylist',
+      { config: operator('moderation'), schema: { response: { 200: z.object({ terms: z.array(denylistTermSchema) }) } } },
+      async () => ({ terms: await adminListDenylist(deps.db) }),
+    );
+
+    /** POST /api/admin/moderation/denylist – refuse a term (201); every server applies it within 10 s. */
+    app.post(
+      '/api/admin/moderation/denylist',
+      { config: operator('moderation'), schema: { body: addDenylistTermSchema, response: { 201: denylistTermSchema } } },
+      async (req, reply) => {
+        const added = await addDenylistEntry(deps.db, { actor: actorOf(userOf(req)), ...req.body, now: deps.clock.now() });
+        return reply.status(201).send(added);
+      },
+    );
+
+    /** DELETE /api/admin/moderation/denylist/:id – take a term off the list (204). */
+    app.delete(
+      '/api/admin/moderation/denylist/:id',
+      { config: operator('moderation'), schema: { params: z.object({ id: z.uuid() }) } },
+      async (req, reply) => {
+        await removeDenylistEntry(deps.db, { actor: actorOf(userOf(req)), id: req.params.id, now: deps.clock.now() });
+        return reply.status(204).send();
+      },
+    );
+
     /** GET /api/admin/alerts – what needs an operator (e.g. the image provider account is out of credits). */
     app.get(
       '/api/admin/alerts',
@@ -102,20 +117,7 @@ export const adminRoutes =
       '/api/admin/alerts/:id/resolve',
       { config: operator('alerts'), schema: { params: z.object({ id: z.uuid() }) } },
       async (req, reply) => {
-        await resolveAlert(deps.db, { alertId: req.params.id, now: deps.clock.now() });
-        return reply.status(204).send();
-      },
-    );
-
-    /** DELETE /api/admin/users/:id – erase an account (e.g. a reported child account), as self-deletion does (204). `:id` may be the account's e-mail. */
-    app.delete(
-      '/api/admin/users/:id',
-      { config: operator('users.delete'), schema: { params: z.object({ id: text().min(1).max(254) }) } },
-      async (req, reply) => {
-        const admin = userOf(req);
-        const userId = await findAccountId(deps, req.params.id);
-        await eraseAccount(deps, { userId, by: 'operator' });
-        req.log.warn({ operator: admin.id, account: userId }, 'operator erased an account');
+        await resolveAlertAudited(deps.db, { actor: actorOf(userOf(req)), alertId: req.params.id, now: deps.clock.now() });
         return reply.status(204).send();
       },
     );

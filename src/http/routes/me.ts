@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { getProfile, type ProfileRow, setMatureContent, updateProfile } from '../../accounts/index.js';
+import { getProfile, type ProfileRow, setMatureContent, signupGrantOutcomes, updateProfile } from '../../accounts/index.js';
 import { type Me, meSchema, updateContentSchema, updateMeSchema } from '../../contracts/api.js';
 import { isOperatorRole } from '../../contracts/operators.js';
 import { getBalance } from '../../credits/index.js';
@@ -8,6 +8,9 @@ import type { Clock } from '../../lib/clock.js';
 import { userOf } from '../plugins/access.js';
 
 const user = { access: 'user', cache: 'no-store' } as const;
+
+// Every outcome accounts records is one the contract names.
+const _outcomesInContract: readonly NonNullable<Me['signupGrant']>[] = signupGrantOutcomes;
 
 function toMe(p: ProfileRow, credits: number): Me {
   return {
@@ -23,6 +26,7 @@ function toMe(p: ProfileRow, credits: number): Me {
     createdAt: p.createdAt.toISOString(),
     role: isOperatorRole(p.role) ? p.role : 'user',
     twoFactorEnabled: p.twoFactorEnabled,
+    signupGrant: p.signupGrant as Me['signupGrant'],
   };
 }
 

@@ -26,6 +26,8 @@ export async function startServer(env: Record<string, string> = {}, options: { d
     SIMULATOR_DELAY_MS: '1500',
     // The journeys sign in several times a minute from one address; limits are tested in test/http.
     AUTH_RATE_LIMIT: '0',
+    // Every journey signs up from 127.0.0.1 and expects its free credits; the cap is tested in test/http.
+    SIGNUP_GRANTS_PER_NETWORK_PER_DAY: '0',
     ...env,
   });
   const stop = async () => {

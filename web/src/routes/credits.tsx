@@ -7,6 +7,7 @@ import { CoinsIcon, SparklesIcon } from '../components/ui/icons.js';
 import { Notice } from '../components/ui/notice.js';
 import { PageHeader } from '../components/ui/page-header.js';
 import { Skeleton } from '../components/ui/skeleton.js';
+import { SignupGrantNotice } from '../features/auth/signup-grant-notice.js';
 import { BuyCredits } from '../features/billing/buy-credits.js';
 import { PurchaseHistory } from '../features/billing/purchase-history.js';
 import { useCheckoutReturn } from '../features/billing/use-billing.js';
@@ -57,6 +58,7 @@ export default function CreditsRoute() {
         )}
       </Card>
 
+      <SignupGrantNotice outcome={me?.signupGrant} className="mb-6" />
       {confirming.isPending && (
         <Notice tone="info" role="status" className="mb-6" data-testid="checkout-confirming">
           {t('billing.return.confirming')}

@@ -4,17 +4,20 @@ import { CheckIcon } from '../components/ui/icons.js';
 import { Notice } from '../components/ui/notice.js';
 import { Skeleton } from '../components/ui/skeleton.js';
 import { AuthCard } from '../features/auth/auth-card.js';
+import { SignupGrantNotice } from '../features/auth/signup-grant-notice.js';
 import { useMe, useMeta } from '../features/session/use-session.js';
 import { useTranslation } from '../i18n/react.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 
-/** /verified – where the e-mailed verification link lands (signed in, credits granted, or ?error=…). */
+/** /verified – where the e-mailed verification link lands (signed in, credits granted or why not, or ?error=…). */
 export default function VerifiedRoute() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const { data: me, isPending } = useMe();
   const { data: meta } = useMeta();
   useDocumentTitle(t('verified.title'));
+  // Farming checks can withhold the free credits (disposable address, same mailbox, busy network): say so, not "added".
+  const withheld = me?.signupGrant != null && me.signupGrant !== 'granted' && me.signupGrant !== 'pending';
 
   if (params.get('error')) {
     return (
@@ -40,9 +43,16 @@ export default function VerifiedRoute() {
         {isPending ? (
           <Skeleton className="mx-auto h-5 w-64" />
         ) : (
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            {me ? t('verified.welcome', { name: me.name, count: meta?.signupCredits ?? 0 }) : t('verified.signInNow')}
-          </p>
+          <>
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">
+              {!me
+                ? t('verified.signInNow')
+                : withheld
+                  ? t('verified.welcomeNoCredits', { name: me.name })
+                  : t('verified.welcome', { name: me.name, count: meta?.signupCredits ?? 0 })}
+            </p>
+            <SignupGrantNotice outcome={me?.signupGrant} className="mt-4 text-left" />
+          </>
         )}
         <Link to={me ? '/create' : '/sign-in'} className={buttonClass('primary', 'lg', 'mt-6 w-full')} data-testid="verified-continue">
           {me ? t('verified.start') : t('header.signIn')}
