@@ -24,6 +24,9 @@ const query = (params: Record<string, string | undefined>) => {
   return text ? `?${text}` : '';
 };
 
+/** How many entries one audit page holds: a shorter page is the last. */
+export const AUDIT_PAGE = 100;
+
 export type ModerationStatus = ModerationCase['status'];
 
 /** GET /api/admin/stats – the dashboard's counts (last 24 hours and 30 days). */
@@ -47,6 +50,13 @@ export const adjustCredits = (id: string, input: { delta: number; reason: string
     headers: { 'idempotency-key': idempotencyKey },
   });
 
+/** POST /api/admin/generations/:id/refund – gives back what a finished generation cost (409 conflict when it was refunded already). */
+export const refundGeneration = (generationId: string, reason: string) =>
+  apiFetch<{ refunded: number; balance: number }>(`/api/admin/generations/${seg(generationId)}/refund`, {
+    method: 'POST',
+    json: { reason },
+  });
+
 /** The account actions that take only a reason and answer 204. */
 export type AccountAction = 'suspend' | 'unsuspend' | 'revokeSessions' | 'resendVerification';
 const actionPaths: Record<AccountAction, string> = {
@@ -64,7 +74,7 @@ export const runAccountAction = (id: string, action: AccountAction, reason: stri
 export const adminDeleteUser = (id: string, reason: string) =>
   apiFetch<undefined>(`/api/admin/users/${seg(id)}`, { method: 'DELETE', json: { reason } });
 
-/** GET /api/admin/audit?user=&action=&before= – operator actions, newest first (admins only). */
+/** GET /api/admin/audit?user=&action=&before= – operator actions, newest first, AUDIT_PAGE a page (admins only); `user` is an id or an e-mail. */
 export const listAudit = (filter: { user?: string; action?: AuditAction; before?: string }) =>
   apiFetch<{ entries: AuditEntry[] }>(`/api/admin/audit${query(filter)}`);
 

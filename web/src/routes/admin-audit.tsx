@@ -69,7 +69,6 @@ export default function AdminAuditRoute() {
     apply({ user: userText.trim() });
   };
   const entries = data?.pages.flatMap((p) => p.entries) ?? [];
-  const lastPageEmpty = data?.pages.at(-1)?.entries.length === 0;
 
   return (
     <div>
@@ -139,14 +138,12 @@ export default function AdminAuditRoute() {
             </ul>
           </Card>
           <div className="mt-4 text-center">
-            {lastPageEmpty ? (
-              <p className="text-sm text-zinc-500 dark:text-zinc-400">{t('console.audit.end')}</p>
+            {hasNextPage ? (
+              <Button variant="secondary" loading={isFetchingNextPage} onClick={() => void fetchNextPage()}>
+                {t('console.audit.older')}
+              </Button>
             ) : (
-              hasNextPage && (
-                <Button variant="secondary" loading={isFetchingNextPage} onClick={() => void fetchNextPage()}>
-                  {t('console.audit.older')}
-                </Button>
-              )
+              <p className="text-sm text-zinc-500 dark:text-zinc-400">{t('console.audit.end')}</p>
             )}
           </div>
         </>

@@ -3,14 +3,16 @@ import { Link, useNavigate } from 'react-router';
 import type { AccountAction } from '../../api/admin.js';
 import type { AdminUser, OperatorPermission } from '../../api/contracts.js';
 import { Button, type ButtonVariant, buttonClass } from '../../components/ui/button.js';
+import { TextField } from '../../components/ui/field.js';
 import { useTranslation } from '../../i18n/react.js';
+import { formatNumber } from '../../lib/format.js';
 import { toast } from '../../lib/toast.js';
 import { AdjustCreditsDialog } from './adjust-credits-dialog.js';
 import { may } from './permissions.js';
 import { ReasonDialog } from './reason-dialog.js';
-import { useAccountAction, useDeleteAccount } from './use-console.js';
+import { useAccountAction, useDeleteAccount, useRefundGeneration } from './use-console.js';
 
-type Action = AccountAction | 'credits' | 'delete';
+type Action = AccountAction | 'credits' | 'refund' | 'delete';
 
 interface ActionSpec {
   action: Action;
@@ -23,6 +25,7 @@ interface ActionSpec {
 /** Every action on an account, in the order the page offers them. */
 const actions: ActionSpec[] = [
   { action: 'credits', permission: 'users.credits', variant: 'secondary', when: () => true },
+  { action: 'refund', permission: 'users.credits', variant: 'secondary', when: (u) => u.generations.total > 0 },
   { action: 'suspend', permission: 'users.suspend', variant: 'secondary', when: (u) => !u.suspendedAt },
   { action: 'unsuspend', permission: 'users.suspend', variant: 'secondary', when: (u) => Boolean(u.suspendedAt) },
   { action: 'revokeSessions', permission: 'users.sessions', variant: 'secondary', when: (u) => u.sessions.length > 0 },
@@ -51,8 +54,11 @@ export function AccountActions({ user, role }: { user: AdminUser; role: string }
       </div>
       {offered.length === 0 && <p className="text-sm text-zinc-500 dark:text-zinc-400">{t('console.user.noActions')}</p>}
       {open === 'credits' && <AdjustCreditsDialog userId={user.id} balance={user.balance} onClose={() => setOpen(null)} />}
+      {open === 'refund' && <RefundDialog user={user} onClose={() => setOpen(null)} />}
       {open === 'delete' && <DeleteDialog user={user} onClose={() => setOpen(null)} />}
-      {open && open !== 'credits' && open !== 'delete' && <ReasonActionDialog user={user} action={open} onClose={() => setOpen(null)} />}
+      {open && open !== 'credits' && open !== 'refund' && open !== 'delete' && (
+        <ReasonActionDialog user={user} action={open} onClose={() => setOpen(null)} />
+      )}
     </div>
   );
 }
@@ -83,6 +89,53 @@ function ReasonActionDialog({ user, action, onClose }: { user: AdminUser; action
         )
       }
     />
+  );
+}
+
+/** Refunding one generation, named by its id (the end of its address, /g/<id>, which the user can send). */
+function RefundDialog({ user, onClose }: { user: AdminUser; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const [generationId, setGenerationId] = useState('');
+  const refund = useRefundGeneration(user.id);
+  // Accept a pasted address as well as the bare id.
+  const id = generationId.trim().split('/').pop() ?? '';
+  return (
+    <ReasonDialog
+      title={t('console.actions.refund.title')}
+      description={t('console.actions.refund.body', { email: user.email })}
+      confirmLabel={t('console.actions.refund.button')}
+      busy={refund.isPending}
+      error={refund.error}
+      ready={/^[0-9a-f-]{36}$/i.test(id)}
+      testId="dialog-refund"
+      onClose={onClose}
+      onConfirm={(reason) =>
+        refund.mutate(
+          { generationId: id, reason },
+          {
+            onSuccess: (r) => {
+              toast.success(
+                t('console.actions.refund.done', {
+                  credits: formatNumber(r.refunded, i18n.language),
+                  balance: formatNumber(r.balance, i18n.language),
+                }),
+              );
+              onClose();
+            },
+          },
+        )
+      }
+    >
+      <TextField
+        label={t('console.actions.refund.generation')}
+        hint={t('console.actions.refund.generationHint')}
+        value={generationId}
+        onChange={(e) => setGenerationId(e.target.value)}
+        className="font-mono"
+        autoComplete="off"
+        data-testid="refund-generation-id"
+      />
+    </ReasonDialog>
   );
 }
 

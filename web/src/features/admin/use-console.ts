@@ -2,6 +2,7 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClie
 import { useRef } from 'react';
 import {
   type AccountAction,
+  AUDIT_PAGE,
   addDenylistTerm,
   adjustCredits,
   adminDeleteUser,
@@ -13,6 +14,7 @@ import {
   listDenylist,
   listModerationCases,
   type ModerationStatus,
+  refundGeneration,
   removeDenylistTerm,
   runAccountAction,
   searchUsers,
@@ -87,6 +89,19 @@ export function useAccountAction(id: string) {
   });
 }
 
+/** Gives back what one of the account's generations cost, with a reason. */
+export function useRefundGeneration(id: string) {
+  const qc = useQueryClient();
+  const refresh = useRefreshAccount(id);
+  return useMutation({
+    mutationFn: (input: { generationId: string; reason: string }) => refundGeneration(input.generationId, input.reason),
+    onSuccess: (result) => {
+      qc.setQueryData<AdminUser>(queryKeys.adminUser(id), (u) => (u ? { ...u, balance: result.balance } : u));
+      return refresh();
+    },
+  });
+}
+
 /** Erases the account, as self-deletion does. */
 export function useDeleteAccount(id: string) {
   const qc = useQueryClient();
@@ -105,7 +120,7 @@ export function useAudit(filter: { user: string; action: AuditAction | '' }) {
     queryKey: queryKeys.adminAudit(filter.user, filter.action),
     queryFn: ({ pageParam }) => listAudit({ user: filter.user || undefined, action: filter.action || undefined, before: pageParam }),
     initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.entries.at(-1)?.at,
+    getNextPageParam: (last) => (last.entries.length < AUDIT_PAGE ? undefined : last.entries.at(-1)?.at),
   });
 }
 
