@@ -3,17 +3,9 @@ import { TextField } from '../../components/ui/field.js';
 import { useTranslation } from '../../i18n/react.js';
 import { formatNumber } from '../../lib/format.js';
 import { toast } from '../../lib/toast.js';
+import { parseDelta } from './credit-delta.js';
 import { ReasonDialog } from './reason-dialog.js';
 import { useAdjustCredits } from './use-console.js';
-
-const LIMIT = 1_000_000;
-
-/** Reads the amount field: a whole number other than zero, within the server's limit, or null. */
-export function parseDelta(text: string): number | null {
-  if (!/^\s*[-+−]?\d+\s*$/.test(text)) return null;
-  const n = Number(text.trim().replace('−', '-'));
-  return Number.isSafeInteger(n) && n !== 0 && Math.abs(n) <= LIMIT ? n : null;
-}
 
 /**
  * Adds credits to an account or takes them back, as one ledger entry with a
