@@ -2,10 +2,10 @@
  * The dependency direction of docs/architecture.md, checked in `npm test`.
  * A rule names what must never be imported from where.
  */
-const domain = '^src/(accounts|generation|billing|privacy|admin|moderation|prompts|audit)/';
+const domain = '^src/(accounts|generation|billing|privacy|admin|moderation|prompts|audit|support)/';
 /** The composition roots: they build everything and nothing imports them. */
 const roots = '^src/(main|app|deps|adapters|worker)\\.ts$';
-const adapters = '^src/(providers|storage|mail|pubsub)/|^src/jobs/queue\\.ts$';
+const adapters = '^src/(providers|storage|mail|pubsub|image-moderation)/|^src/jobs/queue\\.ts$';
 
 module.exports = {
   forbidden: [
@@ -29,7 +29,7 @@ module.exports = {
       comment: 'db, lib and contracts import nothing above them.',
       from: { path: '^src/(db|lib|contracts)/' },
       to: {
-        path: '^src/(accounts|generation|billing|privacy|admin|moderation|credits|prompts|audit|providers|storage|mail|pubsub|jobs|http)/',
+        path: '^src/(accounts|generation|billing|privacy|admin|moderation|credits|prompts|audit|support|providers|storage|mail|pubsub|image-moderation|jobs|http)/',
       },
     },
     {
@@ -70,13 +70,13 @@ module.exports = {
       name: 'accounts-know-no-later-modules',
       severity: 'error',
       from: { path: '^src/accounts/' },
-      to: { path: '^src/(generation|billing|privacy|admin)/' },
+      to: { path: '^src/(generation|billing|privacy|admin|support)/' },
     },
     {
       name: 'generation-pays-through-credits',
       severity: 'error',
       from: { path: '^src/generation/' },
-      to: { path: '^src/(billing|privacy|admin|accounts)/' },
+      to: { path: '^src/(billing|privacy|admin|accounts|support)/' },
     },
     {
       name: 'billing-scope',
@@ -91,6 +91,18 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/audit/' },
       to: { path: '^src/', pathNot: '^src/(audit|db|lib|contracts)/' },
+    },
+    {
+      name: 'support-scope',
+      comment:
+        'support (requests, threads, the inbox) checks links through generation and billing, names the requester through accounts, ' +
+        'writes the audit log and sends mail; it knows nothing else (privacy exports it, http serves it).',
+      severity: 'error',
+      from: { path: '^src/support/' },
+      to: {
+        path: '^src/',
+        pathNot: '^src/(support|accounts|generation|billing|audit|mail|db|lib|contracts)/|^src/jobs/queue\\.ts$',
+      },
     },
     {
       name: 'tags-stand-alone',
@@ -109,9 +121,12 @@ module.exports = {
       name: 'module-public-face',
       severity: 'error',
       comment: "Across modules, import only a module's index.ts.",
-      from: { path: '^src/(accounts|generation|billing|privacy|admin|moderation|credits|prompts|audit)/', pathNot: '\\.test\\.ts$' },
+      from: {
+        path: '^src/(accounts|generation|billing|privacy|admin|moderation|credits|prompts|audit|support)/',
+        pathNot: '\\.test\\.ts$',
+      },
       to: {
-        path: '^src/(accounts|generation|billing|privacy|admin|moderation|credits|prompts|audit)/',
+        path: '^src/(accounts|generation|billing|privacy|admin|moderation|credits|prompts|audit|support)/',
         pathNot: ['^src/$1/', '^src/[^/]+/index\\.ts$'],
       },
     },
@@ -149,7 +164,7 @@ module.exports = {
       name: 'privacy-orchestrates-below-it',
       severity: 'error',
       comment:
-        'privacy reaches accounts, credits, billing, generation, prompts and moderation (refused prompts are personal data) through their index.ts; never the console (admin) or http.',
+        'privacy reaches accounts, credits, billing, generation, prompts, moderation (refused prompts are personal data), support and audit through their index.ts; never the console (admin) or http.',
       from: { path: '^src/privacy/' },
       to: { path: '^src/admin/' },
     },

@@ -7,6 +7,7 @@
 import type { PaymentGateway } from './billing/index.js';
 import type { Config } from './config.js';
 import type { Database } from './db/index.js';
+import { createLocalImageModerator, createOpenAiImageModerator, type ImageModerator, offImageModerator } from './image-moderation/index.js';
 import type { Logger } from './lib/logger.js';
 import type { LegalSettings } from './privacy/index.js';
 import { createProvider, createSharedRateLimiter, type ImageProvider, type Simulator, startSimulator } from './providers/index.js';
@@ -31,6 +32,12 @@ export function legalSettings(config: Config, provider: ImageProvider): LegalSet
   }
   if (config.billing.stripe)
     processors.push({ name: 'Stripe', purpose: 'takes payments for credit packs; receives an anonymous reference', region: r.payments });
+  if (config.imageModeration.kind === 'openai')
+    processors.push({
+      name: 'OpenAI (moderation)',
+      purpose: 'checks result images and reference uploads; receives no account data',
+      region: 'USA',
+    });
   if (config.mail.smtpUrl)
     processors.push({ name: 'E-mail delivery (SMTP)', purpose: 'sends verification, reset and receipt e-mails', region: r.email });
   return {
@@ -39,6 +46,14 @@ export function legalSettings(config: Config, provider: ImageProvider): LegalSet
     policyVersion: config.legal.policyVersion,
     policyMaterial: config.legal.policyMaterial,
   };
+}
+
+/** The image check config chooses: the local classifier (default), OpenAI's moderation endpoint, or none (explicitly). */
+export function createImageModerator(config: Config): ImageModerator {
+  const m = config.imageModeration;
+  if (m.kind === 'off') return offImageModerator;
+  if (m.kind === 'openai') return createOpenAiImageModerator(m);
+  return createLocalImageModerator({ thresholds: m.thresholds, timeoutMs: m.timeoutMs });
 }
 
 /** Stripe when configured; the SDK is loaded only then (it adds ~200 ms to start-up). */

@@ -27,6 +27,7 @@ import { presetRoutes } from './http/routes/presets.js';
 import { privacyRoutes } from './http/routes/privacy.js';
 import { promptHistoryRoutes } from './http/routes/prompt-history.js';
 import { sessionRoutes } from './http/routes/sessions.js';
+import { supportRoutes } from './http/routes/support.js';
 import { tagRoutes } from './http/routes/tags.js';
 import { uploadRoutes } from './http/routes/uploads.js';
 import { registerWeb } from './http/routes/web.js';
@@ -105,7 +106,7 @@ export async function buildApp(
     metrics: deps.metrics,
     token: config.metricsToken?.reveal() ?? null,
   });
-  await app.register(authRoutes, { auth: deps.auth, publicUrl: config.http.publicUrl });
+  await app.register(authRoutes, { auth: deps.auth, publicUrl: config.http.publicUrl, signupChallenges: deps.signupChallenges });
   await app.register(metaRoutes({ meta, catalog: config.models }));
   await app.register(meRoutes({ db: deps.db, clock: deps.clock }));
   await app.register(creditRoutes({ db: deps.db }));
@@ -121,6 +122,7 @@ export async function buildApp(
       },
     }),
   );
+  await app.register(supportRoutes(deps.support));
   await app.register(generationRoutes(deps.generation));
   await app.register(presetRoutes({ db: deps.db, clock: deps.clock, builtIn: config.presets }));
   await app.register(promptHistoryRoutes({ db: deps.db }));

@@ -75,6 +75,10 @@ const envSchema = z.object({
   MODERATION_STRIKE_LIMIT: int(5, 1, 1000),
   /** Free sign-up grants per network (IPv4 /24, IPv6 /64) in any 24 hours; 0: no cap. */
   SIGNUP_GRANTS_PER_NETWORK_PER_DAY: int(3, 0, 1_000_000),
+  /** A proof-of-work the browser solves before sign-up (ALTCHA, self-hosted), against scripted sign-ups; off by default. */
+  SIGNUP_CHALLENGE: z.enum(['off', 'altcha']).default('off'),
+  /** The challenge's work: the browser tries on average half this many SHA-256 hashes (50,000: about a second on a phone). */
+  SIGNUP_CHALLENGE_MAX_NUMBER: int(50_000, 1_000, 10_000_000),
   MIN_AGE: int(16, 13, 21),
   MODELS_JSON: z.string().optional(),
   /** JSON: quality tags and undesired-content texts per model family, and the styles, over the built-in ones. */
@@ -110,6 +114,20 @@ const envSchema = z.object({
   PRIVACY_CONTACT: z.email().default('privacy@animegen.local'),
   /** Suggest artist tags in the prompt box (they name real people): off unless the operator turns them on. */
   TAG_SUGGEST_ARTISTS: bool.default(false),
+  /** How images are checked before anyone sees them: local (NSFWJS, no service), openai (its moderation endpoint) or off (unchecked; start-up warns). */
+  IMAGE_MODERATION: z.enum(['local', 'openai', 'off']).default('local'),
+  /** Local classifier: Porn + Hentai at or above this is explicit (held for accounts without the mature opt-in). */
+  IMAGE_MODERATION_EXPLICIT: z.coerce.number().min(0.05).max(1).default(0.5),
+  /** Local classifier: Sexy at or above this is suggestive (shown). */
+  IMAGE_MODERATION_SUGGESTIVE: z.coerce.number().min(0.05).max(1).default(0.5),
+  /** Local classifier: an upload is photographic unless Drawing + Hentai reach this. */
+  IMAGE_MODERATION_DRAWN: z.coerce.number().min(0).max(1).default(0.25),
+  /** An image check slower than this holds the image for review (fail closed). */
+  IMAGE_MODERATION_TIMEOUT_SECONDS: int(30, 1, 600),
+  OPENAI_API_KEY: secret.optional(),
+  /** OpenAI's API, or a compatible one (a local fake in tests). */
+  OPENAI_BASE_URL: z.url().default('https://api.openai.com/v1'),
+  OPENAI_MODERATION_MODEL: z.string().min(1).default('omni-moderation-latest'),
   /** Test suites only: a cheap password hash so hundreds of sign-ups stay fast. Refused outside NODE_ENV=test. */
   AUTH_TEST_FAST_HASH: bool.default(false),
   /** Rate limits on sign-in, sign-up, reset and verification (on unless a test turns them off). */
@@ -164,6 +182,7 @@ export function loadConfig(env: Env = process.env, terminal = false) {
       minAge: e.MIN_AGE,
       signupCredits: e.SIGNUP_CREDITS,
       signupGrantsPerNetworkPerDay: e.SIGNUP_GRANTS_PER_NETWORK_PER_DAY,
+      signupChallenge: e.SIGNUP_CHALLENGE === 'altcha' ? { maxNumber: e.SIGNUP_CHALLENGE_MAX_NUMBER } : null,
       passwordHash: e.AUTH_TEST_FAST_HASH ? ('test-fast' as const) : ('owasp' as const),
       rateLimit: e.AUTH_RATE_LIMIT,
       // Browsers drop Secure cookies on plain http://localhost, so only behind TLS.
@@ -202,6 +221,7 @@ export function loadConfig(env: Env = process.env, terminal = false) {
     privacyContact: e.PRIVACY_CONTACT,
     moderation: { strikeLimit: e.MODERATION_STRIKE_LIMIT },
     tags: { suggestArtists: e.TAG_SUGGEST_ARTISTS },
+    imageModeration: imageModerationConfig(e),
     metricsToken: e.METRICS_TOKEN ?? null,
     billing: billingConfig(e),
   };
@@ -285,6 +305,26 @@ function comfyConfig(e: ParsedEnv) {
     workflowsDir: e.COMFYUI_WORKFLOWS_DIR,
     checkpoint: e.COMFYUI_CHECKPOINT,
     megapixels: e.COMFYUI_MEGAPIXELS,
+  };
+}
+
+function imageModerationConfig(e: z.infer<typeof envSchema>) {
+  const timeoutMs = e.IMAGE_MODERATION_TIMEOUT_SECONDS * 1000;
+  if (e.IMAGE_MODERATION === 'openai') {
+    if (!e.OPENAI_API_KEY) throw new ConfigError(['OPENAI_API_KEY: required when IMAGE_MODERATION=openai']);
+    return {
+      kind: 'openai' as const,
+      apiKey: e.OPENAI_API_KEY,
+      baseUrl: e.OPENAI_BASE_URL,
+      model: e.OPENAI_MODERATION_MODEL,
+      timeoutMs,
+    };
+  }
+  if (e.IMAGE_MODERATION === 'off') return { kind: 'off' as const };
+  return {
+    kind: 'local' as const,
+    thresholds: { explicit: e.IMAGE_MODERATION_EXPLICIT, suggestive: e.IMAGE_MODERATION_SUGGESTIVE, drawn: e.IMAGE_MODERATION_DRAWN },
+    timeoutMs,
   };
 }
 

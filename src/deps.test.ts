@@ -11,6 +11,7 @@ describe('describeSetup (the start-up banner)', () => {
       images: expect.stringMatching(/^demo images from the built-in KIE simulator/),
       database: `embedded PGlite in ${resolve('data/db')}`,
       mail: 'the dev mailbox at http://localhost:3000/dev/mail',
+      imageChecks: 'local classifier (NSFWJS, WebAssembly)',
     });
   });
 

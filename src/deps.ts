@@ -1,8 +1,18 @@
 import { setMaxListeners } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type Auth, createAuth, decideSignupGrant, OWASP_SCRYPT, suspendAccount, TEST_SCRYPT } from './accounts/index.js';
-import { createImageProvider, createPaymentGateway, createStorage, legalSettings } from './adapters.js';
+import {
+  type Auth,
+  createAuth,
+  createSignupChallenges,
+  decideSignupGrant,
+  isMatureAccount,
+  OWASP_SCRYPT,
+  type SignupChallenges,
+  suspendAccount,
+  TEST_SCRYPT,
+} from './accounts/index.js';
+import { createImageModerator, createImageProvider, createPaymentGateway, createStorage, legalSettings } from './adapters.js';
 import { type AdminContext, adminQueues, raiseOperatorAlert } from './admin/index.js';
 import { type BillingContext, billingQueues, type FulfilmentFaults } from './billing/index.js';
 import type { Config } from './config.js';
@@ -15,6 +25,7 @@ import {
   listRecentPrompts,
   type RunPolicySettings,
 } from './generation/index.js';
+import { type ImageModerator, type KnownImageMatcher, noKnownImageMatcher } from './image-moderation/index.js';
 import { createJobQueue, type JobQueue } from './jobs/queue.js';
 import { type Clock, systemClock } from './lib/clock.js';
 import type { QueueDefinition } from './lib/job.js';
@@ -27,6 +38,7 @@ import { acknowledgePolicy, type LegalSettings, type PrivacyContext, privacyQueu
 import { type ImageProvider, meteredProvider, type Simulator } from './providers/index.js';
 import { createHintHub, createLiveHub, type LiveHub, notifyLiveBestEffort } from './pubsub/index.js';
 import { createImageProcessor, type Storage } from './storage/index.js';
+import { defaultSupportLimits, type SupportContext, supportQueues } from './support/index.js';
 import { createTagSuggester, loadTagIndexOnce, RECENT_PROMPTS, type TagSuggester } from './tags/index.js';
 
 /** Everything routes and jobs need, built once from Config. */
@@ -39,6 +51,8 @@ export interface Deps {
   queue: JobQueue;
   hub: LiveHub;
   auth: Auth;
+  /** The sign-up proof-of-work (null when SIGNUP_CHALLENGE is off). */
+  signupChallenges: SignupChallenges | null;
   mailer: Mailer;
   /** The in-memory dev mailbox: outside production, without SMTP_URL, on a server listening on loopback only. */
   devMailbox: DevMailbox | null;
@@ -50,6 +64,7 @@ export interface Deps {
   generation: GenerationContext;
   billing: BillingContext;
   privacy: PrivacyContext;
+  support: SupportContext;
   admin: AdminContext;
   legal: LegalSettings;
   /** Tag suggestions for the prompt box: the in-memory index is built on web processes only (null on a worker). */
@@ -70,13 +85,17 @@ export interface DepsOverrides {
   simulatorWebhookKey?: string;
   /** Tests: throw around fulfilment's commit to prove retries apply once. */
   billingFaults?: FulfilmentFaults;
+  /** Tests: a fake image check instead of the one config chooses. */
+  imageModerator?: ImageModerator;
+  /** Tests: a fake known-image hash list. */
+  knownImages?: KnownImageMatcher;
 }
 
 const MAX_ATTEMPTS = 4;
 
 /** Every module's queues; the run queue's policy follows the generation settings. */
 export function allQueues(run: RunPolicySettings): QueueDefinition[] {
-  return [...generationQueues(run), ...billingQueues(), ...privacyQueues, ...adminQueues()];
+  return [...generationQueues(run), ...billingQueues(), ...privacyQueues, ...supportQueues, ...adminQueues()];
 }
 
 /** Opens the database (migrating it) and builds the adapters chosen by config, then each module's context. */
@@ -116,11 +135,26 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
   const storage = await createStorage(config, log);
   const shared = { db, log, clock, queue, storage };
   const policy = readLegalDocument('privacy', legal);
+  const challenge = config.auth.signupChallenge;
+  const signupChallenges = challenge
+    ? createSignupChallenges({ db, secret: config.auth.secret.reveal(), maxNumber: challenge.maxNumber, now: () => clock.now() })
+    : null;
   const shutdown = new AbortController();
   // Each polling generation listens for shutdown while it waits (up to the worker's concurrency, which may be
   // above Node's default of 10 listeners): not a leak, each wait removes its listener.
   setMaxListeners(0, shutdown.signal);
-  const generation = generationContext(config, { ...shared, provider, settings, metrics, hints, shutdown: shutdown.signal });
+  const imageModerator = o.imageModerator ?? createImageModerator(config);
+  const knownImages = o.knownImages ?? noKnownImageMatcher;
+  const generation = generationContext(config, {
+    ...shared,
+    provider,
+    settings,
+    metrics,
+    hints,
+    shutdown: shutdown.signal,
+    imageModerator,
+    knownImages,
+  });
 
   return {
     config,
@@ -130,7 +164,8 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
     clock,
     queue,
     hub,
-    auth: accountsAuth(config, { db, log, mailer, clock, policyVersion: policy.version }),
+    signupChallenges,
+    auth: accountsAuth(config, { db, log, mailer, clock, policyVersion: policy.version, signupChallenges }),
     mailer,
     devMailbox,
     mailDelivery,
@@ -140,6 +175,7 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
     generation,
     billing: await billingContext(config, { db, log, clock }, o.billingFaults),
     privacy: privacyContext(config, { ...shared, mailer, policy }),
+    support: { db, clock, queue, mailer, log, publicUrl: config.http.publicUrl, limits: defaultSupportLimits },
     admin: { db, clock, log },
     legal,
     tags: o.role === 'worker' ? null : tagSuggester(config, db),
@@ -151,6 +187,7 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
       await hub.close().catch(() => {});
       await hints.close().catch(() => {});
       await chosen.simulator?.close();
+      await imageModerator.close?.().catch(() => {});
       await database.close();
     },
   };
@@ -211,7 +248,14 @@ export function describeSetup(config: Config, deps: Pick<Deps, 'mailDelivery'>) 
     'dev-mailbox': `the dev mailbox at ${config.http.publicUrl}/dev/mail`,
     log: 'this log only',
   }[deps.mailDelivery];
-  return { url: config.http.publicUrl, images, database, mail };
+  const m = config.imageModeration;
+  const imageChecks =
+    m.kind === 'off'
+      ? 'OFF: results and uploads are shown unchecked (IMAGE_MODERATION=off)'
+      : m.kind === 'openai'
+        ? `OpenAI moderation at ${new URL(m.baseUrl).host}`
+        : 'local classifier (NSFWJS, WebAssembly)';
+  return { url: config.http.publicUrl, images, database, mail, imageChecks };
 }
 
 export const databaseTarget = (config: Config) =>
@@ -245,7 +289,8 @@ function generationSettings(config: Config, provider: ImageProvider, overrides: 
 
 function generationContext(
   config: Config,
-  d: Shared & Pick<GenerationContext, 'provider' | 'settings' | 'hints' | 'shutdown'> & { metrics: Metrics },
+  d: Shared &
+    Pick<GenerationContext, 'provider' | 'settings' | 'hints' | 'shutdown' | 'imageModerator' | 'knownImages'> & { metrics: Metrics },
 ): GenerationContext {
   const { metrics, db, log, clock } = d;
   return {
@@ -255,6 +300,7 @@ function generationContext(
     ingestion: createLimiter(2 * availableParallelism()),
     catalog: config.models,
     modelNames: new Map(config.models.map((m) => [m.id, m.name])),
+    matureOf: (userId) => isMatureAccount(db, userId),
     screenPrompt: createPromptScreen({
       db,
       clock,
@@ -283,7 +329,10 @@ function generationContext(
 }
 
 /** Better Auth, with the e-mails it sends and what happens when an account is created and verified. */
-function accountsAuth(config: Config, d: { db: Database['db']; log: Logger; mailer: Mailer; clock: Clock; policyVersion: string }): Auth {
+function accountsAuth(
+  config: Config,
+  d: { db: Database['db']; log: Logger; mailer: Mailer; clock: Clock; policyVersion: string; signupChallenges: SignupChallenges | null },
+): Auth {
   const { db, log, mailer } = d;
   return createAuth({
     db,
@@ -291,6 +340,7 @@ function accountsAuth(config: Config, d: { db: Database['db']; log: Logger; mail
     publicUrl: config.http.publicUrl,
     minAge: config.auth.minAge,
     rateLimit: config.auth.rateLimit,
+    signupChallenges: d.signupChallenges,
     appealContact: config.privacyContact,
     secureCookies: config.auth.secureCookies,
     passwordCost: config.auth.passwordHash === 'test-fast' ? TEST_SCRYPT : OWASP_SCRYPT,

@@ -99,11 +99,15 @@ function announce(config: Config, deps: Deps): void {
       ['Images', setup.images],
       ['Database', setup.database],
       ['E-mail', setup.mail],
+      ['Image checks', setup.imageChecks],
     ];
     const note = 'Requests appear here only when they fail or take over a second. Stop with Ctrl+C.';
     process.stdout.write(formatBanner({ url: setup.url, rows, note }, config.log.colors));
   } else {
     deps.log.info({ ...setup, concurrency: config.generation.concurrency }, `AnimeGen is running at ${setup.url}`);
+  }
+  if (config.imageModeration.kind === 'off') {
+    deps.log.warn('Image checks are OFF (IMAGE_MODERATION=off): results and uploads are shown to their owners unchecked.');
   }
   if (deps.mailDelivery === 'log') {
     deps.log.warn(

@@ -3,6 +3,7 @@ import { registerBillingJobs } from './billing/index.js';
 import type { Deps } from './deps.js';
 import { registerGenerationJobs } from './generation/index.js';
 import { registerPrivacyJobs } from './privacy/index.js';
+import { registerSupportJobs } from './support/index.js';
 
 /** Registers every module's jobs on this process (composition root); the caller says it started. */
 export async function startWorker(deps: Deps): Promise<void> {
@@ -10,5 +11,6 @@ export async function startWorker(deps: Deps): Promise<void> {
   await registerGenerationJobs(queue, deps.generation, deps.config.generation.concurrency);
   await registerBillingJobs(queue, deps.billing);
   await registerPrivacyJobs(queue, deps.privacy, deps.generation);
+  await registerSupportJobs(queue, deps.support);
   await registerAdminJobs(queue, deps.admin);
 }

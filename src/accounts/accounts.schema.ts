@@ -152,3 +152,13 @@ export const signupGrants = pgTable(
     index('signup_grants_network_idx').on(t.networkHash, t.decidedAt),
   ],
 );
+
+/**
+ * Sign-up proof-of-work solutions already spent (SIGNUP_CHALLENGE=altcha), by
+ * the challenge's signature, until the challenge would have expired anyway.
+ * Holds nothing about a person.
+ */
+export const spentChallenges = pgTable('spent_challenges', {
+  signature: text('signature').primaryKey(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});

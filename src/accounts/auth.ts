@@ -11,6 +11,7 @@ import { hashPassword, type ScryptParams, verifyPassword } from './password.js';
 import { isCommonPassword } from './password-policy.js';
 import { FRESH_SESSION_MS } from './reauthenticate.js';
 import { recordSignup } from './record-signup.js';
+import type { SignupChallenges } from './signup-challenge.js';
 import { isSuspended } from './suspend-account.js';
 
 export interface AuthOptions {
@@ -30,6 +31,8 @@ export interface AuthOptions {
   onEmailVerified(userId: string): Promise<void>;
   /** Rate limits on sign-in, sign-up, reset and verification, counted in the database (all processes). */
   rateLimit: boolean;
+  /** The sign-up proof-of-work, when the operator turned it on (SIGNUP_CHALLENGE). */
+  signupChallenges: SignupChallenges | null;
   /** Where a suspended account writes to appeal (said in the sign-in refusal). */
   appealContact: string;
 }
@@ -193,6 +196,13 @@ export function createAuth(o: AuthOptions) {
         }
         if (body.locale !== undefined && body.locale !== 'en' && body.locale !== 'ja') {
           throw new APIError('BAD_REQUEST', { code: 'INVALID_LOCALE', message: 'The language must be "en" or "ja".' });
+        }
+        // Last, so a typo above does not spend the solution.
+        if (o.signupChallenges && !(await o.signupChallenges.redeem((ctx.body as { altcha?: unknown }).altcha))) {
+          throw new APIError('BAD_REQUEST', {
+            code: 'CHALLENGE_FAILED',
+            message: 'The sign-up check did not complete (or was used already). Reload the page and try again.',
+          });
         }
       }),
     },

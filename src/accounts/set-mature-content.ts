@@ -1,6 +1,8 @@
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
 import { AppError, notFound } from '../lib/errors.js';
 import { type ProfileRow, updateProfileRow } from './accounts.queries.js';
+import { user } from './accounts.schema.js';
 
 /**
  * Turns mature content on or off for the user's own account. On needs the
@@ -18,4 +20,10 @@ export async function setMatureContent(
   const profile = await updateProfileRow(deps.db, input.userId, { matureContentAt: input.mature ? input.now : null });
   if (!profile) throw notFound('Your account');
   return profile;
+}
+
+/** Whether the account has opted into mature content now (false for an unknown account): the image check reads it per result. */
+export async function isMatureAccount(db: Db, userId: string): Promise<boolean> {
+  const rows = await db.select({ at: user.matureContentAt }).from(user).where(eq(user.id, userId));
+  return rows[0]?.at != null;
 }

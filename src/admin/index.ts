@@ -1,5 +1,6 @@
 export { actorOf } from './actor.js';
 export { adjustUserCredits } from './adjust-user-credits.js';
+export { decideModerationCase } from './decide-moderation-case.js';
 export { eraseUser } from './erase-user.js';
 export { getStats } from './get-stats.js';
 export { getUserOverview } from './get-user-overview.js';

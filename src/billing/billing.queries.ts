@@ -107,6 +107,15 @@ export async function flagAccountForReview(tx: Db, f: { userId: string; reason: 
     .onConflictDoNothing();
 }
 
+/** Whether the purchase is the user's (whatever its status): false for anyone else's or none. */
+export async function ownsPurchase(db: Db, input: { userId: string; purchaseId: string }): Promise<boolean> {
+  const rows = await db
+    .select({ id: purchases.id })
+    .from(purchases)
+    .where(and(eq(purchases.id, input.purchaseId), eq(purchases.userId, input.userId)));
+  return rows.length > 0;
+}
+
 /** The user's purchases that reached Stripe's checkout, newest first. */
 export async function listOwnedPurchases(
   db: Db,

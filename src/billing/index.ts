@@ -1,4 +1,5 @@
 export { adminListPurchases, adminPurchaseStats } from './admin-billing.js';
+export { ownsPurchase } from './billing.queries.js';
 export { confirmCheckout } from './confirm-checkout.js';
 export type { BillingContext, FulfilmentFaults } from './context.js';
 export { type FulfilResult, fulfilCheckout } from './fulfil-checkout.js';

@@ -142,6 +142,8 @@ export const generationImageSchema = z.object({
   downloadUrl: z.string(),
   width: z.number().int(),
   height: z.number().int(),
+  /** Explicit, shown because its owner opted into mature content: the gallery blurs it until clicked. */
+  mature: z.boolean(),
 });
 
 export const generationSchema = z.object({
@@ -169,7 +171,10 @@ export const generationSchema = z.object({
   /** Same-origin URLs of the first image, for convenience; null until it succeeds. */
   imageUrl: z.string().nullable(),
   thumbnailUrl: z.string().nullable(),
+  /** Only images anyone may see; held ones are counted in `inReview`, without any URL. */
   images: z.array(generationImageSchema),
+  /** Results held by the image check until an operator looks (explicit without the opt-in, or the check failed). */
+  inReview: z.number().int(),
   references: z.array(uploadSchema),
   createdAt: z.string(),
   startedAt: z.string().nullable(),

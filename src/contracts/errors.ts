@@ -35,6 +35,8 @@ export const errorCodes = [
   'billing_disabled',
   /** The payment provider could not be reached or refused our request; nothing was bought. Safe to retry. */
   'payment_provider_unavailable',
+  /** The image check could not look at an upload (fail closed: it was not kept). Safe to retry. */
+  'moderation_unavailable',
   /** A payment webhook whose signature does not match its body, our secret or the time; it changed nothing. */
   'invalid_signature',
   /** A sensitive action needs the password or a fresh sign-in first. */

@@ -5,4 +5,5 @@ export * from './errors.js';
 export * from './moderation.js';
 export * from './privacy.js';
 export * from './prompts.js';
+export * from './support.js';
 export * from './tags.js';

@@ -46,6 +46,7 @@ describe('foreign keys to the account', () => {
       'purchases.user_id RESTRICT',
       'session.user_id CASCADE',
       'signup_grants.user_id SET NULL',
+      'support_requests.user_id CASCADE',
       'two_factor.user_id CASCADE',
       'uploads.user_id CASCADE',
       'user_presets.user_id CASCADE',

@@ -1,4 +1,5 @@
 import type { Db } from '../db/index.js';
+import type { ImageModerator, KnownImageMatcher } from '../image-moderation/index.js';
 import type { JobQueue } from '../jobs/queue.js';
 import type { Clock } from '../lib/clock.js';
 import type { Limiter } from '../lib/limiter.js';
@@ -31,6 +32,12 @@ export interface GenerationContext {
   shutdown: AbortSignal;
   /** The content policy: resolves for an allowed prompt, throws content_policy (after queueing a case) otherwise. */
   screenPrompt: ScreenPrompt;
+  /** Looks at every result and reference upload before anyone sees it (config: IMAGE_MODERATION). */
+  imageModerator: ImageModerator;
+  /** Known illegal images by hash; the default matches nothing (production needs a real list). */
+  knownImages: KnownImageMatcher;
+  /** Whether the account has opted into mature content now (read per result). */
+  matureOf(userId: string): Promise<boolean>;
 }
 
 /** What the pipeline reports to monitoring (Prometheus in production). */

@@ -7,6 +7,15 @@ export type GenerationRow = typeof generations.$inferSelect;
 export type ImageRow = typeof generationImages.$inferSelect;
 export type UploadRow = typeof uploads.$inferSelect;
 
+/** Whether the generation is the user's (in the trash too): false for anyone else's or none. */
+export async function ownsGeneration(db: Db, input: { userId: string; generationId: string }): Promise<boolean> {
+  const rows = await db
+    .select({ id: generations.id })
+    .from(generations)
+    .where(and(eq(generations.id, input.generationId), eq(generations.userId, input.userId)));
+  return rows.length > 0;
+}
+
 /** The user's own generation, or null (also when it belongs to someone else). */
 export async function findGeneration(db: Db, userId: string, id: string, opts: { trashed?: boolean } = {}): Promise<GenerationRow | null> {
   const rows = await db
@@ -202,16 +211,16 @@ export async function succeedWithImages(
   const at = sql`${now.toISOString()}::timestamptz`;
   const values = images.map(
     (i) => sql`(${i.id}, ${i.position}::int, ${i.originalKey}, ${i.thumbnailKey}, ${i.previewKey}, ${i.contentType},
-                ${i.width}::int, ${i.height}::int, ${i.bytes}::int)`,
+                ${i.width}::int, ${i.height}::int, ${i.bytes}::int, ${i.moderation ?? 'clear'}, ${i.sha256 ?? null})`,
   );
   const added = values.length
     ? sql`, added as (
         insert into generation_images (id, generation_id, user_id, position, original_key, thumbnail_key, preview_key,
-                                       content_type, width, height, bytes, created_at)
+                                       content_type, width, height, bytes, moderation, sha256, created_at)
         select v.id, done.id, done.user_id, v.position, v.original_key, v.thumbnail_key, v.preview_key,
-               v.content_type, v.width, v.height, v.bytes, ${at}
+               v.content_type, v.width, v.height, v.bytes, v.moderation, v.sha256, ${at}
         from done, (values ${sql.join(values, sql`, `)})
-          as v (id, position, original_key, thumbnail_key, preview_key, content_type, width, height, bytes)
+          as v (id, position, original_key, thumbnail_key, preview_key, content_type, width, height, bytes, moderation, sha256)
         on conflict do nothing)`
     : sql``;
   const rows = await queryRows(

@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, primaryKey, real, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp } from 'drizzle-orm/pg-core';
 
 /*
  * Every user_id here references "user"(id) in the database (see the migrations;
@@ -17,6 +17,8 @@ export const uploads = pgTable(
     width: integer('width').notNull(),
     height: integer('height').notNull(),
     bytes: integer('bytes').notNull(),
+    /** The image check's reading at upload: a photograph (not a drawing) may not steer a sexual prompt. */
+    photographic: boolean('photographic').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('uploads_user_idx').on(t.userId)],
@@ -82,6 +84,15 @@ export const generationReferences = pgTable(
   (t) => [primaryKey({ columns: [t.generationId, t.uploadId] }), index('generation_references_upload_idx').on(t.uploadId)],
 );
 
+/**
+ * What the image check made of a result: clear (shown), mature (explicit, its
+ * owner opted in: shown to them only while opted in, blurred until clicked),
+ * held (in review: explicit for an account without the opt-in, or the check
+ * failed; never shown), removed (an operator removed it: files deleted, the
+ * row keeps the evidence hash).
+ */
+export type ImageModeration = 'clear' | 'mature' | 'held' | 'removed';
+
 /** Result images, copied into our storage: originals and WebP thumbnails. */
 export const generationImages = pgTable(
   'generation_images',
@@ -100,6 +111,9 @@ export const generationImages = pgTable(
     width: integer('width').notNull(),
     height: integer('height').notNull(),
     bytes: integer('bytes').notNull(),
+    moderation: text('moderation').$type<ImageModeration>().notNull().default('clear'),
+    /** sha256 of the stored original, hex: the evidence an operator's removal keeps. Null before image checks. */
+    sha256: text('sha256'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('generation_images_generation_idx').on(t.generationId, t.position)],

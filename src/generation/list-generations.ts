@@ -22,16 +22,17 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
 /** The user's gallery, newest first, one page at a time. */
 export async function listGenerations(
   deps: { db: Db; modelNames: Map<string, string> },
-  input: { userId: string; cursor?: string; limit: number },
+  input: { userId: string; cursor?: string; limit: number; mature?: boolean },
 ): Promise<GenerationPage> {
   const rows = await galleryPage(deps.db, input.userId, {
     after: input.cursor ? decodeCursor(input.cursor) : undefined,
     limit: input.limit + 1,
+    mature: input.mature ?? false,
   });
   const page = rows.slice(0, input.limit);
   const last = page.at(-1)?.row;
   return {
-    items: page.map((g) => toGenerationView(g.row, g.images, g.references, deps.modelNames)),
+    items: page.map((g) => toGenerationView(g.row, g.images, g.references, deps.modelNames, g.held)),
     nextCursor: rows.length > input.limit && last ? encodeCursor(last.createdAt, last.id) : null,
   };
 }

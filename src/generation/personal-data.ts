@@ -1,13 +1,14 @@
-import { asc, eq, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../db/index.js';
 import { generationImages, generationReferences, generations, idempotencyKeys, uploads } from './generation.schema.js';
 
 /**
  * The user's generations, result images, uploads and which uploads each
  * generation used, for their data export; `key` says where each file is
- * stored so the archive can carry it. Trashed generations are included.
+ * stored so the archive can carry it. Trashed generations are included;
+ * images only as the owner may see them (`mature`: opted in now).
  */
-export async function exportUserData(db: Db, userId: string) {
+export async function exportUserData(db: Db, userId: string, opts: { mature: boolean }) {
   const rows = await db
     .select({
       id: generations.id,
@@ -48,7 +49,8 @@ export async function exportUserData(db: Db, userId: string) {
       createdAt: generationImages.createdAt,
     })
     .from(generationImages)
-    .where(eq(generationImages.userId, userId));
+    // What the owner may see: never an image in review or removed; explicit ones only while opted in.
+    .where(and(eq(generationImages.userId, userId), inArray(generationImages.moderation, opts.mature ? ['clear', 'mature'] : ['clear'])));
   const uploadRows = await db
     .select({
       id: uploads.id,

@@ -7,6 +7,7 @@ import { generationDebitClauses } from '../credits/index.js';
 import { type Db, executePrepared } from '../db/index.js';
 import { AppError } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
+import { decidePrompt } from '../moderation/index.js';
 import { promptHistoryClauses } from '../prompts/index.js';
 import type { GenerationContext } from './context.js';
 import { findOwnedUploads } from './generation.queries.js';
@@ -63,6 +64,7 @@ export async function submitGeneration(
     model: model.id,
     mature: input.mature ?? false,
   });
+  refusePhotoWithSexualPrompt(owned, req.prompt, req.negativePrompt || null);
 
   const id = newId();
   const now = deps.clock.now();
@@ -175,4 +177,21 @@ async function replayIdempotent(
     throw new AppError('conflict', 'This Idempotency-Key was already used for a different request.', { field: 'Idempotency-Key' });
   }
   return getGenerationOrThrow(deps, { userId, generationId: first.generationId });
+}
+
+/**
+ * A photograph (as the image check read it at upload) may not steer sexual
+ * content, whatever the account opted into: 422 content_policy photo_sexual,
+ * before anything is charged or sent. "Sexual" is the prompt policy's own
+ * reading, as for an account without the opt-in.
+ */
+function refusePhotoWithSexualPrompt(references: { photographic: boolean }[], prompt: string, negativePrompt: string | null): void {
+  if (!references.some((r) => r.photographic)) return;
+  const decision = decidePrompt({ prompt, negativePrompt, mature: false, denylist: [] });
+  if (decision.decision === 'allow') return;
+  throw new AppError(
+    'content_policy',
+    'This was refused: a photograph cannot be used as a reference for sexual content. Nothing was charged.',
+    { field: 'referenceUploadIds', category: 'photo_sexual' },
+  );
 }

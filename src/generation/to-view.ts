@@ -3,6 +3,7 @@ import type { FailureReason } from '../contracts/errors.js';
 import type { Db } from '../db/index.js';
 import type { GalleryImage, GalleryUpload } from './gallery.queries.js';
 import { type GenerationRow, imagesOf, referencesOf } from './generation.queries.js';
+import type { ImageModeration } from './generation.schema.js';
 
 /** Same-origin URLs only: provider URLs never reach a user. */
 export const fileUrls = {
@@ -17,26 +18,51 @@ export function toUploadView(u: GalleryUpload): Upload {
   return { id: u.id, width: u.width, height: u.height, bytes: u.bytes, contentType: u.contentType, url: fileUrls.upload(u.id) };
 }
 
-/** Loads images and references for the rows in two queries and builds the API view. */
-export async function toGenerationViews(db: Db, rows: GenerationRow[], modelNames: Map<string, string>): Promise<Generation[]> {
-  const ids = rows.map((r) => r.id);
-  const [images, refs] = await Promise.all([imagesOf(db, ids), referencesOf(db, ids)]);
-  return rows.map((row) =>
-    toGenerationView(
-      row,
-      images.filter((i) => i.generationId === row.id),
-      refs.filter((r) => r.generationId === row.id).map((r) => r.upload),
-      modelNames,
-    ),
-  );
+/** Whether the viewer may see an image in this state: clear ones, and mature ones while opted in (`mature`). Never held or removed. */
+export function imageVisible(moderation: ImageModeration, mature: boolean): boolean {
+  switch (moderation) {
+    case 'clear':
+      return true;
+    case 'mature':
+      return mature;
+    case 'held':
+    case 'removed':
+      return false;
+    default: {
+      const never: never = moderation;
+      throw new Error(`unknown image state ${never}`);
+    }
+  }
 }
 
-/** The API view of one generation from its row, images and reference uploads. */
+/** Loads images and references for the rows in two queries and builds the API view, with the images the viewer may see. */
+export async function toGenerationViews(
+  db: Db,
+  rows: GenerationRow[],
+  modelNames: Map<string, string>,
+  mature: boolean,
+): Promise<Generation[]> {
+  const ids = rows.map((r) => r.id);
+  const [images, refs] = await Promise.all([imagesOf(db, ids), referencesOf(db, ids)]);
+  return rows.map((row) => {
+    const own = images.filter((i) => i.generationId === row.id);
+    return toGenerationView(
+      row,
+      own.filter((i) => imageVisible(i.moderation, mature)),
+      refs.filter((r) => r.generationId === row.id).map((r) => r.upload),
+      modelNames,
+      own.filter((i) => i.moderation === 'held').length,
+    );
+  });
+}
+
+/** The API view of one generation from its row, the images the viewer may see (already filtered), held ones counted, and reference uploads. */
 export function toGenerationView(
   row: GenerationRow,
   images: GalleryImage[],
   references: GalleryUpload[],
   modelNames: Map<string, string>,
+  inReview = 0,
 ): Generation {
   const first = images[0];
   return {
@@ -68,7 +94,9 @@ export function toGenerationView(
       downloadUrl: fileUrls.download(i.id),
       width: i.width,
       height: i.height,
+      mature: i.moderation === 'mature',
     })),
+    inReview,
     references: references.map(toUploadView),
     createdAt: row.createdAt.toISOString(),
     startedAt: row.startedAt?.toISOString() ?? null,

@@ -8,7 +8,7 @@ import { toGenerationViews } from './to-view.js';
 
 /** The user's trash: deleted generations that can still be restored. */
 export async function listTrash(deps: Pick<GenerationContext, 'db' | 'modelNames'>, input: { userId: string }): Promise<Generation[]> {
-  return toGenerationViews(deps.db, await listTrashRows(deps.db, input.userId, 200), deps.modelNames);
+  return toGenerationViews(deps.db, await listTrashRows(deps.db, input.userId, 200), deps.modelNames, false);
 }
 
 /** Puts a trashed generation back in the gallery. Throws not_found when it is not in the trash (or not the user's). */
@@ -20,7 +20,7 @@ export async function restoreGeneration(
   const row = await findGeneration(deps.db, input.userId, input.generationId);
   if (!row) throw notFound('That generation');
   await notifyLiveBestEffort(deps.db, deps.log, { userId: input.userId, kind: 'generation_restored', id: input.generationId });
-  const [view] = await toGenerationViews(deps.db, [row], deps.modelNames);
+  const [view] = await toGenerationViews(deps.db, [row], deps.modelNames, false);
   return view!;
 }
 

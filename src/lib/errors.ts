@@ -20,6 +20,7 @@ export const errorStatus = {
   payload_too_large: 413,
   billing_disabled: 503,
   payment_provider_unavailable: 502,
+  moderation_unavailable: 503,
   invalid_signature: 400,
   reauthentication_required: 401,
   internal: 500,

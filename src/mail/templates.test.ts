@@ -23,4 +23,12 @@ describe('e-mail templates', () => {
     expect(renderMail('accountDeleted', 'a@example.com', 'ja', { at: new Date() }).subject).toContain('アカウント削除');
     expect(renderMail('accountDeleted', 'a@example.com', 'fr', { at: new Date() }).subject).toBe('Your AnimeGen account was deleted');
   });
+
+  it('tell a user support answered, with the link and the category, in their language', () => {
+    const vars = { name: 'Aoi', category: 'billing', url: 'https://animegen.example/support/r-1' } as const;
+    const en = renderMail('supportReply', 'a@example.com', 'en', vars);
+    expect(en.text).toContain('about billing');
+    expect(en.text).toContain(vars.url);
+    expect(renderMail('supportReply', 'a@example.com', 'ja', vars).text).toContain('支払い');
+  });
 });

@@ -31,6 +31,12 @@ const requestStatuses = {
   ja: { open: '受け付けました', in_progress: '対応中です', done: '対応が完了しました', rejected: '対応せずに終了しました' },
 } as const;
 
+const supportCategories = {
+  en: { billing: 'billing', generation: 'a generation', account: 'your account', bug: 'a problem in the app', other: 'another question' },
+  ja: { billing: '支払い', generation: '画像の生成', account: 'アカウント', bug: 'アプリの不具合', other: 'その他' },
+} as const;
+type SupportCategory = keyof (typeof supportCategories)['en'];
+
 type RequestKind = keyof (typeof requestKinds)['en'];
 type RequestStatus = keyof (typeof requestStatuses)['en'];
 
@@ -93,6 +99,21 @@ const templates = {
       ].join('\n'),
     }),
   } satisfies Copy<{ kind: RequestKind; status: RequestStatus; resolution: string | null; dueAt: Date; reference: string }>,
+  /*
+   * Says only that there is an answer: the thread may hold account or payment
+   * details, and the app shows it behind the account's sign-in, whereas an
+   * e-mail passes servers we do not control and stays in mailboxes for years.
+   */
+  supportReply: {
+    en: (v) => ({
+      subject: 'AnimeGen support answered your request',
+      text: `Hi ${v.name},\n\nOur support team answered your request about ${supportCategories.en[v.category]}. Read the answer and reply in the app:\n${v.url}\n\nFor your privacy this e-mail does not include the message.`,
+    }),
+    ja: (v) => ({
+      subject: 'AnimeGen サポートからの返信',
+      text: `${v.name} さん\n\n${supportCategories.ja[v.category]}についてのお問い合わせに、サポートチームが返信しました。アプリで返信を確認し、続けてご連絡いただけます:\n${v.url}\n\nプライバシー保護のため、このメールには返信の本文を含めていません。`,
+    }),
+  } satisfies Copy<{ name: string; category: SupportCategory; url: string }>,
 };
 
 export type MailTemplate = keyof typeof templates;

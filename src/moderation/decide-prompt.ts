@@ -30,7 +30,7 @@ import {
 import { textWeightedAway } from './weighted-away.js';
 
 /** Why a prompt is refused (the wire's list). Only the category is ever told; never the word that matched. */
-export type PromptBlockCategory = PolicyCategory;
+export type PromptBlockCategory = Extract<PolicyCategory, 'minor_sexual' | 'sexual' | 'denylist'>;
 
 export type PromptDecision = { decision: 'allow' } | { decision: 'block'; category: PromptBlockCategory };
 

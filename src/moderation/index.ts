@@ -7,6 +7,7 @@ export {
   type PromptDecision,
   type PromptToDecide,
 } from './decide-prompt.js';
+export { adminDecideCase, type DecidedCase, type ImageCase, queueImageCases } from './image-cases.js';
 export { adminListCases } from './list-cases.js';
 export { addDenylistTerm, adminListDenylist, removeDenylistTerm } from './manage-denylist.js';
 export { adminStrikesOf, countOpenCases } from './moderation.queries.js';

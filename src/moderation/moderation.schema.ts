@@ -1,5 +1,5 @@
-import { index, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import type { PolicyCategory } from '../contracts/moderation.js';
+import { index, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { CaseCategory, CaseKind, CaseStatus } from '../contracts/moderation.js';
 
 /*
  * user_id references "user"(id) ON DELETE CASCADE in the database (migration
@@ -8,14 +8,12 @@ import type { PolicyCategory } from '../contracts/moderation.js';
  * import the accounts module's tables.
  */
 
-/** What a case is about: a prompt refused at submit (images join with the image checks). */
-export type CaseKind = 'prompt';
-/** open: waiting for an operator; dismissed: the refusal was wrong; upheld: it was right. */
-export type CaseStatus = 'open' | 'dismissed' | 'upheld';
+export type { CaseCategory, CaseKind, CaseStatus };
 
 /**
  * The moderation queue: every refused prompt, with what the user wrote (so an
- * operator can judge it) and the rule's category, never the matched word.
+ * operator can judge it) and the rule's category, never the matched word;
+ * every result image held by the image check; every image a user reported.
  */
 export const moderationCases = pgTable(
   'moderation_cases',
@@ -23,11 +21,18 @@ export const moderationCases = pgTable(
     id: text('id').primaryKey(),
     userId: text('user_id').notNull(),
     kind: text('kind').$type<CaseKind>().notNull(),
-    category: text('category').$type<PolicyCategory>().notNull(),
+    category: text('category').$type<CaseCategory>().notNull(),
     prompt: text('prompt').notNull(),
     negativePrompt: text('negative_prompt'),
     model: text('model').notNull(),
     status: text('status').$type<CaseStatus>().notNull(),
+    /** Image and report cases: the result image, its generation and the sha256 of its bytes (kept after a removal). */
+    imageId: text('image_id'),
+    generationId: text('generation_id'),
+    evidenceSha256: text('evidence_sha256'),
+    /** The classifier's numbers for an image case; the user's words for a report. */
+    scores: jsonb('scores').$type<Record<string, number>>(),
+    note: text('note'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
   },

@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
 import { moderationCases } from './moderation.schema.js';
 
-/** The user's refused prompts and what became of them, oldest first, for their data export. */
+/** The user's refused prompts, held and reported images, and what became of them, oldest first, for their data export. */
 export async function exportUserData(db: Db, userId: string) {
   const moderation = await db
     .select({
@@ -13,6 +13,9 @@ export async function exportUserData(db: Db, userId: string) {
       negativePrompt: moderationCases.negativePrompt,
       model: moderationCases.model,
       status: moderationCases.status,
+      imageId: moderationCases.imageId,
+      evidenceSha256: moderationCases.evidenceSha256,
+      note: moderationCases.note,
       createdAt: moderationCases.createdAt,
       resolvedAt: moderationCases.resolvedAt,
     })

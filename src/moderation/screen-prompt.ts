@@ -3,12 +3,13 @@ import type { Db } from '../db/index.js';
 import type { Clock } from '../lib/clock.js';
 import { AppError } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
+import type { PromptBlockCategory } from './decide-prompt.js';
 import { compileDenylist, type Denylist, decidePrompt } from './decide-prompt.js';
 import { countStrikes, listDenylistTerms } from './moderation.queries.js';
 import { moderationCases } from './moderation.schema.js';
 
 /** What the user is told, by rule: the category, never the word that matched. */
-const refusals: Record<PolicyCategory, string> = {
+const refusals: Record<PromptBlockCategory, string> = {
   minor_sexual:
     'This prompt was refused: sexual content involving minors is never allowed. Nothing was charged, and the account is suspended until an operator reviews it.',
   sexual: 'This prompt was refused: explicit sexual content is not allowed on this account. Nothing was charged.',

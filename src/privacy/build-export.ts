@@ -19,6 +19,7 @@ data/uploads.json       the reference images you uploaded
 data/prompt-history.json  the last prompts you sent (up to 200), newest first
 data/presets.json       the settings you saved as presets
 data/moderation.json    prompts our content policy refused: the rule (category), what you wrote, and an operator's decision
+data/support.json       your support requests and their messages (an operator's reply says only that an operator wrote it)
 data/operator-actions.json  what our operators did to your account (credits, suspension, …): when, the role acting, the reason
 data/consent.json       the privacy policy versions you acknowledged, and when (age confirmation is in profile.json)
 data/privacy-requests.json  requests you sent us and our answers
@@ -72,6 +73,7 @@ export async function buildExportArchive(
     await json('data/prompt-history.json', data.promptHistory);
     await json('data/presets.json', data.presets);
     await json('data/moderation.json', data.moderation);
+    await json('data/support.json', data.supportRequests);
     await json('data/operator-actions.json', data.operatorActions);
     await json(
       'data/generations.json',

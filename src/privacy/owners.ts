@@ -12,6 +12,7 @@ import type { Db } from '../db/index.js';
 import * as generation from '../generation/index.js';
 import * as moderation from '../moderation/index.js';
 import * as prompts from '../prompts/index.js';
+import * as support from '../support/index.js';
 import * as own from './personal-data.js';
 
 /** Everything we hold about one user, read as one consistent snapshot; null when there is no live account. */
@@ -24,9 +25,10 @@ export async function readPersonalData(db: Db, userId: string) {
         ...account,
         ...(await credits.exportUserData(tx, userId)),
         ...(await billing.exportUserData(tx, userId)),
-        ...(await generation.exportUserData(tx, userId)),
+        ...(await generation.exportUserData(tx, userId, { mature: account.profile.matureContentAt != null })),
         ...(await prompts.exportUserData(tx, userId)),
         ...(await moderation.exportUserData(tx, userId)),
+        ...(await support.exportUserData(tx, userId)),
         ...(await audit.exportUserData(tx, userId)),
         ...(await own.exportUserData(tx, userId)),
       };
@@ -53,6 +55,7 @@ export async function eraseAllUserData(db: Db, userId: string, now: Date, alsoIn
       await generation.eraseUserData(tx, userId),
       await prompts.eraseUserData(tx, userId),
       await moderation.eraseUserData(tx, userId),
+      await support.eraseUserData(tx, userId),
       await own.eraseUserData(tx, userId),
       await credits.eraseUserData(tx, userId),
       await billing.eraseUserData(tx, userId),

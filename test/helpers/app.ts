@@ -7,6 +7,7 @@ import { type Config, loadConfig } from '../../src/config.js';
 import { buildDeps, type Deps, type DepsOverrides } from '../../src/deps.js';
 import { createLogger } from '../../src/lib/logger.js';
 import { startWorker } from '../../src/worker.js';
+import { fakeImageModerator } from '../fakes/image-moderator.js';
 import { createTestDatabase } from './db.js';
 
 export interface TestApp {
@@ -48,6 +49,8 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     log: createLogger(config.log.level, logTo as never),
     pollingIntervalSeconds: 0.5,
     generation: { poll: { initialMs: 50, maxMs: 200 }, ...overrides.generation },
+    // Every image passes unless a suite brings its own fake (the real classifier has its own test).
+    imageModerator: fakeImageModerator(),
     ...overrides,
   });
   if (worker) await startWorker(deps);

@@ -12,6 +12,7 @@ import * as moderation from '../../src/moderation/moderation.schema.js';
 import * as privacy from '../../src/privacy/privacy.schema.js';
 import * as prompts from '../../src/prompts/prompts.schema.js';
 import * as providers from '../../src/providers/providers.schema.js';
+import * as support from '../../src/support/support.schema.js';
 
 /**
  * Every table, for tests that check rows directly. Only tests get this:
@@ -29,6 +30,7 @@ export const tables = {
   ...privacy,
   ...prompts,
   ...providers,
+  ...support,
 };
 
 /** Every row of `table` matching `where` (all rows without it). */

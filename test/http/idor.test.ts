@@ -35,6 +35,7 @@ interface Owned {
   alertId: string;
   presetId: string;
   historyId: string;
+  supportId: string;
 }
 /** One request as the other user; `anonymous` sends no cookie (routes authenticated by a token or signature). */
 interface Attempt {
@@ -51,6 +52,7 @@ interface Case {
 
 const PROMPT = `owner-only prompt ${randomUUID()}`;
 const MESSAGE = `owner-only privacy question ${randomUUID()}`;
+const SUPPORT = `owner-only support question ${randomUUID()}`;
 const NAME = `Owner ${randomUUID().slice(0, 8)}`;
 const variants = ['original', 'preview', 'thumbnail'] as const;
 const imagesOf = (...gens: Generation[]) => gens.flatMap((g) => g.images);
@@ -106,6 +108,20 @@ describe('another user cannot reach anything by id (IDOR matrix)', () => {
       status: 403,
       attempts: (o) => [{ url: `/api/admin/privacy-requests/${o.requestId}`, payload: { status: 'rejected', resolution: 'closed by B' } }],
     },
+    'GET /api/me/support/:id': { status: 404, attempts: (o) => [{ url: `/api/me/support/${o.supportId}` }] },
+    'POST /api/me/support/:id/messages': {
+      status: 404,
+      attempts: (o) => [{ url: `/api/me/support/${o.supportId}/messages`, payload: { body: 'written by B' } }],
+    },
+    'GET /api/admin/support/:id': { status: 403, attempts: (o) => [{ url: `/api/admin/support/${o.supportId}` }] },
+    'POST /api/admin/support/:id/reply': {
+      status: 403,
+      attempts: (o) => [{ url: `/api/admin/support/${o.supportId}/reply`, payload: { body: 'answered by B' } }],
+    },
+    'POST /api/admin/support/:id/close': {
+      status: 403,
+      attempts: (o) => [{ url: `/api/admin/support/${o.supportId}/close`, payload: { reason: 'closed by B' } }],
+    },
     'POST /api/admin/alerts/:id/resolve': { status: 403, attempts: (o) => [{ url: `/api/admin/alerts/${o.alertId}/resolve` }] },
     'DELETE /api/admin/users/:id': {
       status: 403,
@@ -117,6 +133,19 @@ describe('another user cannot reach anything by id (IDOR matrix)', () => {
     'POST /api/admin/generations/:id/refund': {
       status: 403,
       attempts: (o) => [{ url: `/api/admin/generations/${o.gen.id}/refund`, payload: { reason: 'by B' } }],
+    },
+    'POST /api/admin/moderation/:id/release': {
+      status: 403,
+      attempts: () => [{ url: `/api/admin/moderation/${randomUUID()}/release`, payload: { reason: 'by B' } }],
+    },
+    'POST /api/admin/moderation/:id/remove': {
+      status: 403,
+      attempts: () => [{ url: `/api/admin/moderation/${randomUUID()}/remove`, payload: { reason: 'by B' } }],
+    },
+    // B cannot report (and so learn of) A's image.
+    'POST /api/images/:id/report': {
+      status: 404,
+      attempts: (o) => [{ url: `/api/images/${o.gen.images[0]!.id}/report`, payload: { reason: 'by B' } }],
     },
     'GET /api/admin/users/:id': { status: 403, attempts: (o) => [{ url: `/api/admin/users/${o.a.id}` }] },
     'POST /api/admin/users/:id/credits': {
@@ -176,11 +205,13 @@ describe('another user cannot reach anything by id (IDOR matrix)', () => {
       credits: await get('/api/credits'),
       presets: await get('/api/presets'),
       history: await get('/api/prompts/history'),
+      support: await get(`/api/me/support/${o.supportId}`),
     };
   };
 
   function expectNoLeak(res: LightMyRequestResponse, what: string) {
-    for (const secret of [PROMPT, MESSAGE, NAME, o.a.email]) expect(res.body.includes(secret), `${what} leaks ${secret}`).toBe(false);
+    for (const secret of [PROMPT, MESSAGE, SUPPORT, NAME, o.a.email])
+      expect(res.body.includes(secret), `${what} leaks ${secret}`).toBe(false);
     for (const bytes of fileBytes.values()) {
       const sample = bytes.subarray(Math.floor(bytes.length / 2), Math.floor(bytes.length / 2) + 32);
       expect(res.rawPayload.includes(sample), `${what} leaks file bytes`).toBe(false);
@@ -219,8 +250,16 @@ describe('another user cannot reach anything by id (IDOR matrix)', () => {
     const preset = await as(a, 'POST', '/api/presets', { name: 'Owner’s preset', settings });
     expect(preset.statusCode).toBe(201);
     const history = (await as(a, 'GET', '/api/prompts/history')).json().items;
+    const support = await as(a, 'POST', '/api/support', {
+      category: 'generation',
+      subject: 'Help',
+      message: SUPPORT,
+      generationId: gen.id,
+    });
+    expect(support.statusCode).toBe(201);
     Object.assign(o, {
       presetId: preset.json().id,
+      supportId: support.json().id,
       historyId: history.find((h: { prompt: string }) => h.prompt === PROMPT).id,
       alertId: (await listOpenAlerts(t.deps.db))[0]!.id,
       exportId: view.id,

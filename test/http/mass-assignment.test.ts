@@ -62,7 +62,7 @@ describe('extra privileged keys in request bodies (mass assignment)', () => {
       { method: 'POST', url: '/api/privacy-requests', body: { kind: 'other', message: 'What do you keep about me?' }, ok: 201 },
       { method: 'POST', url: '/api/billing/checkout', body: { packId: 'small' }, ok: 200 },
       { method: 'POST', url: '/api/billing/fulfil', body: { sessionId }, ok: 200 },
-      { method: 'POST', url: '/api/me/policy/acknowledge', body: { version: '1.1.0' }, ok: 204 },
+      { method: 'POST', url: '/api/me/policy/acknowledge', body: { version: '1.2.0' }, ok: 204 },
       { method: 'DELETE', url: '/api/me', body: { password: user.password }, ok: null },
     ];
     // Controls: each body alone is accepted, so the refusals below are the extra keys' doing.

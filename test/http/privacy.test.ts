@@ -9,7 +9,7 @@ import { readInventory, sendPolicyNotices } from '../../src/privacy/index.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { makeImage, submit, upload, waitForTerminal } from '../helpers/generations.js';
 import { countOf, rowOf, rowsOf, tables } from '../helpers/tables.js';
-import { givenVerifiedUser, signUp, type TestUser } from '../helpers/users.js';
+import { givenOperator, givenVerifiedUser, signUp, type TestUser } from '../helpers/users.js';
 
 describe('personal data: export, trash, deletion', () => {
   let t: TestApp;
@@ -51,6 +51,22 @@ describe('personal data: export, trash, deletion', () => {
       (await submit(t, user, { prompt: 'for the archive', model: 'nano-banana-2', referenceUploadIds: [ref.id] })).json().id,
     );
     await as(user, 'POST', '/api/privacy-requests', { kind: 'access', message: 'Which data do you keep?' });
+    const help = await as(user, 'POST', '/api/support', {
+      category: 'generation',
+      subject: 'About my picture',
+      message: 'Can you tell me why it looks this way?',
+      generationId: (await as(user, 'GET', '/api/generations')).json().items[0].id,
+    });
+    expect(help.statusCode).toBe(201);
+    const agent = await givenOperator(t, { role: 'support' });
+    await as(agent, 'POST', `/api/admin/support/${help.json().id}/reply`, { body: 'It is the model’s style.' });
+    for (
+      let i = 0;
+      i < 100 && !t.deps.devMailbox!.list().some((m) => m.to === user.email && m.links.some((l) => l.includes('/support/')));
+      i++
+    ) {
+      await sleep(100);
+    }
     // A refused prompt is the user's own words too (the moderation queue).
     expect((await submit(t, user, { prompt: 'nude, sex', negativePrompt: 'blurry', model: 'qwen-image' })).statusCode).toBe(422);
     const preset = {
@@ -64,7 +80,7 @@ describe('personal data: export, trash, deletion', () => {
       style: 'chibi',
     };
     expect((await as(user, 'POST', '/api/presets', { name: 'My chibi look', settings: preset })).statusCode).toBe(201);
-    await as(user, 'POST', '/api/me/policy/acknowledge', { version: '1.1.0' });
+    await as(user, 'POST', '/api/me/policy/acknowledge', { version: '1.2.0' });
     // Billing is off in this app: a paid, then disputed, purchase written as the billing module would.
     await t.deps.db.insert(tables.purchases).values({
       id: `pur_${user.id.slice(0, 8)}`,
@@ -92,6 +108,17 @@ describe('personal data: export, trash, deletion', () => {
     expect(read('prompt-history')).toEqual([expect.objectContaining({ prompt: 'for the archive' })]);
     expect(read('presets')).toEqual([expect.objectContaining({ name: 'My chibi look', settings: preset })]);
     expect(read('moderation')).toEqual([expect.objectContaining({ prompt: 'nude, sex', category: 'sexual' })]);
+    expect(read('support')).toEqual([
+      expect.objectContaining({
+        subject: 'About my picture',
+        status: 'answered',
+        messages: [
+          expect.objectContaining({ author: 'user', body: 'Can you tell me why it looks this way?', emailedAt: null }),
+          expect.objectContaining({ author: 'operator', body: 'It is the model’s style.', emailedAt: expect.any(String) }),
+        ],
+      }),
+    ]);
+    expect(JSON.stringify(read('support'))).not.toContain(agent.id);
     expect(JSON.stringify(read('sessions'))).not.toMatch(/token/i);
 
     for (const row of readInventory().filter((r) => r.personal === 'yes')) {
@@ -255,7 +282,7 @@ describe('personal data: export, trash, deletion', () => {
 
   it('serves the legal pages with version, date, live processors and contact', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/legal/privacy' });
-    expect(res.json()).toMatchObject({ slug: 'privacy', version: '1.1.0', updated: '2026-12-06', contact: t.config.privacyContact });
+    expect(res.json()).toMatchObject({ slug: 'privacy', version: '1.2.0', updated: '2026-12-07', contact: t.config.privacyContact });
     expect(res.json().processors.map((p: { name: string }) => p.name)).toContain('Hosting and database (operator)');
     expect(res.json().markdown).toContain('# Privacy policy');
     expect(res.json().title).toBe('Privacy policy');

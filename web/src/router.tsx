@@ -46,6 +46,8 @@ export const routes: RouteObject[] = [
           { path: 'credits', lazy: appScreen(() => import('./routes/credits.js')) },
           { path: 'trash', lazy: appScreen(() => import('./routes/trash.js')) },
           { path: 'settings', lazy: appScreen(() => import('./routes/settings.js')) },
+          { path: 'support', lazy: appScreen(() => import('./routes/support.js')) },
+          { path: 'support/:id', lazy: appScreen(() => import('./routes/support.js')) },
           {
             // The operator console: its frame, then each section as its own chunk.
             path: 'admin',
@@ -56,6 +58,7 @@ export const routes: RouteObject[] = [
               { path: 'users/:id', lazy: screen(() => import('./routes/admin-user.js')) },
               { path: 'moderation', lazy: screen(() => import('./routes/admin-moderation.js')) },
               { path: 'audit', lazy: screen(() => import('./routes/admin-audit.js')) },
+              { path: 'support', lazy: screen(() => import('./routes/admin-support.js')) },
               { path: 'privacy-requests', lazy: screen(() => import('./routes/admin-privacy-requests.js')) },
             ],
           },

@@ -1,9 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, addDenylistEntry, listOpenAlerts, removeDenylistEntry, resolveAlertAudited } from '../../admin/index.js';
+import {
+  actorOf,
+  addDenylistEntry,
+  decideModerationCase,
+  listOpenAlerts,
+  removeDenylistEntry,
+  resolveAlertAudited,
+} from '../../admin/index.js';
 import { recordOperatorAction } from '../../audit/index.js';
 import { addDenylistTermSchema, denylistTermSchema, operatorAlertSchema } from '../../contracts/admin.js';
-import { moderationCaseSchema, policyCheckSchema, policyDecisionSchema } from '../../contracts/moderation.js';
+import { caseDecisionSchema, moderationCaseSchema, policyCheckSchema, policyDecisionSchema } from '../../contracts/moderation.js';
 import type { OperatorPermission } from '../../contracts/operators.js';
 import { privacyRequestSchema, updatePrivacyRequestSchema } from '../../contracts/privacy.js';
 import { text } from '../../contracts/text.js';
@@ -58,7 +65,28 @@ export const adminRoutes =
       },
     );
 
-    /** GET /api/admin/moderation – refused prompts, newest first (at most 200). */
+    for (const decision of ['release', 'remove'] as const) {
+      /**
+       * POST /api/admin/moderation/:id/release – a held image becomes visible to its owner (a prompt or report case is dismissed);
+       * POST /api/admin/moderation/:id/remove – the case is upheld, an image is deleted for everyone (its evidence hash stays).
+       * Audited with the reason, in the same transaction (204; 409 when already decided).
+       */
+      app.post(
+        `/api/admin/moderation/:id/${decision}`,
+        { config: operator('moderation'), schema: { params: z.object({ id: z.uuid() }), body: caseDecisionSchema } },
+        async (req, reply) => {
+          await decideModerationCase(deps, {
+            actor: actorOf(userOf(req)),
+            caseId: req.params.id,
+            decision,
+            reason: req.body.reason,
+          });
+          return reply.status(204).send();
+        },
+      );
+    }
+
+    /** GET /api/admin/moderation – refused prompts, held images and reports, newest first (at most 200). */
     app.get(
       '/api/admin/moderation',
       {

@@ -1,11 +1,35 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { type Auth, CLIENT_IP_HEADER } from '../../accounts/index.js';
+import { z } from 'zod';
+import { type Auth, CLIENT_IP_HEADER, type SignupChallenges } from '../../accounts/index.js';
+
+const challengeAnswer = z.object({
+  enabled: z.boolean(),
+  challenge: z
+    .object({
+      algorithm: z.string(),
+      challenge: z.string(),
+      maxnumber: z.number().int().optional(),
+      salt: z.string(),
+      signature: z.string(),
+    })
+    .optional(),
+});
 
 /**
  * ALL /api/auth/* – Better Auth's own endpoints (sign-up, sign-in, sign-out,
  * verification, password reset, session), passed through as Fetch requests.
  */
-export async function authRoutes(app: FastifyInstance, opts: { auth: Auth; publicUrl: string }): Promise<void> {
+export async function authRoutes(
+  app: FastifyInstance,
+  opts: { auth: Auth; publicUrl: string; signupChallenges: SignupChallenges | null },
+): Promise<void> {
+  /** GET /api/signup-challenge – the proof-of-work the sign-up form solves before it sends (when the operator turned it on). */
+  app.get(
+    '/api/signup-challenge',
+    { config: { access: 'public', cache: 'no-store' }, schema: { response: { 200: challengeAnswer } } },
+    async () => (opts.signupChallenges ? { enabled: true, challenge: await opts.signupChallenges.issue() } : { enabled: false }),
+  );
+
   app.route({
     method: ['GET', 'POST'],
     url: '/api/auth/*',

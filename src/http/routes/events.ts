@@ -34,7 +34,7 @@ export async function eventRoutes(
       if (n.kind === 'credits') return { type: 'credits', balance: await getBalance(deps.db, user.id) };
       if (n.kind === 'generation_deleted' && n.id) return { type: 'generation_deleted', id: n.id };
       if ((n.kind === 'generation' || n.kind === 'generation_restored') && n.id) {
-        const generation = await getGenerationOrThrow(deps, { userId: user.id, generationId: n.id }).catch(() => null);
+        const generation = await getGenerationOrThrow(deps, { userId: user.id, generationId: n.id, mature: user.mature }).catch(() => null);
         return generation ? { type: n.kind, generation } : null;
       }
       return null;

@@ -6,6 +6,7 @@ import {
   findOwnedImageWithGeneration,
   findOwnedUploads,
   type GenerationContext,
+  imageVisible,
   openDownload,
   openPreview,
   unsafeFindUpload,
@@ -62,7 +63,8 @@ export const fileRoutes =
           ? await findOwnedImageWithGeneration(deps.db, userOf(req).id, req.params.id)
           : { image: await findOwnedImage(deps.db, userOf(req).id, req.params.id), generation: null };
         const image = found?.image;
-        if (!image) throw notFound('That image');
+        // Held (in review) and removed images are not there for anyone; mature ones only while the owner is opted in.
+        if (!image || !imageVisible(image.moderation, userOf(req).mature)) throw notFound('That image');
         // The version changes with what a download carries (v2: EXIF in JPEG and WebP; v3: seed and sampling settings).
         const etag = `${image.id}-${embed ? 'download-v3' : req.params.variant}`;
         // Whether a download has the settings inside follows a choice that can change: asked again each time (304 while the same).

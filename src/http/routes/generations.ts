@@ -7,6 +7,7 @@ import {
   generationSchema,
   submitGenerationSchema,
 } from '../../contracts/api.js';
+import { reportImageSchema } from '../../contracts/moderation.js';
 import {
   deleteForever,
   deleteGeneration,
@@ -16,6 +17,7 @@ import {
   getGenerationOrThrow,
   listGenerations,
   listTrash,
+  reportImage,
   restoreGeneration,
   submitGeneration,
 } from '../../generation/index.js';
@@ -53,7 +55,13 @@ export const generationRoutes =
           response: { 200: generationPageSchema },
         },
       },
-      async (req) => listGenerations(deps, { userId: userOf(req).id, cursor: req.query.cursor, limit: req.query.limit }),
+      async (req) =>
+        listGenerations(deps, {
+          userId: userOf(req).id,
+          cursor: req.query.cursor,
+          limit: req.query.limit,
+          mature: userOf(req).mature,
+        }),
     );
 
     /** GET /api/generations/trash – deleted generations that can still be restored. */
@@ -81,9 +89,16 @@ export const generationRoutes =
       async (req) => restoreGeneration(deps, { userId: userOf(req).id, generationId: req.params.id }),
     );
 
+    /** POST /api/images/:id/report – the owner reports one of their images; it joins the moderation queue (204). */
+    app.post('/api/images/:id/report', { config: user, schema: { params: idParams, body: reportImageSchema } }, async (req, reply) => {
+      const u = userOf(req);
+      await reportImage(deps, { userId: u.id, imageId: req.params.id, reason: req.body.reason, mature: u.mature });
+      return reply.status(204).send();
+    });
+
     /** GET /api/generations/:id – one generation (404 for anyone but its owner). */
     app.get('/api/generations/:id', { config: user, schema: { params: idParams, response: { 200: generationSchema } } }, async (req) =>
-      getGenerationOrThrow(deps, { userId: userOf(req).id, generationId: req.params.id }),
+      getGenerationOrThrow(deps, { userId: userOf(req).id, generationId: req.params.id, mature: userOf(req).mature }),
     );
 
     /** DELETE /api/generations/:id – remove it with its files (204). */

@@ -6,7 +6,9 @@ import { AppError } from '../../lib/errors.js';
 import { userOf } from '../plugins/access.js';
 
 export const uploadRoutes =
-  (deps: Pick<GenerationContext, 'db' | 'storage' | 'images'> & { maxBytes: number }): FastifyPluginAsyncZod =>
+  (
+    deps: Pick<GenerationContext, 'db' | 'storage' | 'images' | 'imageModerator' | 'knownImages' | 'log'> & { maxBytes: number },
+  ): FastifyPluginAsyncZod =>
   async (app) => {
     /** POST /api/uploads – one reference image (multipart field `file`), validated and re-encoded (201). */
     app.post(
@@ -22,7 +24,8 @@ export const uploadRoutes =
           }
           throw err;
         });
-        const upload = await uploadReference(deps, { userId: userOf(req).id, bytes });
+        const user = userOf(req);
+        const upload = await uploadReference(deps, { userId: user.id, bytes, mature: user.mature });
         return reply.status(201).send(upload);
       },
     );

@@ -1,4 +1,5 @@
 import { apiFetch } from './client.js';
+import type { Challenge } from './signup-proof.js';
 
 /**
  * Better Auth's e-mail and password endpoints under /api/auth. Errors come back
@@ -14,9 +15,15 @@ export interface SignUpInput {
   locale: 'en' | 'ja';
 }
 
-/** POST /api/auth/sign-up/email – creates the account and e-mails a verification link; no session yet. */
-export const signUp = (input: SignUpInput) =>
-  apiFetch<unknown>('/api/auth/sign-up/email', { method: 'POST', json: { ...input, callbackURL: '/verified' } });
+/**
+ * POST /api/auth/sign-up/email – creates the account and e-mails a verification link; no session yet.
+ * When the server asks for a proof of work (GET /api/signup-challenge), it is solved first (about a second).
+ */
+export async function signUp(input: SignUpInput) {
+  const check = await apiFetch<{ enabled: boolean; challenge?: Challenge }>('/api/signup-challenge');
+  const altcha = check.challenge ? await (await import('./signup-proof.js')).solveChallenge(check.challenge) : undefined;
+  return apiFetch<unknown>('/api/auth/sign-up/email', { method: 'POST', json: { ...input, altcha, callbackURL: '/verified' } });
+}
 
 /** What sign-in answers: with two-factor on, no session yet but a second step. */
 export interface SignInResult {

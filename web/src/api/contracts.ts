@@ -64,9 +64,18 @@ export type {
   UpdatePresetInput,
   UserPreset,
 } from '../../../src/contracts/prompts.js';
+export type {
+  CreateSupportRequestInput,
+  SupportCategory,
+  SupportMessage,
+  SupportRequest,
+  SupportStatus,
+  SupportThread,
+} from '../../../src/contracts/support.js';
 export type { TagCategory, TagCheckResponse, TagSuggestion, TagSuggestResponse } from '../../../src/contracts/tags.js';
 
 import type { LegalDocument, PrivacyRequest } from '../../../src/contracts/privacy.js';
+import type { SupportCategory, SupportStatus } from '../../../src/contracts/support.js';
 
 export type PrivacyRequestKind = PrivacyRequest['kind'];
 export type PrivacyRequestStatus = PrivacyRequest['status'];
@@ -81,3 +90,9 @@ const kindOrder = { objection: 0, access: 1, deletion: 2, child_account: 3, othe
 const statusOrder = { open: 0, in_progress: 1, done: 2, rejected: 3 } satisfies Record<PrivacyRequestStatus, number>;
 export const privacyRequestKinds = Object.keys(kindOrder) as PrivacyRequestKind[];
 export const privacyRequestStatuses = Object.keys(statusOrder) as PrivacyRequestStatus[];
+
+/** Support categories and statuses in the order the forms and the inbox list them (checked against the server's lists as above). */
+const supportCategoryOrder = { generation: 0, billing: 1, account: 2, bug: 3, other: 4 } satisfies Record<SupportCategory, number>;
+const supportStatusOrder = { open: 0, answered: 1, closed: 2 } satisfies Record<SupportStatus, number>;
+export const supportCategories = Object.keys(supportCategoryOrder) as SupportCategory[];
+export const supportStatuses = Object.keys(supportStatusOrder) as SupportStatus[];

@@ -25,6 +25,7 @@ const apiErrorKeys = {
   payload_too_large: 'errors.payloadTooLarge',
   billing_disabled: 'errors.billingDisabled',
   payment_provider_unavailable: 'errors.paymentProviderUnavailable',
+  moderation_unavailable: 'errors.moderationUnavailable',
   invalid_signature: 'errors.invalidSignature',
   reauthentication_required: 'errors.reauthenticationRequired',
   internal: 'errors.internal',
@@ -35,6 +36,9 @@ const policyKeys = {
   minor_sexual: 'errors.contentPolicy.minor_sexual',
   sexual: 'errors.contentPolicy.sexual',
   denylist: 'errors.contentPolicy.denylist',
+  photo_sexual: 'errors.contentPolicy.photo_sexual',
+  explicit_upload: 'errors.contentPolicy.explicit_upload',
+  known_image: 'errors.contentPolicy.known_image',
 } as const satisfies Record<PolicyCategory, string>;
 
 /** Better Auth answers `{ code, message }` with these UPPER_CASE codes. */
@@ -58,6 +62,7 @@ const authErrorKeys: Record<string, string> = {
   ACCOUNT_SUSPENDED: 'errors.auth.accountSuspended',
   MISSING_OR_NULL_ORIGIN: 'errors.auth.invalidOrigin',
   PASSWORD_TOO_COMMON: 'errors.auth.passwordTooCommon',
+  CHALLENGE_FAILED: 'errors.auth.challengeFailed',
   CREDENTIAL_ACCOUNT_NOT_FOUND: 'errors.auth.wrongPassword',
   // Sensitive changes need a recent sign-in.
   SESSION_NOT_FRESH: 'errors.auth.reauthenticate',

@@ -25,5 +25,9 @@ export const queryKeys = {
   adminAudit: (user: string, action: string) => ['admin-audit', user, action] as const,
   adminModeration: (status: string | null) => ['admin-moderation', status ?? 'all'] as const,
   adminDenylist: ['admin-denylist'] as const,
+  mySupport: ['support'] as const,
+  mySupportRequest: (id: string) => ['support', id] as const,
+  adminSupport: (status: string | null) => ['admin-support', status ?? 'all'] as const,
+  adminSupportRequest: (id: string) => ['admin-support-request', id] as const,
   tagSuggestions: (q: string) => ['tag-suggestions', q] as const,
 };

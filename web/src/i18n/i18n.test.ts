@@ -119,6 +119,8 @@ describe('translations', () => {
       ...['open', 'in_progress', 'done', 'rejected'].map((s) => `privacyRequest.status.${s}`),
       ...['queued', 'running', 'ready', 'failed', 'expired'].map((s) => `dataExport.status.${s}`),
       ...['profile', 'images', 'sessions', 'exports'].map((k) => `account.delete.erased.${k}`),
+      ...['generation', 'billing', 'account', 'bug', 'other'].map((c) => `support.categories.${c}`),
+      ...['open', 'answered', 'closed'].map((s) => `support.status.${s}`),
     ];
     expect(dynamic.filter((k) => !known.has(k))).toEqual([]);
   });

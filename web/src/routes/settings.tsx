@@ -6,6 +6,7 @@ import {
   DesktopIcon,
   LockIcon,
   LogOutIcon,
+  MailIcon,
   MessageIcon,
   SettingsIcon,
   ShieldIcon,
@@ -41,6 +42,7 @@ const sections = [
   { id: 'sessions', key: 'sessions.title', icon: DesktopIcon },
   { id: 'data', key: 'dataExport.title', icon: ArchiveIcon },
   { id: 'privacy', key: 'privacyRequest.settingsTitle', icon: MessageIcon },
+  { id: 'support', key: 'support.title', icon: MailIcon },
   { id: 'account', key: 'settings.account', icon: ShieldIcon },
   { id: 'delete', key: 'account.delete.zone', icon: TrashIcon },
 ] as const;
@@ -57,7 +59,7 @@ function useEmailChangedNotice() {
   }, [changed, setParams, t]);
 }
 
-/** /settings – profile, appearance, security, sessions, data, privacy requests and the account itself. */
+/** /settings – profile, appearance, security, sessions, data, privacy requests, help and the account itself. */
 export default function SettingsRoute() {
   const { t, i18n } = useTranslation();
   const { data: me } = useMe();
@@ -136,6 +138,12 @@ export default function SettingsRoute() {
           >
             <PrivacyRequestForm signedIn />
             <MyPrivacyRequests />
+          </Section>
+
+          <Section id="support" icon={<MailIcon size={18} />} title={t('support.title')} description={t('support.settingsHint')}>
+            <Link to="/support" className={buttonClass('secondary')} data-testid="support-link">
+              {t('support.open')}
+            </Link>
           </Section>
 
           {isOperator(me.role) && (

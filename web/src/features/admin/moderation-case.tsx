@@ -51,11 +51,62 @@ function CaseEvidence({ item }: { item: ModerationCase }) {
   switch (item.kind) {
     case 'prompt':
       return <PromptEvidence item={item} />;
+    case 'image':
+    case 'report':
+      return <ImageEvidence item={item} />;
     default: {
       const unknown: never = item.kind;
       return <p className="text-sm">{String(unknown)}</p>;
     }
   }
+}
+
+/**
+ * A held or reported image: what it was made from, the check's scores, the
+ * owner's note and the ids to find it by. The image itself is shown once the
+ * server offers operators an audited view of it.
+ */
+function ImageEvidence({ item }: { item: ModerationCase }) {
+  const { t } = useTranslation();
+  const scores = Object.entries(item.scores ?? {}).sort(([, a], [, b]) => b - a);
+  return (
+    <div className="space-y-2 text-sm">
+      {item.note && (
+        <p className="rounded-lg bg-amber-50 p-2.5 break-words whitespace-pre-wrap text-amber-900 dark:bg-amber-400/10 dark:text-amber-100">
+          <span className="font-semibold">{t('console.moderation.note')}</span> {item.note}
+        </p>
+      )}
+      <PromptEvidence item={item} />
+      {scores.length > 0 && (
+        <div className="text-xs">
+          <p className="font-semibold text-zinc-500 dark:text-zinc-400">{t('console.moderation.scores')}</p>
+          <ul className="mt-1 flex flex-wrap gap-1.5">
+            {scores.map(([label, score]) => (
+              <li key={label} className="rounded-full bg-zinc-900/[0.05] px-2 py-0.5 font-mono dark:bg-white/10">
+                {label} {score.toFixed(2)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <dl className="grid gap-x-3 gap-y-0.5 text-xs sm:grid-cols-[auto_minmax(0,1fr)]">
+        {(
+          [
+            ['console.moderation.imageId', item.imageId],
+            ['console.moderation.generationId', item.generationId],
+            ['console.moderation.evidence', item.evidenceSha256],
+          ] as const
+        ).map(([key, value]) =>
+          value ? (
+            <div key={key} className="contents">
+              <dt className="font-semibold text-zinc-500 dark:text-zinc-400">{t(key)}</dt>
+              <dd className="font-mono break-all">{value}</dd>
+            </div>
+          ) : null,
+        )}
+      </dl>
+    </div>
+  );
 }
 
 function PromptEvidence({ item }: { item: ModerationCase }) {

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import type { Generation } from '../../api/contracts.js';
 import { AlertIcon, ZoomInIcon } from '../../components/ui/icons.js';
 import { useTranslation } from '../../i18n/react.js';
@@ -63,6 +64,13 @@ export function ImageStage({
             <p className="max-w-sm text-sm text-rose-700/80 dark:text-rose-300/80" data-testid="failure-reason">
               {failureText}
             </p>
+            <Link
+              to={`/support?generation=${encodeURIComponent(g.id)}`}
+              className="text-sm font-semibold text-rose-800 underline-offset-2 hover:underline dark:text-rose-200"
+              data-testid="get-help"
+            >
+              {t('generation.getHelp')}
+            </Link>
           </div>
         ) : (
           <PendingArt status={g.status} />

@@ -1,5 +1,6 @@
+import { Link } from 'react-router';
 import { buttonClass } from '../../components/ui/button.js';
-import { LogOutIcon } from '../../components/ui/icons.js';
+import { LogOutIcon, MailIcon } from '../../components/ui/icons.js';
 import { useTranslation } from '../../i18n/react.js';
 import { LanguageSelect, ThemeSelect } from '../preferences/preferences-form.js';
 import { usePreferences } from '../preferences/use-preferences.js';
@@ -24,6 +25,12 @@ export function MenuPanel({ onClose }: { onClose: () => void }) {
         <ThemeSelect prefs={prefs} testId="menu-theme-select" />
       </div>
       {me && (
+        <Link to="/support" onClick={onClose} data-testid="menu-support" className={buttonClass('ghost', 'md', 'mt-4 w-full')}>
+          <MailIcon size={18} />
+          {t('nav.support')}
+        </Link>
+      )}
+      {me && (
         <button
           type="button"
           onClick={() => {
@@ -32,7 +39,7 @@ export function MenuPanel({ onClose }: { onClose: () => void }) {
           }}
           disabled={signOut.isPending}
           data-testid="menu-sign-out"
-          className={buttonClass('secondary', 'md', 'mt-4 w-full')}
+          className={buttonClass('secondary', 'md', 'mt-2 w-full')}
         >
           <LogOutIcon size={18} />
           {t('header.signOut')}

@@ -1,0 +1,11 @@
+export { addSupportMessage } from './add-support-message.js';
+export { adminCloseSupportRequest } from './admin-close-support-request.js';
+export { adminGetSupportRequest } from './admin-get-support-request.js';
+export { adminListSupportRequests } from './admin-list-support-requests.js';
+export { adminReplySupportRequest } from './admin-reply-support-request.js';
+export { defaultSupportLimits, type SupportContext, type SupportLimits } from './context.js';
+export { getMySupportRequest } from './get-my-support-request.js';
+export { registerSupportJobs, replyNoticeJob, supportQueues } from './jobs.js';
+export { listMySupportRequests } from './list-my-support-requests.js';
+export { eraseUserData, exportUserData } from './personal-data.js';
+export { submitSupportRequest } from './submit-support-request.js';
