@@ -53,6 +53,7 @@ export const appPaths = (site: Pick<Site, 'generationId' | 'operatorId'>) => [
   `/admin/users/${site.operatorId}`,
   '/admin/moderation',
   '/admin/audit',
+  '/admin/support',
   '/admin/privacy-requests',
 ];
 
