@@ -16,8 +16,15 @@
  *      (first page, a deep page, pages walked by cursor) against a bare Fastify route (goal p99 < 20 ms).
  *   4. Downloads: a result's PNG with its settings written in as it streams, against the stored
  *      file sent as it is (goal ≥ 0.9×).
+ *   5. Image moderation (bench/moderation-images.ts): the local classifier's warm-up, then its cost
+ *      per image (p50/p95/p99/mean) against sharp decoding the same image to raw pixels; and
+ *      generations end to end through the app with the image check off and local in alternate
+ *      rounds (local / off wall and throughput), with what one check takes under that load.
+ *      BENCH_MODERATION_IMAGES, BENCH_MODERATION_GENERATIONS, BENCH_MODERATION_ROUNDS,
+ *      BENCH_MODERATION_TASK_MS: sizes.
  * PostgreSQL when DATABASE_URL is set, PGlite otherwise. BENCH_SECONDS: each autocannon run's length;
- * BENCH_IN_FLIGHT, BENCH_INGEST_IMAGES, BENCH_GALLERY_ROWS: sizes; BENCH_ONLY=gallery,…: some parts.
+ * BENCH_IN_FLIGHT, BENCH_INGEST_IMAGES, BENCH_GALLERY_ROWS: sizes; BENCH_ONLY=gallery,…: some parts
+ * (in-flight, ingestion, gallery, downloads, moderation).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,6 +34,7 @@ import { gallery } from './gallery.js';
 import { inFlight } from './in-flight.js';
 import { ingestion } from './ingestion.js';
 import { startApp, verifiedUsers } from './lib.js';
+import { imageModeration } from './moderation-images.js';
 
 const env = process.env;
 const postgres = Boolean(env.DATABASE_URL);
@@ -45,6 +53,7 @@ async function main(): Promise<void> {
     if (only('downloads')) await downloads(web.deps, web.base, user!);
     await web.app.close();
     await web.deps.close();
+    if (only('moderation')) await imageModeration(join(root, 'moderation'));
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

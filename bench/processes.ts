@@ -39,9 +39,9 @@ export async function firstLine(proc: ReturnType<typeof spawn>): Promise<string>
   return line;
 }
 
-/** The simulator (bench/simulator-process.ts): its URL, and how to stop it. */
-export async function simulatorProcess(): Promise<{ url: string; close(): Promise<void> }> {
-  const sim = child('simulator-process.ts', { SIM_API_KEY: API_KEY, SIM_DELAY_MS: String(TASK_MS), BENCH_RESULT_PX: String(RESULT_PX) });
+/** The simulator (bench/simulator-process.ts), each task taking `taskMs`: its URL, and how to stop it. */
+export async function simulatorProcess(taskMs = TASK_MS): Promise<{ url: string; close(): Promise<void> }> {
+  const sim = child('simulator-process.ts', { SIM_API_KEY: API_KEY, SIM_DELAY_MS: String(taskMs), BENCH_RESULT_PX: String(RESULT_PX) });
   const url = (await firstLine(sim)).trim();
   return {
     url,

@@ -13,3 +13,4 @@ export { refundUserGeneration } from './refund-user-generation.js';
 export { resendVerification } from './resend-verification.js';
 export { resolveAlertAudited } from './resolve-alert.js';
 export { revokeUserSessions, suspendUser, unsuspendUser } from './suspend-user.js';
+export { viewUserImages } from './view-user-images.js';

@@ -116,3 +116,16 @@ export type AdminStats = z.infer<typeof adminStatsSchema>;
 export const denylistTermSchema = z.object({ id: z.string(), term: z.string(), createdAt: z.string() });
 export type DenylistTerm = z.infer<typeof denylistTermSchema>;
 export const addDenylistTermSchema = z.object({ term: text().trim().min(2).max(100), reason: text().trim().max(500).optional() }).strict();
+
+/** POST /api/admin/users/:id/images: the account's newest images, for an operator who gave a reason (audited). */
+export const adminUserImageSchema = z.object({
+  imageId: z.string(),
+  generationId: z.string(),
+  prompt: z.string(),
+  /** clear | mature | held | removed (removed ones are not listed). */
+  moderation: z.string(),
+  createdAt: z.string(),
+  /** A small WebP as a data URL (null if the file is gone). */
+  thumbnail: z.string().nullable(),
+});
+export type AdminUserImage = z.infer<typeof adminUserImageSchema>;

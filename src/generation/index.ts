@@ -1,4 +1,5 @@
 export { adminCountUserGenerations, adminGenerationStats } from './admin-generations.js';
+export { adminListUserImages } from './admin-list-user-images.js';
 export { adminRefundGeneration } from './admin-refund-generation.js';
 export { defaultA1111Models, defaultComfyModels, defaultModels, type ModelConfig, parseModels } from './catalog.js';
 export type { GenerationContext, GenerationSettings } from './context.js';

@@ -147,6 +147,10 @@ describe('another user cannot reach anything by id (IDOR matrix)', () => {
       status: 404,
       attempts: (o) => [{ url: `/api/images/${o.gen.images[0]!.id}/report`, payload: { reason: 'by B' } }],
     },
+    'POST /api/admin/users/:id/images': {
+      status: 403,
+      attempts: (o) => [{ url: `/api/admin/users/${o.a.id}/images`, payload: { reason: 'by B' } }],
+    },
     'GET /api/admin/users/:id': { status: 403, attempts: (o) => [{ url: `/api/admin/users/${o.a.id}` }] },
     'POST /api/admin/users/:id/credits': {
       status: 403,

@@ -210,6 +210,28 @@ describe('image checks', () => {
     });
   });
 
+  it("shows a moderator an account's images, held ones included, only with a reason, and records the look", async () => {
+    const user = await givenVerifiedUser(t);
+    const g = await generate(user);
+    moderator.mode = 'explicit';
+    const held = await generate(user);
+    const mod = await givenOperator(t, { role: 'moderator' });
+    const look = (payload?: object) => as(mod, 'POST', `/api/admin/users/${user.id}/images`, payload);
+    expect((await look()).statusCode).toBe(422);
+    const res = await look({ reason: 'report about this account' });
+    expect(res.statusCode).toBe(200);
+    const images: { generationId: string; moderation: string; thumbnail: string }[] = res.json().images;
+    expect(images.map((i) => [i.generationId, i.moderation])).toEqual([
+      [held.id, 'held'],
+      [g.id, 'clear'],
+    ]);
+    expect(images.every((i) => i.thumbnail.startsWith('data:image/webp;base64,'))).toBe(true);
+    const audit = await rowsOf(t.deps.db, tables.auditLog, eq(tables.auditLog.targetUserId, user.id));
+    expect(audit.map((a) => [a.action, a.actorId, a.reason])).toEqual([['user.images_view', mod.id, 'report about this account']]);
+    const support = await givenOperator(t, { role: 'support' });
+    expect((await as(support, 'POST', `/api/admin/users/${user.id}/images`, { reason: 'curious' })).statusCode).toBe(403);
+  });
+
   it('a user without the moderation permission cannot decide cases', async () => {
     const user = await givenVerifiedUser(t);
     const support = await givenOperator(t, { role: 'support' });

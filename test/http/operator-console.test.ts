@@ -38,6 +38,7 @@ const matrix: Record<string, { roles: Role[]; body?: object; headers?: Record<st
   'POST /api/admin/users/:id/suspend': { roles: ['admin', 'moderator'], body: reason },
   'POST /api/admin/users/:id/unsuspend': { roles: ['admin', 'moderator'], body: reason },
   'DELETE /api/admin/users/:id': { roles: ['admin'], body: reason },
+  'POST /api/admin/users/:id/images': { roles: ['admin', 'moderator'], body: reason },
   'GET /api/admin/audit': { roles: ['admin'] },
   'GET /api/admin/moderation': { roles: ['admin', 'moderator'] },
   'POST /api/admin/moderation/:id/release': { roles: ['admin', 'moderator'], body: reason },

@@ -13,10 +13,12 @@ import {
   revokeUserSessions,
   suspendUser,
   unsuspendUser,
+  viewUserImages,
 } from '../../admin/index.js';
 import {
   adjustCreditsSchema,
   adminStatsSchema,
+  adminUserImageSchema,
   adminUserRowSchema,
   adminUserSchema,
   creditAdjustmentSchema,
@@ -147,6 +149,19 @@ export const adminUserRoutes =
         const userId = await findAccountId(deps, req.params.id);
         await resendVerification(deps, { actor: actorOf(userOf(req)), userId, reason: req.body.reason, now: now() });
         return reply.status(204).send();
+      },
+    );
+
+    /** POST /api/admin/users/:id/images – look at the account's newest images, with a reason; the look is audited. */
+    app.post(
+      '/api/admin/users/:id/images',
+      {
+        config: operator('users.images'),
+        schema: { params: account, body: operatorReasonSchema, response: { 200: z.object({ images: z.array(adminUserImageSchema) }) } },
+      },
+      async (req) => {
+        const userId = await findAccountId(deps, req.params.id);
+        return { images: await viewUserImages(deps, { actor: actorOf(userOf(req)), userId, reason: req.body.reason, now: now() }) };
       },
     );
 
