@@ -2,6 +2,7 @@ import { apiFetch } from './client.js';
 import type {
   AdminStats,
   AdminUser,
+  AdminUserImage,
   AdminUserRow,
   AuditAction,
   AuditEntry,
@@ -69,6 +70,10 @@ const actionPaths: Record<AccountAction, string> = {
 /** POST /api/admin/users/:id/{suspend,unsuspend,sessions/revoke,verification} with `{ reason }` (204). */
 export const runAccountAction = (id: string, action: AccountAction, reason: string) =>
   apiFetch<undefined>(`/api/admin/users/${seg(id)}/${actionPaths[action]}`, { method: 'POST', json: { reason } });
+
+/** POST /api/admin/users/:id/images – the account's newest images (small thumbnails inline); the look and its reason are audited. */
+export const viewUserImages = (id: string, reason: string) =>
+  apiFetch<{ images: AdminUserImage[] }>(`/api/admin/users/${seg(id)}/images`, { method: 'POST', json: { reason } });
 
 /** DELETE /api/admin/users/:id – erases the account as self-deletion does; its sessions end at once (204). */
 export const adminDeleteUser = (id: string, reason: string) =>

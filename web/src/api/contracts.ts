@@ -6,6 +6,7 @@
 export type {
   AdminStats,
   AdminUser,
+  AdminUserImage,
   AdminUserRow,
   CreditAdjustment,
   DenylistTerm,

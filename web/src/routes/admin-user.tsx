@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import type { AdminUserImage } from '../api/contracts.js';
 import { Card } from '../components/ui/card.js';
 import { ArrowLeftIcon } from '../components/ui/icons.js';
 import { Notice } from '../components/ui/notice.js';
@@ -7,6 +9,7 @@ import { Skeleton } from '../components/ui/skeleton.js';
 import { AccountActions } from '../features/admin/account-actions.js';
 import { AccountBadges } from '../features/admin/account-badges.js';
 import { AccountLedger, AccountRecords } from '../features/admin/account-details.js';
+import { AccountImages } from '../features/admin/account-images.js';
 import { ConsoleLoadError } from '../features/admin/two-factor-required.js';
 import { useAdminUser } from '../features/admin/use-console.js';
 import { useOperator } from '../features/admin/use-operator.js';
@@ -21,6 +24,8 @@ export default function AdminUserRoute() {
   const { id = '' } = useParams();
   const { me, allowed } = useOperator('users.read');
   const { data: u, isPending, error, refetch } = useAdminUser(id);
+  // Shown only after a stated reason, and forgotten when the operator leaves the page.
+  const [images, setImages] = useState<AdminUserImage[] | null>(null);
   useDocumentTitle(u ? u.email : t('console.users.title'));
   if (!allowed || !me) return <NotFoundRoute />;
   const n = (v: number) => formatNumber(v, i18n.language);
@@ -88,8 +93,10 @@ export default function AdminUserRoute() {
           </dl>
 
           <Section title={t('console.user.actions')} description={t('console.user.actionsHint')}>
-            <AccountActions user={u} role={me.role} />
+            <AccountActions user={u} role={me.role} onImages={setImages} />
           </Section>
+
+          {images && <AccountImages images={images} onHide={() => setImages(null)} />}
 
           <AccountLedger user={u} />
           <AccountRecords user={u} />

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { AccountAction } from '../../api/admin.js';
-import type { AdminUser, OperatorPermission } from '../../api/contracts.js';
+import type { AdminUser, AdminUserImage, OperatorPermission } from '../../api/contracts.js';
 import { Button, type ButtonVariant, buttonClass } from '../../components/ui/button.js';
 import { TextField } from '../../components/ui/field.js';
 import { useTranslation } from '../../i18n/react.js';
@@ -10,9 +10,9 @@ import { toast } from '../../lib/toast.js';
 import { AdjustCreditsDialog } from './adjust-credits-dialog.js';
 import { may } from './permissions.js';
 import { ReasonDialog } from './reason-dialog.js';
-import { useAccountAction, useDeleteAccount, useRefundGeneration } from './use-console.js';
+import { useAccountAction, useDeleteAccount, useRefundGeneration, useViewImages } from './use-console.js';
 
-type Action = AccountAction | 'credits' | 'refund' | 'delete';
+type Action = AccountAction | 'credits' | 'refund' | 'images' | 'delete';
 
 interface ActionSpec {
   action: Action;
@@ -30,11 +30,21 @@ const actions: ActionSpec[] = [
   { action: 'unsuspend', permission: 'users.suspend', variant: 'secondary', when: (u) => Boolean(u.suspendedAt) },
   { action: 'revokeSessions', permission: 'users.sessions', variant: 'secondary', when: (u) => u.sessions.length > 0 },
   { action: 'resendVerification', permission: 'users.sessions', variant: 'secondary', when: (u) => !u.emailVerified },
+  { action: 'images', permission: 'users.images', variant: 'secondary', when: (u) => u.generations.total > 0 },
   { action: 'delete', permission: 'users.delete', variant: 'danger', when: () => true },
 ];
 
 /** The account actions the operator's role may take, each asking for a reason in a dialog. */
-export function AccountActions({ user, role }: { user: AdminUser; role: string }) {
+export function AccountActions({
+  user,
+  role,
+  onImages,
+}: {
+  user: AdminUser;
+  role: string;
+  /** The images an operator asked to see, once the server has recorded why. */
+  onImages: (images: AdminUserImage[]) => void;
+}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<Action | null>(null);
   const offered = actions.filter((a) => may(role, a.permission) && a.when(user));
@@ -55,8 +65,9 @@ export function AccountActions({ user, role }: { user: AdminUser; role: string }
       {offered.length === 0 && <p className="text-sm text-zinc-500 dark:text-zinc-400">{t('console.user.noActions')}</p>}
       {open === 'credits' && <AdjustCreditsDialog userId={user.id} balance={user.balance} onClose={() => setOpen(null)} />}
       {open === 'refund' && <RefundDialog user={user} onClose={() => setOpen(null)} />}
+      {open === 'images' && <ImagesDialog user={user} onImages={onImages} onClose={() => setOpen(null)} />}
       {open === 'delete' && <DeleteDialog user={user} onClose={() => setOpen(null)} />}
-      {open && open !== 'credits' && open !== 'refund' && open !== 'delete' && (
+      {open && open !== 'credits' && open !== 'refund' && open !== 'images' && open !== 'delete' && (
         <ReasonActionDialog user={user} action={open} onClose={() => setOpen(null)} />
       )}
     </div>
@@ -136,6 +147,31 @@ function RefundDialog({ user, onClose }: { user: AdminUser; onClose: () => void 
         data-testid="refund-generation-id"
       />
     </ReasonDialog>
+  );
+}
+
+/** Looking at the account's images: the reason is audited before anything is shown. */
+function ImagesDialog({ user, onImages, onClose }: { user: AdminUser; onImages: (images: AdminUserImage[]) => void; onClose: () => void }) {
+  const { t } = useTranslation();
+  const view = useViewImages(user.id);
+  return (
+    <ReasonDialog
+      title={t('console.actions.images.title')}
+      description={t('console.actions.images.body', { email: user.email })}
+      confirmLabel={t('console.actions.images.button')}
+      busy={view.isPending}
+      error={view.error}
+      testId="dialog-images"
+      onClose={onClose}
+      onConfirm={(reason) =>
+        view.mutate(reason, {
+          onSuccess: (r) => {
+            onImages(r.images);
+            onClose();
+          },
+        })
+      }
+    />
   );
 }
 

@@ -18,6 +18,7 @@ import {
   removeDenylistTerm,
   runAccountAction,
   searchUsers,
+  viewUserImages,
 } from '../../api/admin.js';
 import type { AdminUser, AuditAction } from '../../api/contracts.js';
 import { queryKeys } from '../../api/query-keys.js';
@@ -101,6 +102,9 @@ export function useRefundGeneration(id: string) {
     },
   });
 }
+
+/** Looks at the account's newest images, with a reason (audited on the server before anything is read). */
+export const useViewImages = (id: string) => useMutation({ mutationFn: (reason: string) => viewUserImages(id, reason) });
 
 /** Erases the account, as self-deletion does. */
 export function useDeleteAccount(id: string) {
