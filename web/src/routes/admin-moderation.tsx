@@ -42,25 +42,28 @@ export default function AdminModerationRoute() {
           onChange={setStatus}
           options={statuses.map((s) => ({ value: s, label: s ? t(`console.moderation.status.${s}`) : t('admin.all') }))}
         />
-        {isPending ? (
-          <Skeleton className="h-48" />
-        ) : error ? (
-          <ConsoleLoadError error={error} onRetry={refetch} />
-        ) : data.cases.length === 0 ? (
-          <EmptyState
-            icon={<CheckIcon size={26} />}
-            title={t('console.moderation.emptyTitle')}
-            description={t('console.moderation.emptyBody')}
-          />
-        ) : (
-          <ul className="space-y-3" data-testid="moderation-cases">
-            {data.cases.map((c) => (
-              <li key={c.id}>
-                <ModerationCaseItem item={c} onDecide={(decision) => setDeciding({ item: c, decision })} />
-              </li>
-            ))}
-          </ul>
-        )}
+        {/* As tall as the empty queue, so the denylist below does not move when the queue arrives. */}
+        <div className="min-h-72">
+          {isPending ? (
+            <Skeleton className="h-72" />
+          ) : error ? (
+            <ConsoleLoadError error={error} onRetry={refetch} />
+          ) : data.cases.length === 0 ? (
+            <EmptyState
+              icon={<CheckIcon size={26} />}
+              title={t('console.moderation.emptyTitle')}
+              description={t('console.moderation.emptyBody')}
+            />
+          ) : (
+            <ul className="space-y-3" data-testid="moderation-cases">
+              {data.cases.map((c) => (
+                <li key={c.id}>
+                  <ModerationCaseItem item={c} onDecide={(decision) => setDeciding({ item: c, decision })} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
       </div>
 
       <Section icon={<ShieldIcon size={18} />} title={t('console.denylist.title')} description={t('console.denylist.subtitle')}>

@@ -59,35 +59,37 @@ export function Denylist() {
         </Button>
       </form>
       <ErrorNotice error={add.error} />
-      {isPending ? (
-        <Skeleton className="h-16" />
-      ) : error ? (
-        <ConsoleLoadError error={error} onRetry={refetch} />
-      ) : data.terms.length === 0 ? (
-        <p className="text-sm text-zinc-500 dark:text-zinc-400">{t('console.denylist.empty')}</p>
-      ) : (
-        <ul className="flex flex-wrap gap-2" data-testid="denylist-terms">
-          {data.terms.map((d) => (
-            <li
-              key={d.id}
-              className="inline-flex items-center gap-1 rounded-full bg-zinc-900/[0.05] py-1 pr-1 pl-3 text-sm dark:bg-white/10"
-              title={t('console.denylist.since', { date: formatDate(d.createdAt, i18n.language) })}
-              data-testid="denylist-entry"
-            >
-              <span className="font-mono">{d.term}</span>
-              <button
-                type="button"
-                className="grid size-6 place-items-center rounded-full text-zinc-500 hover:bg-zinc-900/10 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-violet-500 dark:text-zinc-400 dark:hover:bg-white/10 dark:hover:text-white"
-                aria-label={t('console.denylist.remove', { term: d.term })}
-                disabled={remove.isPending && remove.variables === d.id}
-                onClick={() => remove.mutate(d.id, { onError: (err) => toast.error(t(errorMessageKey(err))) })}
+      <div className="min-h-8">
+        {isPending ? (
+          <Skeleton className="h-8" />
+        ) : error ? (
+          <ConsoleLoadError error={error} onRetry={refetch} />
+        ) : data.terms.length === 0 ? (
+          <p className="text-sm text-zinc-500 dark:text-zinc-400">{t('console.denylist.empty')}</p>
+        ) : (
+          <ul className="flex flex-wrap gap-2" data-testid="denylist-terms">
+            {data.terms.map((d) => (
+              <li
+                key={d.id}
+                className="inline-flex items-center gap-1 rounded-full bg-zinc-900/[0.05] py-1 pr-1 pl-3 text-sm dark:bg-white/10"
+                title={t('console.denylist.since', { date: formatDate(d.createdAt, i18n.language) })}
+                data-testid="denylist-entry"
               >
-                <CloseIcon size={14} />
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+                <span className="font-mono">{d.term}</span>
+                <button
+                  type="button"
+                  className="grid size-6 place-items-center rounded-full text-zinc-500 hover:bg-zinc-900/10 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-violet-500 dark:text-zinc-400 dark:hover:bg-white/10 dark:hover:text-white"
+                  aria-label={t('console.denylist.remove', { term: d.term })}
+                  disabled={remove.isPending && remove.variables === d.id}
+                  onClick={() => remove.mutate(d.id, { onError: (err) => toast.error(t(errorMessageKey(err))) })}
+                >
+                  <CloseIcon size={14} />
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
     </div>
   );
 }
