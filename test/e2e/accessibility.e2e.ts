@@ -41,7 +41,7 @@ async function open(viewport: { width: number; height: number }, theme: Theme, s
   return context;
 }
 
-const pathsFor = (signedIn: boolean) => (signedIn ? [...appPaths(site.generationId), '/', '/privacy'] : publicPaths);
+const pathsFor = (signedIn: boolean) => (signedIn ? [...appPaths(site), '/', '/privacy'] : publicPaths);
 
 /** Serious and critical axe-core violations on the page, one readable line each. */
 async function seriousViolations(page: Page): Promise<string[]> {

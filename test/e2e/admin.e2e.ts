@@ -4,17 +4,19 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exitOf, spawnAnimegen } from '../helpers/process.js';
-import { signedInViaApi, verifiedUserViaApi } from './helpers/api-user.js';
+import { signedInViaApi, twoFactorOnViaApi, verifiedUserViaApi } from './helpers/api-user.js';
 import { desktop, launchBrowser } from './helpers/browser.js';
 import { screenshot } from './helpers/screenshots.js';
 import { type RunningServer, startServer } from './helpers/server.js';
+import { totp } from './helpers/totp.js';
 import { newUser } from './helpers/ui.js';
 
 /**
  * The operator's side of a child-account report: a parent files it through the
- * public form, the operator (made one with `animegen admin grant`) answers it
- * in the queue, the parent is e-mailed, and the reported account is erased.
- * Then the provider account runs dry: the operator sees a banner until fixed.
+ * public form, the operator (made one with `animegen admin grant`, signing in
+ * with two factors as the console requires) answers it in the queue, the
+ * parent is e-mailed, and the reported account is found and erased. Then the
+ * provider account runs dry: the operator sees a banner until fixed.
  */
 
 const dataDir = mkdtempSync(join(tmpdir(), 'animegen-e2e-admin-'));
@@ -26,13 +28,14 @@ const operator = newUser('operator');
 const child = newUser('child');
 let childCookie = '';
 let dueAt = '';
+let secret = '';
 const parent = `parent.${Date.now()}@example.test`;
 
 const asChild = (path: string) => fetch(`${server.baseUrl}${path}`, { headers: { cookie: childCookie } });
 
 beforeAll(async () => {
   server = await startServer({}, { dataDir });
-  await verifiedUserViaApi(server.baseUrl, operator);
+  ({ secret } = await twoFactorOnViaApi(server.baseUrl, operator, await verifiedUserViaApi(server.baseUrl, operator)));
   childCookie = (await verifiedUserViaApi(server.baseUrl, child)).join('; ');
   const report = await fetch(`${server.baseUrl}/api/privacy-requests`, {
     method: 'POST',
@@ -78,9 +81,13 @@ describe('the operator console', () => {
     await page.getByLabel('E-mail address').fill(operator.email);
     await page.getByLabel('Password', { exact: true }).fill(operator.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('two-factor-code').fill(totp(secret));
+    await page.getByTestId('two-factor-submit').click();
     await page.waitForURL('**/create');
     await page.goto('/settings');
     await page.getByTestId('admin-link').click();
+    await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+    await page.getByTestId('console-nav').getByRole('link', { name: 'Privacy requests' }).click();
     await page.getByRole('heading', { name: 'Privacy requests', level: 1 }).waitFor();
 
     const row = page.getByTestId('admin-request').filter({ hasText: parent });
@@ -110,21 +117,23 @@ describe('the operator console', () => {
     expect(toParent[0]?.text).toContain('We are checking the account now.');
   });
 
-  it('erases the reported account by its e-mail address: its sessions end at once', async () => {
+  it('finds the reported account by its e-mail address and erases it, with a reason: its sessions end at once', async () => {
     expect((await asChild('/api/me')).status).toBe(200);
-    await page.getByTestId('admin-user-id').fill(child.email);
-    await page.getByTestId('admin-delete-user').click();
+    await page.getByTestId('console-nav').getByRole('link', { name: 'Users' }).click();
+    await page.getByTestId('user-search').fill(child.email);
+    await page.getByTestId('user-result').filter({ hasText: child.email }).click();
+    await page.getByTestId('user-email').filter({ hasText: child.email }).waitFor();
+    await page.getByTestId('action-delete').click();
     await page.getByRole('dialog').getByText(child.email).waitFor();
+    await page.getByTestId('action-reason').fill('Reported by a parent as a child account');
     await screenshot(page, 'admin-delete-user-desktop', { fullPage: false });
-    await page.getByTestId('confirm-admin-delete-user').click();
+    await page.getByTestId('confirm-dialog-delete').click();
     await page.getByText('Account deleted').waitFor();
     expect((await asChild('/api/me')).status).toBe(401);
 
-    // A second try finds nothing and says so, in plain words.
-    await page.getByTestId('admin-user-id').fill(child.email);
-    await page.getByTestId('admin-delete-user').click();
-    await page.getByTestId('confirm-admin-delete-user').click();
-    await page.getByTestId('toast-error').filter({ hasText: 'We could not find that.' }).waitFor();
+    // A second search finds nothing and says so, in plain words.
+    await page.getByTestId('user-search').fill(child.email);
+    await page.getByText('No account found').waitFor();
   });
 
   it('alerts the operator when the image provider account runs dry, until it is marked fixed', async () => {

@@ -122,7 +122,8 @@ describe('help & support', () => {
     const context = await contextWith(agentCookies);
     const page = await context.newPage();
     await page.goto('/settings#operator');
-    await page.getByTestId('admin-support-link').click();
+    await page.getByTestId('admin-link').click();
+    await page.getByTestId('console-nav').getByRole('link', { name: 'Support' }).click();
     await page.waitForURL(/\/admin\/support/);
     await page.locator(`[data-testid="support-inbox-row"][data-id="${requestId}"]`).click();
     const thread = page.getByTestId('support-inbox-thread');

@@ -48,8 +48,20 @@ export const routes: RouteObject[] = [
           { path: 'settings', lazy: appScreen(() => import('./routes/settings.js')) },
           { path: 'support', lazy: appScreen(() => import('./routes/support.js')) },
           { path: 'support/:id', lazy: appScreen(() => import('./routes/support.js')) },
-          { path: 'admin/privacy-requests', lazy: appScreen(() => import('./routes/admin-privacy-requests.js')) },
-          { path: 'admin/support', lazy: appScreen(() => import('./routes/admin-support.js')) },
+          {
+            // The operator console: its frame, then each section as its own chunk.
+            path: 'admin',
+            lazy: appScreen(() => import('./routes/admin.js')),
+            children: [
+              { index: true, lazy: screen(() => import('./routes/admin-dashboard.js')) },
+              { path: 'users', lazy: screen(() => import('./routes/admin-users.js')) },
+              { path: 'users/:id', lazy: screen(() => import('./routes/admin-user.js')) },
+              { path: 'moderation', lazy: screen(() => import('./routes/admin-moderation.js')) },
+              { path: 'audit', lazy: screen(() => import('./routes/admin-audit.js')) },
+              { path: 'support', lazy: screen(() => import('./routes/admin-support.js')) },
+              { path: 'privacy-requests', lazy: screen(() => import('./routes/admin-privacy-requests.js')) },
+            ],
+          },
         ],
       },
       { path: '*', lazy: screen(() => import('./routes/not-found.js')) },

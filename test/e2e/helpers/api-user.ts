@@ -1,4 +1,5 @@
 import type { BrowserContext } from 'playwright-core';
+import { totp } from './totp.js';
 import { newUser, type TestUser } from './ui.js';
 
 /**
@@ -34,4 +35,39 @@ export async function signedInViaApi(baseUrl: string, context: BrowserContext, t
     }),
   );
   return { ...user, cookie: cookies.join('; ') };
+}
+
+/**
+ * Turns on two-factor sign-in for a signed-in account through the HTTP API,
+ * as Settings → Security does (password, then a first code from the app).
+ * Confirming replaces the session, so this returns the new session cookies
+ * and the authenticator secret for later codes.
+ */
+export async function twoFactorOnViaApi(
+  baseUrl: string,
+  user: TestUser,
+  cookies: string[],
+): Promise<{ cookies: string[]; secret: string }> {
+  const headers = { origin: baseUrl, 'content-type': 'application/json', cookie: cookies.join('; ') };
+  const enable = await fetch(`${baseUrl}/api/auth/two-factor/enable`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ password: user.password }),
+  });
+  if (!enable.ok) throw new Error(`two-factor enable: ${enable.status} ${await enable.text()}`);
+  const { totpURI } = (await enable.json()) as { totpURI: string };
+  const secret = new URL(totpURI).searchParams.get('secret') ?? '';
+  const verify = await fetch(`${baseUrl}/api/auth/two-factor/verify-totp`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ code: totp(secret) }),
+  });
+  if (!verify.ok) throw new Error(`two-factor confirm: ${verify.status} ${await verify.text()}`);
+  const set = verify.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0] ?? '')
+    .filter((c) => !c.endsWith('='));
+  // Cookies the answer did not replace stay as they were.
+  const names = new Set(set.map((c) => c.slice(0, c.indexOf('='))));
+  return { cookies: [...cookies.filter((c) => !names.has(c.slice(0, c.indexOf('=')))), ...set], secret };
 }

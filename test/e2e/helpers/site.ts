@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { BrowserContext, Page } from 'playwright-core';
 import { exitOf, spawnAnimegen } from '../../helpers/process.js';
-import { verifiedUserViaApi } from './api-user.js';
+import { twoFactorOnViaApi, verifiedUserViaApi } from './api-user.js';
 import { type RunningServer, startServer } from './server.js';
 import { newUser } from './ui.js';
 
@@ -18,6 +18,8 @@ export interface Site {
   cookies: string[];
   /** A succeeded generation of the operator's. */
   generationId: string;
+  /** The operator's own account id (its page in the console). */
+  operatorId: string;
   stop(): Promise<void>;
 }
 
@@ -38,14 +40,20 @@ export const publicPaths = [
   '/no-such-page',
 ];
 
-/** Every signed-in screen (the operator sees the admin one too). */
-export const appPaths = (generationId: string) => [
+/** Every signed-in screen (the operator, an admin with two-factor sign-in, sees the console's too). */
+export const appPaths = (site: Pick<Site, 'generationId' | 'operatorId'>) => [
   '/create',
   '/gallery',
-  `/g/${generationId}`,
+  `/g/${site.generationId}`,
   '/credits',
   '/trash',
   '/settings',
+  '/admin',
+  '/admin/users?q=site',
+  `/admin/users/${site.operatorId}`,
+  '/admin/moderation',
+  '/admin/audit',
+  '/admin/support',
   '/admin/privacy-requests',
 ];
 
@@ -53,16 +61,19 @@ export async function startSite(): Promise<Site> {
   const dataDir = mkdtempSync(join(tmpdir(), 'animegen-e2e-site-'));
   const operator = newUser('site');
   let server = await startServer({}, { dataDir });
-  const cookies = await verifiedUserViaApi(server.baseUrl, operator);
+  // The console needs two-factor sign-in on the operator's account.
+  const { cookies } = await twoFactorOnViaApi(server.baseUrl, operator, await verifiedUserViaApi(server.baseUrl, operator));
   // PGlite has one owner at a time: grant operator rights while the server is down.
   await server.stop();
   if ((await exitOf(spawnAnimegen('admin', { DATA_DIR: dataDir }, ['grant', operator.email]))) !== 0) throw new Error('admin grant failed');
   server = await startServer({}, { dataDir });
   const generationId = await finishedGeneration(server.baseUrl, cookies.join('; '));
+  const me = (await (await fetch(`${server.baseUrl}/api/me`, { headers: { cookie: cookies.join('; ') } })).json()) as { id: string };
   return {
     server,
     cookies,
     generationId,
+    operatorId: me.id,
     stop: async () => {
       await server.stop();
       rmSync(dataDir, { recursive: true, force: true });

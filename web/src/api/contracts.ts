@@ -3,7 +3,15 @@
  * bundle never pulls in zod). The web app may import nothing else from src/.
  */
 
-export type { OperatorAlert } from '../../../src/contracts/admin.js';
+export type {
+  AdminStats,
+  AdminUser,
+  AdminUserImage,
+  AdminUserRow,
+  CreditAdjustment,
+  DenylistTerm,
+  OperatorAlert,
+} from '../../../src/contracts/admin.js';
 export type {
   CreditEntry,
   CreditsResponse,
@@ -36,7 +44,8 @@ export type {
   PurchaseStatusView,
 } from '../../../src/contracts/billing.js';
 export type { ErrorCode } from '../../../src/contracts/errors.js';
-export type { ReportImageInput } from '../../../src/contracts/moderation.js';
+export type { ModerationCase, PolicyCategory, PolicyDecision, ReportImageInput } from '../../../src/contracts/moderation.js';
+export type { AccountRole, AuditAction, AuditEntry, OperatorPermission, OperatorRole } from '../../../src/contracts/operators.js';
 export type {
   CreatePrivacyRequestInput,
   DataExport,

@@ -49,6 +49,3 @@ export function adminListPrivacyRequests(status: PrivacyRequestStatus | null) {
 /** PATCH /api/admin/privacy-requests/:id – new status and optional resolution; the requester is e-mailed. */
 export const adminUpdatePrivacyRequest = (id: string, input: { status: PrivacyRequestStatus; resolution?: string }) =>
   apiFetch<PrivacyRequest>(`/api/admin/privacy-requests/${seg(id)}`, { method: 'PATCH', json: { ...input } });
-
-/** DELETE /api/admin/users/:id – deletes an account exactly as self-deletion does (204). */
-export const adminDeleteUser = (id: string) => apiFetch<undefined>(`/api/admin/users/${seg(id)}`, { method: 'DELETE' });

@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { may } from '../../../src/contracts/operators.js';
 import { Button, buttonClass } from '../components/ui/button.js';
 import {
   ArchiveIcon,
@@ -22,6 +21,7 @@ import { DownloadSettings } from '../features/account/download-settings.js';
 import { MatureContent } from '../features/account/mature-content.js';
 import { ProfileForm } from '../features/account/profile-form.js';
 import { SettingsNav } from '../features/account/settings-nav.js';
+import { isOperator } from '../features/admin/permissions.js';
 import { PreferencesForm } from '../features/preferences/preferences-form.js';
 import { DataExport } from '../features/privacy/data-export.js';
 import { MyPrivacyRequests } from '../features/privacy/my-privacy-requests.js';
@@ -146,20 +146,11 @@ export default function SettingsRoute() {
             </Link>
           </Section>
 
-          {(me.role === 'admin' || may(me.role, 'support')) && (
-            <Section id="operator" icon={<ShieldIcon size={18} />} title={t('admin.console')} description={t('admin.settingsHint')}>
-              <div className="flex flex-wrap gap-2">
-                {me.role === 'admin' && (
-                  <Link to="/admin/privacy-requests" className={buttonClass('secondary')} data-testid="admin-link">
-                    {t('admin.open')}
-                  </Link>
-                )}
-                {may(me.role, 'support') && (
-                  <Link to="/admin/support" className={buttonClass('secondary')} data-testid="admin-support-link">
-                    {t('admin.support.open')}
-                  </Link>
-                )}
-              </div>
+          {isOperator(me.role) && (
+            <Section id="operator" icon={<ShieldIcon size={18} />} title={t('console.title')} description={t('admin.settingsHint')}>
+              <Link to="/admin" className={buttonClass('secondary')} data-testid="admin-link">
+                {t('admin.open')}
+              </Link>
             </Section>
           )}
 

@@ -6,15 +6,16 @@ import { useTranslation } from '../../i18n/react.js';
 import { formatDateTime } from '../../lib/format.js';
 import { toast } from '../../lib/toast.js';
 import { useMe } from '../session/use-session.js';
-import { useOperatorAlerts, useResolveAlert } from './use-alerts.js';
+import { alertsShownTo, useOperatorAlerts, useResolveAlert } from './use-alerts.js';
 
 /** For operators only: problems users cannot fix (our provider account is out of credits or its key is refused). */
 export function OperatorAlerts() {
   const { t, i18n } = useTranslation();
   const { data: me } = useMe();
-  const { data } = useOperatorAlerts(me?.role === 'admin');
+  const shown = alertsShownTo(me);
+  const { data } = useOperatorAlerts(shown);
   const resolve = useResolveAlert();
-  if (me?.role !== 'admin' || !data?.alerts.length) return null;
+  if (!shown || !data?.alerts.length) return null;
   return data.alerts.map((a) => (
     <ActionBanner
       key={a.id}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { type PrivacyRequest, type PrivacyRequestStatus, privacyRequestStatuses } from '../../api/contracts.js';
 import { Button } from '../../components/ui/button.js';
 import { EmptyState } from '../../components/ui/empty-state.js';
@@ -11,11 +12,13 @@ import { formatDate } from '../../lib/format.js';
 import { DueDate, isOverdue, RequestStatusBadge } from '../privacy/request-status.js';
 import { UpdateRequestDialog } from './update-request-dialog.js';
 import { useAdminPrivacyRequests } from './use-admin.js';
+import { useOperator } from './use-operator.js';
 
 const columns = 'md:grid md:grid-cols-[8.5rem_minmax(0,1fr)_8rem_9.5rem_auto] md:items-center md:gap-4';
 
 function Row({ request: r, onEdit }: { request: PrivacyRequest; onEdit: () => void }) {
   const { t, i18n } = useTranslation();
+  const { allowed: canOpen } = useOperator('users.read');
   return (
     <li
       className={cn('space-y-2 px-4 py-3.5 md:space-y-0', columns, isOverdue(r) && 'bg-rose-50/60 dark:bg-rose-500/5')}
@@ -30,7 +33,18 @@ function Row({ request: r, onEdit }: { request: PrivacyRequest; onEdit: () => vo
       <div className="min-w-0">
         <p className="truncate text-sm font-medium" title={r.email}>
           {r.email}
-          {r.userId && <span className="ml-2 font-mono text-xs text-zinc-400">{r.userId}</span>}
+          {r.userId &&
+            (canOpen ? (
+              <Link
+                to={`/admin/users/${encodeURIComponent(r.userId)}`}
+                className="ml-2 font-mono text-xs text-violet-700 hover:underline dark:text-violet-300"
+                data-testid="request-account"
+              >
+                {r.userId}
+              </Link>
+            ) : (
+              <span className="ml-2 font-mono text-xs text-zinc-500 dark:text-zinc-400">{r.userId}</span>
+            ))}
         </p>
         <p className="line-clamp-2 text-sm text-zinc-600 dark:text-zinc-400" title={r.message}>
           {r.message}

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PrivacyRequestStatus } from '../../api/contracts.js';
-import { adminDeleteUser, adminListPrivacyRequests, adminUpdatePrivacyRequest } from '../../api/privacy.js';
+import { adminListPrivacyRequests, adminUpdatePrivacyRequest } from '../../api/privacy.js';
 import { queryKeys } from '../../api/query-keys.js';
 
 /** The operator's privacy request queue, oldest due first, optionally one status only. */
@@ -17,6 +17,3 @@ export function useUpdatePrivacyRequest() {
     onSuccess: () => qc.invalidateQueries({ queryKey: ['admin-privacy-requests'] }),
   });
 }
-
-/** Deletes an account (e.g. a reported child account) exactly as self-deletion does. */
-export const useAdminDeleteUser = () => useMutation({ mutationFn: adminDeleteUser });

@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { useOperatorAlerts } from '../admin/use-alerts.js';
+import { alertsShownTo, useOperatorAlerts } from '../admin/use-alerts.js';
 import { usePolicyStatus } from '../privacy/use-policy.js';
 import { useMe, useMeta } from '../session/use-session.js';
 import { prerenderedDemo } from './prerendered-facts.js';
@@ -15,12 +15,13 @@ export function useShellReady(): boolean {
   const me = useMe();
   const meta = useMeta();
   const policy = usePolicyStatus(Boolean(me.data));
-  const alerts = useOperatorAlerts(me.data?.role === 'admin');
+  const alertsShown = alertsShownTo(me.data);
+  const alerts = useOperatorAlerts(alertsShown);
   // Once shown, the page stays: signing in later must not blank it while the new account's notices load.
   const shown = useRef(false);
   // A prerendered page already knows the demo banner (prerendered-facts.ts).
   const demoKnown = !meta.isPending || prerenderedDemo() !== undefined;
-  const known = !me.isPending && demoKnown && !(me.data && policy.isPending) && !(me.data?.role === 'admin' && alerts.isPending);
+  const known = !me.isPending && demoKnown && !(me.data && policy.isPending) && !(alertsShown && alerts.isPending);
   if (known) shown.current = true;
   return shown.current;
 }
