@@ -10,6 +10,7 @@ import { useTranslation } from '../../i18n/react.js';
 import { cn } from '../../lib/cn.js';
 import { formatDate } from '../../lib/format.js';
 import { DueDate, isOverdue, RequestStatusBadge } from '../privacy/request-status.js';
+import { StatusFilter } from './status-filter.js';
 import { UpdateRequestDialog } from './update-request-dialog.js';
 import { useAdminPrivacyRequests } from './use-admin.js';
 import { useOperator } from './use-operator.js';
@@ -71,29 +72,10 @@ export function PrivacyQueue() {
   const [status, setStatus] = useState<PrivacyRequestStatus | null>('open');
   const [editing, setEditing] = useState<PrivacyRequest | null>(null);
   const { data, isPending, error, refetch } = useAdminPrivacyRequests(status);
-  const filters: (PrivacyRequestStatus | null)[] = [...privacyRequestStatuses, null];
 
   return (
     <div>
-      <fieldset className="mb-4 flex min-w-0 gap-1 overflow-x-auto rounded-xl bg-zinc-900/[0.04] p-1 dark:bg-white/5">
-        <legend className="sr-only">{t('admin.filter')}</legend>
-        {filters.map((f) => (
-          <button
-            key={f ?? 'all'}
-            type="button"
-            aria-pressed={status === f}
-            onClick={() => setStatus(f)}
-            className={cn(
-              'rounded-lg px-3 py-1.5 text-sm font-medium whitespace-nowrap transition',
-              status === f
-                ? 'bg-white text-zinc-900 shadow-sm dark:bg-white/10 dark:text-white'
-                : 'text-zinc-500 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white',
-            )}
-          >
-            {f ? t(`privacyRequest.status.${f}`) : t('admin.all')}
-          </button>
-        ))}
-      </fieldset>
+      <StatusFilter statuses={privacyRequestStatuses} value={status} onChange={setStatus} label={(f) => t(`privacyRequest.status.${f}`)} />
       {isPending ? (
         <Skeleton className="h-48" />
       ) : error ? (

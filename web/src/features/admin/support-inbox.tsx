@@ -16,33 +16,7 @@ import { toast } from '../../lib/toast.js';
 import { SupportStatusBadge } from '../support/support-status.js';
 import { ReplyBox, SupportLinks, SupportMessages } from '../support/support-thread.js';
 import { useCloseSupportRequest, useReplySupportRequest, useSupportInbox, useSupportInboxThread } from '../support/use-support.js';
-
-/** The status filter: open (waiting for us) first, then everything else. */
-function StatusFilter({ value, onChange }: { value: SupportStatus | null; onChange: (s: SupportStatus | null) => void }) {
-  const { t } = useTranslation();
-  const filters: (SupportStatus | null)[] = [...supportStatuses, null];
-  return (
-    <fieldset className="mb-4 flex min-w-0 gap-1 overflow-x-auto rounded-xl bg-zinc-900/[0.04] p-1 dark:bg-white/5">
-      <legend className="sr-only">{t('admin.filter')}</legend>
-      {filters.map((f) => (
-        <button
-          key={f ?? 'all'}
-          type="button"
-          aria-pressed={value === f}
-          onClick={() => onChange(f)}
-          className={cn(
-            'rounded-lg px-3 py-1.5 text-sm font-medium whitespace-nowrap transition',
-            value === f
-              ? 'bg-white text-zinc-900 shadow-sm dark:bg-white/10 dark:text-white'
-              : 'text-zinc-500 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white',
-          )}
-        >
-          {f ? t(`support.status.${f}`) : t('admin.all')}
-        </button>
-      ))}
-    </fieldset>
-  );
-}
+import { StatusFilter } from './status-filter.js';
 
 function InboxRow({ request: r, selected, onOpen }: { request: SupportRequest; selected: boolean; onOpen: () => void }) {
   const { t, i18n } = useTranslation();
@@ -163,7 +137,7 @@ export function SupportInbox({ selected, onSelect }: { selected: string | null; 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)] lg:items-start">
       <div>
-        <StatusFilter value={status} onChange={setStatus} />
+        <StatusFilter statuses={supportStatuses} value={status} onChange={setStatus} label={(f) => t(`support.status.${f}`)} />
         {isPending ? (
           <Skeleton className="h-48" />
         ) : error ? (
