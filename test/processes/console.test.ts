@@ -46,7 +46,8 @@ describe('the readable console of animegen start', () => {
     expect(out).toContain(`AnimeGen is running at ${base}`);
     expect(out).toMatch(/Images +demo images from the built-in KIE simulator/);
     expect(out).toMatch(new RegExp(`Database +PostgreSQL 127\\.0\\.0\\.1:5432/${new URL(db.url).pathname.slice(1)}`));
-    expect(out).toContain(`E-mail    the dev mailbox at ${base}/dev/mail`);
+    expect(out).toMatch(new RegExp(`E-mail +the dev mailbox at ${base.replaceAll('.', '\\.')}/dev/mail`));
+    expect(out).toMatch(/Image checks +local classifier/);
     expect(out.split('\n').filter((l) => l.trimStart().startsWith('{'))).toEqual([]);
   });
 
