@@ -215,6 +215,30 @@ describe('an admin with two-factor sign-in', () => {
     ]);
     expect(await entries.nth(1).textContent()).toContain('Chargeback fraud under review');
   });
+  it('releases a refused prompt from the moderation queue with a reason', async () => {
+    const writer = newUser('console-writer');
+    const cookie = (await verifiedUserViaApi(server.baseUrl, writer)).join('; ');
+    const prompt = `explicit sex scene ${Date.now()}`;
+    const refused = await fetch(`${server.baseUrl}/api/generations`, {
+      method: 'POST',
+      headers: { cookie, origin: server.baseUrl, 'content-type': 'application/json' },
+      body: JSON.stringify({ prompt, model: 'nano-banana', aspectRatio: '1:1' }),
+    });
+    expect(refused.status).toBe(422);
+    await page.getByTestId('console-nav').getByRole('link', { name: 'Moderation' }).click();
+    const item = page.getByTestId('moderation-case').filter({ hasText: prompt });
+    await item.waitFor();
+    await item.getByTestId('case-release').click();
+    await page.getByTestId('action-reason').fill('Art study, not explicit on review');
+    await page.getByTestId('confirm-dialog-release').click();
+    // Released cases leave the open queue; the decision is in the audit log.
+    await expect.poll(() => item.count()).toBe(0);
+    await page.getByTestId('console-nav').getByRole('link', { name: 'Audit log' }).click();
+    const entry = page.getByTestId('audit-entry').first();
+    await entry.waitFor();
+    expect(await entry.getAttribute('data-action')).toBe('moderation.release');
+    expect(await entry.textContent()).toContain('Art study, not explicit on review');
+  });
 });
 
 describe('a support operator', () => {
