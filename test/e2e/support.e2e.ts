@@ -5,11 +5,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exitOf, spawnAnimegen } from '../helpers/process.js';
-import { verifiedUserViaApi } from './helpers/api-user.js';
+import { twoFactorOnViaApi, verifiedUserViaApi } from './helpers/api-user.js';
 import { desktop, launchBrowser } from './helpers/browser.js';
 import { screenshot } from './helpers/screenshots.js';
 import { type RunningServer, startServer } from './helpers/server.js';
-import { totp } from './helpers/totp.js';
 import { newUser } from './helpers/ui.js';
 
 /**
@@ -35,22 +34,6 @@ const post = (path: string, cookies: string[], body: object) =>
     body: JSON.stringify(body),
   });
 
-/** Turns two-factor sign-in on through the same endpoints the Settings screen calls; returns the session cookies after it. */
-async function turnOnTwoFactor(cookies: string[], password: string): Promise<string[]> {
-  const enabled = await post('/api/auth/two-factor/enable', cookies, { password });
-  expect(enabled.status).toBe(200);
-  const { totpURI } = (await enabled.json()) as { totpURI: string };
-  const secret = new URL(totpURI).searchParams.get('secret') ?? '';
-  const confirmed = await post('/api/auth/two-factor/verify-totp', cookies, { code: totp(secret) });
-  expect(confirmed.status).toBe(200);
-  const renewed = confirmed.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0] ?? '')
-    .filter((c) => !c.endsWith('='));
-  const names = new Set(renewed.map((c) => c.split('=')[0]));
-  return [...cookies.filter((c) => !names.has(c.split('=')[0])), ...renewed];
-}
-
 async function contextWith(cookies: string[]): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL: server.baseUrl, viewport: desktop });
   await context.addCookies(
@@ -67,7 +50,7 @@ beforeAll(async () => {
   const env = { SIMULATOR_BEHAVIOUR: '{"outOfCredits":true}' };
   server = await startServer(env, { dataDir });
   userCookies = await verifiedUserViaApi(server.baseUrl, user);
-  agentCookies = await turnOnTwoFactor(await verifiedUserViaApi(server.baseUrl, agent), agent.password);
+  ({ cookies: agentCookies } = await twoFactorOnViaApi(server.baseUrl, agent, await verifiedUserViaApi(server.baseUrl, agent)));
   const submitted = await post('/api/generations', userCookies, { prompt: 'a lantern festival', model: 'nano-banana', aspectRatio: '1:1' });
   expect(submitted.status).toBe(202);
   generationId = ((await submitted.json()) as { id: string }).id;
