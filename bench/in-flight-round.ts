@@ -8,7 +8,7 @@
 import { sql } from 'drizzle-orm';
 import type { Config } from '../src/config.js';
 import { createProvider, unlimitedRateLimiter } from '../src/providers/index.js';
-import { cpuMs, rowsOf, startApp, verifiedUsers } from './lib.js';
+import { cpuMs, rowsOf, settleGenerations, startApp, verifiedUsers } from './lib.js';
 import { API_KEY, simulatorProcess, submitProcess } from './processes.js';
 
 const env = process.env;
@@ -56,19 +56,8 @@ async function round(): Promise<RoundResult> {
     users.map((u) => u.cookie),
   );
   const simStats = async () => (await (await fetch(`${simulator.url}/_sim/stats`)).json()) as Record<string, number>;
-  /** Waits until `expected` generations whose prompt starts with `prefix` are terminal; their counts by status. */
-  const settle = async (prefix: string, expected: number, deadline: number) => {
-    for (;;) {
-      const rows = await rowsOf(
-        s.deps.db.execute(sql`select status, count(*)::int as n from generations
-          where user_id in ${owners} and prompt like ${`${prefix} %`} group by 1`),
-      );
-      const count: Record<string, number> = { succeeded: 0, failed: 0 };
-      for (const r of rows) count[r.status as string] = Number(r.n);
-      if (count.succeeded! + count.failed! >= expected || performance.now() > deadline) return count;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
+  const settle = (prefix: string, expected: number, deadline: number) =>
+    settleGenerations(s.deps.db, { owners, prefix, expected, deadline, pollMs: 100 });
   const timeout = () => performance.now() + Number(env.BENCH_IN_FLIGHT_TIMEOUT_SECONDS ?? 180) * 1000;
 
   if (WARMUP > 0) {

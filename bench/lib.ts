@@ -1,6 +1,7 @@
 /** Helpers shared by the benchmarks (bench/run.ts, bench/pipeline.ts). */
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { type SQL, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../src/app.js';
@@ -108,3 +109,23 @@ export const rowsOf = async (q: Promise<unknown>) => ((await q) as { rows: Recor
 export const ms = (n: unknown) => Number(n).toFixed(1);
 export const mb = (n: number) => `${(n / 2 ** 20).toFixed(0)} MB`;
 export const cpuMs = (since: NodeJS.CpuUsage) => (({ user, system }) => (user + system) / 1000)(process.cpuUsage(since));
+
+/**
+ * Waits until `expected` generations of `owners` whose prompt starts with
+ * `prefix` are terminal, or `deadline` (performance.now()) passes; answers their counts by status.
+ */
+export async function settleGenerations(
+  db: { execute(q: SQL): Promise<unknown> },
+  q: { owners: string[]; prefix: string; expected: number; deadline: number; pollMs: number },
+): Promise<Record<string, number>> {
+  for (;;) {
+    const rows = await rowsOf(
+      db.execute(sql`select status, count(*)::int as n from generations
+        where user_id in ${q.owners} and prompt like ${`${q.prefix} %`} group by 1`),
+    );
+    const count: Record<string, number> = { succeeded: 0, failed: 0 };
+    for (const r of rows) count[r.status as string] = Number(r.n);
+    if (count.succeeded! + count.failed! >= q.expected || performance.now() > q.deadline) return count;
+    await new Promise((r) => setTimeout(r, q.pollMs));
+  }
+}

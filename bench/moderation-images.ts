@@ -17,12 +17,11 @@
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import type { Config } from '../src/config.js';
 import { createLocalImageModerator, type ImageModerator, offImageModerator } from '../src/image-moderation/index.js';
 import { createProvider, renderPlaceholder, unlimitedRateLimiter } from '../src/providers/index.js';
-import { cpuMs, ms, rowsOf, scratchDatabase, startApp, verifiedUsers } from './lib.js';
+import { cpuMs, ms, scratchDatabase, settleGenerations, startApp, verifiedUsers } from './lib.js';
 import { API_KEY, simulatorProcess, submitProcess } from './processes.js';
 
 const env = process.env;
@@ -167,19 +166,14 @@ async function underLoad(dataDir: string): Promise<UnderLoad> {
       s.origin,
       users.map((u) => u.cookie),
     );
-    const settle = async (prefix: string, expected: number) => {
-      const deadline = performance.now() + Number(env.BENCH_MODERATION_TIMEOUT_SECONDS ?? 300) * 1000;
-      for (;;) {
-        const rows = await rowsOf(
-          s.deps.db.execute(sql`select status, count(*)::int as n from generations
-            where user_id in ${owners} and prompt like ${`${prefix} %`} group by 1`),
-        );
-        const count: Record<string, number> = { succeeded: 0, failed: 0 };
-        for (const r of rows) count[r.status as string] = Number(r.n);
-        if (count.succeeded! + count.failed! >= expected || performance.now() > deadline) return count;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    };
+    const settle = (prefix: string, expected: number) =>
+      settleGenerations(s.deps.db, {
+        owners,
+        prefix,
+        expected,
+        deadline: performance.now() + Number(env.BENCH_MODERATION_TIMEOUT_SECONDS ?? 300) * 1000,
+        pollMs: 50,
+      });
     const round = async (mode: Round['mode'], prefix: string): Promise<Round> => {
       current = mode === 'local' ? timedLocal : offImageModerator;
       timings = [];
