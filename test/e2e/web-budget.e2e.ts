@@ -79,6 +79,14 @@ describe('the signed-in screens name what they fetch first', () => {
         page.on('console', (m) => {
           if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text());
         });
+        // Every element the page ever held with the Create form's loading placeholder's size.
+        await page.addInitScript(() => {
+          const seen = { placeholder: false };
+          (window as unknown as { seen: typeof seen }).seen = seen;
+          new MutationObserver(() => {
+            if (document.querySelector('.h-\\[36rem\\]')) seen.placeholder = true;
+          }).observe(document, { childList: true, subtree: true });
+        });
         const response = await page.goto(server.baseUrl + path);
         const preloaded = [...((await response?.text()) ?? '').matchAll(/<link rel="preload" href="([^"]+)" as="fetch"/g)].map((m) => m[1]);
         expect(preloaded, 'the page names its first API answers').toContain('/api/me');
@@ -101,6 +109,14 @@ describe('the signed-in screens name what they fetch first', () => {
         const late = api.filter((e) => !preloaded.includes(e.url)).map((e) => e.url);
         expect(late, 'API answers the screen fetched without a preload').toEqual([]);
         expect(warnings.filter((w) => /preload/i.test(w))).toEqual([]);
+        if (path === '/create') {
+          await page
+            .getByRole('button', { name: /^generate/i })
+            .first()
+            .waitFor();
+          // The answers were in the cache before the first render: the form came at once, not after a placeholder.
+          expect(await page.evaluate(() => (window as unknown as { seen: { placeholder: boolean } }).seen.placeholder)).toBe(false);
+        }
       } finally {
         await context.close();
       }

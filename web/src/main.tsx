@@ -6,6 +6,7 @@ import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import type { Locale } from './api/contracts.js';
 import { applyPreferences, storedLocale, storedTheme } from './features/preferences/preferences-store.js';
+import { fillFirstAnswers } from './features/shell/first-answers.js';
 import { setPrerenderedDemo } from './features/shell/prerendered-facts.js';
 import { initI18n, locales } from './i18n/index.js';
 import { createQueryClient, seedSignedOut } from './query-client.js';
@@ -77,8 +78,13 @@ async function start(): Promise<void> {
   const queryClient = createQueryClient();
   // A signed-in screen's frame (data-app-shell) is replaced, not hydrated; its screen loaded
   // first, the app's first render is that screen's frame and not the router's bare placeholder.
-  const loadScreen = prerendered || (root as HTMLElement).dataset.appShell;
-  await Promise.all([initI18n(firstLocale), loadScreen ? loadMatchedRoutes(window.location.pathname) : undefined]);
+  const appShell = (root as HTMLElement).dataset.appShell;
+  const loadScreen = prerendered || appShell;
+  await Promise.all([
+    initI18n(firstLocale),
+    loadScreen ? loadMatchedRoutes(window.location.pathname) : undefined,
+    appShell ? fillFirstAnswers(queryClient) : undefined,
+  ]);
   // Switching language re-renders every string, which must not happen mid-hydration.
   const switchAfterMount = preferences.locale !== firstLocale;
   if (!switchAfterMount) applyPreferences(preferences);
@@ -106,7 +112,10 @@ async function start(): Promise<void> {
       hydrateRoot(root as HTMLElement, app);
     });
   } else {
-    createRoot(root as HTMLElement).render(app);
+    // The same for a signed-in screen's first render: in pieces, not one long task.
+    startTransition(() => {
+      createRoot(root as HTMLElement).render(app);
+    });
   }
 }
 

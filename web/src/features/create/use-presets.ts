@@ -1,18 +1,18 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PresetSettings, PresetsResponse, UserPreset } from '../../api/contracts.js';
+import { presetsQuery } from '../../api/first-queries.js';
 import {
   clearPromptHistory,
   createPreset,
   deletePreset,
   deletePromptHistoryEntry,
-  getPresets,
   getPromptHistory,
   updatePreset,
 } from '../../api/presets.js';
 import { queryKeys } from '../../api/query-keys.js';
 
 /** The built-in presets and the user's own (the built-in ones change only with the server's configuration). */
-export const usePresets = () => useQuery({ queryKey: queryKeys.presets, queryFn: getPresets, staleTime: 5 * 60_000 });
+export const usePresets = () => useQuery(presetsQuery);
 
 /** Save, rename, change and delete the user's presets; the list is updated from each answer. */
 export function usePresetMutations() {

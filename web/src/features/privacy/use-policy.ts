@@ -1,11 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PolicyStatus } from '../../api/contracts.js';
-import { acknowledgePolicy, getPolicyStatus } from '../../api/privacy.js';
+import { policyQuery } from '../../api/first-queries.js';
+import { acknowledgePolicy } from '../../api/privacy.js';
 import { queryKeys } from '../../api/query-keys.js';
 
 /** Whether the signed-in user must acknowledge a material privacy policy change. */
 export function usePolicyStatus(enabled: boolean) {
-  return useQuery({ queryKey: queryKeys.policy, queryFn: getPolicyStatus, enabled, staleTime: 10 * 60_000 });
+  return useQuery({ ...policyQuery, enabled });
 }
 
 /** Records "I've read it" for a version; the banner goes at once. */

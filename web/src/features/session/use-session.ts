@@ -1,18 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { getMeOrNull, getMeta } from '../../api/account.js';
 import { signOut } from '../../api/auth.js';
+import { meQuery, metaQuery } from '../../api/first-queries.js';
 import { queryKeys } from '../../api/query-keys.js';
 import { forgetDrafts } from '../create/draft-store.js';
 
 /** The signed-in account (`null` when signed out, `undefined` while loading). */
 export function useMe() {
-  return useQuery({ queryKey: queryKeys.me, queryFn: getMeOrNull, staleTime: 60_000 });
+  return useQuery(meQuery);
 }
 
 /** Public facts: demo mode, minimum age, sign-up credits, dev mailbox. */
 export function useMeta() {
-  return useQuery({ queryKey: queryKeys.meta, queryFn: getMeta, staleTime: Number.POSITIVE_INFINITY });
+  return useQuery(metaQuery);
 }
 
 /** Signs out, forgets every cached answer and this device's drafts, and goes to the sign-in page. */
