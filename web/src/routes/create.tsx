@@ -8,6 +8,7 @@ import { GalleryGrid } from '../features/gallery/gallery-grid.js';
 import { useGeneration } from '../features/generation/use-generation.js';
 import { useMe, useMeta } from '../features/session/use-session.js';
 import { useTranslation } from '../i18n/react.js';
+import { useAfterFirstPaint } from '../lib/use-after-first-paint.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 
 /** /create?remix=<id> – the generator, with the latest creations beside it. */
@@ -20,6 +21,7 @@ export default function CreateRoute() {
   const { data: meta } = useMeta();
   const remix = useGeneration(remixId);
   useDocumentTitle(t('nav.create'));
+  const showRecent = useAfterFirstPaint();
 
   const waitingForRemix = Boolean(remixId) && remix.isPending;
 
@@ -53,7 +55,7 @@ export default function CreateRoute() {
               {t('create.viewAll')}
             </Link>
           </div>
-          <GalleryGrid columns="grid-cols-2 sm:grid-cols-3 lg:grid-cols-2" inlineEmpty />
+          {showRecent ? <GalleryGrid columns="grid-cols-2 sm:grid-cols-3 lg:grid-cols-2" inlineEmpty /> : <Skeleton className="h-64" />}
         </section>
       </div>
     </div>
