@@ -169,7 +169,7 @@ export const generationSchema = z.object({
   strength: z.number().nullable(),
   sampler: z.string().nullable(),
   cost: z.number().int(),
-  /** Credits given back for this generation (the whole cost when it failed). */
+  /** Credits given back for this generation (the whole cost when it failed or was canceled). */
   refunded: z.number().int(),
   error: z.object({ code: z.enum(failureReasons), message: z.string() }).nullable(),
   /** Same-origin URLs of the first image, for convenience; null until it succeeds. */

@@ -18,7 +18,7 @@ import { isTerminal } from './state.js';
  * the provider cannot stop.
  */
 export async function cancelGeneration(
-  deps: Pick<GenerationContext, 'db' | 'clock' | 'log' | 'provider' | 'modelNames'>,
+  deps: Pick<GenerationContext, 'db' | 'clock' | 'log' | 'metrics' | 'provider' | 'modelNames'>,
   input: { userId: string; generationId: string; mature?: boolean },
 ): Promise<Generation> {
   // Read, then CAS on what was read; a lost race (it started or ended meanwhile) is judged again.
@@ -34,6 +34,7 @@ export async function cancelGeneration(
       return row;
     });
     if (!canceled) continue;
+    deps.metrics.finished(canceled.provider, 'canceled');
     deps.log.info({ generationId: canceled.id, from, refunded: canceled.cost }, 'generation canceled and refunded');
     // The row no longer runs, so the worker stores no result; this only stops the provider spending on it.
     if (from === 'running') await cancelTasksBestEffort(deps, canceled.providerTaskIds);
