@@ -104,7 +104,7 @@ export const uploadSchema = z.object({
 });
 export type Upload = z.infer<typeof uploadSchema>;
 
-export const generationStatusSchema = z.enum(['queued', 'running', 'succeeded', 'failed']);
+export const generationStatusSchema = z.enum(['queued', 'running', 'succeeded', 'failed', 'canceled']);
 export type GenerationStatus = z.infer<typeof generationStatusSchema>;
 
 export const MAX_COUNT = 4;
@@ -132,6 +132,10 @@ export const submitGenerationSchema = z
   })
   .strict();
 export type SubmitGenerationInput = z.input<typeof submitGenerationSchema>;
+
+/** POST /api/quote: what submitting the same body would charge, in credits. */
+export const quoteSchema = z.object({ cost: z.number().int() });
+export type Quote = z.infer<typeof quoteSchema>;
 
 export const generationImageSchema = z.object({
   id: z.string(),
@@ -165,7 +169,7 @@ export const generationSchema = z.object({
   strength: z.number().nullable(),
   sampler: z.string().nullable(),
   cost: z.number().int(),
-  /** Credits given back for this generation (the whole cost when it failed). */
+  /** Credits given back for this generation (the whole cost when it failed or was canceled). */
   refunded: z.number().int(),
   error: z.object({ code: z.enum(failureReasons), message: z.string() }).nullable(),
   /** Same-origin URLs of the first image, for convenience; null until it succeeds. */

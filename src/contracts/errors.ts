@@ -23,6 +23,10 @@ export const errorCodes = [
   'image_too_large',
   /** The same request conflicts with the current state (e.g. deleting a running generation). */
   'conflict',
+  /** A running generation whose provider offers no way to stop it; it goes on and is charged as usual. */
+  'cannot_cancel',
+  /** The generation has already ended (succeeded, failed or canceled), so it cannot be canceled. */
+  'already_finished',
   /** The account already holds as many of these as it may (e.g. 100 presets); delete one first. */
   'limit_reached',
   /** The prompt breaks the content policy; `category` names the rule (never the word). Nothing was charged or sent. */

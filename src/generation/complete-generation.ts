@@ -144,9 +144,10 @@ export async function completeGeneration(
     );
   }
   if (!done) {
-    // Someone else settled it first; if it ended failed, our copies belong to nobody.
+    // Someone else settled it first; if it ended failed or canceled, our copies belong to nobody.
     const current = await unsafeFindGeneration(deps.db, gen.id);
-    if (!current || current.status === 'failed') await deps.storage.delete(stored.flatMap((s) => [s.original, s.thumb, s.preview]));
+    if (!current || current.status === 'failed' || current.status === 'canceled')
+      await deps.storage.delete(stored.flatMap((s) => [s.original, s.thumb, s.preview]));
   }
 }
 

@@ -42,7 +42,7 @@ export interface GenerationContext {
 
 /** What the pipeline reports to monitoring (Prometheus in production). */
 export interface GenerationMetrics {
-  finished(provider: string, status: 'succeeded' | 'failed'): void;
+  finished(provider: string, status: 'succeeded' | 'failed' | 'canceled'): void;
   ingestionSeconds(seconds: number): void;
   /** Our provider account needs an operator (no credits, bad key): metric, log and the operators' banner. */
   providerAlert(provider: string, code: string): Promise<void>;

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import type { GenerationStatus } from '../contracts/api.js';
 import { type Db, queryRows } from '../db/index.js';
 import { generationImages, generationReferences, generations, uploads } from './generation.schema.js';
 import { statusAllows, statusIsActive } from './state.js';
@@ -249,6 +250,23 @@ export async function markFailed(tx: Db, id: string, now: Date, error: { code: s
       refunded: generations.cost,
     })
     .where(and(eq(generations.id, id), statusAllows('failed')))
+    .returning();
+  return rows[0] ?? null;
+}
+
+/**
+ * The owner's `from` → canceled (CAS on both the table's sources and the
+ * status the caller read, so a queued generation that started meanwhile is
+ * not canceled as if it were still queued), marking the whole cost refunded.
+ * Returns the row when this call made the change.
+ */
+export async function markCanceled(tx: Db, input: { userId: string; id: string; from: GenerationStatus; now: Date }) {
+  const rows = await tx
+    .update(generations)
+    .set({ status: 'canceled', completedAt: input.now, updatedAt: input.now, refunded: generations.cost })
+    .where(
+      and(eq(generations.id, input.id), eq(generations.userId, input.userId), statusAllows('canceled'), eq(generations.status, input.from)),
+    )
     .returning();
   return rows[0] ?? null;
 }

@@ -1,6 +1,7 @@
 export { adminCountUserGenerations, adminGenerationStats } from './admin-generations.js';
 export { adminListUserImages } from './admin-list-user-images.js';
 export { adminRefundGeneration } from './admin-refund-generation.js';
+export { cancelGeneration } from './cancel-generation.js';
 export { defaultA1111Models, defaultComfyModels, defaultModels, type ModelConfig, parseModels } from './catalog.js';
 export type { GenerationContext, GenerationSettings } from './context.js';
 export { deleteForever, emptyTrash } from './delete-forever.js';
@@ -17,6 +18,7 @@ export { openGenerationIds } from './open-generation-ids.js';
 export { openPreview } from './open-preview.js';
 export { countGenerations, eraseUserData, exportUserData, purgeIdempotencyKeys } from './personal-data.js';
 export { acceptProviderCallback, callbackToken } from './provider-callback.js';
+export { quoteGeneration } from './quote-generation.js';
 export { verifyReferenceLink } from './reference-links.js';
 export { adminReleaseImage, adminRemoveImage, type ImageForReview, reportImage } from './review-image.js';
 export { runGeneration } from './run-generation.js';

@@ -3,6 +3,7 @@ import { MAX_SEED } from '../contracts/api.js';
 import type { JobMeta } from '../lib/job.js';
 import { type CreateTaskInput, type ImageProvider, ProviderError, type ReferenceImage } from '../providers/index.js';
 import { notifyLiveBestEffort } from '../pubsub/index.js';
+import { cancelTasksBestEffort } from './cancel-generation.js';
 import { completeGeneration, MAX_IMAGES_PER_TASK, type TaskOutcome } from './complete-generation.js';
 import type { GenerationContext } from './context.js';
 import { failGeneration } from './fail-generation.js';
@@ -115,6 +116,8 @@ async function ensureTasks(ctx: GenerationContext, gen: GenerationRow, reference
     if (!(await storeTaskId(ctx.db, gen.id, ids.length, taskId))) {
       // Another run stored this slot first (or the generation ended): follow it.
       const current = await unsafeFindGeneration(ctx.db, gen.id);
+      // Canceled while this task was being created: nobody will read it, so stop it spending.
+      if (current?.status === 'canceled') await cancelTasksBestEffort(ctx, [taskId]);
       if (current?.status !== 'running') return null;
       ids = [...current.providerTaskIds];
       continue;

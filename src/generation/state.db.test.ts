@@ -5,7 +5,7 @@ import { insertUser } from '../../test/helpers/factories.js';
 import type { GenerationStatus } from '../contracts/api.js';
 import type { Database } from '../db/index.js';
 import { newId } from '../lib/ids.js';
-import { markFailed, startRun, succeedWithImages } from './generation.queries.js';
+import { markCanceled, markFailed, startRun, succeedWithImages } from './generation.queries.js';
 import { generations } from './generation.schema.js';
 import { canTransition, transitions } from './state.js';
 
@@ -45,10 +45,15 @@ describe('the status changes the database runs follow the transition table', () 
   }
   const statusOf = async (id: string) => (await database.db.select().from(generations).where(eq(generations.id, id)))[0]!.status;
 
-  const moves: Record<'running' | 'succeeded' | 'failed', (id: string) => Promise<boolean>> = {
+  const moves: Record<GenerationStatus, (id: string) => Promise<boolean>> = {
+    // Nothing moves a generation back to queued: the only statement that could, the insert, makes a new row.
+    queued: async () => false,
     running: async (id) => (await startRun(database.db, id, new Date()))?.started ?? false,
     succeeded: (id) => succeedWithImages(database.db, id, new Date(), [], { refunded: 0, error: null }),
     failed: async (id) => (await markFailed(database.db, id, new Date(), { code: 'internal', message: 'x' })) !== null,
+    // The cancel reads the status first and names it, so the CAS is tried from the status the row is in.
+    canceled: async (id) =>
+      (await markCanceled(database.db, { userId, id, from: (await statusOf(id)) as GenerationStatus, now: new Date() })) !== null,
   };
 
   for (const from of statuses) {

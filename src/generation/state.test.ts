@@ -12,8 +12,19 @@ describe('generation state machine', () => {
     expect(canTransition('running', 'queued')).toBe(false);
   });
 
+  it('cancels only what has not ended: queued or running → canceled', () => {
+    expect(canTransition('queued', 'canceled')).toBe(true);
+    expect(canTransition('running', 'canceled')).toBe(true);
+    expect(canTransition('succeeded', 'canceled')).toBe(false);
+    expect(canTransition('failed', 'canceled')).toBe(false);
+    expect(sourcesOf('canceled')).toEqual(['queued', 'running']);
+    // A canceled generation can neither finish nor fail later (the worker's CAS finds nothing to move).
+    expect(canTransition('canceled', 'succeeded')).toBe(false);
+    expect(canTransition('canceled', 'failed')).toBe(false);
+  });
+
   it('never leaves a terminal state', () => {
-    for (const s of ['succeeded', 'failed'] as const) {
+    for (const s of ['succeeded', 'failed', 'canceled'] as const) {
       expect(isTerminal(s)).toBe(true);
       expect(transitions[s]).toHaveLength(0);
     }

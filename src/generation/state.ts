@@ -8,10 +8,12 @@ import type { GenerationStatus } from '../contracts/api.js';
  * row, and the table's tests prove what the SQL does.
  */
 export const transitions = {
-  queued: ['running', 'failed'],
-  running: ['succeeded', 'failed'],
+  queued: ['running', 'failed', 'canceled'],
+  running: ['succeeded', 'failed', 'canceled'],
   succeeded: [],
   failed: [],
+  // Stopped by its owner (POST /api/generations/:id/cancel), refunded in full.
+  canceled: [],
 } as const satisfies Record<GenerationStatus, readonly GenerationStatus[]>;
 
 const statuses = Object.keys(transitions) as GenerationStatus[];
@@ -32,6 +34,7 @@ export function isTerminal(status: GenerationStatus): boolean {
       return false;
     case 'succeeded':
     case 'failed':
+    case 'canceled':
       return true;
     default: {
       const never: never = status;

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Generation, SubmitGenerationInput } from '../contracts/api.js';
-import { submitGenerationSchema } from '../contracts/api.js';
 import { compilePrompt } from '../contracts/prompt-syntax.js';
 import { generationDebitClauses } from '../credits/index.js';
 import { type Db, executePrepared } from '../db/index.js';
@@ -9,15 +8,12 @@ import { AppError } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import { decidePrompt } from '../moderation/index.js';
 import { promptHistoryClauses } from '../prompts/index.js';
+import { checkSubmission } from './check-submission.js';
 import type { GenerationContext } from './context.js';
-import { findOwnedUploads } from './generation.queries.js';
 import { type generations, idempotencyKeys } from './generation.schema.js';
 import { getGenerationOrThrow } from './get-generation.js';
 import { runJob } from './jobs.js';
-import { resolveControls } from './model-controls.js';
 import { toGenerationView } from './to-view.js';
-
-const invalid = (field: string, message: string) => new AppError('invalid_input', message, { field });
 
 /**
  * Checks the request against the model's limits and the content policy, then
@@ -31,31 +27,7 @@ export async function submitGeneration(
   deps: Pick<GenerationContext, 'db' | 'queue' | 'clock' | 'provider' | 'catalog' | 'modelNames' | 'settings' | 'screenPrompt'>,
   input: { userId: string; request: SubmitGenerationInput; idempotencyKey?: string; mature?: boolean },
 ): Promise<Generation> {
-  const req = submitGenerationSchema.parse(input.request);
-  // A switched-off model is answered as unknown: it is not on offer.
-  const model = deps.catalog.find((m) => m.id === req.model && m.enabled);
-  if (!model) throw new AppError('unknown_model', `There is no model called "${req.model}".`, { field: 'model' });
-  if (!model.aspectRatios.includes(req.aspectRatio)) {
-    throw invalid('aspectRatio', `${model.name} supports the aspect ratios ${model.aspectRatios.join(', ')}.`);
-  }
-  // What the model receives: weights written for its family. Both forms must fit its limit.
-  const sentPrompt = compilePrompt(req.prompt, model.family);
-  if (req.prompt.length > model.maxPromptLength || sentPrompt.length > model.maxPromptLength) {
-    throw invalid('prompt', `${model.name} accepts prompts of at most ${model.maxPromptLength} characters.`);
-  }
-  const maxRefs = Math.min(model.maxReferences, deps.settings.maxReferences);
-  const refIds = [...new Set(req.referenceUploadIds)];
-  if (refIds.length > maxRefs) {
-    throw invalid(
-      'referenceUploadIds',
-      maxRefs === 0 ? `${model.name} does not take reference images.` : `${model.name} takes at most ${maxRefs} reference images.`,
-    );
-  }
-  if (model.requiresReference && refIds.length === 0)
-    throw invalid('referenceUploadIds', `${model.name} needs at least one reference image.`);
-  const owned = await findOwnedUploads(deps.db, input.userId, refIds);
-  if (owned.length !== refIds.length) throw invalid('referenceUploadIds', 'One of the reference images was not found. Upload it again.');
-  const controls = resolveControls(model, req, refIds.length);
+  const { req, model, sentPrompt, refIds, owned, controls, cost } = await checkSubmission(deps, input);
   // Last of the checks, so only an otherwise valid request is judged (and queued when refused).
   await deps.screenPrompt({
     userId: input.userId,
@@ -82,7 +54,7 @@ export async function submitGeneration(
     aspectRatio: req.aspectRatio,
     count: req.count,
     ...controls,
-    cost: model.cost * req.count,
+    cost,
     providerTaskIds: [],
     attempts: 0,
     errorCode: null,

@@ -15,6 +15,8 @@ export const errorStatus = {
   image_too_large: 413,
   conflict: 409,
   limit_reached: 409,
+  cannot_cancel: 409,
+  already_finished: 409,
   content_policy: 422,
   rate_limited: 429,
   payload_too_large: 413,

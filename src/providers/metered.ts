@@ -24,6 +24,7 @@ export function meteredProvider(provider: ImageProvider, observe: Observe): Imag
     createTask: timed('create_task', (input) => provider.createTask(input)),
     getTask: timed('get_task', (id) => provider.getTask(id)),
     downloadResult: timed('download_result', (url) => provider.downloadResult(url)),
+    ...(provider.cancelTask ? { cancelTask: timed('cancel_task', (id: string) => provider.cancelTask!(id)) } : {}),
     ...(provider.grid
       ? {
           grid: {

@@ -146,6 +146,12 @@ export interface ImageProvider {
   getTask(taskId: string): Promise<TaskState>;
   /** Downloads one result with size, type and host limits. Throws ProviderError. */
   downloadResult(url: string): Promise<DownloadedImage>;
+  /**
+   * Stops a task that is waiting or running, where the provider's API offers
+   * that; absent where it does not (then a running generation cannot be
+   * canceled). Idempotent: a task already ended is left as it is. Throws ProviderError.
+   */
+  cancelTask?(taskId: string): Promise<void>;
   /** Upscale and vary for grid tasks (KIE's Midjourney API); absent where no model makes grids. */
   readonly grid?: GridTools;
 }

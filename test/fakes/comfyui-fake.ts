@@ -83,6 +83,8 @@ export async function startComfyFake(options: ComfyFakeOptions = {}): Promise<Co
   const outputFiles = new Map<string, Buffer>();
   const pending: QueueItem[] = [];
   let running: QueueItem | null = null;
+  /** Prompts POST /interrupt stopped while they ran. */
+  const interrupted = new Set<string>();
   const history = new Map<string, unknown>();
   let counter = 0;
   let saved = 0;
@@ -113,6 +115,16 @@ export async function startComfyFake(options: ComfyFakeOptions = {}): Promise<Co
     const started = ['execution_start', { prompt_id: item.promptId, timestamp: Date.now() }];
     const prompt = [item.number, item.promptId, item.graph, item.extraData, item.outputNodes];
     await new Promise((resolve) => setTimeout(resolve, behaviour.runMs));
+    if (interrupted.has(item.promptId)) {
+      const stopped = ['execution_interrupted', { prompt_id: item.promptId, node_id: '3', node_type: 'KSampler', executed: [] }];
+      history.set(item.promptId, {
+        prompt,
+        outputs: {},
+        status: { status_str: 'error', completed: false, messages: [started, stopped] },
+        meta: {},
+      });
+      return;
+    }
     if (behaviour.executionError) {
       const error = {
         prompt_id: item.promptId,
@@ -266,6 +278,24 @@ export async function startComfyFake(options: ComfyFakeOptions = {}): Promise<Co
     }
     if (method === 'GET' && path === '/queue') {
       return send(res, 200, { queue_running: running ? [queueEntry(running)] : [], queue_pending: pending.map(queueEntry) });
+    }
+    if (method === 'POST' && path === '/queue') {
+      // ComfyUI answers both with an empty 200.
+      const body = JSON.parse((await readBody(req)).toString('utf8') || '{}') as { delete?: string[]; clear?: boolean };
+      for (const id of body.delete ?? []) {
+        const at = pending.findIndex((q) => q.promptId === id);
+        if (at >= 0) pending.splice(at, 1);
+      }
+      if (body.clear) pending.length = 0;
+      res.writeHead(200);
+      return res.end();
+    }
+    if (method === 'POST' && path === '/interrupt') {
+      // With a prompt_id only that prompt is stopped; without one, whatever runs.
+      const body = JSON.parse((await readBody(req)).toString('utf8') || '{}') as { prompt_id?: string };
+      if (running && (body.prompt_id === undefined || body.prompt_id === running.promptId)) interrupted.add(running.promptId);
+      res.writeHead(200);
+      return res.end();
     }
     if (method === 'GET' && path === '/view') return view(url, res);
     if (method === 'POST' && path === '/upload/image') return uploadImage(req, res);

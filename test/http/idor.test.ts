@@ -76,6 +76,7 @@ describe('another user cannot reach anything by id (IDOR matrix)', () => {
       attempts: (o) => [{ url: `/api/generations/${o.gen.id}/images/${o.gen.images[0]!.id}` }],
     },
     'DELETE /api/generations/trash/:id': { status: 404, attempts: (o) => [{ url: `/api/generations/trash/${o.trashed.id}` }] },
+    'POST /api/generations/:id/cancel': { status: 404, attempts: (o) => [{ url: `/api/generations/${o.gen.id}/cancel` }] },
     'POST /api/generations/:id/restore': { status: 404, attempts: (o) => [{ url: `/api/generations/${o.trashed.id}/restore` }] },
     'GET /api/files/images/:id/:variant': {
       status: 404,

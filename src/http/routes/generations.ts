@@ -5,10 +5,12 @@ import {
   emptyTrashSchema,
   generationPageSchema,
   generationSchema,
+  quoteSchema,
   submitGenerationSchema,
 } from '../../contracts/api.js';
 import { reportImageSchema } from '../../contracts/moderation.js';
 import {
+  cancelGeneration,
   deleteForever,
   deleteGeneration,
   deleteImage,
@@ -17,6 +19,7 @@ import {
   getGenerationOrThrow,
   listGenerations,
   listTrash,
+  quoteGeneration,
   reportImage,
   restoreGeneration,
   submitGeneration,
@@ -43,6 +46,18 @@ export const generationRoutes =
         const generation = await submitGeneration(deps, { userId, mature, request: req.body, idempotencyKey: key });
         return reply.status(202).send(generation);
       },
+    );
+
+    /** POST /api/quote – what POST /api/generations with this body would charge; same checks, nothing charged or recorded. */
+    app.post('/api/quote', { config: user, schema: { body: submitGenerationSchema, response: { 200: quoteSchema } } }, async (req) =>
+      quoteGeneration(deps, { userId: userOf(req).id, request: req.body }),
+    );
+
+    /** POST /api/generations/:id/cancel – stop a queued one (or a running one where the provider can) with a full refund. */
+    app.post(
+      '/api/generations/:id/cancel',
+      { config: user, schema: { params: idParams, response: { 200: generationSchema } } },
+      async (req) => cancelGeneration(deps, { userId: userOf(req).id, generationId: req.params.id, mature: userOf(req).mature }),
     );
 
     /** GET /api/generations – the gallery, newest first, by cursor. */

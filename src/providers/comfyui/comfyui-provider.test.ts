@@ -143,6 +143,24 @@ describe('ComfyUI adapter: generating through the port', () => {
     await succeededUrls(provider, second);
   });
 
+  it('cancels a waiting prompt by taking it out of the queue, and interrupts only the prompt that runs', async () => {
+    const { fake, provider } = await given({ behaviour: { runMs: 400 } });
+    const first = await provider.createTask(taskInput({ seed: 1 }));
+    const second = await provider.createTask(taskInput({ seed: 2 }));
+    await provider.cancelTask!(second);
+    expect(fake.calls.filter((c) => c.path === '/interrupt')).toHaveLength(0);
+    await expect(provider.getTask(second)).rejects.toMatchObject({ code: 'task_not_found' });
+    expect(await provider.getTask(first)).toEqual({ state: 'pending' });
+
+    await provider.cancelTask!(first);
+    expect(fake.calls.filter((c) => c.method === 'POST' && c.path === '/interrupt')).toHaveLength(1);
+    const state = await waitForTask(provider, first);
+    expect(state).toMatchObject({ state: 'failed', error: { code: 'interrupted' } });
+    // Already ended: nothing left to stop, and nothing else is interrupted.
+    await provider.cancelTask!(first);
+    expect(fake.calls.filter((c) => c.path === '/interrupt')).toHaveLength(1);
+  });
+
   it('sends COMFYUI_TOKEN as a Bearer token on every call, and never puts it in an error', async () => {
     const { provider } = await given({ token: 'proxy-s3cret' }, { token: 'proxy-s3cret' });
     const url = (await succeededUrls(provider, await provider.createTask(taskInput({ references: [await pngReference()] }))))[0] ?? '';

@@ -5,7 +5,7 @@ import type { CreateTaskInput, DownloadedImage, ImageProvider, ProviderError, Ta
 import { checkpointFor, parseCheckpointList } from './checkpoints.js';
 import { comfyError } from './errors.js';
 import { stateFromHistory } from './history.js';
-import { type ComfyHttp, callComfy, fetchImage, uploadImage } from './http.js';
+import { type ComfyHttp, callComfy, fetchImage, postComfy, uploadImage } from './http.js';
 import { fillValuesFor, workflowFor } from './request.js';
 import { fillWorkflow, loadWorkflows, type Workflows } from './workflow.js';
 
@@ -115,6 +115,19 @@ export function createComfyProvider(options: ComfyProviderOptions): ImageProvide
     throw comfyError('task_not_found', `${promptId} is in neither the queue nor the history (ComfyUI restarted?)`);
   }
 
+  /**
+   * Takes the prompt out of the waiting queue (POST /queue {delete}); if it is
+   * the one running, interrupts it. /interrupt stops whatever runs, so the
+   * running prompt is checked first: another prompt is never stopped.
+   */
+  async function cancelTask(promptId: string): Promise<void> {
+    if (!PROMPT_ID.test(promptId)) throw comfyError('task_not_found', 'not a ComfyUI prompt id');
+    await postComfy(http, '/queue', { delete: [promptId] });
+    const queue = (await callComfy(http, 'GET', '/queue')) as { queue_running?: unknown[][] } | null;
+    const running = (queue?.queue_running ?? []).some((item) => Array.isArray(item) && item[1] === promptId);
+    if (running) await postComfy(http, '/interrupt', { prompt_id: promptId });
+  }
+
   async function downloadResult(url: string): Promise<DownloadedImage> {
     // Only this server's /view with its three parameters: a result URL never points anywhere else.
     const prefix = `${baseUrl}/view?`;
@@ -165,5 +178,6 @@ export function createComfyProvider(options: ComfyProviderOptions): ImageProvide
     createTask: (input) => guarded(() => createTask(input)),
     getTask: (taskId) => guarded(() => getTask(taskId)),
     downloadResult: (url) => guarded(() => downloadResult(url)),
+    cancelTask: (taskId) => guarded(() => cancelTask(taskId)),
   };
 }

@@ -59,6 +59,14 @@ export async function callComfy(http: ComfyHttp, method: 'GET' | 'POST', path: s
   return parseJson(res.status, res.body, what);
 }
 
+/** A JSON POST whose answer has no body worth reading (ComfyUI answers /queue and /interrupt with an empty 200). */
+export async function postComfy(http: ComfyHttp, path: string, body: unknown): Promise<void> {
+  const what = `POST ${path}`;
+  const headers = { ...headersFor(http, 'application/json'), 'Content-Type': 'application/json' };
+  const res = await send(http, what, path, { method: 'POST', headers, body: JSON.stringify(body) }, http.maxJsonBytes);
+  if (res.status < 200 || res.status > 299) throw errorForStatus(res.status, res.body.toString('utf8'), what);
+}
+
 /**
  * POST /upload/image (multipart): stores the reference in ComfyUI's input folder
  * and returns the name to put into LoadImage. ComfyUI may rename on a clash

@@ -27,6 +27,7 @@ export type {
   Meta,
   Model,
   ModelsResponse,
+  Quote,
   Range,
   SessionInfo,
   SubmitGenerationInput,

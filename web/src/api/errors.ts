@@ -20,6 +20,8 @@ const apiErrorKeys = {
   image_too_large: 'errors.imageTooLarge',
   conflict: 'errors.conflict',
   limit_reached: 'errors.limitReached',
+  cannot_cancel: 'errors.cannotCancel',
+  already_finished: 'errors.alreadyFinished',
   content_policy: 'errors.contentPolicy.other',
   rate_limited: 'errors.rateLimited',
   payload_too_large: 'errors.payloadTooLarge',

@@ -5,6 +5,7 @@ import type {
   Generation,
   GenerationPage,
   ModelsResponse,
+  Quote,
   SubmitGenerationInput,
   Upload,
 } from './contracts.js';
@@ -25,6 +26,14 @@ export const getGeneration = (id: string) => apiFetch<Generation>(`/api/generati
 /** POST /api/generations – debits credits and queues the job; 402 insufficient_credits. */
 export const submitGeneration = (input: SubmitGenerationInput) =>
   apiFetch<Generation>('/api/generations', { method: 'POST', json: { ...input } });
+
+/** POST /api/quote – what submitting this body would charge; the same checks (4xx), nothing charged. */
+export const quoteGeneration = (input: SubmitGenerationInput, signal?: AbortSignal) =>
+  apiFetch<Quote>('/api/quote', { method: 'POST', json: { ...input }, signal });
+
+/** POST /api/generations/:id/cancel – stops a queued (or, where the provider can, running) one with a full refund; 409 cannot_cancel or already_finished. */
+export const cancelGeneration = (id: string) =>
+  apiFetch<Generation>(`/api/generations/${encodeURIComponent(id)}/cancel`, { method: 'POST', json: {} });
 
 /** DELETE /api/generations/:id – moves it to the trash (restorable for `trashDays`, then purged with its files). */
 export const deleteGeneration = (id: string) => apiFetch<undefined>(`/api/generations/${encodeURIComponent(id)}`, { method: 'DELETE' });

@@ -9,6 +9,8 @@ export const queryKeys = {
   generation: (id: string) => ['generation', id] as const,
   trash: ['trash'] as const,
   credits: ['credits'] as const,
+  /** A quote is keyed by the whole request body it prices. */
+  quote: (body: string) => ['quote', body] as const,
   billing: ['billing'] as const,
   devMail: ['dev-mail'] as const,
   sessions: ['sessions'] as const,

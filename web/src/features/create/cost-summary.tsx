@@ -2,29 +2,33 @@ import { useTranslation } from '../../i18n/react.js';
 import { formatNumber } from '../../lib/format.js';
 
 /**
- * Total cost (cost × count) next to the balance, so nobody is surprised by a
+ * Total cost next to the balance: the server's quote (`quoted`, what the
+ * submit will debit) once it has answered, else cost × count, so nobody is surprised by a
  * charge. For a model whose run gives several images (Midjourney's grid) the
  * cost is per run, and a line says how many images a run gives.
  */
 export function CostSummary({
   costPerImage,
   count,
+  quoted = null,
   balance,
   imagesPerTask = 1,
 }: {
   costPerImage: number;
   count: number;
+  /** POST /api/quote's answer for what is on screen; null while it loads. */
+  quoted?: number | null;
   balance: number;
   imagesPerTask?: number;
 }) {
   const { t, i18n } = useTranslation();
-  const total = costPerImage * count;
+  const total = quoted ?? costPerImage * count;
   const short = total > balance;
   return (
     <div className="text-sm" aria-live="polite">
       <p className="font-semibold">
         {t('create.total')}{' '}
-        <span data-testid="cost" className="text-accent-gradient text-base font-bold tabular-nums">
+        <span data-testid="cost" data-quoted={quoted !== null} className="text-accent-gradient text-base font-bold tabular-nums">
           {t('common.credits', { count: total, formatted: formatNumber(total, i18n.language) })}
         </span>
         {count > 1 && (

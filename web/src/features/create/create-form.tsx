@@ -27,6 +27,7 @@ import { SamplingControls, samplingProblems } from './sampling-controls.js';
 import { optionId, TagSuggestionList, TagSuggestionStatus } from './tag-suggestion-list.js';
 import { useCreateForm } from './use-create-form.js';
 import { usePresetWiring } from './use-preset-wiring.js';
+import { useQuote } from './use-quote.js';
 import { MAX_REFERENCES, useReferenceUploads } from './use-reference-uploads.js';
 import { useSubmitGeneration } from './use-submit-generation.js';
 import { useTagAutocomplete } from './use-tag-autocomplete.js';
@@ -97,9 +98,19 @@ export function CreateForm({ userId, models, maxCount, balance, maxUploadBytes, 
   const tagBox = useTagAutocomplete(draft.prompt, (prompt) => edit('prompt', prompt));
   const unknownTags = useUnknownTags(draft.prompt, model?.family === 'sdxl');
   const [promptScroll, setPromptScroll] = useState(0);
+  // The server prices exactly what would be sent; until it answers, the catalog's figure stands in.
+  const quoteBody =
+    model && draft.prompt.trim() && presets.ready && !refs.uploading
+      ? toRequestBody(
+          { ...draft, prompt: sent.prompt, negativePrompt: sent.negative },
+          model,
+          refs.ready.map((u) => u.id),
+        )
+      : null;
+  const quoted = useQuote(quoteBody);
   if (!model) return <Notice tone="warning">{t('create.noModels')}</Notice>;
 
-  const total = model.cost * draft.count;
+  const total = quoted ?? model.cost * draft.count;
   const tooManyRefs = refs.ready.length > refLimit;
   const missingRef = model.requiresReference && refs.ready.length === 0;
   const tooLong = sent.prompt.length > model.maxPromptLength;
@@ -283,7 +294,7 @@ export function CreateForm({ userId, models, maxCount, balance, maxUploadBytes, 
         data-testid="cost-bar"
         className="sticky bottom-[calc(4rem+env(safe-area-inset-bottom))] z-10 flex items-center justify-between gap-3 rounded-b-2xl border-t border-zinc-900/5 bg-white/90 p-4 backdrop-blur-md sm:px-6 md:bottom-0 dark:border-white/5 dark:bg-ink-900/90"
       >
-        <CostSummary costPerImage={model.cost} count={draft.count} balance={balance} imagesPerTask={model.imagesPerTask} />
+        <CostSummary costPerImage={model.cost} count={draft.count} quoted={quoted} balance={balance} imagesPerTask={model.imagesPerTask} />
         <Button
           type="submit"
           form={formId}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Generation } from '../../api/contracts.js';
-import { AlertIcon, ClockIcon } from '../../components/ui/icons.js';
+import { AlertIcon, ClockIcon, CloseIcon } from '../../components/ui/icons.js';
 import { hiddenImageClass, MatureCover } from '../../components/ui/mature-cover.js';
 import { useTranslation } from '../../i18n/react.js';
 import { cn } from '../../lib/cn.js';
@@ -44,6 +44,11 @@ export function GalleryItem({ generation: g }: { generation: Generation }) {
           <div className="flex size-full flex-col items-center justify-center gap-2 bg-rose-50 p-4 text-center dark:bg-rose-500/5">
             <AlertIcon size={28} className="text-rose-400" />
             <span className="text-xs font-medium text-rose-700 dark:text-rose-300">{t('generation.refunded', { count: g.refunded })}</span>
+          </div>
+        ) : g.status === 'canceled' ? (
+          <div className="flex size-full flex-col items-center justify-center gap-2 bg-zinc-50 p-4 text-center dark:bg-white/5">
+            <CloseIcon size={28} className="text-zinc-400" />
+            <span className="text-xs font-medium text-zinc-600 dark:text-zinc-300">{t('generation.refunded', { count: g.refunded })}</span>
           </div>
         ) : (
           <PendingArt status={g.status} />

@@ -7,9 +7,10 @@ const tone: Record<GenerationStatus, BadgeTone> = {
   running: 'progress',
   succeeded: 'success',
   failed: 'danger',
+  canceled: 'neutral',
 };
 
-/** queued · running · done · failed, with a pulsing dot while in progress. */
+/** queued · running · done · failed · canceled, with a pulsing dot while in progress. */
 export function StatusBadge({ status, className, solid }: { status: GenerationStatus; className?: string; solid?: boolean }) {
   const { t } = useTranslation();
   const active = status === 'queued' || status === 'running';

@@ -1,18 +1,20 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { ApiError } from '../../api/client.js';
 import type { Generation } from '../../api/contracts.js';
 import { errorMessageKey } from '../../api/errors.js';
 import { Button, buttonClass } from '../../components/ui/button.js';
 import { ConfirmDialog } from '../../components/ui/dialog.js';
-import { DownloadIcon, FlagIcon, RemixIcon, TrashIcon } from '../../components/ui/icons.js';
+import { CloseIcon, DownloadIcon, FlagIcon, RemixIcon, TrashIcon } from '../../components/ui/icons.js';
+import { Notice } from '../../components/ui/notice.js';
 import { useTranslation } from '../../i18n/react.js';
 import { toast } from '../../lib/toast.js';
 import { ReportImageDialog } from '../image-moderation/report-image-dialog.js';
 import { useMeta } from '../session/use-session.js';
 import { RepeatActions } from './repeat-actions.js';
-import { useDeleteGeneration, useDeleteImage } from './use-generation.js';
+import { useCancelGeneration, useDeleteGeneration, useDeleteImage } from './use-generation.js';
 
-/** Download the original, Remix (Create prefilled), Delete this image of a batch and Delete (each after confirmation), Report the image. */
+/** Cancel while it waits or runs, Download the original, Remix (Create prefilled), Delete this image of a batch and Delete (each after confirmation), Report the image. */
 export function GenerationActions({
   generation: g,
   selected,
@@ -27,6 +29,9 @@ export function GenerationActions({
   const [confirming, setConfirming] = useState(false);
   const [confirmingImage, setConfirmingImage] = useState(false);
   const [reporting, setReporting] = useState(false);
+  const [confirmingCancel, setConfirmingCancel] = useState(false);
+  const [unstoppable, setUnstoppable] = useState(false);
+  const cancel = useCancelGeneration();
   const remove = useDeleteGeneration();
   const removeImage = useDeleteImage();
   const trashDays = useMeta().data?.trashDays ?? 0;
@@ -42,6 +47,21 @@ export function GenerationActions({
       onError: (err) => {
         setConfirming(false);
         toast.error(t(errorMessageKey(err)));
+      },
+    });
+
+  const active = g.status === 'queued' || g.status === 'running';
+  const onCancel = () =>
+    cancel.mutate(g.id, {
+      onSuccess: (canceled) => {
+        setConfirmingCancel(false);
+        toast.success(t('generation.canceledToast', { count: canceled.refunded }));
+      },
+      onError: (err) => {
+        setConfirmingCancel(false);
+        // The provider cannot stop it: say so where the button was, not only in a passing toast.
+        if (err instanceof ApiError && err.code === 'cannot_cancel') setUnstoppable(true);
+        else toast.error(t(errorMessageKey(err)));
       },
     });
 
@@ -66,6 +86,36 @@ export function GenerationActions({
 
   return (
     <div className="grid grid-cols-2 gap-2">
+      {active &&
+        (unstoppable ? (
+          <Notice tone="info" className="col-span-2" data-testid="cannot-cancel">
+            {t('errors.cannotCancel')}
+          </Notice>
+        ) : (
+          <>
+            <Button
+              variant="secondary"
+              icon={<CloseIcon size={18} />}
+              onClick={() => setConfirmingCancel(true)}
+              data-testid="cancel-generation"
+              className="col-span-2"
+            >
+              {t('generation.cancel')}
+            </Button>
+            <ConfirmDialog
+              open={confirmingCancel}
+              title={t('generation.cancelTitle')}
+              description={t('generation.cancelBody', { count: g.cost })}
+              confirmLabel={t('generation.cancelConfirm')}
+              cancelLabel={t('generation.cancelKeep')}
+              tone="danger"
+              busy={cancel.isPending}
+              onConfirm={onCancel}
+              onClose={() => setConfirmingCancel(false)}
+              confirmTestId="confirm-cancel-generation"
+            />
+          </>
+        ))}
       {image && (
         <a href={image.downloadUrl} download className={buttonClass('primary', 'md', 'col-span-2')} data-testid="download">
           <DownloadIcon size={18} />
@@ -80,8 +130,8 @@ export function GenerationActions({
         variant="secondary"
         icon={<TrashIcon size={18} />}
         onClick={() => setConfirming(true)}
-        disabled={g.status === 'queued' || g.status === 'running'}
-        title={g.status === 'queued' || g.status === 'running' ? t('generation.deleteWhenDone') : undefined}
+        disabled={active}
+        title={active ? t('generation.deleteWhenDone') : undefined}
         data-testid="delete-generation"
         className="text-rose-600 dark:text-rose-400"
       >

@@ -33,7 +33,11 @@ export function GenerationView({ generation: g }: { generation: Generation }) {
         </div>
         {g.refunded > 0 && (
           <Notice tone="success" data-testid="refund-note" title={t('generation.refunded', { count: g.refunded })}>
-            {g.status === 'failed' ? t('generation.refundExplain') : `${t('generation.partialRefundExplain')} ${failureText ?? ''}`}
+            {g.status === 'failed'
+              ? t('generation.refundExplain')
+              : g.status === 'canceled'
+                ? t('generation.canceledExplain')
+                : `${t('generation.partialRefundExplain')} ${failureText ?? ''}`}
           </Notice>
         )}
         <section>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Generation } from '../../api/contracts.js';
-import { AlertIcon, ZoomInIcon } from '../../components/ui/icons.js';
+import { AlertIcon, CloseIcon, ZoomInIcon } from '../../components/ui/icons.js';
 import { hiddenImageClass, MatureCover } from '../../components/ui/mature-cover.js';
 import { useTranslation } from '../../i18n/react.js';
 import { cn } from '../../lib/cn.js';
@@ -94,6 +94,15 @@ export function ImageStage({
             >
               {t('generation.getHelp')}
             </Link>
+          </div>
+        ) : g.status === 'canceled' ? (
+          <div
+            className="flex size-full flex-col items-center justify-center gap-3 bg-zinc-50 p-6 text-center dark:bg-white/5"
+            role="status"
+            data-testid="canceled-stage"
+          >
+            <CloseIcon size={36} className="text-zinc-400" />
+            <p className="font-semibold text-zinc-700 dark:text-zinc-200">{t('generation.canceledTitle')}</p>
           </div>
         ) : (
           <PendingArt status={g.status} />

@@ -1,6 +1,6 @@
 import { type InfiniteData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Generation, GenerationPage } from '../../api/contracts.js';
-import { deleteGeneration, deleteImage, getGeneration } from '../../api/generations.js';
+import type { Generation, GenerationPage, Me } from '../../api/contracts.js';
+import { cancelGeneration, deleteGeneration, deleteImage, getGeneration } from '../../api/generations.js';
 import { queryKeys } from '../../api/query-keys.js';
 import { removeGeneration, upsertGeneration } from '../gallery/gallery-cache.js';
 
@@ -43,6 +43,21 @@ export function useDeleteImage() {
       }
       removeGeneration(qc, generationId);
       void qc.invalidateQueries({ queryKey: queryKeys.trash });
+    },
+  });
+}
+
+/** Cancels a queued (or stoppable running) generation; the refund shows in the header at once. */
+export function useCancelGeneration() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: cancelGeneration,
+    onSuccess: (generation) => {
+      upsertGeneration(qc, generation);
+      qc.setQueryData(queryKeys.generation(generation.id), generation);
+      // The live `credits` event brings the exact balance; this keeps the header right meanwhile.
+      qc.setQueryData<Me | null>(queryKeys.me, (me) => (me ? { ...me, credits: me.credits + generation.refunded } : me));
+      void qc.invalidateQueries({ queryKey: queryKeys.credits });
     },
   });
 }
