@@ -1,0 +1,177 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eq, inArray } from 'drizzle-orm';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Generation } from '../../src/contracts/api.js';
+import { buildTestApp, type TestApp } from '../helpers/app.js';
+import { balanceOf, submit, waitForTerminal } from '../helpers/generations.js';
+import { ledgerOf } from '../helpers/ledger.js';
+import { rowsOf, tables } from '../helpers/tables.js';
+import { givenVerifiedUser, type TestUser } from '../helpers/users.js';
+
+/** Bulk actions and the ZIP download: all or nothing, owner only, each image as its single download. */
+describe('bulk actions and the ZIP download', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp({ env: { TRASH_DAYS: '7' } });
+  });
+  afterAll(() => t.close());
+
+  const as = (user: TestUser, method: 'GET' | 'POST', url: string, payload?: object) =>
+    t.app.inject({ method, url, payload, headers: { cookie: user.cookie, origin: t.origin } });
+  const bulk = (user: TestUser, payload: object) => as(user, 'POST', '/api/generations/bulk', payload);
+  const download = (user: TestUser, ids: string[]) => as(user, 'POST', '/api/generations/download', { ids });
+  const trashOf = async (user: TestUser) =>
+    ((await as(user, 'GET', '/api/generations/trash')).json().items as Generation[]).map((g) => g.id).sort();
+  const finished = async (user: TestUser, prompt: string, count = 1) => {
+    const g = await waitForTerminal(t, user, (await submit(t, user, { prompt, count })).json().id);
+    expect(g.status).toBe('succeeded');
+    return g;
+  };
+  /** The archive's entries, name → bytes, after unzip has tested it. */
+  const unzipped = (zip: Buffer) => {
+    // An empty archive is its end record alone (unzip -t calls that an error).
+    if (zip.length === 22 && zip.readUInt32LE(0) === 0x06054b50) return new Map<string, Buffer>();
+    const dir = mkdtempSync(join(tmpdir(), 'bulk-zip-'));
+    writeFileSync(join(dir, 'a.zip'), zip);
+    expect(execFileSync('unzip', ['-t', join(dir, 'a.zip')], { encoding: 'utf8' })).toContain('No errors detected');
+    execFileSync('unzip', ['-q', join(dir, 'a.zip'), '-d', join(dir, 'x')]);
+    return new Map(readdirSync(join(dir, 'x')).map((name) => [name, readFileSync(join(dir, 'x', name))]));
+  };
+
+  it('bulk delete moves every named generation to the trash at once; the balance and ledger stay as they were', async () => {
+    const user = await givenVerifiedUser(t, { credits: 20 });
+    const a = await finished(user, 'bulk one');
+    const b = await finished(user, 'bulk two', 2);
+    const kept = await finished(user, 'not named');
+    const balance = await balanceOf(t, user);
+    const ledger = await ledgerOf(t, user.id);
+
+    const res = await bulk(user, { action: 'delete', ids: [a.id, b.id] });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ affected: 2 });
+
+    expect(await trashOf(user)).toEqual([a.id, b.id].sort());
+    expect((await as(user, 'GET', `/api/generations/${kept.id}`)).statusCode).toBe(200);
+    expect((await as(user, 'GET', `/api/generations/${a.id}`)).statusCode).toBe(404);
+    expect(await balanceOf(t, user)).toBe(balance);
+    expect(await ledgerOf(t, user.id)).toEqual(ledger);
+    // Restorable one by one, as after a single delete.
+    expect((await as(user, 'POST', `/api/generations/${a.id}/restore`)).statusCode).toBe(200);
+    // Already in the trash: naming it again refuses the whole request.
+    expect((await bulk(user, { action: 'delete', ids: [a.id, b.id] })).json().error.code).toBe('not_found');
+    expect((await as(user, 'GET', `/api/generations/${a.id}`)).statusCode).toBe(200);
+  });
+
+  it("refuses the whole request (404, nothing moved) when one id is someone else's or unknown", async () => {
+    const owner = await givenVerifiedUser(t);
+    const other = await givenVerifiedUser(t);
+    const mine = await finished(owner, 'mine');
+    const theirs = await finished(other, 'theirs');
+
+    for (const ids of [[mine.id, theirs.id], [mine.id, crypto.randomUUID()], [theirs.id]]) {
+      const res = await bulk(owner, { action: 'delete', ids });
+      expect(res.statusCode).toBe(404);
+      expect(res.json().error.code).toBe('not_found');
+    }
+    expect(await trashOf(owner)).toEqual([]);
+    expect(await trashOf(other)).toEqual([]);
+    expect(await rowsOf(t.deps.db, tables.generations, inArray(tables.generations.id, [mine.id, theirs.id]))).toMatchObject([
+      { deletedAt: null },
+      { deletedAt: null },
+    ]);
+  });
+
+  it('refuses bad bodies with 422 and a stable code: no ids, over 500, repeats, malformed ids, unknown actions or fields', async () => {
+    const user = await givenVerifiedUser(t);
+    const id = crypto.randomUUID();
+    const many = Array.from({ length: 501 }, () => crypto.randomUUID());
+    for (const body of [
+      { action: 'delete', ids: [] },
+      { action: 'delete', ids: many },
+      { action: 'delete', ids: [id, id] },
+      { action: 'delete', ids: ['not-a-uuid'] },
+      { action: 'delete' },
+      { action: 'explode', ids: [id] },
+      { action: 'delete', ids: [id], extra: true },
+      { ids: [id] },
+    ]) {
+      const res = await bulk(user, body);
+      expect(res.statusCode, JSON.stringify(body).slice(0, 80)).toBe(422);
+      expect(res.json().error.code).toBe('invalid_input');
+    }
+    for (const body of [{ ids: [] }, { ids: many }, { ids: [id, id] }, { ids: ['x'] }, {}]) {
+      const res = await as(user, 'POST', '/api/generations/download', body);
+      expect(res.statusCode).toBe(422);
+      expect(res.json().error.code).toBe('invalid_input');
+    }
+    // 500 is the limit, not over it: unknown ids are then a 404.
+    expect((await bulk(user, { action: 'delete', ids: many.slice(0, 500) })).statusCode).toBe(404);
+  });
+
+  it('downloads a ZIP of exactly the images, each the same bytes and name as its single download, with the settings inside', async () => {
+    const user = await givenVerifiedUser(t, { credits: 20 });
+    const a = await finished(user, '桜の下の少女, bulk zip');
+    const b = await finished(user, 'two of them', 2);
+    await finished(user, 'not in the zip');
+
+    const res = await download(user, [a.id, b.id]);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/zip');
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="animegen-\d{4}-\d{2}-\d{2}\.zip"$/);
+    expect(res.headers['cache-control']).toBe('no-store');
+    const entries = unzipped(res.rawPayload);
+
+    const images = [...a.images, ...b.images];
+    expect(entries.size).toBe(3);
+    for (const image of images) {
+      const single = await as(user, 'GET', image.downloadUrl);
+      const name = /filename="([^"]+)"/.exec(String(single.headers['content-disposition']))![1]!;
+      expect(entries.get(name)?.equals(single.rawPayload), name).toBe(true);
+    }
+    const [first] = [...entries.values()];
+    const comments = Object.fromEntries(((await sharp(first).metadata()).comments ?? []).map((c) => [c.keyword, c.text]));
+    expect(comments.parameters).toContain('Model: Nano Banana');
+    expect(JSON.parse(comments.animegen!)).toMatchObject({ generator: 'AnimeGen', model: 'nano-banana' });
+  });
+
+  it('leaves held and removed images out; a generation with none left gives an empty archive', async () => {
+    const user = await givenVerifiedUser(t, { credits: 20 });
+    const g = await finished(user, 'three, one held, one removed', 3);
+    const [clear, held, removed] = g.images;
+    const setModeration = (id: string, moderation: 'held' | 'removed') =>
+      t.deps.db.update(tables.generationImages).set({ moderation }).where(eq(tables.generationImages.id, id));
+    await setModeration(held!.id, 'held');
+    await setModeration(removed!.id, 'removed');
+
+    const entries = unzipped((await download(user, [g.id])).rawPayload);
+    const single = await as(user, 'GET', clear!.downloadUrl);
+    expect([...entries.keys()]).toEqual([/filename="([^"]+)"/.exec(String(single.headers['content-disposition']))![1]]);
+    expect((await as(user, 'GET', held!.downloadUrl)).statusCode).toBe(404);
+
+    await setModeration(clear!.id, 'held');
+    const empty = await download(user, [g.id]);
+    expect(empty.statusCode).toBe(200);
+    expect(unzipped(empty.rawPayload).size).toBe(0);
+  });
+
+  it("answers 404 before any byte for someone else's, unknown or trashed generations", async () => {
+    const owner = await givenVerifiedUser(t);
+    const other = await givenVerifiedUser(t);
+    const mine = await finished(owner, 'mine to zip');
+    const theirs = await finished(other, 'theirs to zip');
+    for (const ids of [[theirs.id], [mine.id, theirs.id], [mine.id, crypto.randomUUID()]]) {
+      const res = await download(owner, ids);
+      expect(res.statusCode).toBe(404);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      expect(res.json().error.code).toBe('not_found');
+    }
+    expect((await bulk(owner, { action: 'delete', ids: [mine.id] })).statusCode).toBe(200);
+    expect((await download(owner, [mine.id])).statusCode).toBe(404);
+    // Signed out: 401, as every user route.
+    expect((await t.app.inject({ method: 'POST', url: '/api/generations/download', payload: { ids: [mine.id] } })).statusCode).toBe(401);
+  });
+});
