@@ -80,6 +80,23 @@ describe('zipStream', () => {
     expect(execFileSync('python3', ['-c', read, file], { encoding: 'utf8' })).toBe("['a.png', 'さくら.webp']\n");
   });
 
+  it('closes the open source and asks for no further entry when the reader stops (a closed connection)', async () => {
+    const open = new Readable({ read() {} });
+    open.push(Buffer.alloc(1000));
+    let asked = 0;
+    async function* lazy() {
+      asked++;
+      yield { name: 'open.png', source: open, size: 5000 };
+      asked++;
+      yield { name: 'never.png', source: Readable.from([Buffer.from('x')]), size: 1 };
+    }
+    const reader = Readable.from(zipStream(lazy()));
+    for await (const _ of reader) break;
+    await new Promise((r) => setImmediate(r));
+    expect(open.destroyed).toBe(true);
+    expect(asked).toBe(1);
+  });
+
   it('an empty list is an empty archive', async () => {
     const file = scratch();
     await writeFile(file, Readable.from(zipStream((async function* () {})())));
