@@ -85,6 +85,17 @@ describe('bulk actions and the ZIP download', () => {
     ]);
   });
 
+  it('refuses the whole request (409, nothing moved) when one generation is still in progress', async () => {
+    const user = await givenVerifiedUser(t);
+    const done = await finished(user, 'done');
+    const busy = await finished(user, 'pretend it still runs');
+    await t.deps.db.update(tables.generations).set({ status: 'running' }).where(eq(tables.generations.id, busy.id));
+    const res = await bulk(user, { action: 'delete', ids: [done.id, busy.id] });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('conflict');
+    expect(await trashOf(user)).toEqual([]);
+  });
+
   it('refuses bad bodies with 422 and a stable code: no ids, over 500, repeats, malformed ids, unknown actions or fields', async () => {
     const user = await givenVerifiedUser(t);
     const id = crypto.randomUUID();
@@ -158,6 +169,26 @@ describe('bulk actions and the ZIP download', () => {
     expect(unzipped(empty.rawPayload).size).toBe(0);
   });
 
+  it('puts mature images in only while the account is opted in, and the stored file alone when settings are turned off', async () => {
+    const user = await givenVerifiedUser(t);
+    const g = await finished(user, 'one mature, one clear', 2);
+    const [clear, mature] = g.images;
+    await t.deps.db.update(tables.generationImages).set({ moderation: 'mature' }).where(eq(tables.generationImages.id, mature!.id));
+    const names = async () => [...unzipped((await download(user, [g.id])).rawPayload).keys()];
+    expect(await names()).toEqual([`animegen-${g.id.slice(0, 8)}-1.png`]);
+
+    const patch = (payload: object, url = '/api/me') =>
+      t.app.inject({ method: 'PATCH', url, headers: { cookie: user.cookie, origin: t.origin }, payload });
+    expect((await patch({ mature: true, confirmAdult: true }, '/api/me/content')).statusCode).toBe(200);
+    expect(await names()).toEqual([`animegen-${g.id.slice(0, 8)}-1.png`, `animegen-${g.id.slice(0, 8)}-2.png`]);
+    expect((await patch({ mature: false }, '/api/me/content')).statusCode).toBe(200);
+
+    expect((await patch({ embedSettings: false })).statusCode).toBe(200);
+    const [entry] = [...unzipped((await download(user, [g.id])).rawPayload).values()];
+    const original = await as(user, 'GET', clear!.url);
+    expect(entry!.equals(original.rawPayload)).toBe(true);
+  });
+
   it("answers 404 before any byte for someone else's, unknown or trashed generations", async () => {
     const owner = await givenVerifiedUser(t);
     const other = await givenVerifiedUser(t);
@@ -173,5 +204,51 @@ describe('bulk actions and the ZIP download', () => {
     expect((await download(owner, [mine.id])).statusCode).toBe(404);
     // Signed out: 401, as every user route.
     expect((await t.app.inject({ method: 'POST', url: '/api/generations/download', payload: { ids: [mine.id] } })).statusCode).toBe(401);
+  });
+});
+
+describe('bulk delete with the trash turned off', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp({ env: { TRASH_DAYS: '0' } });
+  });
+  afterAll(() => t.close());
+
+  it('removes the rows and files of every named generation at once, nothing refunded', async () => {
+    const user = await givenVerifiedUser(t, { credits: 20 });
+    const gens: Generation[] = [];
+    for (const prompt of ['gone one', 'gone two']) gens.push(await waitForTerminal(t, user, (await submit(t, user, { prompt })).json().id));
+    const keys = gens.flatMap((g) => g.images).length;
+    expect(keys).toBe(2);
+    const files = (
+      await rowsOf(
+        t.deps.db,
+        tables.generationImages,
+        inArray(
+          tables.generationImages.generationId,
+          gens.map((g) => g.id),
+        ),
+      )
+    ).flatMap((i) => [i.originalKey, i.thumbnailKey]);
+    const ledger = await ledgerOf(t, user.id);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/generations/bulk',
+      headers: { cookie: user.cookie, origin: t.origin },
+      payload: { action: 'delete', ids: gens.map((g) => g.id) },
+    });
+    expect(res.json()).toEqual({ affected: 2 });
+    expect(
+      await rowsOf(
+        t.deps.db,
+        tables.generations,
+        inArray(
+          tables.generations.id,
+          gens.map((g) => g.id),
+        ),
+      ),
+    ).toEqual([]);
+    for (const key of files) expect(await t.deps.generation.storage.exists(key), key).toBe(false);
+    expect(await ledgerOf(t, user.id)).toEqual(ledger);
   });
 });
