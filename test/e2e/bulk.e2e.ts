@@ -75,7 +75,8 @@ describe('bulk select in the gallery', () => {
     await page.getByText('Moved 2 generations to the trash').waitFor();
     for (const id of ids.slice(0, 2)) await page.locator(`[data-testid="gallery-item"][data-id="${id}"]`).waitFor({ state: 'detached' });
     expect(await page.getByTestId('bulk-count').textContent()).toBe('None selected');
-    await page.getByTestId('bulk-done').click();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('bulk-bar').waitFor({ state: 'detached' });
     await page.locator(`[data-testid="gallery-item"][data-id="${ids[2]}"]`).waitFor();
 
     await page.getByTestId('trash-link').click();

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { errorMessageKey } from '../../api/errors.js';
 import { Button } from '../../components/ui/button.js';
 import { ConfirmDialog } from '../../components/ui/dialog.js';
@@ -15,7 +15,7 @@ const finished = (status: string) => status === 'succeeded' || status === 'faile
 /**
  * The select mode's toolbar: how many are picked (announced to screen
  * readers), select all loaded, Download ZIP, Delete (after confirmation) and
- * Done. Sticks to the bottom of the screen while the grid scrolls.
+ * Done (or Escape). Sticks to the bottom of the screen while the grid scrolls.
  */
 export function BulkBar({ selection }: { selection: BulkSelection }) {
   const { t } = useTranslation();
@@ -28,6 +28,17 @@ export function BulkBar({ selection }: { selection: BulkSelection }) {
   const count = ids.length;
   const loaded = (data?.pages ?? []).flatMap((p) => p.items).filter((g) => finished(g.status));
   const allPicked = loaded.length > 0 && loaded.every((g) => selection.selected.has(g.id));
+  const { stop } = selection;
+
+  // Escape leaves select mode (the confirmation, while open, takes Escape for itself).
+  useEffect(() => {
+    if (confirming) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) stop();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [confirming, stop]);
 
   const onDelete = () =>
     remove.mutate(ids, {
