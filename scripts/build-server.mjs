@@ -17,6 +17,7 @@ if (process.argv.includes('--bench')) {
     'bench/in-flight-round': 'bench/in-flight-round.ts',
     'bench/web': 'bench/web.ts',
     'bench/tags': 'bench/tags.ts',
+    'bench/zip': 'bench/zip.ts',
     'bench/moderation': 'bench/moderation.ts',
   });
 }

@@ -1,6 +1,7 @@
 export * from './admin.js';
 export * from './api.js';
 export * from './billing.js';
+export * from './bulk.js';
 export * from './errors.js';
 export * from './moderation.js';
 export * from './privacy.js';

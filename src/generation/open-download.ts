@@ -34,6 +34,12 @@ export async function openDownload(
   return { stream, size: file.size + added };
 }
 
+/** The name a download of this image gets, alone or in a ZIP: `animegen-<generation id's first 8>-<position from 1>.<ext>`. */
+export function downloadFileName(image: Pick<ImageRow, 'generationId' | 'position' | 'contentType'>): string {
+  const ext = image.contentType === 'image/jpeg' ? 'jpg' : image.contentType.split('/')[1];
+  return `animegen-${image.generationId.slice(0, 8)}-${image.position + 1}.${ext}`;
+}
+
 const FORMATS: Record<string, 'png' | 'jpeg' | 'webp'> = { 'image/png': 'png', 'image/jpeg': 'jpeg', 'image/webp': 'webp' };
 
 /** A1111 quotes a value holding a comma, a colon or a line break (JSON string syntax). */

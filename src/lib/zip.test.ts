@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, statSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createZipFile } from './zip.js';
+import { createZipFile, zipStream } from './zip.js';
 
 const scratch = () => join(mkdtempSync(join(tmpdir(), 'zip-test-')), 'x.zip');
 const unzip = (...args: string[]) => execFileSync('unzip', args, { encoding: 'utf8' });
@@ -60,5 +61,52 @@ describe('createZipFile', () => {
     const zip = await createZipFile(scratch());
     await expect(zip.addStream('images/short.png', Readable.from([Buffer.from('abc')]), 10)).rejects.toThrow('expected 10 bytes, read 3');
     await zip.abort();
+  });
+});
+
+describe('zipStream', () => {
+  const binary = Buffer.from(Array.from({ length: 200_000 }, (_, i) => (i * 31) % 256));
+  async function* entries() {
+    yield { name: 'a.png', source: Readable.from([binary.subarray(0, 70_000), binary.subarray(70_000)]), size: binary.length };
+    yield { name: 'さくら.webp', source: Readable.from([Buffer.from('webp')]), size: 4 };
+  }
+
+  it('streams an archive (data descriptors) that unzip and Python verify and read back', async () => {
+    const file = scratch();
+    await writeFile(file, Readable.from(zipStream(entries())));
+    expect(unzip('-t', file)).toContain('No errors detected');
+    expect(execFileSync('unzip', ['-p', file, 'a.png']).equals(binary)).toBe(true);
+    const read = 'import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print(z.namelist())';
+    expect(execFileSync('python3', ['-c', read, file], { encoding: 'utf8' })).toBe("['a.png', 'さくら.webp']\n");
+  });
+
+  it('closes the open source and asks for no further entry when the reader stops (a closed connection)', async () => {
+    const open = new Readable({ read() {} });
+    open.push(Buffer.alloc(1000));
+    let asked = 0;
+    async function* lazy() {
+      asked++;
+      yield { name: 'open.png', source: open, size: 5000 };
+      asked++;
+      yield { name: 'never.png', source: Readable.from([Buffer.from('x')]), size: 1 };
+    }
+    const reader = Readable.from(zipStream(lazy()));
+    for await (const _ of reader) break;
+    await new Promise((r) => setImmediate(r));
+    expect(open.destroyed).toBe(true);
+    expect(asked).toBe(1);
+  });
+
+  it('an empty list is an empty archive', async () => {
+    const file = scratch();
+    await writeFile(file, Readable.from(zipStream((async function* () {})())));
+    expect(statSync(file).size).toBe(22);
+  });
+
+  it('fails when a source yields other than its size', async () => {
+    async function* short() {
+      yield { name: 'x.png', source: Readable.from([Buffer.from('abc')]), size: 10 };
+    }
+    await expect(writeFile(scratch(), Readable.from(zipStream(short())))).rejects.toThrow('expected 10 bytes, read 3');
   });
 });

@@ -19,8 +19,18 @@ export interface ZipWriter {
   abort(): Promise<void>;
 }
 
+/** One stored entry of a streamed archive: `source` must yield exactly `size` bytes. */
+export interface ZipStreamEntry {
+  name: string;
+  source: AsyncIterable<Uint8Array>;
+  size: number;
+  modified?: Date;
+}
+
 interface Entry {
   name: Buffer;
+  /** General purpose flags: UTF-8 names, and (streamed archives) a data descriptor after the data. */
+  flags: number;
   method: 0 | 8;
   crc: number;
   compressed: number;
@@ -34,6 +44,8 @@ const U32_MAX = 0xffffffff;
 const U16_MAX = 0xffff;
 /** Small writes are gathered up to this size before they reach the file. */
 const FLUSH_BYTES = 1 << 20;
+const UTF8_NAMES = 0x0800;
+const DATA_DESCRIPTOR = 0x0008;
 
 function dosTime(d: Date): { time: number; date: number } {
   return {
@@ -46,7 +58,7 @@ function localHeader(e: Entry): Buffer {
   const h = Buffer.alloc(30);
   h.writeUInt32LE(0x04034b50, 0);
   h.writeUInt16LE(20, 4);
-  h.writeUInt16LE(0x0800, 6); // UTF-8 names
+  h.writeUInt16LE(e.flags, 6);
   h.writeUInt16LE(e.method, 8);
   h.writeUInt16LE(e.time, 10);
   h.writeUInt16LE(e.date, 12);
@@ -71,7 +83,7 @@ function centralRecord(e: Entry, forceZip64: boolean): Buffer {
   d.writeUInt32LE(0x02014b50, 0);
   d.writeUInt16LE(version, 4);
   d.writeUInt16LE(version, 6);
-  d.writeUInt16LE(0x0800, 8);
+  d.writeUInt16LE(e.flags, 8);
   d.writeUInt16LE(e.method, 10);
   d.writeUInt16LE(e.time, 12);
   d.writeUInt16LE(e.date, 14);
@@ -134,6 +146,7 @@ export async function createZipFile(path: string, options: { forceZip64?: boolea
   const entry = (name: string, method: 0 | 8, modified: Date | undefined) => {
     const e: Entry = {
       name: Buffer.from(name, 'utf8'),
+      flags: UTF8_NAMES,
       method,
       crc: 0,
       compressed: 0,
@@ -185,4 +198,63 @@ export async function createZipFile(path: string, options: { forceZip64?: boolea
       await file.close().catch(() => {});
     },
   };
+}
+
+/**
+ * An archive written as it is read, for an HTTP response: nothing is seeked
+ * back, so each entry's CRC follows its data in a data descriptor (its sizes,
+ * known beforehand, are in the local header too, for readers that stream).
+ * Entries are stored, read one at a time from `entries` and passed through
+ * chunk by chunk, so memory stays flat whatever the archive's size; pulling
+ * stops when the consumer stops (a closed connection ends the iteration, and
+ * with it the open source). Throws when a source yields other than its size.
+ */
+export async function* zipStream(entries: AsyncIterable<ZipStreamEntry>): AsyncGenerator<Buffer> {
+  const written: Entry[] = [];
+  let position = 0;
+  const out = (bytes: Buffer) => {
+    position += bytes.length;
+    return bytes;
+  };
+  for await (const item of entries) {
+    if (item.size >= U32_MAX) throw new Error(`${item.name} is too large for one archive entry`);
+    const e: Entry = {
+      name: Buffer.from(item.name, 'utf8'),
+      flags: UTF8_NAMES | DATA_DESCRIPTOR,
+      method: 0,
+      crc: 0,
+      compressed: item.size,
+      size: item.size,
+      offset: position,
+      ...dosTime(item.modified ?? new Date()),
+    };
+    written.push(e);
+    // Iterated by hand, so a consumer that stops between entries still closes an opened source.
+    const chunks = item.source[Symbol.asyncIterator]();
+    let [crc, seen, drained] = [0, 0, false];
+    try {
+      yield out(localHeader(e));
+      for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+        const bytes = Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength);
+        crc = crc32(bytes, crc);
+        seen += bytes.length;
+        if (seen > item.size) throw new Error(`${item.name}: more than the expected ${item.size} bytes`);
+        yield out(bytes);
+      }
+      drained = true;
+    } finally {
+      if (!drained) await chunks.return?.();
+    }
+    if (seen !== item.size) throw new Error(`${item.name}: expected ${item.size} bytes, read ${seen}`);
+    e.crc = crc;
+    const descriptor = Buffer.alloc(16);
+    descriptor.writeUInt32LE(0x08074b50, 0);
+    descriptor.writeUInt32LE(crc, 4);
+    descriptor.writeUInt32LE(item.size, 8);
+    descriptor.writeUInt32LE(item.size, 12);
+    yield out(descriptor);
+  }
+  const cdOffset = position;
+  for (const e of written) yield out(centralRecord(e, false));
+  yield endRecords(written.length, cdOffset, position - cdOffset, false);
 }

@@ -56,6 +56,8 @@ const SUPPORT = `owner-only support question ${randomUUID()}`;
 const NAME = `Owner ${randomUUID().slice(0, 8)}`;
 const variants = ['original', 'preview', 'thumbnail'] as const;
 const imagesOf = (...gens: Generation[]) => gens.flatMap((g) => g.images);
+/** Routes whose ids come in the body rather than the path. */
+const bodyIdRoutes = ['POST /api/generations/bulk', 'POST /api/generations/download'];
 
 describe('another user cannot reach anything by id (IDOR matrix)', () => {
   let t: TestApp;
@@ -78,6 +80,21 @@ describe('another user cannot reach anything by id (IDOR matrix)', () => {
     'DELETE /api/generations/trash/:id': { status: 404, attempts: (o) => [{ url: `/api/generations/trash/${o.trashed.id}` }] },
     'POST /api/generations/:id/cancel': { status: 404, attempts: (o) => [{ url: `/api/generations/${o.gen.id}/cancel` }] },
     'POST /api/generations/:id/restore': { status: 404, attempts: (o) => [{ url: `/api/generations/${o.trashed.id}/restore` }] },
+    // Ids in the body: one of the owner's ids among B's request refuses all of it.
+    'POST /api/generations/bulk': {
+      status: 404,
+      attempts: (o) => [
+        { url: '/api/generations/bulk', payload: { action: 'delete', ids: [o.gen.id] } },
+        { url: '/api/generations/bulk', payload: { action: 'delete', ids: [o.gen.id, o.trashed.id] } },
+      ],
+    },
+    'POST /api/generations/download': {
+      status: 404,
+      attempts: (o) => [
+        { url: '/api/generations/download', payload: { ids: [o.gen.id] } },
+        { url: '/api/generations/download', payload: { ids: [o.trashed.id] } },
+      ],
+    },
     'GET /api/files/images/:id/:variant': {
       status: 404,
       attempts: (o) => [
@@ -288,9 +305,12 @@ describe('another user cannot reach anything by id (IDOR matrix)', () => {
   });
   afterAll(() => t?.close());
 
-  it('has a case for exactly every route with a path parameter', () => {
+  it('has a case for exactly every route with a path parameter, and the routes taking ids in the body', () => {
     const collected = t.routes
-      .filter((r) => r.method !== 'HEAD' && r.url.includes(':') && !r.url.startsWith('/api/auth/'))
+      .filter(
+        (r) =>
+          r.method !== 'HEAD' && (r.url.includes(':') || bodyIdRoutes.includes(`${r.method} ${r.url}`)) && !r.url.startsWith('/api/auth/'),
+      )
       .map((r) => `${r.method} ${r.url}`);
     expect([...new Set(collected)].sort()).toEqual(Object.keys(cases).sort());
   });

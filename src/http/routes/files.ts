@@ -2,6 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  downloadFileName,
   findOwnedImage,
   findOwnedImageWithGeneration,
   findOwnedUploads,
@@ -15,8 +16,6 @@ import {
 import { notFound } from '../../lib/errors.js';
 import type { StoredFile } from '../../storage/index.js';
 import { userOf } from '../plugins/access.js';
-
-const extOf = (contentType: string) => (contentType === 'image/jpeg' ? 'jpg' : contentType.split('/')[1]);
 
 export const fileRoutes =
   (
@@ -75,8 +74,7 @@ export const fileRoutes =
           return send(reply, await openPreview(deps, image), image.previewKey ? 'image/webp' : image.contentType, etag);
         }
         if (!download) return send(reply, image.originalKey, image.contentType, etag);
-        const name = `animegen-${image.generationId.slice(0, 8)}-${image.position + 1}.${extOf(image.contentType)}`;
-        return send(reply, await openDownload(deps, image, found.generation), image.contentType, etag, name);
+        return send(reply, await openDownload(deps, image, found.generation), image.contentType, etag, downloadFileName(image));
       },
     );
 

@@ -98,3 +98,4 @@ const supportCategoryOrder = { generation: 0, billing: 1, account: 2, bug: 3, ot
 const supportStatusOrder = { open: 0, answered: 1, closed: 2 } satisfies Record<SupportStatus, number>;
 export const supportCategories = Object.keys(supportCategoryOrder) as SupportCategory[];
 export const supportStatuses = Object.keys(supportStatusOrder) as SupportStatus[];
+export type { BulkActionInput, BulkResult } from '../../../src/contracts/bulk.js';

@@ -1,14 +1,16 @@
 import { Link } from 'react-router';
-import { buttonClass } from '../components/ui/button.js';
-import { SparklesIcon, TrashIcon } from '../components/ui/icons.js';
+import { Button, buttonClass } from '../components/ui/button.js';
+import { CheckIcon, SparklesIcon, TrashIcon } from '../components/ui/icons.js';
 import { PageHeader } from '../components/ui/page-header.js';
 import { GalleryGrid } from '../features/gallery/gallery-grid.js';
+import { useBulkSelection } from '../features/gallery/use-bulk-selection.js';
 import { useTranslation } from '../i18n/react.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 
 /** /gallery – every generation, newest first. */
 export default function GalleryRoute() {
   const { t } = useTranslation();
+  const selection = useBulkSelection();
   useDocumentTitle(t('nav.gallery'));
   return (
     <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
@@ -17,6 +19,11 @@ export default function GalleryRoute() {
         description={t('gallery.subtitle')}
         actions={
           <>
+            {!selection.active && (
+              <Button variant="secondary" icon={<CheckIcon size={18} />} onClick={selection.start} data-testid="bulk-select">
+                {t('gallery.bulk.select')}
+              </Button>
+            )}
             <Link to="/trash" className={buttonClass('secondary')} data-testid="trash-link">
               <TrashIcon size={18} />
               {t('trash.title')}
@@ -28,7 +35,7 @@ export default function GalleryRoute() {
           </>
         }
       />
-      <GalleryGrid />
+      <GalleryGrid selection={selection} />
     </div>
   );
 }

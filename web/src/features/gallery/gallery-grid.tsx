@@ -7,7 +7,9 @@ import { LoadError } from '../../components/ui/load-error.js';
 import { Skeleton } from '../../components/ui/skeleton.js';
 import { useTranslation } from '../../i18n/react.js';
 import { cn } from '../../lib/cn.js';
+import { BulkBar } from './bulk-bar.js';
 import { GalleryItem } from './gallery-item.js';
+import type { BulkSelection } from './use-bulk-selection.js';
 import { useGallery } from './use-gallery.js';
 
 interface GalleryGridProps {
@@ -15,10 +17,12 @@ interface GalleryGridProps {
   columns?: string;
   /** Hide the "start creating" button in the empty state (when the form is right there). */
   inlineEmpty?: boolean;
+  /** The gallery's select mode: tiles get checkboxes. */
+  selection?: BulkSelection;
 }
 
 /** The gallery as a thumbnail grid with skeletons, an empty state and infinite scroll (plus a button). */
-export function GalleryGrid({ columns = 'grid-cols-2 sm:grid-cols-3 lg:grid-cols-4', inlineEmpty }: GalleryGridProps) {
+export function GalleryGrid({ columns = 'grid-cols-2 sm:grid-cols-3 lg:grid-cols-4', inlineEmpty, selection }: GalleryGridProps) {
   const { t } = useTranslation();
   const { data, isPending, error, refetch, hasNextPage, fetchNextPage, isFetchingNextPage } = useGallery();
   const sentinel = useRef<HTMLDivElement>(null);
@@ -74,7 +78,11 @@ export function GalleryGrid({ columns = 'grid-cols-2 sm:grid-cols-3 lg:grid-cols
     <div>
       <ul className={cn('grid gap-3 sm:gap-4', columns)} data-testid="gallery">
         {items.map((g) => (
-          <GalleryItem key={g.id} generation={g} />
+          <GalleryItem
+            key={g.id}
+            generation={g}
+            select={selection?.active ? { checked: selection.selected.has(g.id), onToggle: selection.toggle } : undefined}
+          />
         ))}
       </ul>
       <div ref={sentinel} className="mt-6 flex justify-center">
@@ -84,6 +92,7 @@ export function GalleryGrid({ columns = 'grid-cols-2 sm:grid-cols-3 lg:grid-cols
           </Button>
         )}
       </div>
+      {selection?.active && <BulkBar selection={selection} />}
     </div>
   );
 }

@@ -9,20 +9,30 @@ import { InReviewPlaceholder } from '../image-moderation/in-review-tiles.js';
 import { PendingArt } from './pending-art.js';
 import { StatusBadge } from './status-badge.js';
 
+/** A tile in the gallery's select mode: picked or not, and how to flip it. */
+export interface TileSelect {
+  checked: boolean;
+  onToggle(id: string): void;
+}
+
 /**
  * One tile: a fixed square box (no layout jump), the thumbnail or a
  * placeholder, and the status. A mature thumbnail stays blurred under a
  * cover until the user shows it (this page view only); images the check is
  * holding are a placeholder and a count, never a broken image.
  */
-export function GalleryItem({ generation: g }: { generation: Generation }) {
+export function GalleryItem({ generation: g, select }: { generation: Generation; select?: TileSelect }) {
   const { t } = useTranslation();
   const [revealed, setRevealed] = useState(false);
   const hidden = Boolean(g.images[0]?.mature) && !revealed;
+  const selectable = g.status === 'succeeded' || g.status === 'failed';
   return (
     <li className="relative">
       <Link
         to={`/g/${g.id}`}
+        // In select mode the checkbox over the tile takes clicks and focus instead of the link.
+        tabIndex={select ? -1 : undefined}
+        aria-hidden={select ? true : undefined}
         data-testid="gallery-item"
         data-id={g.id}
         data-status={g.status}
@@ -75,8 +85,29 @@ export function GalleryItem({ generation: g }: { generation: Generation }) {
           <p className="line-clamp-2 text-xs font-medium text-white">{g.prompt}</p>
         </div>
       </Link>
-      {hidden && g.status === 'succeeded' && g.thumbnailUrl && (
+      {hidden && g.status === 'succeeded' && g.thumbnailUrl && !select && (
         <MatureCover label={t('imageModeration.mature.show')} onReveal={() => setRevealed(true)} compact className="rounded-2xl" />
+      )}
+      {select && (
+        <label
+          className={cn(
+            'absolute inset-0 flex cursor-pointer items-start justify-end rounded-2xl p-2 ring-violet-500 ring-offset-2 has-[:focus-visible]:ring-2',
+            select.checked && 'bg-violet-500/15 ring-4',
+            !selectable && 'cursor-not-allowed',
+          )}
+          title={selectable ? undefined : t('generation.deleteWhenDone')}
+        >
+          <input
+            type="checkbox"
+            checked={select.checked}
+            disabled={!selectable}
+            onChange={() => select.onToggle(g.id)}
+            aria-label={t('gallery.bulk.selectOne', { prompt: g.prompt })}
+            data-testid="gallery-select"
+            data-id={g.id}
+            className="size-5 accent-violet-600"
+          />
+        </label>
       )}
     </li>
   );

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/** How many generations one bulk request may name. */
+export const MAX_BULK_IDS = 500;
+
+/** 1..500 distinct generation ids. A repeated id is refused (422), never counted twice. */
+export const bulkIdsSchema = z
+  .array(z.uuid())
+  .min(1)
+  .max(MAX_BULK_IDS)
+  .refine((ids) => new Set(ids).size === ids.length, { message: 'Each id may appear only once.' });
+
+/**
+ * POST /api/generations/bulk – one action on many of the user's generations.
+ * A closed list: each action is one member of this union, so a new one
+ * (`favourite`, `unfavourite`, `add-to-album` with its `albumId`) is a new
+ * member here and a new case in generation/run-bulk-action.ts, whose switch
+ * stops compiling until it handles it. Every action is all or nothing.
+ */
+export const bulkActionSchema = z.discriminatedUnion('action', [
+  /** Into the trash, exactly as a single delete (or gone when the trash is off); nothing is refunded. */
+  z.object({ action: z.literal('delete'), ids: bulkIdsSchema }).strict(),
+]);
+
+/** How many generations the action changed (all that were named). */
+export const bulkResultSchema = z.object({ affected: z.number().int() });
+
+/** POST /api/generations/download – the images of these generations as one ZIP. */
+export const bulkDownloadSchema = z.object({ ids: bulkIdsSchema }).strict();
+
+export type BulkActionInput = z.infer<typeof bulkActionSchema>;
+export type BulkAction = BulkActionInput['action'];
+export type BulkResult = z.infer<typeof bulkResultSchema>;
+export type BulkDownloadInput = z.infer<typeof bulkDownloadSchema>;
