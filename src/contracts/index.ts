@@ -2,6 +2,7 @@ export * from './admin.js';
 export * from './api.js';
 export * from './billing.js';
 export * from './errors.js';
+export * from './gallery.js';
 export * from './moderation.js';
 export * from './privacy.js';
 export * from './prompts.js';
