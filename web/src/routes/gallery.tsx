@@ -2,14 +2,17 @@ import { Link } from 'react-router';
 import { buttonClass } from '../components/ui/button.js';
 import { SparklesIcon, TrashIcon } from '../components/ui/icons.js';
 import { PageHeader } from '../components/ui/page-header.js';
+import { AlbumsPanel } from '../features/gallery/albums-panel.js';
+import { GalleryFilters, useGalleryFilters } from '../features/gallery/gallery-filters.js';
 import { GalleryGrid } from '../features/gallery/gallery-grid.js';
 import { useTranslation } from '../i18n/react.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 
-/** /gallery – every generation, newest first. */
+/** /gallery – every generation, newest first; searched and filtered from the address bar, with the user's albums above. */
 export default function GalleryRoute() {
   const { t } = useTranslation();
   useDocumentTitle(t('nav.gallery'));
+  const [filters] = useGalleryFilters();
   return (
     <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
       <PageHeader
@@ -28,7 +31,9 @@ export default function GalleryRoute() {
           </>
         }
       />
-      <GalleryGrid />
+      <AlbumsPanel />
+      <GalleryFilters />
+      <GalleryGrid filters={filters} />
     </div>
   );
 }

@@ -1,8 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
+import type { GalleryFilterParams } from '../../api/gallery.js';
 import { Button, buttonClass } from '../../components/ui/button.js';
 import { EmptyState } from '../../components/ui/empty-state.js';
-import { GalleryIcon } from '../../components/ui/icons.js';
+import { GalleryIcon, SearchIcon } from '../../components/ui/icons.js';
 import { LoadError } from '../../components/ui/load-error.js';
 import { Skeleton } from '../../components/ui/skeleton.js';
 import { useTranslation } from '../../i18n/react.js';
@@ -15,12 +16,14 @@ interface GalleryGridProps {
   columns?: string;
   /** Hide the "start creating" button in the empty state (when the form is right there). */
   inlineEmpty?: boolean;
+  /** Search and filters (the gallery page's); none: the whole gallery. */
+  filters?: GalleryFilterParams;
 }
 
 /** The gallery as a thumbnail grid with skeletons, an empty state and infinite scroll (plus a button). */
-export function GalleryGrid({ columns = 'grid-cols-2 sm:grid-cols-3 lg:grid-cols-4', inlineEmpty }: GalleryGridProps) {
+export function GalleryGrid({ columns = 'grid-cols-2 sm:grid-cols-3 lg:grid-cols-4', inlineEmpty, filters = {} }: GalleryGridProps) {
   const { t } = useTranslation();
-  const { data, isPending, error, refetch, hasNextPage, fetchNextPage, isFetchingNextPage } = useGallery();
+  const { data, isPending, error, refetch, hasNextPage, fetchNextPage, isFetchingNextPage } = useGallery(filters);
   const sentinel = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -53,6 +56,9 @@ export function GalleryGrid({ columns = 'grid-cols-2 sm:grid-cols-3 lg:grid-cols
   }
 
   const items = data.pages.flatMap((p) => p.items);
+  if (items.length === 0 && Object.keys(filters).length > 0) {
+    return <EmptyState icon={<SearchIcon size={26} />} title={t('workspace.noMatchesTitle')} description={t('workspace.noMatchesBody')} />;
+  }
   if (items.length === 0) {
     return (
       <EmptyState
@@ -74,7 +80,7 @@ export function GalleryGrid({ columns = 'grid-cols-2 sm:grid-cols-3 lg:grid-cols
     <div>
       <ul className={cn('grid gap-3 sm:gap-4', columns)} data-testid="gallery">
         {items.map((g) => (
-          <GalleryItem key={g.id} generation={g} />
+          <GalleryItem key={g.id} generation={g} albumId={filters.album} />
         ))}
       </ul>
       <div ref={sentinel} className="mt-6 flex justify-center">
