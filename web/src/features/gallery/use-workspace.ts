@@ -1,6 +1,7 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Generation, GenerationPage, UpdateAlbumInput } from '../../api/contracts.js';
-import { addAlbumImage, createAlbum, deleteAlbum, listAlbums, removeAlbumImage, setFavourite, updateAlbum } from '../../api/gallery.js';
+import { albumsQuery } from '../../api/first-queries.js';
+import { addAlbumImage, createAlbum, deleteAlbum, removeAlbumImage, setFavourite, updateAlbum } from '../../api/gallery.js';
 import { queryKeys } from '../../api/query-keys.js';
 
 type Pages = { pages: GenerationPage[]; pageParams: unknown[] };
@@ -29,7 +30,7 @@ export function useFavourite() {
 
 /** The user's albums, newest first. */
 export function useAlbums() {
-  return useQuery({ queryKey: queryKeys.albums, queryFn: listAlbums, staleTime: 30_000 });
+  return useQuery(albumsQuery);
 }
 
 /** Album changes refresh the album list and any gallery narrowed to an album. */
