@@ -79,6 +79,7 @@ describe('the gallery as a workspace', () => {
     );
 
     // Favourites only.
+    // Checked at once (the address bar's navigation renders after it).
     await page.getByTestId('favourites-only').check();
     await eventually(shownIds, [fox]);
     expect(page.url()).toContain('favourite=1');

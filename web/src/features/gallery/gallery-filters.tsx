@@ -38,7 +38,26 @@ export function useGalleryFilters(): [GalleryFilterParams, (name: (typeof filter
 /** Search box and filter controls above the gallery grid. */
 export function GalleryFilters() {
   const { t } = useTranslation();
-  const [filters, set, clear] = useGalleryFilters();
+  const [urlFilters, setUrl, clearUrl] = useGalleryFilters();
+  // The controls show a change at once: the address bar's navigation renders in a transition, and a
+  // controlled control would flip back until it lands.
+  const [filters, setFilters] = useState(urlFilters);
+  const urlKey = JSON.stringify(urlFilters);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: urlKey stands for urlFilters' contents
+  useEffect(() => setFilters(urlFilters), [urlKey]);
+  const set = (name: Parameters<typeof setUrl>[0], value: string) => {
+    setFilters((prev) => {
+      const next = { ...prev };
+      if (value) next[name] = value;
+      else delete next[name];
+      return next;
+    });
+    setUrl(name, value);
+  };
+  const clear = () => {
+    setFilters({});
+    clearUrl();
+  };
   const models = useQuery(modelsQuery).data?.models ?? [];
   const albums = useAlbums().data?.items ?? [];
   const [text, setText] = useState(filters.q ?? '');
