@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Album } from '../contracts/gallery.js';
 import type { Db } from '../db/index.js';
 import { notFound } from '../lib/errors.js';
-import { albumViewOrThrow, findOwnedAlbumOrThrow } from './albums.queries.js';
+import { albumViewOrThrow, findOwnedAlbumOrThrow, isForeignKeyViolation } from './albums.queries.js';
 import { findOwnedImage } from './generation.queries.js';
 import { albumImages, albums } from './generation.schema.js';
 import { imageVisible } from './to-view.js';
@@ -24,10 +24,16 @@ async function checkBoth(db: Db, input: AlbumImageInput): Promise<void> {
 /** Puts one of the user's images into one of their albums (it may be in others too). Idempotent. Returns the album. */
 export async function addAlbumImage(deps: { db: Db }, input: AlbumImageInput): Promise<Album> {
   await checkBoth(deps.db, input);
-  await deps.db.transaction(async (tx) => {
-    await tx.insert(albumImages).values({ albumId: input.albumId, imageId: input.imageId }).onConflictDoNothing();
-    await tx.update(albums).set({ updatedAt: sql`now()` }).where(eq(albums.id, input.albumId));
-  });
+  try {
+    await deps.db.transaction(async (tx) => {
+      await tx.insert(albumImages).values({ albumId: input.albumId, imageId: input.imageId }).onConflictDoNothing();
+      await tx.update(albums).set({ updatedAt: sql`now()` }).where(eq(albums.id, input.albumId));
+    });
+  } catch (err) {
+    // Deleted by a request racing this one: as if it had gone before.
+    if (isForeignKeyViolation(err)) throw notFound('That album or image');
+    throw err;
+  }
   return albumViewOrThrow(deps.db, input.userId, input.albumId, input.mature);
 }
 

@@ -72,10 +72,16 @@ export async function albumViewOrThrow(db: Db, userId: string, albumId: string, 
   return album;
 }
 
-/** A unique-index violation (PostgreSQL and PGlite both report SQLSTATE 23505, sometimes as the cause). */
-export function isUniqueViolation(err: unknown): boolean {
+/** Whether the error (or its cause) carries this SQLSTATE; PostgreSQL and PGlite both report it, sometimes as the cause. */
+function hasSqlState(err: unknown, state: string): boolean {
   for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === '23505') return true;
+    if ((e as { code?: unknown }).code === state) return true;
   }
   return false;
 }
+
+/** A unique-index violation (23505). */
+export const isUniqueViolation = (err: unknown) => hasSqlState(err, '23505');
+
+/** A foreign-key violation (23503): the album or image went between our check and the write. */
+export const isForeignKeyViolation = (err: unknown) => hasSqlState(err, '23503');

@@ -2,9 +2,12 @@ import { and, eq, sql } from 'drizzle-orm';
 import { type Album, type UpdateAlbumInput, updateAlbumSchema } from '../contracts/gallery.js';
 import type { Db } from '../db/index.js';
 import { AppError } from '../lib/errors.js';
-import { albumViewOrThrow, findOwnedAlbumOrThrow, isUniqueViolation } from './albums.queries.js';
+import { albumViewOrThrow, findOwnedAlbumOrThrow, isForeignKeyViolation, isUniqueViolation } from './albums.queries.js';
 import { albumNameTaken } from './create-album.js';
 import { albumImages, albums, generationImages } from './generation.schema.js';
+
+const coverNotInAlbum = () =>
+  new AppError('invalid_input', 'The cover must be one of your images in this album.', { field: 'coverImageId' });
 
 /**
  * Renames an album of the user's and/or sets its cover (null clears it).
@@ -35,10 +38,12 @@ export async function updateAlbum(
       .returning({ id: albums.id });
     if (rows.length === 0) {
       // The album is the user's (checked above), so the cover was the reason.
-      throw new AppError('invalid_input', 'The cover must be one of your images in this album.', { field: 'coverImageId' });
+      throw coverNotInAlbum();
     }
   } catch (err) {
     if (isUniqueViolation(err)) throw albumNameTaken(patch.name ?? '');
+    // The cover image was deleted by a request racing this one.
+    if (isForeignKeyViolation(err)) throw coverNotInAlbum();
     throw err;
   }
   return albumViewOrThrow(deps.db, input.userId, input.albumId, input.mature);
