@@ -17,6 +17,7 @@ import { creditRoutes } from './http/routes/credits.js';
 import { devMailRoutes } from './http/routes/dev-mail.js';
 import { eventRoutes } from './http/routes/events.js';
 import { fileRoutes } from './http/routes/files.js';
+import { galleryRoutes } from './http/routes/gallery.js';
 import { generationBulkRoutes } from './http/routes/generation-bulk.js';
 import { generationRoutes } from './http/routes/generations.js';
 import { healthRoutes } from './http/routes/health.js';
@@ -126,6 +127,7 @@ export async function buildApp(
   await app.register(supportRoutes(deps.support));
   await app.register(generationRoutes(deps.generation));
   await app.register(generationBulkRoutes(deps.generation));
+  await app.register(galleryRoutes(deps.generation));
   await app.register(presetRoutes({ db: deps.db, clock: deps.clock, builtIn: config.presets }));
   await app.register(promptHistoryRoutes({ db: deps.db }));
   if (deps.tags) await app.register(tagRoutes({ tags: deps.tags }));

@@ -148,6 +148,8 @@ export const generationImageSchema = z.object({
   height: z.number().int(),
   /** Explicit, shown because its owner opted into mature content: the gallery blurs it until clicked. */
   mature: z.boolean(),
+  /** Its owner marked it a favourite. */
+  favourite: z.boolean(),
 });
 
 export const generationSchema = z.object({

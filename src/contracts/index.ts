@@ -3,6 +3,7 @@ export * from './api.js';
 export * from './billing.js';
 export * from './bulk.js';
 export * from './errors.js';
+export * from './gallery.js';
 export * from './moderation.js';
 export * from './privacy.js';
 export * from './prompts.js';

@@ -33,6 +33,7 @@ describe('foreign keys to the account', () => {
     expect(rows.map((r) => r.key)).toEqual([
       'account.user_id CASCADE',
       'account_review_flags.user_id RESTRICT',
+      'albums.user_id CASCADE',
       'credit_balances.user_id CASCADE',
       'credit_entries.user_id RESTRICT',
       'data_exports.user_id CASCADE',

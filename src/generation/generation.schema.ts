@@ -1,4 +1,5 @@
-import { boolean, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /*
  * Every user_id here references "user"(id) in the database (see the migrations;
@@ -66,6 +67,8 @@ export const generations = pgTable(
   },
   (t) => [
     index('generations_user_created_idx').on(t.userId, t.createdAt, t.id),
+    // Gallery search (list-generations.ts): the 'simple' configuration, the same expression the query uses.
+    index('generations_prompt_search_idx').using('gin', sql`to_tsvector('simple', ${t.prompt})`),
     index('generations_status_idx').on(t.status, t.deadlineAt),
   ],
 );
@@ -114,9 +117,48 @@ export const generationImages = pgTable(
     moderation: text('moderation').$type<ImageModeration>().notNull().default('clear'),
     /** sha256 of the stored original, hex: the evidence an operator's removal keeps. Null before image checks. */
     sha256: text('sha256'),
+    /** When its owner marked it a favourite; null when not (PUT/DELETE /api/images/:id/favourite). */
+    favouritedAt: timestamp('favourited_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('generation_images_generation_idx').on(t.generationId, t.position)],
+  (t) => [
+    index('generation_images_generation_idx').on(t.generationId, t.position),
+    index('generation_images_user_favourite_idx').on(t.userId).where(sql`${t.favouritedAt} is not null`),
+  ],
+);
+
+/**
+ * A user's named collection of their own images (an image may be in several).
+ * Names are unique per user, case-insensitive. The cover is one of the
+ * album's images or null (removing it from the album clears it; deleting the
+ * image clears it through the foreign key).
+ */
+export const albums = pgTable(
+  'albums',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').notNull(),
+    name: text('name').notNull(),
+    coverImageId: text('cover_image_id').references(() => generationImages.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('albums_user_name_idx').using('btree', t.userId, sql`lower(${t.name})`)],
+);
+
+/** Which images are in which album; goes with either side. */
+export const albumImages = pgTable(
+  'album_images',
+  {
+    albumId: text('album_id')
+      .notNull()
+      .references(() => albums.id, { onDelete: 'cascade' }),
+    imageId: text('image_id')
+      .notNull()
+      .references(() => generationImages.id, { onDelete: 'cascade' }),
+    addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.albumId, t.imageId] }), index('album_images_image_idx').on(t.imageId)],
 );
 
 /**

@@ -1,10 +1,11 @@
 import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../db/index.js';
-import { generationImages, generationReferences, generations, idempotencyKeys, uploads } from './generation.schema.js';
+import { albumImages, albums, generationImages, generationReferences, generations, idempotencyKeys, uploads } from './generation.schema.js';
 
 /**
- * The user's generations, result images, uploads and which uploads each
- * generation used, for their data export; `key` says where each file is
+ * The user's generations, result images (with when they were made a
+ * favourite), uploads, which uploads each generation used, and albums with
+ * their images, for their data export; `key` says where each file is
  * stored so the archive can carry it. Trashed generations are included;
  * images only as the owner may see them (`mature`: opted in now).
  */
@@ -46,6 +47,7 @@ export async function exportUserData(db: Db, userId: string, opts: { mature: boo
       contentType: generationImages.contentType,
       width: generationImages.width,
       height: generationImages.height,
+      favouritedAt: generationImages.favouritedAt,
       createdAt: generationImages.createdAt,
     })
     .from(generationImages)
@@ -67,17 +69,40 @@ export async function exportUserData(db: Db, userId: string, opts: { mature: boo
     .from(generationReferences)
     .innerJoin(uploads, eq(uploads.id, generationReferences.uploadId))
     .where(eq(uploads.userId, userId));
-  return { generations: rows, images, uploads: uploadRows, references };
+  const albumRows = await db
+    .select({
+      id: albums.id,
+      name: albums.name,
+      coverImageId: albums.coverImageId,
+      createdAt: albums.createdAt,
+      updatedAt: albums.updatedAt,
+    })
+    .from(albums)
+    .where(eq(albums.userId, userId))
+    .orderBy(asc(albums.createdAt));
+  const members = await db
+    .select({ albumId: albumImages.albumId, imageId: albumImages.imageId, addedAt: albumImages.addedAt })
+    .from(albumImages)
+    .innerJoin(albums, eq(albums.id, albumImages.albumId))
+    .where(eq(albums.userId, userId))
+    .orderBy(asc(albumImages.addedAt));
+  const albumList = albumRows.map((a) => ({
+    ...a,
+    images: members.filter((m) => m.albumId === a.id).map((m) => ({ imageId: m.imageId, addedAt: m.addedAt })),
+  }));
+  return { generations: rows, images, uploads: uploadRows, references, albums: albumList };
 }
 
 /**
  * Erases everything of the user's here inside the caller's transaction:
- * generations (trashed ones too) with their images and references, uploads
- * and idempotency keys. Returns the storage keys of their files, to delete
+ * albums, generations (trashed ones too) with their images and references,
+ * uploads and idempotency keys. Returns the storage keys of their files, to delete
  * once the transaction committed (a file without a row is unreachable; a
  * row without a file would be a broken image).
  */
 export async function eraseUserData(tx: Db, userId: string): Promise<{ files: string[] }> {
+  // Albums first (their memberships go with them), so no image delete has to clear a cover.
+  await tx.delete(albums).where(eq(albums.userId, userId));
   const images = await tx
     .delete(generationImages)
     .where(eq(generationImages.userId, userId))

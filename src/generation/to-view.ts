@@ -48,7 +48,7 @@ export async function toGenerationViews(
     const own = images.filter((i) => i.generationId === row.id);
     return toGenerationView(
       row,
-      own.filter((i) => imageVisible(i.moderation, mature)),
+      own.filter((i) => imageVisible(i.moderation, mature)).map((i) => ({ ...i, favourite: i.favouritedAt != null })),
       refs.filter((r) => r.generationId === row.id).map((r) => r.upload),
       modelNames,
       own.filter((i) => i.moderation === 'held').length,
@@ -95,6 +95,7 @@ export function toGenerationView(
       width: i.width,
       height: i.height,
       mature: i.moderation === 'mature',
+      favourite: i.favourite,
     })),
     inReview,
     references: references.map(toUploadView),

@@ -16,6 +16,7 @@ data/purchases.json     credit packs you bought: amount, currency, status (we ne
 data/generations.json   every generation: prompt, negative prompt, model, size, seed and sampling settings, cost, status, times,
                         and the files below that belong to it
 data/uploads.json       the reference images you uploaded
+data/albums.json        your albums: name, cover, and which images are in each (by image id, as in generations.json)
 data/prompt-history.json  the last prompts you sent (up to 200), newest first
 data/presets.json       the settings you saved as presets
 data/moderation.json    prompts our content policy refused: the rule (category), what you wrote, and an operator's decision
@@ -72,6 +73,7 @@ export async function buildExportArchive(
     await json('data/privacy-requests.json', data.privacyRequests);
     await json('data/prompt-history.json', data.promptHistory);
     await json('data/presets.json', data.presets);
+    await json('data/albums.json', data.albums);
     await json('data/moderation.json', data.moderation);
     await json('data/support.json', data.supportRequests);
     await json('data/operator-actions.json', data.operatorActions);
@@ -84,6 +86,7 @@ export async function buildExportArchive(
           file: imagePath(i),
           width: i.width,
           height: i.height,
+          favouritedAt: i.favouritedAt,
           createdAt: i.createdAt,
         })),
         references: (referencesOf.get(g.id) ?? []).map((r) => r.uploadId),

@@ -21,7 +21,7 @@ import { makeImage, submit, upload, waitForTerminal } from '../helpers/generatio
 import { rowOf, tables } from '../helpers/tables.js';
 import { givenVerifiedUser, type TestUser } from '../helpers/users.js';
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 interface Owned {
   a: TestUser;
   gen: Generation;
@@ -34,6 +34,7 @@ interface Owned {
   taskId: string;
   alertId: string;
   presetId: string;
+  albumId: string;
   historyId: string;
   supportId: string;
 }
@@ -165,6 +166,25 @@ describe('another user cannot reach anything by id (IDOR matrix)', () => {
       status: 404,
       attempts: (o) => [{ url: `/api/images/${o.gen.images[0]!.id}/report`, payload: { reason: 'by B' } }],
     },
+    // Favourites and albums: B can neither mark A's image nor reach A's album, nor put A's image into B's own album.
+    'PUT /api/images/:id/favourite': { status: 404, attempts: (o) => [{ url: `/api/images/${o.gen.images[0]!.id}/favourite` }] },
+    'DELETE /api/images/:id/favourite': { status: 404, attempts: (o) => [{ url: `/api/images/${o.gen.images[0]!.id}/favourite` }] },
+    'PATCH /api/albums/:id': {
+      status: 404,
+      attempts: (o) => [
+        { url: `/api/albums/${o.albumId}`, payload: { name: 'renamed by B' } },
+        { url: `/api/albums/${o.albumId}`, payload: { coverImageId: null } },
+      ],
+    },
+    'DELETE /api/albums/:id': { status: 404, attempts: (o) => [{ url: `/api/albums/${o.albumId}` }] },
+    'PUT /api/albums/:id/images/:imageId': {
+      status: 404,
+      attempts: (o) => [{ url: `/api/albums/${o.albumId}/images/${o.gen.images[0]!.id}` }],
+    },
+    'DELETE /api/albums/:id/images/:imageId': {
+      status: 404,
+      attempts: (o) => [{ url: `/api/albums/${o.albumId}/images/${o.gen.images[0]!.id}` }],
+    },
     'POST /api/admin/users/:id/images': {
       status: 403,
       attempts: (o) => [{ url: `/api/admin/users/${o.a.id}/images`, payload: { reason: 'by B' } }],
@@ -226,6 +246,8 @@ describe('another user cannot reach anything by id (IDOR matrix)', () => {
       sessions: (await get('/api/me/sessions')).sessions.map((s: { id: string }) => s.id),
       credits: await get('/api/credits'),
       presets: await get('/api/presets'),
+      albums: await get('/api/albums'),
+      albumGallery: await get(`/api/generations?album=${o.albumId}`),
       history: await get('/api/prompts/history'),
       support: await get(`/api/me/support/${o.supportId}`),
     };
@@ -271,6 +293,10 @@ describe('another user cannot reach anything by id (IDOR matrix)', () => {
     };
     const preset = await as(a, 'POST', '/api/presets', { name: 'Owner’s preset', settings });
     expect(preset.statusCode).toBe(201);
+    const album = await as(a, 'POST', '/api/albums', { name: 'Owner’s album' });
+    expect(album.statusCode).toBe(201);
+    expect((await as(a, 'PUT', `/api/albums/${album.json().id}/images/${gen.images[0]!.id}`)).statusCode).toBe(200);
+    expect((await as(a, 'PUT', `/api/images/${gen.images[0]!.id}/favourite`)).statusCode).toBe(200);
     const history = (await as(a, 'GET', '/api/prompts/history')).json().items;
     const support = await as(a, 'POST', '/api/support', {
       category: 'generation',
@@ -281,6 +307,7 @@ describe('another user cannot reach anything by id (IDOR matrix)', () => {
     expect(support.statusCode).toBe(201);
     Object.assign(o, {
       presetId: preset.json().id,
+      albumId: album.json().id,
       supportId: support.json().id,
       historyId: history.find((h: { prompt: string }) => h.prompt === PROMPT).id,
       alertId: (await listOpenAlerts(t.deps.db))[0]!.id,

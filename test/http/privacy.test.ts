@@ -18,7 +18,7 @@ describe('personal data: export, trash, deletion', () => {
   });
   afterAll(() => t.close());
 
-  const as = (user: TestUser, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) =>
+  const as = (user: TestUser, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: object) =>
     t.app.inject({ method, url, payload, headers: { cookie: user.cookie, origin: t.origin } });
 
   async function exportOf(user: TestUser) {
@@ -80,6 +80,12 @@ describe('personal data: export, trash, deletion', () => {
       style: 'chibi',
     };
     expect((await as(user, 'POST', '/api/presets', { name: 'My chibi look', settings: preset })).statusCode).toBe(201);
+    // Favourites and albums are the user's own arrangement of their images.
+    const image = (await as(user, 'GET', '/api/generations')).json().items[0].images[0].id;
+    expect((await as(user, 'PUT', `/api/images/${image}/favourite`)).statusCode).toBe(200);
+    const album = (await as(user, 'POST', '/api/albums', { name: 'Best of spring' })).json();
+    expect((await as(user, 'PUT', `/api/albums/${album.id}/images/${image}`)).statusCode).toBe(200);
+    expect((await as(user, 'PATCH', `/api/albums/${album.id}`, { coverImageId: image })).statusCode).toBe(200);
     await as(user, 'POST', '/api/me/policy/acknowledge', { version: '1.2.0' });
     // Billing is off in this app: a paid, then disputed, purchase written as the billing module would.
     await t.deps.db.insert(tables.purchases).values({
@@ -107,6 +113,10 @@ describe('personal data: export, trash, deletion', () => {
     expect(read('generations')[0]).toMatchObject({ prompt: 'for the archive', cost: 4 });
     expect(read('prompt-history')).toEqual([expect.objectContaining({ prompt: 'for the archive' })]);
     expect(read('presets')).toEqual([expect.objectContaining({ name: 'My chibi look', settings: preset })]);
+    expect(read('albums')).toEqual([
+      expect.objectContaining({ name: 'Best of spring', coverImageId: image, images: [{ imageId: image, addedAt: expect.any(String) }] }),
+    ]);
+    expect(read('generations')[0].images[0]).toMatchObject({ id: image, favouritedAt: expect.any(String) });
     expect(read('moderation')).toEqual([expect.objectContaining({ prompt: 'nude, sex', category: 'sexual' })]);
     expect(read('support')).toEqual([
       expect.objectContaining({
@@ -195,6 +205,8 @@ describe('personal data: export, trash, deletion', () => {
       style: 'chibi',
     };
     expect((await as(user, 'POST', '/api/presets', { name: 'Farewell', settings: preset })).statusCode).toBe(201);
+    const album = (await as(user, 'POST', '/api/albums', { name: 'Farewell album' })).json();
+    expect((await as(user, 'PUT', `/api/albums/${album.id}/images/${g.images[0]!.id}`)).statusCode).toBe(200);
     expect(await countOf(t.deps.db, sql`select count(*)::int as n from prompt_history where user_id = ${user.id}`)).toBe(1);
     const keys = (await rowsOf(t.deps.db, tables.generationImages, eq(tables.generationImages.generationId, g.id))).map(
       (i) => i.originalKey,
@@ -219,9 +231,12 @@ describe('personal data: export, trash, deletion', () => {
     expect(row).toMatchObject({ name: 'Deleted account' });
     expect(JSON.stringify(row)).not.toContain(user.email);
     expect(await countOf(t.deps.db, sql`select count(*)::int as n from credit_entries where user_id = ${user.id}`)).toBe(2);
-    // Prompts and presets are personal data with no legal period: gone with the account.
+    // Prompts, presets and albums are personal data with no legal period: gone with the account.
     expect(await countOf(t.deps.db, sql`select count(*)::int as n from prompt_history where user_id = ${user.id}`)).toBe(0);
     expect(await countOf(t.deps.db, sql`select count(*)::int as n from user_presets where user_id = ${user.id}`)).toBe(0);
+    // Albums too, with which images were in them.
+    expect(await countOf(t.deps.db, sql`select count(*)::int as n from albums where user_id = ${user.id}`)).toBe(0);
+    expect(await countOf(t.deps.db, sql`select count(*)::int as n from album_images where album_id = ${album.id}`)).toBe(0);
     const receipt = t.deps.devMailbox!.list().find((m) => m.to === user.email && /deleted/i.test(m.subject));
     expect(receipt).toBeTruthy();
     expect((await signUp(t, { email: user.email, password: 'a new account pw', name: 'Again', ageConfirmed: true })).statusCode).toBe(200);

@@ -73,7 +73,13 @@ export const appShells: AppShellPage[] = [
     module: 'src/routes/create.tsx',
     preloadApi: [...signedIn, '/api/models', '/api/presets', '/api/generations?limit=24'],
   },
-  { path: '/gallery', name: 'gallery', module: 'src/routes/gallery.tsx', preloadApi: [...signedIn, '/api/generations?limit=24'] },
+  {
+    path: '/gallery',
+    name: 'gallery',
+    module: 'src/routes/gallery.tsx',
+    // The models and albums fill the filter controls and the albums panel.
+    preloadApi: [...signedIn, '/api/models', '/api/albums', '/api/generations?limit=24'],
+  },
 ];
 
 const i18n = new Translator('en');

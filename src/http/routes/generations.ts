@@ -8,6 +8,7 @@ import {
   quoteSchema,
   submitGenerationSchema,
 } from '../../contracts/api.js';
+import { galleryQuerySchema } from '../../contracts/gallery.js';
 import { reportImageSchema } from '../../contracts/moderation.js';
 import {
   cancelGeneration,
@@ -60,23 +61,20 @@ export const generationRoutes =
       async (req) => cancelGeneration(deps, { userId: userOf(req).id, generationId: req.params.id, mature: userOf(req).mature }),
     );
 
-    /** GET /api/generations – the gallery, newest first, by cursor. */
+    /** GET /api/generations – the gallery, newest first, by cursor; narrowed by search and filters (contracts/gallery.ts). */
     app.get(
       '/api/generations',
       {
         config: user,
         schema: {
-          querystring: z.object({ cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(100).default(24) }),
+          querystring: galleryQuerySchema,
           response: { 200: generationPageSchema },
         },
       },
-      async (req) =>
-        listGenerations(deps, {
-          userId: userOf(req).id,
-          cursor: req.query.cursor,
-          limit: req.query.limit,
-          mature: userOf(req).mature,
-        }),
+      async (req) => {
+        const { cursor, limit, ...filters } = req.query;
+        return listGenerations(deps, { userId: userOf(req).id, cursor, limit, mature: userOf(req).mature, filters });
+      },
     );
 
     /** GET /api/generations/trash – deleted generations that can still be restored. */

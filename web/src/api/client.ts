@@ -58,7 +58,7 @@ function statusCode(status: number): string {
 type Json = Record<string, unknown> | unknown[];
 
 interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   json?: Json;
   form?: FormData;
   signal?: AbortSignal;

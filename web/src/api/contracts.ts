@@ -45,6 +45,14 @@ export type {
   PurchaseStatusView,
 } from '../../../src/contracts/billing.js';
 export type { ErrorCode } from '../../../src/contracts/errors.js';
+export type {
+  Album,
+  AlbumList,
+  CreateAlbumInput,
+  FavouriteState,
+  GalleryQuery,
+  UpdateAlbumInput,
+} from '../../../src/contracts/gallery.js';
 export type { ModerationCase, PolicyCategory, PolicyDecision, ReportImageInput } from '../../../src/contracts/moderation.js';
 export type { AccountRole, AuditAction, AuditEntry, OperatorPermission, OperatorRole } from '../../../src/contracts/operators.js';
 export type {

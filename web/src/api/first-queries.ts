@@ -1,5 +1,6 @@
 import { getMeOrNull, getMeta } from './account.js';
 import type { GenerationPage } from './contracts.js';
+import { listAlbums } from './gallery.js';
 import { getModels, listGenerations } from './generations.js';
 import { getPresets } from './presets.js';
 import { getPolicyStatus } from './privacy.js';
@@ -16,6 +17,7 @@ export const metaQuery = { queryKey: queryKeys.meta, queryFn: getMeta, staleTime
 export const policyQuery = { queryKey: queryKeys.policy, queryFn: getPolicyStatus, staleTime: 10 * 60_000 };
 export const modelsQuery = { queryKey: queryKeys.models, queryFn: getModels, staleTime: 5 * 60_000 };
 export const presetsQuery = { queryKey: queryKeys.presets, queryFn: getPresets, staleTime: 5 * 60_000 };
+export const albumsQuery = { queryKey: queryKeys.albums, queryFn: listAlbums, staleTime: 30_000 };
 
 /** The gallery, newest first, one page of 24 at a time (cursor pagination). */
 export const galleryQuery = {

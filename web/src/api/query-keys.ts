@@ -6,6 +6,9 @@ export const queryKeys = {
   presets: ['presets'] as const,
   promptHistory: (q: string) => ['prompt-history', q] as const,
   generations: ['generations'] as const,
+  /** A narrowed gallery: under `generations`, so invalidating the gallery refreshes these too. */
+  filteredGenerations: (filters: Record<string, string>) => ['generations', 'filtered', filters] as const,
+  albums: ['albums'] as const,
   generation: (id: string) => ['generation', id] as const,
   trash: ['trash'] as const,
   credits: ['credits'] as const,

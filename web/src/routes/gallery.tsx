@@ -2,16 +2,19 @@ import { Link } from 'react-router';
 import { Button, buttonClass } from '../components/ui/button.js';
 import { CheckIcon, SparklesIcon, TrashIcon } from '../components/ui/icons.js';
 import { PageHeader } from '../components/ui/page-header.js';
+import { AlbumsPanel } from '../features/gallery/albums-panel.js';
+import { GalleryFilters, useGalleryFilters } from '../features/gallery/gallery-filters.js';
 import { GalleryGrid } from '../features/gallery/gallery-grid.js';
 import { useBulkSelection } from '../features/gallery/use-bulk-selection.js';
 import { useTranslation } from '../i18n/react.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 
-/** /gallery – every generation, newest first. */
+/** /gallery – every generation, newest first; searched and filtered from the address bar, with the user's albums above. */
 export default function GalleryRoute() {
   const { t } = useTranslation();
   const selection = useBulkSelection();
   useDocumentTitle(t('nav.gallery'));
+  const [filters] = useGalleryFilters();
   return (
     <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
       <PageHeader
@@ -35,7 +38,9 @@ export default function GalleryRoute() {
           </>
         }
       />
-      <GalleryGrid selection={selection} />
+      <AlbumsPanel />
+      <GalleryFilters />
+      <GalleryGrid filters={filters} selection={selection} />
     </div>
   );
 }

@@ -312,3 +312,16 @@ export const SearchIcon = (p: IconProps) => (
     <path d="M20 20l-4.2-4.2" />
   </Icon>
 );
+
+export const HeartIcon = ({ filled, ...p }: IconProps & { filled?: boolean }) => (
+  <Icon {...p} fill={filled ? 'currentColor' : 'none'}>
+    <path d="M12 20s-7-4.4-7-10a4 4 0 0 1 7-2.6A4 4 0 0 1 19 10c0 5.6-7 10-7 10z" />
+  </Icon>
+);
+
+export const AlbumIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="3.5" y="6" width="17" height="13" rx="2" />
+    <path d="M7 3.5h10M3.5 15l4.5-4 4 3.5 3-2.5 5.5 4.5" />
+  </Icon>
+);

@@ -1,8 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
+import type { GalleryFilterParams } from '../../api/gallery.js';
 import { Button, buttonClass } from '../../components/ui/button.js';
 import { EmptyState } from '../../components/ui/empty-state.js';
-import { GalleryIcon } from '../../components/ui/icons.js';
+import { GalleryIcon, SearchIcon } from '../../components/ui/icons.js';
 import { LoadError } from '../../components/ui/load-error.js';
 import { Skeleton } from '../../components/ui/skeleton.js';
 import { useTranslation } from '../../i18n/react.js';
@@ -19,12 +20,19 @@ interface GalleryGridProps {
   inlineEmpty?: boolean;
   /** The gallery's select mode: tiles get checkboxes. */
   selection?: BulkSelection;
+  /** Search and filters (the gallery page's); none: the whole gallery. */
+  filters?: GalleryFilterParams;
 }
 
 /** The gallery as a thumbnail grid with skeletons, an empty state and infinite scroll (plus a button). */
-export function GalleryGrid({ columns = 'grid-cols-2 sm:grid-cols-3 lg:grid-cols-4', inlineEmpty, selection }: GalleryGridProps) {
+export function GalleryGrid({
+  columns = 'grid-cols-2 sm:grid-cols-3 lg:grid-cols-4',
+  inlineEmpty,
+  selection,
+  filters = {},
+}: GalleryGridProps) {
   const { t } = useTranslation();
-  const { data, isPending, error, refetch, hasNextPage, fetchNextPage, isFetchingNextPage } = useGallery();
+  const { data, isPending, error, refetch, hasNextPage, fetchNextPage, isFetchingNextPage } = useGallery(filters);
   const sentinel = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -57,6 +65,9 @@ export function GalleryGrid({ columns = 'grid-cols-2 sm:grid-cols-3 lg:grid-cols
   }
 
   const items = data.pages.flatMap((p) => p.items);
+  if (items.length === 0 && Object.keys(filters).length > 0) {
+    return <EmptyState icon={<SearchIcon size={26} />} title={t('workspace.noMatchesTitle')} description={t('workspace.noMatchesBody')} />;
+  }
   if (items.length === 0) {
     return (
       <EmptyState
@@ -81,6 +92,7 @@ export function GalleryGrid({ columns = 'grid-cols-2 sm:grid-cols-3 lg:grid-cols
           <GalleryItem
             key={g.id}
             generation={g}
+            albumId={filters.album}
             select={selection?.active ? { checked: selection.selected.has(g.id), onToggle: selection.toggle } : undefined}
           />
         ))}

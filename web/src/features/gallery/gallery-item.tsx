@@ -6,6 +6,8 @@ import { hiddenImageClass, MatureCover } from '../../components/ui/mature-cover.
 import { useTranslation } from '../../i18n/react.js';
 import { cn } from '../../lib/cn.js';
 import { InReviewPlaceholder } from '../image-moderation/in-review-tiles.js';
+import { AlbumTileActions } from './add-to-album.js';
+import { FavouriteButton } from './favourite-button.js';
 import { PendingArt } from './pending-art.js';
 import { StatusBadge } from './status-badge.js';
 
@@ -19,12 +21,15 @@ export interface TileSelect {
  * One tile: a fixed square box (no layout jump), the thumbnail or a
  * placeholder, and the status. A mature thumbnail stays blurred under a
  * cover until the user shows it (this page view only); images the check is
- * holding are a placeholder and a count, never a broken image.
+ * holding are a placeholder and a count, never a broken image. A heart
+ * marks the first image a favourite; in an album's view the tile can make it
+ * the cover or take it out.
  */
-export function GalleryItem({ generation: g, select }: { generation: Generation; select?: TileSelect }) {
+export function GalleryItem({ generation: g, select, albumId }: { generation: Generation; select?: TileSelect; albumId?: string }) {
   const { t } = useTranslation();
   const [revealed, setRevealed] = useState(false);
-  const hidden = Boolean(g.images[0]?.mature) && !revealed;
+  const first = g.images[0];
+  const hidden = Boolean(first?.mature) && !revealed;
   const selectable = g.status === 'succeeded' || g.status === 'failed';
   return (
     <li className="relative">
@@ -109,6 +114,11 @@ export function GalleryItem({ generation: g, select }: { generation: Generation;
           />
         </label>
       )}
+      {/* In select mode the whole tile is the checkbox's label: no other control on it. */}
+      {!select && first && !hidden && (
+        <FavouriteButton imageId={first.id} favourite={first.favourite} className="absolute bottom-2 left-2" />
+      )}
+      {!select && first && albumId && <AlbumTileActions albumId={albumId} imageId={first.id} />}
     </li>
   );
 }

@@ -3,6 +3,8 @@ import type { Generation } from '../../api/contracts.js';
 import { Card } from '../../components/ui/card.js';
 import { Notice } from '../../components/ui/notice.js';
 import { useTranslation } from '../../i18n/react.js';
+import { AddToAlbum } from '../gallery/add-to-album.js';
+import { FavouriteButton } from '../gallery/favourite-button.js';
 import { StatusBadge } from '../gallery/status-badge.js';
 import { useRevealedImages } from '../image-moderation/use-revealed-images.js';
 import { CopyPrompt } from './copy-prompt.js';
@@ -87,6 +89,17 @@ export function GenerationView({ generation: g }: { generation: Generation }) {
                 />
               ))}
             </div>
+          </section>
+        )}
+        {g.images[selected] && (
+          <section className="space-y-3" data-testid="image-workspace">
+            <div className="flex items-center gap-2">
+              <FavouriteButton imageId={g.images[selected].id} favourite={g.images[selected].favourite} />
+              <span className="text-sm text-zinc-600 dark:text-zinc-300">
+                {t(g.images[selected].favourite ? 'workspace.isFavourite' : 'workspace.notFavourite')}
+              </span>
+            </div>
+            <AddToAlbum imageId={g.images[selected].id} />
           </section>
         )}
         <GenerationFacts generation={g} selected={selected} />

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { galleryQuery, meQuery, metaQuery, modelsQuery, policyQuery, presetsQuery } from '../../api/first-queries.js';
+import { albumsQuery, galleryQuery, meQuery, metaQuery, modelsQuery, policyQuery, presetsQuery } from '../../api/first-queries.js';
 
 /** Each answer a signed-in screen's HTML may preload, and how it enters the cache. */
 const fills: Record<string, (qc: QueryClient) => Promise<void>> = {
@@ -8,6 +8,7 @@ const fills: Record<string, (qc: QueryClient) => Promise<void>> = {
   '/api/me/policy': (qc) => qc.prefetchQuery(policyQuery),
   '/api/models': (qc) => qc.prefetchQuery(modelsQuery),
   '/api/presets': (qc) => qc.prefetchQuery(presetsQuery),
+  '/api/albums': (qc) => qc.prefetchQuery(albumsQuery),
   '/api/generations?limit=24': (qc) => qc.prefetchInfiniteQuery(galleryQuery),
 };
 
