@@ -12,44 +12,58 @@ const toneStyle: Record<ToastTone, { icon: typeof CheckIcon; ring: string; iconC
 const GAP = 8;
 const CONTROLS = 'a[href], button, input, select, textarea, summary, [role="button"], [tabindex]:not([tabindex="-1"])';
 
+type Align = 'center' | 'end' | 'start';
+interface Spot {
+  top: number;
+  align: Align;
+}
+const alignClass: Record<Align, string> = { center: 'items-center', end: 'items-end', start: 'items-start' };
+/** The stack's side padding (px-4). */
+const INSET = 16;
+
 /**
  * Where the stack may sit: just under the sticky header, or just above the
- * bottom edge (above the phone tab bar). Returns the first of the two that
- * covers no visible control, so a toast never hides the button the user
- * just pressed (or any other); when both would, the one covering fewer.
+ * bottom edge (above the phone tab bar); centred, else at the right, else at
+ * the left. Returns the first spot that covers no visible control, so a toast
+ * never hides the button the user just pressed (or any other); when every
+ * spot would, the one covering fewest.
  */
-function clearTop(stack: HTMLElement): number {
+function clearSpot(stack: HTMLElement): Spot {
   const items = [...stack.children].map((c) => c.getBoundingClientRect());
-  if (!items.length) return 0;
-  const left = Math.min(...items.map((r) => r.left));
-  const right = Math.max(...items.map((r) => r.right));
+  if (!items.length) return { top: 0, align: 'center' };
+  const width = Math.max(...items.map((r) => r.width));
   const height = stack.getBoundingClientRect().height;
+  const viewport = document.documentElement.clientWidth;
   const header = document.querySelector('header')?.getBoundingClientRect().bottom ?? 0;
   const tabBar = document.querySelector('[data-testid="tab-bar"]')?.getBoundingClientRect();
   const floor = tabBar && tabBar.height > 0 ? tabBar.top : window.innerHeight;
-  const candidates = [Math.max(header, 0) + GAP, floor - GAP - height];
+  const tops = [Math.max(header, 0) + GAP, floor - GAP - height];
+  const lefts: Record<Align, number> = { center: (viewport - width) / 2, end: viewport - INSET - width, start: INSET };
   const controls = [...document.querySelectorAll(CONTROLS)]
     .filter((el) => !stack.contains(el) && el.getClientRects().length > 0)
     .map((el) => el.getBoundingClientRect());
-  const covered = (top: number) =>
-    controls.filter((r) => r.right > left && r.left < right && r.bottom > top && r.top < top + height && r.width > 0).length;
-  const scored = candidates.map((top) => ({ top, covered: covered(top) }));
+  const covered = ({ top, align }: Spot) => {
+    const left = lefts[align];
+    return controls.filter((r) => r.right > left && r.left < left + width && r.bottom > top && r.top < top + height && r.width > 0).length;
+  };
+  const spots = (['center', 'end', 'start'] as const).flatMap((align) => tops.map((top) => ({ top, align })));
+  const scored = spots.map((spot) => ({ spot, covered: covered(spot) }));
   const free = scored.find((s) => s.covered === 0);
-  return (free ?? scored.reduce((a, b) => (b.covered < a.covered ? b : a))).top;
+  return (free ?? scored.reduce((a, b) => (b.covered < a.covered ? b : a))).spot;
 }
 
 /** Keeps the stack on a spot free of controls while toasts show, as the page scrolls or resizes. */
-function useClearSpot(stack: RefObject<HTMLDivElement | null>, toasts: Toast[]): number | undefined {
-  const [top, setTop] = useState<number>();
+function useClearSpot(stack: RefObject<HTMLDivElement | null>, toasts: Toast[]): Spot | undefined {
+  const [spot, setSpot] = useState<Spot>();
   useLayoutEffect(() => {
     const el = stack.current;
     if (!el || toasts.length === 0) return;
     let frame = 0;
     const place = () => {
       cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => setTop(clearTop(el)));
+      frame = requestAnimationFrame(() => setSpot(clearSpot(el)));
     };
-    setTop(clearTop(el));
+    setSpot(clearSpot(el));
     window.addEventListener('scroll', place, { passive: true });
     window.addEventListener('resize', place);
     return () => {
@@ -58,23 +72,23 @@ function useClearSpot(stack: RefObject<HTMLDivElement | null>, toasts: Toast[]):
       window.removeEventListener('resize', place);
     };
   }, [stack, toasts]);
-  return top;
+  return spot;
 }
 
 /** Renders the toast stack; an aria-live region so screen readers hear each one. */
 export function Toaster({ closeLabel }: { closeLabel: string }) {
   const toasts = useToasts();
   const stack = useRef<HTMLDivElement>(null);
-  const top = useClearSpot(stack, toasts);
+  const spot = useClearSpot(stack, toasts);
   return (
     <div
       ref={stack}
       aria-live="polite"
       aria-relevant="additions"
       data-testid="toaster"
-      style={{ top }}
+      style={{ top: spot?.top }}
       // Only the toasts themselves take taps; the page around them stays usable.
-      className="pointer-events-none fixed inset-x-0 top-20 z-50 flex flex-col items-center gap-2 px-4"
+      className={cn('pointer-events-none fixed inset-x-0 top-20 z-50 flex flex-col gap-2 px-4', alignClass[spot?.align ?? 'center'])}
     >
       {toasts.map((t) => {
         const style = toneStyle[t.tone];
