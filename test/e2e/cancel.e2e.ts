@@ -48,6 +48,12 @@ describe('cancel a queued generation', () => {
     await page.goto(`/g/${id}`);
     const badge = page.getByTestId('status-badge');
     await eventually(() => badge.getAttribute('data-status'), 'queued');
+    // As on a slow network: the cancel's answer arrives after the live event that brought the refunded balance.
+    await page.route('**/api/generations/*/cancel', async (route) => {
+      const response = await route.fetch();
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.fulfill({ response });
+    });
     await page.getByTestId('cancel-generation').click();
     await page.getByTestId('confirm-cancel-generation').click();
 

@@ -1,5 +1,5 @@
 import { type InfiniteData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Generation, GenerationPage, Me } from '../../api/contracts.js';
+import type { Generation, GenerationPage } from '../../api/contracts.js';
 import { cancelGeneration, deleteGeneration, deleteImage, getGeneration } from '../../api/generations.js';
 import { queryKeys } from '../../api/query-keys.js';
 import { removeGeneration, upsertGeneration } from '../gallery/gallery-cache.js';
@@ -55,8 +55,9 @@ export function useCancelGeneration() {
     onSuccess: (generation) => {
       upsertGeneration(qc, generation);
       qc.setQueryData(queryKeys.generation(generation.id), generation);
-      // The live `credits` event brings the exact balance; this keeps the header right meanwhile.
-      qc.setQueryData<Me | null>(queryKeys.me, (me) => (me ? { ...me, credits: me.credits + generation.refunded } : me));
+      // The balance is asked again, never added to here: the live `credits` event may already have
+      // brought the refunded balance, and adding the refund to that showed it twice.
+      void qc.invalidateQueries({ queryKey: queryKeys.me });
       void qc.invalidateQueries({ queryKey: queryKeys.credits });
     },
   });
