@@ -12,14 +12,19 @@ export const bulkIdsSchema = z
 
 /**
  * POST /api/generations/bulk – one action on many of the user's generations.
- * A closed list: each action is one member of this union, so a new one
- * (`favourite`, `unfavourite`, `add-to-album` with its `albumId`) is a new
- * member here and a new case in generation/run-bulk-action.ts, whose switch
- * stops compiling until it handles it. Every action is all or nothing.
+ * A closed list: each action is one member of this union, so a new one is a
+ * new member here and a new case in generation/run-bulk-action.ts, whose
+ * switch stops compiling until it handles it. Every action is all or nothing.
  */
 export const bulkActionSchema = z.discriminatedUnion('action', [
   /** Into the trash, exactly as a single delete (or gone when the trash is off); nothing is refunded. */
   z.object({ action: z.literal('delete'), ids: bulkIdsSchema }).strict(),
+  /** Every image of these generations the user may see becomes a favourite (one already a favourite keeps its time). */
+  z.object({ action: z.literal('favourite'), ids: bulkIdsSchema }).strict(),
+  /** Every image of these generations stops being a favourite. */
+  z.object({ action: z.literal('unfavourite'), ids: bulkIdsSchema }).strict(),
+  /** Every image of these generations the user may see goes into one of their albums (it stays in any others). */
+  z.object({ action: z.literal('add-to-album'), ids: bulkIdsSchema, albumId: z.uuid() }).strict(),
 ]);
 
 /** How many generations the action changed (all that were named). */

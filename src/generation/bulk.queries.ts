@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
 import type { ImageRow, MadeWith } from './generation.queries.js';
-import { generationImages, generations } from './generation.schema.js';
+import { albumImages, albums, generationImages, generations, type ImageModeration } from './generation.schema.js';
 
 /**
  * The user's generations among `ids` that are not in the trash, locked until
@@ -44,4 +44,42 @@ export async function listImagesForDownload(db: Db, userId: string, ids: string[
     .innerJoin(generations, eq(generations.id, generationImages.generationId))
     .where(and(eq(generations.userId, userId), inArray(generations.id, ids), isNull(generations.deletedAt)))
     .orderBy(desc(generations.createdAt), asc(generations.id), asc(generationImages.position));
+}
+
+/** Marks (or unmarks) every image of these generations the user may see as a favourite; a favourite keeps its first time. */
+export async function setGenerationsFavourite(
+  tx: Db,
+  userId: string,
+  ids: string[],
+  favourite: boolean,
+  visible: ImageModeration[],
+): Promise<void> {
+  await tx
+    .update(generationImages)
+    .set({ favouritedAt: favourite ? sql`coalesce(${generationImages.favouritedAt}, now())` : null })
+    .where(
+      and(eq(generationImages.userId, userId), inArray(generationImages.generationId, ids), inArray(generationImages.moderation, visible)),
+    );
+}
+
+/** Puts every image of these generations the user may see into the album (already there: left as is). */
+export async function addGenerationsToAlbum(
+  tx: Db,
+  userId: string,
+  ids: string[],
+  albumId: string,
+  visible: ImageModeration[],
+): Promise<void> {
+  const images = await tx
+    .select({ imageId: generationImages.id })
+    .from(generationImages)
+    .where(
+      and(eq(generationImages.userId, userId), inArray(generationImages.generationId, ids), inArray(generationImages.moderation, visible)),
+    );
+  if (images.length > 0)
+    await tx
+      .insert(albumImages)
+      .values(images.map(({ imageId }) => ({ albumId, imageId })))
+      .onConflictDoNothing();
+  await tx.update(albums).set({ updatedAt: sql`now()` }).where(eq(albums.id, albumId));
 }

@@ -1,9 +1,12 @@
 import type { BulkActionInput, BulkResult, GenerationStatus } from '../contracts/index.js';
+import type { Db } from '../db/index.js';
 import { AppError, notFound } from '../lib/errors.js';
 import { notifyLiveBestEffort } from '../pubsub/index.js';
-import { lockOpenGenerations, trashGenerations } from './bulk.queries.js';
+import { findOwnedAlbumOrThrow } from './albums.queries.js';
+import { addGenerationsToAlbum, lockOpenGenerations, setGenerationsFavourite, trashGenerations } from './bulk.queries.js';
 import type { GenerationContext } from './context.js';
 import { deleteGenerationRows } from './generation.queries.js';
+import type { ImageModeration } from './generation.schema.js';
 import { isTerminal } from './state.js';
 
 type BulkDeps = Pick<GenerationContext, 'db' | 'storage' | 'log' | 'clock' | 'settings'>;
@@ -15,16 +18,41 @@ type BulkDeps = Pick<GenerationContext, 'db' | 'storage' | 'log' | 'clock' | 'se
  * a single one). A new action is a new member of `bulkActionSchema` and a new
  * case here; the `never` default makes a missing case fail to compile.
  */
-export async function runBulkAction(deps: BulkDeps, input: { userId: string; request: BulkActionInput }): Promise<BulkResult> {
-  const { request } = input;
+export async function runBulkAction(
+  deps: BulkDeps,
+  input: { userId: string; request: BulkActionInput; mature: boolean },
+): Promise<BulkResult> {
+  const { request, userId } = input;
+  // The images the user may see: held and removed ones are never touched, mature ones only with the opt-in.
+  const visible: ImageModeration[] = input.mature ? ['clear', 'mature'] : ['clear'];
   switch (request.action) {
     case 'delete':
-      return { affected: await deleteGenerations(deps, { userId: input.userId, ids: request.ids }) };
+      return { affected: await deleteGenerations(deps, { userId, ids: request.ids }) };
+    case 'favourite':
+    case 'unfavourite':
+      return onOpenGenerations(deps, userId, request.ids, (tx) =>
+        setGenerationsFavourite(tx, userId, request.ids, request.action === 'favourite', visible),
+      );
+    case 'add-to-album':
+      return onOpenGenerations(deps, userId, request.ids, async (tx) => {
+        await findOwnedAlbumOrThrow(tx, userId, request.albumId);
+        await addGenerationsToAlbum(tx, userId, request.ids, request.albumId, visible);
+      });
     default: {
-      const unknown: never = request.action;
-      throw new Error(`unhandled bulk action ${String(unknown)}`);
+      const unknown: never = request;
+      throw new Error(`unhandled bulk action ${String((unknown as { action: unknown }).action)}`);
     }
   }
+}
+
+/** Locks the user's named generations (not in the trash), then changes them: all, or none and not_found. */
+async function onOpenGenerations(deps: BulkDeps, userId: string, ids: string[], change: (tx: Db) => Promise<void>): Promise<BulkResult> {
+  await deps.db.transaction(async (tx) => {
+    if ((await lockOpenGenerations(tx, userId, ids)).length !== ids.length) throw notFound('One of those generations');
+    await change(tx);
+  });
+  await notifyLiveBestEffort(deps.db, deps.log, ...ids.map((id) => ({ userId, kind: 'generation' as const, id })));
+  return { affected: ids.length };
 }
 
 /**

@@ -39,6 +39,12 @@ beforeAll(async () => {
   const user = await signedInViaApi(server.baseUrl, context, 'bulk');
   ids = [];
   for (const prompt of ['first to zip', 'second to zip', 'left alone']) ids.push(await finishedGeneration(user.cookie, prompt));
+  const album = await fetch(`${server.baseUrl}/api/albums`, {
+    method: 'POST',
+    headers: { cookie: user.cookie, origin: server.baseUrl, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Keepers' }),
+  });
+  if (album.status !== 201) throw new Error(`album: ${album.status}`);
 });
 
 afterAll(async () => {
@@ -66,6 +72,24 @@ describe('bulk select in the gallery', () => {
       .split('\n')
       .sort();
     expect(listing).toEqual([`animegen-${ids[0]!.slice(0, 8)}-1.png`, `animegen-${ids[1]!.slice(0, 8)}-1.png`].sort());
+  });
+
+  it('favourites both and puts both into an album from the toolbar; the filters then find exactly them', async () => {
+    await page.getByTestId('bulk-favourite').click();
+    await page.getByText('Marked 2 generations as favourites.').waitFor();
+    await page.getByTestId('bulk-album').selectOption({ label: 'Keepers' });
+    await page.getByText('Added 2 generations to Keepers.').waitFor();
+    const found = (query: string) =>
+      page.evaluate(async (q) => {
+        const page = (await (await fetch(`/api/generations?${q}`)).json()) as { items: { id: string }[] };
+        return page.items.map((g) => g.id).sort();
+      }, query);
+    const both = ids.slice(0, 2).sort();
+    expect(await found('favourite=1')).toEqual(both);
+    const albums = (await page.evaluate(async () => (await (await fetch('/api/albums')).json()) as { items: { id: string }[] })).items;
+    expect(await found(`album=${albums[0]!.id}`)).toEqual(both);
+    // Still selected, for what comes next.
+    expect(await page.getByTestId('bulk-count').textContent()).toBe('2 selected');
   });
 
   it('deletes both after a confirmation, and they wait in the trash', async () => {

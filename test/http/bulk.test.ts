@@ -123,6 +123,52 @@ describe('bulk actions and the ZIP download', () => {
     expect((await bulk(user, { action: 'delete', ids: many.slice(0, 500) })).statusCode).toBe(404);
   });
 
+  it('favourites and unfavourites every image of the named generations; the favourites filter then finds exactly them', async () => {
+    const user = await givenVerifiedUser(t, { credits: 20 });
+    const a = await finished(user, 'heart one');
+    const b = await finished(user, 'heart two', 2);
+    const other = await finished(user, 'not hearted');
+    const favourites = async () =>
+      ((await as(user, 'GET', '/api/generations?favourite=1')).json().items as Generation[])
+        .flatMap((g) => g.images.map((i) => i.id))
+        .sort();
+
+    expect((await bulk(user, { action: 'favourite', ids: [a.id, b.id] })).json()).toEqual({ affected: 2 });
+    expect(await favourites()).toEqual([...a.images, ...b.images].map((i) => i.id).sort());
+    // Again: nothing changes, and a favourite keeps its first time.
+    expect((await bulk(user, { action: 'favourite', ids: [a.id] })).statusCode).toBe(200);
+    expect(await favourites()).toHaveLength(3);
+
+    expect((await bulk(user, { action: 'unfavourite', ids: [b.id, other.id] })).json()).toEqual({ affected: 2 });
+    expect(await favourites()).toEqual(a.images.map((i) => i.id));
+  });
+
+  it("adds every image of the named generations to the user's album, all or nothing", async () => {
+    const user = await givenVerifiedUser(t, { credits: 20 });
+    const stranger = await givenVerifiedUser(t, { credits: 20 });
+    const a = await finished(user, 'album one');
+    const b = await finished(user, 'album two', 2);
+    const theirs = await finished(stranger, 'their album');
+    const album = (await as(user, 'POST', '/api/albums', { name: 'Picks' })).json().id as string;
+    const strangerAlbum = (await as(stranger, 'POST', '/api/albums', { name: 'Mine' })).json().id as string;
+    const inAlbum = async () =>
+      ((await as(user, 'GET', `/api/generations?album=${album}`)).json().items as Generation[])
+        .flatMap((g) => g.images.map((i) => i.id))
+        .sort();
+
+    // One generation not the user's, or an album not theirs: 404, nothing added.
+    expect((await bulk(user, { action: 'add-to-album', ids: [a.id, theirs.id], albumId: album })).statusCode).toBe(404);
+    expect((await bulk(user, { action: 'add-to-album', ids: [a.id], albumId: strangerAlbum })).statusCode).toBe(404);
+    expect(await inAlbum()).toEqual([]);
+    expect((await bulk(user, { action: 'add-to-album', ids: [a.id], albumId: 'not-a-uuid' })).statusCode).toBe(422);
+
+    expect((await bulk(user, { action: 'add-to-album', ids: [a.id, b.id], albumId: album })).json()).toEqual({ affected: 2 });
+    expect(await inAlbum()).toEqual([...a.images, ...b.images].map((i) => i.id).sort());
+    // Already there: left as is.
+    expect((await bulk(user, { action: 'add-to-album', ids: [a.id], albumId: album })).statusCode).toBe(200);
+    expect((await as(user, 'GET', '/api/albums')).json().items.map((x: { imageCount: number }) => x.imageCount)).toEqual([3]);
+  });
+
   it('downloads a ZIP of exactly the images, each the same bytes and name as its single download, with the settings inside', async () => {
     const user = await givenVerifiedUser(t, { credits: 20 });
     const a = await finished(user, '桜の下の少女, bulk zip');

@@ -9,11 +9,11 @@ const user = { access: 'user', cache: 'no-store' } as const;
 export const generationBulkRoutes =
   (deps: Pick<GenerationContext, 'db' | 'storage' | 'log' | 'clock' | 'settings' | 'modelNames'>): FastifyPluginAsyncZod =>
   async (app) => {
-    /** POST /api/generations/bulk – one action (`delete`) on 1..500 generations; 404 and nothing done if any is not the user's. */
+    /** POST /api/generations/bulk – one action (delete, favourite, unfavourite, add-to-album) on 1..500 generations; 404 and nothing done if any is not the user's. */
     app.post(
       '/api/generations/bulk',
       { config: user, schema: { body: bulkActionSchema, response: { 200: bulkResultSchema } } },
-      async (req) => runBulkAction(deps, { userId: userOf(req).id, request: req.body }),
+      async (req) => runBulkAction(deps, { userId: userOf(req).id, request: req.body, mature: userOf(req).mature }),
     );
 
     /** POST /api/generations/download – the images of 1..500 generations as one streamed ZIP; 404 before any byte if any is not the user's. */

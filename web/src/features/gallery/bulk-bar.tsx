@@ -2,13 +2,14 @@ import { useEffect, useState } from 'react';
 import { errorMessageKey } from '../../api/errors.js';
 import { Button } from '../../components/ui/button.js';
 import { ConfirmDialog } from '../../components/ui/dialog.js';
-import { DownloadIcon, TrashIcon } from '../../components/ui/icons.js';
+import { DownloadIcon, HeartIcon, TrashIcon } from '../../components/ui/icons.js';
 import { useTranslation } from '../../i18n/react.js';
 import { toast } from '../../lib/toast.js';
 import { useMeta } from '../session/use-session.js';
-import { useBulkDelete, useBulkDownload } from './use-bulk-actions.js';
+import { useBulkDelete, useBulkDownload, useBulkOrganise } from './use-bulk-actions.js';
 import type { BulkSelection } from './use-bulk-selection.js';
 import { useGallery } from './use-gallery.js';
+import { useAlbums } from './use-workspace.js';
 
 const finished = (status: string) => status === 'succeeded' || status === 'failed';
 
@@ -23,6 +24,8 @@ export function BulkBar({ selection }: { selection: BulkSelection }) {
   const [confirming, setConfirming] = useState(false);
   const remove = useBulkDelete();
   const zip = useBulkDownload();
+  const organise = useBulkOrganise();
+  const albums = useAlbums().data?.items ?? [];
   const trashDays = useMeta().data?.trashDays ?? 0;
   const ids = [...selection.selected];
   const count = ids.length;
@@ -52,6 +55,19 @@ export function BulkBar({ selection }: { selection: BulkSelection }) {
         toast.error(t(errorMessageKey(err)));
       },
     });
+  const onOrganise = (albumId?: string) =>
+    organise.mutate(
+      { ids, albumId },
+      {
+        onSuccess: ({ affected }) => {
+          const album = albums.find((a) => a.id === albumId)?.name;
+          toast.success(
+            album ? t('gallery.bulk.addedToAlbum', { count: affected, album }) : t('gallery.bulk.favourited', { count: affected }),
+          );
+        },
+        onError: (err) => toast.error(t(errorMessageKey(err))),
+      },
+    );
   const onDownload = () => zip.mutate(ids, { onError: (err) => toast.error(t(errorMessageKey(err))) });
 
   return (
@@ -83,6 +99,33 @@ export function BulkBar({ selection }: { selection: BulkSelection }) {
       >
         {t('gallery.bulk.download')}
       </Button>
+      <Button
+        variant="secondary"
+        size="sm"
+        icon={<HeartIcon size={16} />}
+        onClick={() => onOrganise()}
+        disabled={count === 0 || organise.isPending}
+        data-testid="bulk-favourite"
+      >
+        {t('gallery.bulk.favourite')}
+      </Button>
+      {albums.length > 0 && (
+        <select
+          aria-label={t('gallery.bulk.album')}
+          value=""
+          disabled={count === 0 || organise.isPending}
+          onChange={(e) => e.target.value && onOrganise(e.target.value)}
+          data-testid="bulk-album"
+          className="h-8 rounded-lg bg-white px-2 text-sm ring-1 ring-zinc-900/10 dark:bg-zinc-900 dark:ring-white/10"
+        >
+          <option value="">{t('gallery.bulk.album')}</option>
+          {albums.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
+        </select>
+      )}
       <Button
         variant="secondary"
         size="sm"

@@ -19,3 +19,16 @@ export function useBulkDelete() {
 export function useBulkDownload() {
   return useMutation({ mutationFn: (ids: string[]) => downloadZip(ids) });
 }
+
+/** Favourites the picked generations' images, or puts them into an album; then every cached list is asked again. */
+export function useBulkOrganise() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { ids: string[]; albumId?: string }) =>
+      runBulkAction(
+        input.albumId ? { action: 'add-to-album', ids: input.ids, albumId: input.albumId } : { action: 'favourite', ids: input.ids },
+      ),
+    onSuccess: () =>
+      Promise.all([qc.invalidateQueries({ queryKey: queryKeys.generations }), qc.invalidateQueries({ queryKey: queryKeys.albums })]),
+  });
+}
