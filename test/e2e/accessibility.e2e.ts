@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './helpers/axe.js';
 import { desktop, launchBrowser, phone } from './helpers/browser.js';
 import { appPaths, layoutShift, overflowingElements, publicPaths, type Site, settle, signIn, startSite } from './helpers/site.js';
 
@@ -42,16 +42,6 @@ async function open(viewport: { width: number; height: number }, theme: Theme, s
 }
 
 const pathsFor = (signedIn: boolean) => (signedIn ? [...appPaths(site), '/', '/privacy'] : publicPaths);
-
-/** Serious and critical axe-core violations on the page, one readable line each. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) =>
-      v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(1).join(' ').trim()}`),
-    );
-}
 
 describe.each([
   ['signed out', false],

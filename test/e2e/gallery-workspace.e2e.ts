@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInViaApi } from './helpers/api-user.js';
+import { seriousViolations } from './helpers/axe.js';
 import { desktop, launchBrowser } from './helpers/browser.js';
 import { type RunningServer, startServer } from './helpers/server.js';
 import { eventually, galleryItem } from './helpers/ui.js';
@@ -34,13 +34,6 @@ async function givenGeneration(prompt: string): Promise<string> {
 }
 
 const shownIds = () => page.getByTestId('gallery-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
-
-async function seriousViolations(): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-}
 
 beforeAll(async () => {
   server = await startServer({ SIMULATOR_DELAY_MS: '100' });
@@ -95,7 +88,7 @@ describe('the gallery as a workspace', () => {
     await page.getByTestId('add-to-album-select').selectOption({ label: 'Night walks' });
     await page.getByTestId('add-to-album').click();
     await page.getByText('Added to Night walks').waitFor();
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
 
     // Open the album from the gallery: only the city, and the card counts one image.
     await page.goto('/gallery');
@@ -115,6 +108,6 @@ describe('the gallery as a workspace', () => {
     await page.getByTestId('gallery-search').fill('dragon');
     await page.getByTestId('gallery-search').press('Enter');
     await page.getByText('No matches').waitFor();
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });

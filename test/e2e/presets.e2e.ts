@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInViaApi } from './helpers/api-user.js';
+import { seriousViolations } from './helpers/axe.js';
 import { desktop, launchBrowser, phone } from './helpers/browser.js';
 import { type RunningServer, startServer } from './helpers/server.js';
 import { overflowingElements } from './helpers/site.js';
@@ -40,13 +40,6 @@ async function savePreset(name: string): Promise<void> {
   await page.getByTestId('preset-name-input').fill(name);
   await page.getByTestId('preset-name-confirm').click();
   await eventually(async () => (await page.getByTestId('user-preset-select').locator('option:checked').textContent()) ?? '', name);
-}
-
-async function seriousViolations(): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
 }
 
 beforeAll(async () => {
@@ -189,13 +182,13 @@ describe('presets, history and the dice on Create', () => {
     await page.getByTestId('quality-toggle').check();
     await page.getByTestId('prompt-history').locator('summary').click();
     await page.getByTestId('history-item').first().waitFor();
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
 
     await page.setViewportSize(phone);
     await page.getByTestId('save-preset').click();
     const o = await overflowingElements(page);
     expect(o.culprits, `${o.scrollWidth} px wide on ${o.width} px`).toEqual([]);
     expect(o.scrollWidth).toBeLessThanOrEqual(o.width);
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });
