@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { parseCreditPacks } from './billing/index.js';
+import type { ImageTool } from './contracts/tools.js';
 import { defaultA1111Models, defaultComfyModels, defaultModels, parseModels } from './generation/index.js';
 import { Secret } from './lib/secret.js';
 import { parsePresets } from './prompts/index.js';
-import { checkCatalogEntry, loadComfyWorkflows, parseBehaviourPatch } from './providers/index.js';
+import { checkCatalogEntry, loadComfyWorkflows, parseBehaviourPatch, toolsOfProvider } from './providers/index.js';
 import { parseStorageUrl } from './storage/index.js';
 
 /**
@@ -328,6 +329,10 @@ function imageModerationConfig(e: z.infer<typeof envSchema>) {
   };
 }
 
+function keepTools<T extends object>(tools: T, canDo: readonly ImageTool[]): T {
+  return Object.fromEntries(Object.entries(tools).filter(([tool]) => canDo.includes(tool as ImageTool))) as T;
+}
+
 function models(json: string | undefined, provider: ReturnType<typeof providerConfig>['kind']) {
   const local = provider === 'a1111' || provider === 'comfyui';
   let parsed: typeof defaultModels;
@@ -336,6 +341,15 @@ function models(json: string | undefined, provider: ReturnType<typeof providerCo
   } catch (err) {
     throw new ConfigError([`MODELS_JSON: ${(err as Error).message}`]);
   }
+  // Only tools the provider can do are offered: the defaults lose the others, MODELS_JSON may not ask for them.
+  const canDo = toolsOfProvider(provider);
+  if (!json) parsed = parsed.map((m) => ({ ...m, tools: keepTools(m.tools, canDo) }));
+  const toolProblems = parsed.flatMap((m) =>
+    Object.keys(m.tools)
+      .filter((tool) => !canDo.includes(tool as ImageTool))
+      .map((tool) => `MODELS_JSON: model "${m.id}": the ${provider} provider cannot do ${tool}`),
+  );
+  if (toolProblems.length > 0) throw new ConfigError(toolProblems);
   // The simulator speaks KIE's protocol, so it is held to KIE's model table too; a1111 and ComfyUI take any checkpoint.
   // The defaults have a test of their own, so only what the operator wrote is checked here.
   if (local || !json) return parsed;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { failureReasons } from './errors.js';
 import { accountRoles } from './operators.js';
 import { text } from './text.js';
+import { generationTools, imageTools, upscaleFactors } from './tools.js';
 
 /**
  * Wire shapes of the JSON API, shared by the server's route schemas and the
@@ -83,8 +84,22 @@ export const modelSchema = z.object({
   mask: z.boolean(),
   /** Images one run gives (Midjourney: a grid of four); `cost` is per run, and `count` counts runs. */
   imagesPerTask: z.number().int(),
+  /** False for a model that only works on images (an upscaler): it is not offered on Create. */
+  text: z.boolean(),
+  /** The image tools this model offers, each with its own price per run. */
+  tools: z.array(
+    z.object({
+      tool: z.enum(imageTools),
+      cost: z.number().int(),
+      /** Upscale only: the factors offered (×4 costs twice ×2). */
+      factors: z.array(z.number().int()),
+      /** Image to image and variations: the strength range, where the model takes one. */
+      strength: rangeSchema.nullable(),
+    }),
+  ),
 });
 export type Model = z.infer<typeof modelSchema>;
+export type ModelToolOffer = Model['tools'][number];
 
 export const modelsResponseSchema = z.object({
   models: z.array(modelSchema),
@@ -120,10 +135,25 @@ export const samplingSchema = z.object({
 
 export const submitGenerationSchema = z
   .object({
-    prompt: text().trim().min(1, 'Write a prompt').max(20000),
+    /** What to make: `text` (the default) from the prompt, or one of the image tools on `sourceImageId` / `sourceUploadId`. */
+    tool: z.enum(generationTools).default('text'),
+    /** Required for `text`, `character`, `edit` and `inpaint`; upscale and remove background take none. */
+    prompt: text().trim().max(20000).default(''),
     negativePrompt: text().trim().max(5000).optional(),
     model: z.string().min(1),
-    aspectRatio: z.string().regex(/^\d+:\d+$/, 'Use a ratio like 1:1'),
+    /** Required for `text` and `character`; the other tools keep the source's shape. */
+    aspectRatio: z
+      .string()
+      .regex(/^\d+:\d+$/, 'Use a ratio like 1:1')
+      .optional(),
+    /** The image a tool works on: one of the user's results (linked as the new generation's parent)… */
+    sourceImageId: z.uuid().optional(),
+    /** …or one of the user's uploads. */
+    sourceUploadId: z.uuid().optional(),
+    /** Inpaint: an uploaded PNG at the source's size, white where to change (contracts/tools.ts). */
+    maskUploadId: z.uuid().optional(),
+    /** Upscale: how many times larger. */
+    factor: z.union(upscaleFactors.map((f) => z.literal(f)) as [z.ZodLiteral<2>, z.ZodLiteral<4>]).optional(),
     count: z.number().int().min(1).max(MAX_COUNT).default(1),
     referenceUploadIds: z.array(z.string().uuid()).max(14).default([]),
     /** Each of these only for a model that takes it (GET /api/models); otherwise 422 naming the field. */
@@ -155,6 +185,15 @@ export const generationImageSchema = z.object({
 export const generationSchema = z.object({
   id: z.string(),
   status: generationStatusSchema,
+  tool: z.enum(generationTools),
+  /** The gallery image a tool worked on; null for text generations, uploads as source, or once that image is deleted. */
+  parentImageId: z.string().nullable(),
+  /** The upload a tool worked on, when it was not a gallery image; its file is at /api/files/uploads/:id. */
+  sourceUploadId: z.string().nullable(),
+  /** Inpaint: the mask used (white where changed). */
+  maskUploadId: z.string().nullable(),
+  /** Upscale: the factor used. */
+  factor: z.number().int().nullable(),
   prompt: z.string(),
   negativePrompt: z.string().nullable(),
   /** What the model received: the prompt with its weights written for the model's family. */

@@ -9,9 +9,9 @@ export const MAX_ALBUM_NAME = 80;
 /** The longest search text, in characters. */
 export const MAX_SEARCH = 200;
 
-/** The kinds of generation there are. Only `text` exists today; the image tools add theirs here. */
-export const generationTools = ['text'] as const;
-export type GenerationTool = (typeof generationTools)[number];
+import { generationTools } from './tools.js';
+
+export { type GenerationTool, generationTools } from './tools.js';
 
 const day = () => z.iso.date('Use a date like 2026-01-31');
 

@@ -1,10 +1,11 @@
 import { and, desc, eq, isNull, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
 import type { GenerationRow, ImageRow, UploadRow } from './generation.queries.js';
-import { generations } from './generation.schema.js';
+import { generations, type ReferenceRole } from './generation.schema.js';
 
 export type GalleryImage = Pick<ImageRow, 'id' | 'width' | 'height' | 'moderation'> & { favourite: boolean };
-export type GalleryUpload = Pick<UploadRow, 'id' | 'width' | 'height' | 'bytes' | 'contentType'>;
+/** An upload a generation used, with what for (a reference, a tool's source, inpaint's mask). */
+export type GalleryUpload = Pick<UploadRow, 'id' | 'width' | 'height' | 'bytes' | 'contentType'> & { role: ReferenceRole };
 export interface GalleryRow {
   row: GenerationRow;
   images: GalleryImage[];
@@ -26,7 +27,7 @@ const images = imagesWhere(visible(sql.placeholder('mature')));
 const held = sql<number>`(select count(*)::int from generation_images i where i.generation_id = generations.id and i.moderation = 'held')`;
 const references = sql<GalleryUpload[]>`coalesce((
   select json_agg(json_build_object('id', u.id, 'width', u.width, 'height', u.height, 'bytes', u.bytes,
-                                    'contentType', u.content_type) order by r.position)
+                                    'contentType', u.content_type, 'role', r.role) order by r.position)
   from generation_references r join uploads u on u.id = r.upload_id where r.generation_id = generations.id), '[]'::json)`;
 
 function prepare(db: Db, afterCursor: boolean) {

@@ -87,7 +87,12 @@ export async function imagesOf(db: Db, generationIds: string[]): Promise<ImageRo
 export async function referencesOf(db: Db, generationIds: string[]) {
   if (generationIds.length === 0) return [];
   return db
-    .select({ generationId: generationReferences.generationId, position: generationReferences.position, upload: uploads })
+    .select({
+      generationId: generationReferences.generationId,
+      position: generationReferences.position,
+      role: generationReferences.role,
+      upload: uploads,
+    })
     .from(generationReferences)
     .innerJoin(uploads, eq(uploads.id, generationReferences.uploadId))
     .where(inArray(generationReferences.generationId, generationIds))
@@ -141,6 +146,31 @@ export async function findOwnedImageWithGeneration(
     .from(generationImages)
     .innerJoin(generations, eq(generations.id, generationImages.generationId))
     .where(and(eq(generationImages.id, imageId), eq(generationImages.userId, userId)));
+  return rows[0] ?? null;
+}
+
+/** An image a tool may work on: the user's own, its generation not in the trash, with that generation's prompt. */
+export async function findSourceImage(db: Db, userId: string, imageId: string) {
+  const rows = await db
+    .select({
+      id: generationImages.id,
+      width: generationImages.width,
+      height: generationImages.height,
+      moderation: generationImages.moderation,
+      prompt: generations.prompt,
+    })
+    .from(generationImages)
+    .innerJoin(generations, eq(generations.id, generationImages.generationId))
+    .where(and(eq(generationImages.id, imageId), eq(generationImages.userId, userId), isNull(generations.deletedAt)));
+  return rows[0] ?? null;
+}
+
+/** System read for a tool's run: where the source image's original is stored. */
+export async function unsafeFindImageFile(db: Db, imageId: string) {
+  const rows = await db
+    .select({ originalKey: generationImages.originalKey, contentType: generationImages.contentType })
+    .from(generationImages)
+    .where(eq(generationImages.id, imageId));
   return rows[0] ?? null;
 }
 

@@ -1,5 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { GenerationTool } from '../contracts/tools.js';
+
+export type ReferenceRole = 'reference' | 'source' | 'mask';
 
 /*
  * Every user_id here references "user"(id) in the database (see the migrations;
@@ -30,8 +33,18 @@ export const generations = pgTable(
   {
     id: text('id').primaryKey(),
     userId: text('user_id').notNull(),
-    /** queued | running | succeeded | failed (see src/generation/state.ts) */
+    /** queued | running | succeeded | failed | canceled (see src/generation/state.ts) */
     status: text('status').notNull(),
+    /** What made it (contracts/tools.ts): `text`, or an image tool on a source image. */
+    tool: text('tool').$type<GenerationTool>().notNull().default('text'),
+    /**
+     * The gallery image a tool worked on (its lineage parent). References
+     * generation_images(id) ON DELETE SET NULL in the migrations (the two tables
+     * reference each other, which drizzle's schema cannot state here).
+     */
+    parentImageId: text('parent_image_id'),
+    /** Upscale: how many times larger. */
+    factor: integer('factor'),
     prompt: text('prompt').notNull(),
     negativePrompt: text('negative_prompt'),
     /** The prompt as the model received it (weights written for its family; see contracts/prompt-syntax.ts). Null before 0016. */
@@ -70,6 +83,7 @@ export const generations = pgTable(
     // Gallery search (list-generations.ts): the 'simple' configuration, the same expression the query uses.
     index('generations_prompt_search_idx').using('gin', sql`to_tsvector('simple', ${t.prompt})`),
     index('generations_status_idx').on(t.status, t.deadlineAt),
+    index('generations_parent_image_idx').on(t.parentImageId),
   ],
 );
 
@@ -83,6 +97,8 @@ export const generationReferences = pgTable(
       .notNull()
       .references(() => uploads.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
+    /** `reference` (steers a text generation), `source` (the upload a tool works on) or `mask` (inpaint's). */
+    role: text('role').$type<ReferenceRole>().notNull().default('reference'),
   },
   (t) => [primaryKey({ columns: [t.generationId, t.uploadId] }), index('generation_references_upload_idx').on(t.uploadId)],
 );

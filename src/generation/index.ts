@@ -3,7 +3,7 @@ export { adminListUserImages } from './admin-list-user-images.js';
 export { adminRefundGeneration } from './admin-refund-generation.js';
 export { addAlbumImage, removeAlbumImage } from './album-images.js';
 export { cancelGeneration } from './cancel-generation.js';
-export { defaultA1111Models, defaultComfyModels, defaultModels, type ModelConfig, parseModels } from './catalog.js';
+export { defaultA1111Models, defaultComfyModels, defaultModels, type ModelConfig, parseModels, toolOf } from './catalog.js';
 export type { GenerationContext, GenerationSettings } from './context.js';
 export { createAlbum } from './create-album.js';
 export { deleteAlbum } from './delete-album.js';

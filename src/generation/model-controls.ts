@@ -30,7 +30,8 @@ function withinRange(model: ModelConfig, field: 'steps' | 'guidance', label: str
  * field named (422), never dropped: the user would otherwise believe a seed
  * or a negative prompt was used.
  */
-export function resolveControls(model: ModelConfig, req: Request, referenceCount: number): ResolvedControls {
+export function resolveControls(model: ModelConfig, req: Request, referenceCount: number, noControls = false): ResolvedControls {
+  if (noControls) return refuseEveryControl(req);
   if (req.negativePrompt && !model.supportsNegativePrompt)
     throw invalid('negativePrompt', `${model.name} does not take a negative prompt.`);
   if (req.negativePrompt && req.negativePrompt.length > model.maxNegativePromptLength) {
@@ -61,4 +62,13 @@ export function resolveControls(model: ModelConfig, req: Request, referenceCount
     strength: strengthRange && referenceCount > 0 ? (req.strength ?? strengthRange.default) : null,
     sampler: req.sampler ?? model.samplers[0] ?? null,
   };
+}
+
+const controlFields = ['negativePrompt', 'seed', 'steps', 'guidance', 'strength', 'sampler'] as const;
+
+/** Upscale and background removal: nothing to steer, so any control is refused by name. */
+function refuseEveryControl(req: Request): ResolvedControls {
+  const given = controlFields.find((field) => req[field] !== undefined && req[field] !== '');
+  if (given) throw invalid(given, `This tool takes no ${given} setting.`);
+  return { seed: null, steps: null, guidance: null, strength: null, sampler: null };
 }

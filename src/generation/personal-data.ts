@@ -34,6 +34,9 @@ export async function exportUserData(db: Db, userId: string, opts: { mature: boo
       startedAt: generations.startedAt,
       completedAt: generations.completedAt,
       deletedAt: generations.deletedAt,
+      tool: generations.tool,
+      parentImageId: generations.parentImageId,
+      factor: generations.factor,
     })
     .from(generations)
     .where(eq(generations.userId, userId))
@@ -65,7 +68,7 @@ export async function exportUserData(db: Db, userId: string, opts: { mature: boo
     .from(uploads)
     .where(eq(uploads.userId, userId));
   const references = await db
-    .select({ generationId: generationReferences.generationId, uploadId: generationReferences.uploadId })
+    .select({ generationId: generationReferences.generationId, uploadId: generationReferences.uploadId, role: generationReferences.role })
     .from(generationReferences)
     .innerJoin(uploads, eq(uploads.id, generationReferences.uploadId))
     .where(eq(uploads.userId, userId));

@@ -9,7 +9,7 @@ import type { GenerationContext } from './context.js';
  */
 export async function quoteGeneration(
   deps: Pick<GenerationContext, 'db' | 'catalog' | 'settings'>,
-  input: { userId: string; request: SubmitGenerationInput },
+  input: { userId: string; request: SubmitGenerationInput; mature?: boolean },
 ): Promise<Quote> {
   const { cost } = await checkSubmission(deps, input);
   return { cost };

@@ -8,7 +8,14 @@ import { completeGeneration, MAX_IMAGES_PER_TASK, type TaskOutcome } from './com
 import type { GenerationContext } from './context.js';
 import { failGeneration } from './fail-generation.js';
 import { pipelineFailures, retriesSpentMessage } from './failures.js';
-import { type GenerationRow, referencesOf, startRun, storeTaskId, unsafeFindGeneration } from './generation.queries.js';
+import {
+  type GenerationRow,
+  referencesOf,
+  startRun,
+  storeTaskId,
+  unsafeFindGeneration,
+  unsafeFindImageFile,
+} from './generation.queries.js';
 import { callbackUrl } from './provider-callback.js';
 import { referenceLink } from './reference-links.js';
 
@@ -98,9 +105,9 @@ function imagesPerTaskOf(ctx: Pick<GenerationContext, 'catalog'>, gen: Generatio
 /** Creates one task per run (`count`) that has none yet, storing each id at once. Null when the generation ended meanwhile. */
 async function ensureTasks(ctx: GenerationContext, gen: GenerationRow, referenceCount: number): Promise<string[] | null> {
   let ids = [...gen.providerTaskIds];
-  let references: ReferenceImage[] | null = referenceCount === 0 ? [] : null;
+  let inputs: TaskImages | null = referenceCount === 0 && gen.parentImageId === null ? { references: [] } : null;
   while (ids.length < gen.count) {
-    references ??= await loadReferences(ctx, gen);
+    inputs ??= await loadImages(ctx, gen);
     const taskId = await ctx.provider.createTask({
       providerModel: gen.providerModel,
       // As compiled at submit; rows from before that have only what the user typed.
@@ -110,7 +117,9 @@ async function ensureTasks(ctx: GenerationContext, gen: GenerationRow, reference
       // One seed per image, as A1111 numbers a batch; a model without seeds ignores it.
       seed: ((gen.seed ?? randomSeedFor(gen.id)) + ids.length) % (MAX_SEED + 1),
       ...sampling(gen),
-      references,
+      ...inputs,
+      ...(gen.tool === 'text' ? {} : { tool: gen.tool }),
+      ...(gen.factor === null ? {} : { factor: gen.factor }),
       callbackUrl: callbackUrl(ctx.settings, ctx.provider, gen.id),
     });
     if (!(await storeTaskId(ctx.db, gen.id, ids.length, taskId))) {
@@ -127,24 +136,50 @@ async function ensureTasks(ctx: GenerationContext, gen: GenerationRow, reference
   return ids;
 }
 
-async function loadReferences(ctx: GenerationContext, gen: GenerationRow): Promise<ReferenceImage[]> {
+/** The images a task is given: references for a text generation; a tool's source (and inpaint's mask). */
+type TaskImages = Pick<CreateTaskInput, 'references' | 'source' | 'mask'>;
+
+const missingImage = () => {
+  const { code, reason, message } = pipelineFailures.referenceMissing;
+  return new ProviderError(code, { kind: 'permanent', reason, userMessage: message });
+};
+
+async function readAll(ctx: GenerationContext, key: string): Promise<Buffer> {
+  const file = await ctx.storage.get(key);
+  if (!file) throw missingImage();
+  const chunks: Buffer[] = [];
+  for await (const c of file.stream) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+
+async function loadImages(ctx: GenerationContext, gen: GenerationRow): Promise<TaskImages> {
   const refs = await referencesOf(ctx.db, [gen.id]);
-  const out: ReferenceImage[] = [];
+  const out: TaskImages = { references: [] };
   for (const r of refs) {
-    const file = await ctx.storage.get(r.upload.storageKey);
-    if (!file) {
-      const { code, reason, message } = pipelineFailures.referenceMissing;
-      throw new ProviderError(code, { kind: 'permanent', reason, userMessage: message });
-    }
-    const chunks: Buffer[] = [];
-    for await (const c of file.stream) chunks.push(c as Buffer);
-    out.push({
+    const image: ReferenceImage = {
       // The adapter makes each upload's name unique; this part says which upload it was.
       name: `${r.upload.id}.${r.upload.contentType.split('/')[1]}`,
-      bytes: Buffer.concat(chunks),
+      bytes: await readAll(ctx, r.upload.storageKey),
       contentType: r.upload.contentType as ReferenceImage['contentType'],
-      url: ctx.settings.referenceLinks ? referenceLink(ctx.settings.referenceLinks, r.upload.id, ctx.clock.now()) : undefined,
-    });
+      // Never for a mask: adapters convert it to their provider's colours, so ours must not be linked.
+      url:
+        ctx.settings.referenceLinks && r.role !== 'mask'
+          ? referenceLink(ctx.settings.referenceLinks, r.upload.id, ctx.clock.now())
+          : undefined,
+    };
+    if (r.role === 'source') out.source = image;
+    else if (r.role === 'mask') out.mask = image;
+    else out.references.push(image);
+  }
+  if (gen.parentImageId !== null) {
+    // A gallery image as the source: its original, read from our storage (deleted since: the run fails and refunds).
+    const file = await unsafeFindImageFile(ctx.db, gen.parentImageId);
+    if (!file) throw missingImage();
+    out.source = {
+      name: `${gen.parentImageId}.${file.contentType.split('/')[1]}`,
+      bytes: await readAll(ctx, file.originalKey),
+      contentType: file.contentType as ReferenceImage['contentType'],
+    };
   }
   return out;
 }

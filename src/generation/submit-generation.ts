@@ -27,7 +27,8 @@ export async function submitGeneration(
   deps: Pick<GenerationContext, 'db' | 'queue' | 'clock' | 'provider' | 'catalog' | 'modelNames' | 'settings' | 'screenPrompt'>,
   input: { userId: string; request: SubmitGenerationInput; idempotencyKey?: string; mature?: boolean },
 ): Promise<Generation> {
-  const { req, model, sentPrompt, refIds, owned, controls, cost } = await checkSubmission(deps, input);
+  const checked = await checkSubmission(deps, input);
+  const { req, model, sentPrompt, uploads, controls, cost } = checked;
   // Last of the checks, so only an otherwise valid request is judged (and queued when refused).
   await deps.screenPrompt({
     userId: input.userId,
@@ -36,7 +37,11 @@ export async function submitGeneration(
     model: model.id,
     mature: input.mature ?? false,
   });
-  refusePhotoWithSexualPrompt(owned, req.prompt, req.negativePrompt || null);
+  refusePhotoWithSexualPrompt(
+    uploads.map((u) => u.upload),
+    req.prompt,
+    req.negativePrompt || null,
+  );
 
   const id = newId();
   const now = deps.clock.now();
@@ -44,14 +49,17 @@ export async function submitGeneration(
     id,
     userId: input.userId,
     status: 'queued',
+    tool: checked.tool,
+    parentImageId: checked.parentImageId,
+    factor: checked.factor,
     prompt: req.prompt,
     negativePrompt: req.negativePrompt || null,
     sentPrompt,
     sentNegativePrompt: req.negativePrompt ? compilePrompt(req.negativePrompt, model.family) : null,
     modelId: model.id,
     provider: deps.provider.name,
-    providerModel: model.providerModel,
-    aspectRatio: req.aspectRatio,
+    providerModel: checked.providerModel,
+    aspectRatio: checked.aspectRatio,
     count: req.count,
     ...controls,
     cost,
@@ -69,7 +77,8 @@ export async function submitGeneration(
   };
   const key = input.idempotencyKey;
   const requestHash = key ? createHash('sha256').update(JSON.stringify(req)).digest('hex') : '';
-  const statement = submitStatement(deps, row, refIds, key ? { key, requestHash } : null);
+  const refs = uploads.map((u) => ({ id: u.upload.id, role: u.role }));
+  const statement = submitStatement(deps, row, refs, key ? { key, requestHash } : null);
   // One statement is atomic on its own; with a key it runs in a transaction so that a refused
   // debit also takes back the key's claim (a retry must be able to try again).
   const run = async (db: Db) => {
@@ -81,9 +90,13 @@ export async function submitGeneration(
   const outcome = key ? await deps.db.transaction(run) : await run(deps.db);
   if (outcome === 'replay') return replayIdempotent(deps, input.userId, key!, requestHash);
   deps.queue.wake(runJob);
-  // A new generation has no images yet and exactly the references just checked.
-  const references = refIds.map((rid) => owned.find((u) => u.id === rid)!);
-  return toGenerationView(row, [], references, deps.modelNames);
+  // A new generation has no images yet and exactly the uploads just checked.
+  return toGenerationView(
+    row,
+    [],
+    uploads.map((u) => ({ ...u.upload, role: u.role })),
+    deps.modelNames,
+  );
 }
 
 type GenerationRow = typeof generations.$inferSelect;
@@ -99,7 +112,7 @@ type GenerationRow = typeof generations.$inferSelect;
 function submitStatement(
   deps: Pick<GenerationContext, 'queue'>,
   row: GenerationRow,
-  refIds: string[],
+  refs: { id: string; role: string }[],
   idempotency: { key: string; requestHash: string } | null,
 ): SQL {
   const claim = idempotency
@@ -112,9 +125,9 @@ function submitStatement(
     with claim as (${claim}),
     ${generationDebitClauses({ userId: row.userId, generationId: row.id, amount: row.cost, when: sql`exists (select 1 from claim)` })},
     gen as (
-      insert into generations (id, user_id, status, prompt, negative_prompt, sent_prompt, sent_negative_prompt, model_id, provider, provider_model,
+      insert into generations (id, user_id, status, tool, parent_image_id, factor, prompt, negative_prompt, sent_prompt, sent_negative_prompt, model_id, provider, provider_model,
                                aspect_ratio, count, seed, steps, guidance, strength, sampler, cost, deadline_at, created_at, updated_at)
-      select ${row.id}, ${row.userId}, ${row.status}, ${row.prompt}, ${row.negativePrompt}, ${row.sentPrompt},
+      select ${row.id}, ${row.userId}, ${row.status}, ${row.tool}, ${row.parentImageId}, ${row.factor}::int, ${row.prompt}, ${row.negativePrompt}, ${row.sentPrompt},
              ${row.sentNegativePrompt}, ${row.modelId}, ${row.provider},
              ${row.providerModel}, ${row.aspectRatio}, ${row.count}, ${row.seed}, ${row.steps}, ${row.guidance}, ${row.strength},
              ${row.sampler}, ${row.cost}, ${row.deadlineAt.toISOString()},
@@ -123,9 +136,9 @@ function submitStatement(
       returning id
     ),
     refs as (
-      insert into generation_references (generation_id, upload_id, position)
-      select gen.id, r.upload_id, r.n - 1
-      from gen, jsonb_array_elements_text(${JSON.stringify(refIds)}::jsonb) with ordinality as r(upload_id, n)
+      insert into generation_references (generation_id, upload_id, position, role)
+      select gen.id, r.ref->>'id', r.n - 1, r.ref->>'role'
+      from gen, jsonb_array_elements(${JSON.stringify(refs)}::jsonb) with ordinality as r(ref, n)
       returning 1
     ),
     job as (${deps.queue.insertSql(runJob, sql`jsonb_build_object('generationId', gen.id)`, sql`gen`)}),

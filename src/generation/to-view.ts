@@ -14,7 +14,7 @@ export const fileUrls = {
   upload: (uploadId: string) => `/api/files/uploads/${uploadId}`,
 };
 
-export function toUploadView(u: GalleryUpload): Upload {
+export function toUploadView(u: Omit<GalleryUpload, 'role'>): Upload {
   return { id: u.id, width: u.width, height: u.height, bytes: u.bytes, contentType: u.contentType, url: fileUrls.upload(u.id) };
 }
 
@@ -49,7 +49,7 @@ export async function toGenerationViews(
     return toGenerationView(
       row,
       own.filter((i) => imageVisible(i.moderation, mature)).map((i) => ({ ...i, favourite: i.favouritedAt != null })),
-      refs.filter((r) => r.generationId === row.id).map((r) => r.upload),
+      refs.filter((r) => r.generationId === row.id).map((r) => ({ ...r.upload, role: r.role })),
       modelNames,
       own.filter((i) => i.moderation === 'held').length,
     );
@@ -65,9 +65,15 @@ export function toGenerationView(
   inReview = 0,
 ): Generation {
   const first = images[0];
+  const byRole = (role: GalleryUpload['role']) => references.filter((u) => u.role === role);
   return {
     id: row.id,
     status: row.status as GenerationStatus,
+    tool: row.tool,
+    parentImageId: row.parentImageId,
+    sourceUploadId: byRole('source')[0]?.id ?? null,
+    maskUploadId: byRole('mask')[0]?.id ?? null,
+    factor: row.factor,
     prompt: row.prompt,
     negativePrompt: row.negativePrompt,
     sentPrompt: row.sentPrompt ?? row.prompt,
@@ -98,7 +104,7 @@ export function toGenerationView(
       favourite: i.favourite,
     })),
     inReview,
-    references: references.map(toUploadView),
+    references: byRole('reference').map(toUploadView),
     createdAt: row.createdAt.toISOString(),
     startedAt: row.startedAt?.toISOString() ?? null,
     completedAt: row.completedAt?.toISOString() ?? null,

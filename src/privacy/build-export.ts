@@ -89,7 +89,10 @@ export async function buildExportArchive(
           favouritedAt: i.favouritedAt,
           createdAt: i.createdAt,
         })),
-        references: (referencesOf.get(g.id) ?? []).map((r) => r.uploadId),
+        references: (referencesOf.get(g.id) ?? []).filter((r) => r.role === 'reference').map((r) => r.uploadId),
+        // An image tool's upload: the image it worked on, and inpaint's mask.
+        sourceUploadId: referencesOf.get(g.id)?.find((r) => r.role === 'source')?.uploadId ?? null,
+        maskUploadId: referencesOf.get(g.id)?.find((r) => r.role === 'mask')?.uploadId ?? null,
       })),
     );
     await json(

@@ -20,6 +20,7 @@ export function meteredProvider(provider: ImageProvider, observe: Observe): Imag
   return {
     name: provider.name,
     demo: provider.demo,
+    tools: provider.tools,
     ...(provider.callbacks ? { callbacks: provider.callbacks } : {}),
     createTask: timed('create_task', (input) => provider.createTask(input)),
     getTask: timed('get_task', (id) => provider.getTask(id)),

@@ -1,4 +1,5 @@
 import type { FailureReason } from '../contracts/errors.js';
+import type { GenerationTool, ImageTool } from '../contracts/tools.js';
 
 /**
  * The port every image provider adapter implements. A generation asks for one
@@ -87,6 +88,17 @@ export interface CreateTaskInput {
   references: ReferenceImage[];
   /** Where the provider should POST completion; omitted when we are not publicly reachable. */
   callbackUrl?: string;
+  /** What to make (contracts/tools.ts); absent means `text`. An adapter refuses a tool it cannot do (permanent). */
+  tool?: GenerationTool;
+  /** The image an image tool works on (every tool but `text`). */
+  source?: ReferenceImage;
+  /**
+   * Inpaint: a PNG at the source's size, WHITE where to change (our editor's
+   * convention, contracts/tools.ts). Each adapter converts it to its provider's.
+   */
+  mask?: ReferenceImage;
+  /** Upscale: how many times larger (2 or 4). */
+  factor?: number;
 }
 
 export type TaskState =
@@ -138,6 +150,8 @@ export interface ImageProvider {
   readonly name: string;
   /** True when images are demo placeholders (the built-in simulator). */
   readonly demo: boolean;
+  /** The image tools it can do; the catalog may offer only these (config refuses others at start-up). */
+  readonly tools: readonly ImageTool[];
   /** Set when the provider can call us back (KIE); without it, polling alone finds finished tasks. */
   readonly callbacks?: ProviderCallbacks;
   /** Creates one task and returns the provider's task id. Throws ProviderError. */

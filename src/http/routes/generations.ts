@@ -50,9 +50,10 @@ export const generationRoutes =
     );
 
     /** POST /api/quote – what POST /api/generations with this body would charge; same checks, nothing charged or recorded. */
-    app.post('/api/quote', { config: user, schema: { body: submitGenerationSchema, response: { 200: quoteSchema } } }, async (req) =>
-      quoteGeneration(deps, { userId: userOf(req).id, request: req.body }),
-    );
+    app.post('/api/quote', { config: user, schema: { body: submitGenerationSchema, response: { 200: quoteSchema } } }, async (req) => {
+      const { id: userId, mature } = userOf(req);
+      return quoteGeneration(deps, { userId, mature, request: req.body });
+    });
 
     /** POST /api/generations/:id/cancel – stop a queued one (or a running one where the provider can) with a full refund. */
     app.post(

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { MAX_COUNT, type Meta, type Model, metaSchema, modelsResponseSchema } from '../../contracts/api.js';
-import type { ModelConfig } from '../../generation/index.js';
+import { imageTools } from '../../contracts/tools.js';
+import { type ModelConfig, toolOf } from '../../generation/index.js';
 
 export const metaRoutes =
   (deps: { meta: Meta; catalog: ModelConfig[] }): FastifyPluginAsyncZod =>
@@ -22,6 +23,11 @@ export const metaRoutes =
   };
 
 /** The catalog entry as the API shows it: everything but the provider's own model name. */
-function toModelView({ providerModel: _internal, enabled: _enabled, steps, guidance, strength, ...m }: ModelConfig): Model {
-  return { ...m, steps: steps ?? null, guidance: guidance ?? null, strength: strength ?? null };
+function toModelView(model: ModelConfig): Model {
+  const { providerModel: _internal, enabled: _enabled, steps, guidance, strength, tools: _tools, ...m } = model;
+  const tools = imageTools.flatMap((tool) => {
+    const offer = toolOf(model, tool);
+    return offer ? [{ tool, cost: offer.cost, factors: offer.factors, strength: offer.strength ?? null }] : [];
+  });
+  return { ...m, steps: steps ?? null, guidance: guidance ?? null, strength: strength ?? null, tools };
 }

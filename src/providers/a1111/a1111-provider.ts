@@ -1,5 +1,6 @@
 import { guardedBy, scrubSecret } from '../errors.js';
 import { type ProviderLog, sniffImageType } from '../kie/index.js';
+import { A1111_TOOLS } from '../tools.js';
 import { type CreateTaskInput, type DownloadedImage, type ImageProvider, ProviderError, type TaskState } from '../types.js';
 import { type CheckpointInfo, parseCheckpointList, resolveCheckpoint, wantedCheckpoint } from './checkpoints.js';
 import { a1111Error } from './errors.js';
@@ -188,6 +189,7 @@ export function createA1111Provider(options: A1111ProviderOptions): ImageProvide
   return {
     name: 'a1111',
     demo: false,
+    tools: A1111_TOOLS,
     createTask: (input) => guarded(() => createTask(input)),
     getTask: (taskId) => guarded(() => getTask(taskId)),
     downloadResult: (url) => guarded(() => downloadResult(url)),

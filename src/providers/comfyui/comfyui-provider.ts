@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { guardedBy, scrubSecret } from '../errors.js';
 import { type ProviderLog, sniffImageType } from '../kie/index.js';
+import { COMFY_TOOLS } from '../tools.js';
 import type { CreateTaskInput, DownloadedImage, ImageProvider, ProviderError, TaskState } from '../types.js';
 import { checkpointFor, parseCheckpointList } from './checkpoints.js';
 import { comfyError } from './errors.js';
@@ -175,6 +176,7 @@ export function createComfyProvider(options: ComfyProviderOptions): ImageProvide
   return {
     name: 'comfyui',
     demo: false,
+    tools: COMFY_TOOLS,
     createTask: (input) => guarded(() => createTask(input)),
     getTask: (taskId) => guarded(() => getTask(taskId)),
     downloadResult: (url) => guarded(() => downloadResult(url)),

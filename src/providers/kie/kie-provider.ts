@@ -1,5 +1,7 @@
+import { type ImageTool, imageTools } from '../../contracts/tools.js';
 import { guardedBy, scrubSecret } from '../errors.js';
-import type { CreateTaskInput, GridToolInput, ImageProvider, TaskState } from '../types.js';
+import { maskInConvention } from '../mask.js';
+import type { CreateTaskInput, GridToolInput, ImageProvider, ReferenceImage, TaskState } from '../types.js';
 import { parseAllowedHost } from './address-policy.js';
 import { kieCallbacks } from './callbacks.js';
 import { type DownloadPolicy, downloadImage } from './download.js';
@@ -7,7 +9,7 @@ import { dataRecord } from './envelope.js';
 import { kieError } from './errors.js';
 import { callKie, type KieHttpOptions } from './http.js';
 import { createMidjourneyGridTask, createMidjourneyTask, type GridAction, readMidjourneyTask } from './midjourney.js';
-import { buildModelInput, modelApi, referenceProblem } from './models.js';
+import { buildModelInput, maskChangesFor, modelApi, modelTools, referenceProblem } from './models.js';
 import { createInProcessRateLimiter, type RateLimiter } from './rate-limit.js';
 import { kieTaskIdOf, ourTaskId } from './task-ids.js';
 import { isKnownState, taskStateFromRecord } from './task-state.js';
@@ -44,6 +46,9 @@ export interface KieProviderOptions {
   log?: ProviderLog;
 }
 
+/** Every image tool has a KIE model (tool-models.ts); the catalog says which are on offer. */
+const KIE_TOOLS = imageTools;
+
 const trimSlash = (url: string) => url.replace(/\/+$/, '');
 
 /**
@@ -75,12 +80,35 @@ export function createKieProvider(options: KieProviderOptions): ImageProvider {
     (detail) => kieError('provider_unavailable', detail),
   );
 
+  const urlOf = async (image: ReferenceImage) => image.url ?? (await uploadReference(http, uploadBaseUrl, image));
+
+  /** An image tool's files: the source goes first among the references; the mask in the model's own colours. */
+  async function toolFiles(input: CreateTaskInput): Promise<{ referenceUrls: string[]; maskUrl?: string }> {
+    const tool = input.tool ?? 'text';
+    if (!modelTools(input.providerModel).includes(tool as ImageTool))
+      throw kieError('invalid_input', `${input.providerModel} does not do ${tool}`);
+    if (!input.source) throw kieError('invalid_input', `${tool} needs a source image`);
+    const changes = maskChangesFor(input.providerModel);
+    if (changes && !input.mask) throw kieError('invalid_input', `${input.providerModel} needs a mask`);
+    const referenceUrls = [await urlOf(input.source)];
+    if (!changes || !input.mask) return { referenceUrls };
+    // Never the mask's own link: the model needs its colours, which may be the inverse of ours.
+    const { url: _ours, ...mask } = await maskInConvention(input.mask, changes);
+    return { referenceUrls, maskUrl: await urlOf(mask) };
+  }
+
   async function createTask(input: CreateTaskInput): Promise<string> {
-    const problem = referenceProblem(input.providerModel, input.references.length);
-    if (problem) throw kieError('references_not_supported', problem);
-    // Sequential on purpose: a few small files, and KIE's upload host is rate-sensitive.
-    const referenceUrls: string[] = [];
-    for (const reference of input.references) referenceUrls.push(reference.url ?? (await uploadReference(http, uploadBaseUrl, reference)));
+    const isTool = input.tool !== undefined && input.tool !== 'text';
+    let files: { referenceUrls: string[]; maskUrl?: string };
+    if (isTool) files = await toolFiles(input);
+    else {
+      const problem = referenceProblem(input.providerModel, input.references.length);
+      if (problem) throw kieError('references_not_supported', problem);
+      // Sequential on purpose: a few small files, and KIE's upload host is rate-sensitive.
+      const referenceUrls: string[] = [];
+      for (const reference of input.references) referenceUrls.push(await urlOf(reference));
+      files = { referenceUrls };
+    }
     const request = {
       prompt: input.prompt,
       negativePrompt: input.negativePrompt,
@@ -88,7 +116,9 @@ export function createKieProvider(options: KieProviderOptions): ImageProvider {
       seed: input.seed,
       steps: input.steps,
       guidance: input.guidance,
-      referenceUrls,
+      strength: input.strength,
+      factor: input.factor,
+      ...files,
     };
     const callback = input.callbackUrl ? { callBackUrl: input.callbackUrl } : {};
     if (modelApi(input.providerModel) === 'midjourney') {
@@ -144,6 +174,7 @@ export function createKieProvider(options: KieProviderOptions): ImageProvider {
   return {
     name: 'kie',
     demo: options.demo ?? false,
+    tools: KIE_TOOLS,
     callbacks: kieCallbacks(options.webhookHmacKey ?? null),
     createTask: (input) => guarded(() => createTask(input)),
     getTask: (taskId) => guarded(() => getTask(taskId)),

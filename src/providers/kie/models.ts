@@ -5,61 +5,17 @@
  * documented defaults (kie.md §1.3).
  */
 
-export interface ModelRequest {
-  prompt: string;
-  negativePrompt?: string;
-  aspectRatio: string;
-  seed: number;
-  steps?: number;
-  guidance?: number;
-  referenceUrls: string[];
-}
+import type { ImageTool } from '../../contracts/tools.js';
+import { type Bounds, type ModelRequest, type ModelSpec, NAMED_SIZES, namedSize, nearestAspect, negative } from './model-spec.js';
+import { toolModels } from './tool-models.js';
 
-interface Bounds {
-  min: number;
-  max: number;
-}
-
-interface ModelSpec {
-  /** The ratios the model can make; checked against the catalog at boot. */
-  aspectRatios: readonly string[];
-  maxReferences: number;
-  requiresReference: boolean;
-  /** Only where KIE documents a limit; undefined means none is known. */
-  maxPromptLength?: number;
-  /** Longest negative prompt it takes; undefined: it takes none. */
-  maxNegativePromptLength?: number;
-  seed?: boolean;
-  steps?: Bounds;
-  guidance?: Bounds;
-  /**
-   * Which KIE API serves it: the Market jobs API (the default) or KIE's
-   * Midjourney API, with its own endpoints, body and result shape.
-   */
-  api?: 'midjourney';
-  /** Images one task returns; 1 unless stated (a Midjourney grid is four). */
-  imagesPerTask?: number;
-  /** The Market `input` object, or for Midjourney the whole `generate` body (without the callback). */
-  buildInput(request: ModelRequest): Record<string, unknown>;
-}
+export { type ModelRequest, nearestAspect } from './model-spec.js';
 
 const NANO_BANANA_RATIOS = ['1:1', '9:16', '16:9', '3:4', '4:3', '3:2', '2:3', '5:4', '4:5', '21:9'];
 const NANO_BANANA_PRO_RATIOS = ['1:1', '2:3', '3:2', '3:4', '4:3', '4:5', '5:4', '9:16', '16:9', '21:9'];
 const NANO_BANANA_2_RATIOS = [...NANO_BANANA_PRO_RATIOS, '1:4', '4:1', '1:8', '8:1'];
 const SEEDREAM_45_RATIOS = ['1:1', '4:3', '3:4', '16:9', '9:16', '2:3', '3:2', '21:9'];
 const GPT_IMAGE_RATIOS = ['1:1', '2:3', '3:2'];
-
-/** Ideogram V3 and Qwen Image name their sizes; neither has 2:3 or 3:2 (kie-tools.md §2.1 (A)). */
-const NAMED_SIZES: Record<string, string> = {
-  '1:1': 'square_hd',
-  '3:4': 'portrait_4_3',
-  '9:16': 'portrait_16_9',
-  '4:3': 'landscape_4_3',
-  '16:9': 'landscape_16_9',
-};
-const namedSize = (aspect: string) => NAMED_SIZES[nearestAspect(aspect, Object.keys(NAMED_SIZES))] ?? 'square_hd';
-/** KIE 500s on an empty negative_prompt for some models; leave the field out instead. */
-const negative = (r: ModelRequest) => (r.negativePrompt?.trim() ? { negative_prompt: r.negativePrompt } : {});
 
 /** Seedream 4.0 names sizes instead of ratios. */
 const SEEDREAM_V4_SIZES: Record<string, string> = {
@@ -72,30 +28,6 @@ const SEEDREAM_V4_SIZES: Record<string, string> = {
   '16:9': 'landscape_16_9',
   '21:9': 'landscape_21_9',
 };
-
-function ratioValue(aspect: string): number | undefined {
-  const match = /^(\d+):(\d+)$/.exec(aspect);
-  if (!match) return undefined;
-  const value = Number(match[1]) / Number(match[2]);
-  return Number.isFinite(value) && value > 0 ? value : undefined;
-}
-
-/**
- * The allowed ratio closest to `aspect` (compared on a log scale, so 1:2 and
- * 2:1 are equally far from 1:1). Config should only offer allowed ratios; this
- * keeps a stray one from becoming a 422.
- */
-export function nearestAspect(aspect: string, allowed: readonly string[]): string {
-  if (allowed.includes(aspect)) return aspect;
-  const wanted = ratioValue(aspect) ?? 1;
-  let best = allowed[0] ?? '1:1';
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (const candidate of allowed) {
-    const distance = Math.abs(Math.log((ratioValue(candidate) ?? 1) / wanted));
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
-  }
-  return best;
-}
 
 function nanoBanana(maxReferences: number, requiresReference: boolean, maxPromptLength?: number): ModelSpec {
   return {
@@ -257,20 +189,21 @@ function midjourney(version: string, speed: 'relaxed' | 'fast' | 'turbo'): Model
 
 const models: Record<string, ModelSpec> = {
   'google/nano-banana': nanoBanana(0, false),
-  'google/nano-banana-edit': nanoBanana(10, true, 5000),
+  'google/nano-banana-edit': { ...nanoBanana(10, true, 5000), tools: ['edit'] },
   'nano-banana-pro': nanoBananaNext(8, NANO_BANANA_PRO_RATIOS, 10_000),
   'nano-banana-2': nanoBananaNext(14, NANO_BANANA_2_RATIOS, 20_000),
   'seedream/4.5-text-to-image': seedream45(0),
-  'seedream/4.5-edit': seedream45(14),
+  'seedream/4.5-edit': { ...seedream45(14), tools: ['edit'] },
   'bytedance/seedream-v4-text-to-image': seedreamV4(0),
-  'bytedance/seedream-v4-edit': seedreamV4(10, 5000),
+  'bytedance/seedream-v4-edit': { ...seedreamV4(10, 5000), tools: ['edit'] },
   'gpt-image/1.5-text-to-image': gptImage15(0),
-  'gpt-image/1.5-image-to-image': gptImage15(16),
+  'gpt-image/1.5-image-to-image': { ...gptImage15(16), tools: ['edit'] },
   'ideogram/v3-text-to-image': ideogramV3,
   'qwen/text-to-image': qwenImage,
   'midjourney/niji6': midjourney('niji6', 'fast'),
   'midjourney/niji6-relaxed': midjourney('niji6', 'relaxed'),
   'midjourney/niji6-turbo': midjourney('niji6', 'turbo'),
+  ...toolModels,
 };
 
 /**
@@ -333,6 +266,10 @@ export interface CatalogEntry {
   samplers?: readonly string[];
   mask?: boolean;
   imagesPerTask?: number;
+  /** False: the entry only offers image tools, so only those are checked. */
+  text?: boolean;
+  /** The image tools it offers and the provider model each runs on. */
+  tools?: Partial<Record<ImageTool, { providerModel?: string }>>;
 }
 
 /** The controls an entry offers that the model has no field for, or offers wider than it takes. */
@@ -372,6 +309,7 @@ function controlProblems(entry: CatalogEntry, spec: ModelSpec): string[] {
  * refuses (a refund) or answers in a shape they did not ask for.
  */
 export function checkCatalogEntry(entry: CatalogEntry): string[] {
+  if (entry.text === false) return toolProblems(entry);
   const name = entry.providerModel;
   const spec = models[name];
   if (!spec) return [`there is no KIE mapping for providerModel "${name}" (known: ${Object.keys(models).join(', ')})`];
@@ -391,5 +329,27 @@ export function checkCatalogEntry(entry: CatalogEntry): string[] {
   if (spec.maxPromptLength !== undefined && entry.maxPromptLength > spec.maxPromptLength) {
     problems.push(`maxPromptLength ${entry.maxPromptLength} is more than ${name} accepts (${spec.maxPromptLength})`);
   }
-  return [...problems, ...controlProblems(entry, spec)];
+  return [...problems, ...controlProblems(entry, spec), ...toolProblems(entry)];
+}
+
+/** Each offered tool must run on a KIE model that serves it. */
+function toolProblems(entry: CatalogEntry): string[] {
+  const problems: string[] = [];
+  for (const [tool, offer] of Object.entries(entry.tools ?? {}) as [ImageTool, { providerModel?: string }][]) {
+    const name = offer.providerModel ?? entry.providerModel;
+    const spec = models[name];
+    if (!spec) problems.push(`tools.${tool}: there is no KIE mapping for providerModel "${name}"`);
+    else if (!spec.tools?.includes(tool)) problems.push(`tools.${tool}: ${name} does not do ${tool}`);
+  }
+  return problems;
+}
+
+/** The image tools a KIE model serves (empty for text-only models and unknown ones). */
+export function modelTools(providerModel: string): readonly ImageTool[] {
+  return models[providerModel]?.tools ?? [];
+}
+
+/** Which colour of a mask means "change" for this model; undefined when it takes no mask. */
+export function maskChangesFor(providerModel: string): 'black' | 'white' | undefined {
+  return models[providerModel]?.maskChanges;
 }

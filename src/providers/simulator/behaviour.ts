@@ -6,6 +6,8 @@ export interface Behaviour {
   delayMs: number;
   /** The next N createTask calls answer HTTP 200 with body code 500. */
   failNextCreates: number;
+  /** The next N Market tasks are accepted, then end failed (code 500), as a generation KIE could not finish. */
+  failNextTasks: number;
   /** Enforce 20 createTask per 10 s; the 21st gets body code 429 and is not queued. */
   rateLimit: boolean;
   /** The next N requests answer HTTP 503 with an HTML page. */
@@ -28,6 +30,7 @@ export const behaviourPatchSchema = z
   .object({
     delayMs: z.number().int().min(0),
     failNextCreates: z.number().int().min(0),
+    failNextTasks: z.number().int().min(0),
     rateLimit: z.boolean(),
     httpErrors: z.number().int().min(0),
     useMessageField: z.boolean(),
@@ -44,6 +47,7 @@ export function defaultBehaviour(delayMs: number): Behaviour {
   return {
     delayMs,
     failNextCreates: 0,
+    failNextTasks: 0,
     rateLimit: true,
     httpErrors: 0,
     useMessageField: false,

@@ -6,7 +6,12 @@
  * refuse it (KIE applies no defaults reliably: every field must be sent).
  */
 /** A typed field: what KIE's schema says of it (integers, ranges, lengths, enums). */
-type FieldRule = { type: 'int' | 'number'; min: number; max: number } | { type: 'string'; maxLength: number } | { type: 'boolean' };
+type FieldRule =
+  | { type: 'int' | 'number'; min: number; max: number }
+  | { type: 'string'; maxLength: number }
+  | { type: 'boolean' }
+  /** One image as an http(s) URL (the tools' `image_url`, `mask_url`, Recraft's `image`). */
+  | { type: 'url' };
 
 interface SimModel {
   /** Fields that must be present, with their allowed values (null: any value). */
@@ -15,6 +20,8 @@ interface SimModel {
   typed?: Record<string, FieldRule & { required?: boolean }>;
   references?: { field: string; max: number; required: boolean };
   maxPrompt?: number;
+  /** False for models that read no prompt (upscale, background removal): one sent is refused. */
+  prompt?: boolean;
 }
 
 const SEED: FieldRule = { type: 'int', min: 0, max: 2_147_483_647 };
@@ -91,8 +98,73 @@ const MODELS: Record<string, SimModel> = {
   },
 };
 
+const URL: FieldRule & { required: true } = { type: 'url', required: true };
+const IDEOGRAM_SPEED = ['TURBO', 'BALANCED', 'QUALITY'];
+const QWEN_STEPS = (max: number): FieldRule & { required: true } => ({ type: 'int', min: 2, max, required: true });
+const GUIDANCE: FieldRule & { required: true } = { type: 'number', min: 0, max: 20, required: true };
+const NUM_IMAGES = ['1', '2', '3', '4'];
+
+/** The image tools' models (kie-tools.md §2.1). */
+const TOOL_MODELS: Record<string, SimModel> = {
+  'topaz/image-upscale': { prompt: false, fields: { upscale_factor: ['1', '2', '4'] }, typed: { image_url: URL } },
+  'recraft/remove-background': { prompt: false, fields: {}, typed: { image: URL } },
+  'qwen/image-to-image': {
+    fields: { acceleration: ['none', 'regular', 'high'], output_format: ['png', 'jpeg'] },
+    typed: {
+      image_url: URL,
+      strength: { type: 'number', min: 0, max: 1 },
+      seed: SEED,
+      negative_prompt: { type: 'string', maxLength: 500 },
+      num_inference_steps: QWEN_STEPS(250),
+      guidance_scale: GUIDANCE,
+      enable_safety_checker: { type: 'boolean' },
+    },
+    maxPrompt: 5000,
+  },
+  'qwen/image-edit': {
+    fields: { image_size: NAMED_SIZES, acceleration: ['none', 'regular', 'high'], num_images: NUM_IMAGES },
+    typed: {
+      image_url: URL,
+      seed: SEED,
+      negative_prompt: { type: 'string', maxLength: 500 },
+      num_inference_steps: QWEN_STEPS(49),
+      guidance_scale: GUIDANCE,
+    },
+    maxPrompt: 2000,
+  },
+  'ideogram/v3-remix': {
+    fields: {
+      image_size: NAMED_SIZES,
+      rendering_speed: IDEOGRAM_SPEED,
+      style: ['AUTO', 'GENERAL', 'REALISTIC', 'DESIGN'],
+      num_images: NUM_IMAGES,
+    },
+    typed: {
+      image_url: URL,
+      strength: { type: 'number', min: 0.01, max: 1 },
+      seed: SEED,
+      negative_prompt: { type: 'string', maxLength: 5000 },
+      expand_prompt: { type: 'boolean' },
+    },
+    maxPrompt: 5000,
+  },
+  'ideogram/v3-edit': {
+    fields: { rendering_speed: IDEOGRAM_SPEED },
+    typed: { image_url: URL, mask_url: URL, seed: SEED, expand_prompt: { type: 'boolean' } },
+    maxPrompt: 5000,
+  },
+  'ideogram/character': {
+    fields: { image_size: NAMED_SIZES, rendering_speed: IDEOGRAM_SPEED, style: ['AUTO', 'REALISTIC', 'FICTION'], num_images: NUM_IMAGES },
+    typed: { seed: SEED, negative_prompt: { type: 'string', maxLength: 5000 }, expand_prompt: { type: 'boolean' } },
+    references: { field: 'reference_image_urls', max: 10, required: true },
+    maxPrompt: 5000,
+  },
+};
+
 function typedProblem(field: string, rule: FieldRule, value: unknown): string | undefined {
   switch (rule.type) {
+    case 'url':
+      return typeof value === 'string' && /^https?:\/\//.test(value) ? undefined : `${field} must be an http(s) URL`;
     case 'int':
     case 'number':
       if (typeof value !== 'number' || (rule.type === 'int' && !Number.isInteger(value)))
@@ -112,17 +184,20 @@ function typedProblem(field: string, rule: FieldRule, value: unknown): string | 
  * prompt, a seed) that the model would silently drop.
  */
 function unknownField(spec: SimModel, input: Record<string, unknown>): string | undefined {
-  const known = new Set(['prompt', ...Object.keys(spec.fields), ...Object.keys(spec.typed ?? {})]);
+  const known = new Set([...(spec.prompt === false ? [] : ['prompt']), ...Object.keys(spec.fields), ...Object.keys(spec.typed ?? {})]);
   if (spec.references) known.add(spec.references.field);
   return Object.keys(input).find((field) => !known.has(field));
 }
 
 /** Why KIE would refuse this model and input (answered as code 422), or undefined. */
 export function modelInputProblem(model: string, input: Record<string, unknown>): string | undefined {
-  const spec = MODELS[model];
+  const spec = MODELS[model] ?? TOOL_MODELS[model];
   if (!spec) return `model ${model} is not supported`;
-  if (typeof input.prompt !== 'string' || input.prompt.trim() === '') return 'prompt is required';
-  if (spec.maxPrompt && input.prompt.length > spec.maxPrompt) return `prompt is longer than ${spec.maxPrompt} characters`;
+  if (spec.prompt === false) {
+    if (input.prompt !== undefined) return `prompt is not a field of ${model}`;
+  } else if (typeof input.prompt !== 'string' || input.prompt.trim() === '') return 'prompt is required';
+  if (spec.maxPrompt && typeof input.prompt === 'string' && input.prompt.length > spec.maxPrompt)
+    return `prompt is longer than ${spec.maxPrompt} characters`;
   for (const [field, allowed] of Object.entries(spec.fields)) {
     const value = input[field];
     if (value === undefined || value === null || value === '') return `${field} is required`;

@@ -40,7 +40,7 @@ function hugeImage(total: number): Readable {
 
 const RATE_LIMIT = 20;
 const RATE_WINDOW_MS = 10_000;
-const REFERENCE_FIELDS = ['image_urls', 'image_input', 'input_urls'];
+const REFERENCE_FIELDS = ['image_urls', 'image_input', 'input_urls', 'reference_image_urls'];
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -105,7 +105,9 @@ export function createTask(ctx: SimContext, body: Buffer): Reply {
   if (problem) return envelope(b, 422, problem);
   const callBackUrl = typeof request.callBackUrl === 'string' ? request.callBackUrl : undefined;
   ctx.recentCreates.push(Date.now());
-  const taskId = ctx.store.create(request.model, request.input, JSON.stringify(request), b.delayMs, callBackUrl);
+  const failing = b.failNextTasks > 0;
+  if (failing) b.failNextTasks--;
+  const taskId = ctx.store.create(request.model, request.input, JSON.stringify(request), b.delayMs, callBackUrl, failing);
   return envelope(b, 200, 'success', { taskId });
 }
 

@@ -2,6 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { type Directive, HUGE_PREFIX, parseDirectives } from './directives.js';
 import { midjourneyCallback, midjourneyRecord } from './midjourney-shape.js';
 import { convertPlaceholder, renderPlaceholder, seedFromPrompt } from './render.js';
+import { isToolModel, renderTool } from './tools.js';
 
 export interface SimLog {
   debug(obj: object, msg?: string): void;
@@ -33,6 +34,8 @@ interface SimTask {
   createTime: number;
   updateTime: number;
   completeTime?: number;
+  /** Set at creation when the behaviour said the next tasks fail (for prompt-less tools, which carry no directive). */
+  failing?: boolean;
   outcome?: { state: 'success'; resultUrls: string[] } | { state: 'fail'; failCode: string; failMsg: string };
   timer?: NodeJS.Timeout;
 }
@@ -77,9 +80,9 @@ export class TaskStore {
   ) {}
 
   /** A Market task (createTask). */
-  create(model: string, input: Record<string, unknown>, param: string, delayMs: number, callBackUrl?: string): string {
+  create(model: string, input: Record<string, unknown>, param: string, delayMs: number, callBackUrl?: string, failing = false): string {
     const taskId = `task_sim_${Date.now()}_${randomBytes(4).toString('hex')}`;
-    return this.#add({ taskId, api: 'market', images: 1, model, param, input, callBackUrl }, delayMs);
+    return this.#add({ taskId, api: 'market', images: 1, model, param, input, callBackUrl, failing }, delayMs);
   }
 
   /** A Midjourney task: `generate` (a grid of four), or an upscale (one) or a variation (four) of a grid's image. */
@@ -220,7 +223,7 @@ export class TaskStore {
 
   async #outcome(task: SimTask): Promise<NonNullable<SimTask['outcome']>> {
     const d = task.directives;
-    if (d.has('fail')) return { state: 'fail', failCode: '500', failMsg: 'Internal server error' };
+    if (d.has('fail') || task.failing) return { state: 'fail', failCode: '500', failMsg: 'Internal server error' };
     if (d.has('reject')) return { state: 'fail', failCode: '400', failMsg: REJECT_MESSAGE };
     const resultUrls: string[] = [];
     for (let i = 0; i < task.images; i++) resultUrls.push(await this.#result(task, i));
@@ -240,12 +243,26 @@ export class TaskStore {
       this.storeFile(name, { bytes: Buffer.from('<html><body>not an image</body></html>'), contentType: 'image/png' });
       return url;
     }
-    const prompt = String(task.input.prompt);
+    const prompt = String(task.input.prompt ?? '');
     const aspect = String(task.input.aspect_ratio ?? task.input.image_size ?? task.input.aspectRatio ?? '1:1');
-    const png = await this.render(prompt, this.#firstSeed(task) + i, aspect);
+    const fresh = () => this.render(prompt, this.#firstSeed(task) + i, aspect);
+    const png = isToolModel(task.model) ? await renderTool(task.model, task.input, (url) => this.#read(url), fresh) : await fresh();
     const bytes = format === 'png' ? png : await convertPlaceholder(png, format);
     this.storeFile(name, { bytes, contentType: `image/${format}` });
     return url;
+  }
+
+  /** An input image by URL: one of ours from the file store, any other fetched (our server's signed reference links). */
+  async #read(url: string): Promise<Buffer> {
+    const prefix = `${this.baseUrl}/files/`;
+    if (url.startsWith(prefix)) {
+      const file = this.file(decodeURIComponent(url.slice(prefix.length)));
+      if (!file) throw new Error(`no such file ${url}`);
+      return file.bytes;
+    }
+    const res = await fetch(url, { signal: AbortSignal.timeout(15_000) });
+    if (!res.ok) throw new Error(`fetching ${url}: HTTP ${res.status}`);
+    return Buffer.from(await res.arrayBuffer());
   }
 
   /** KIE signs only `taskId.timestamp` (seconds), base64 HMAC-SHA256 (kie.md §1.6). */

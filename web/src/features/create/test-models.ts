@@ -22,6 +22,8 @@ export const plainModel: Model = {
   samplers: [],
   mask: false,
   imagesPerTask: 1,
+  text: true,
+  tools: [],
 };
 
 export const localModel: Model = {
