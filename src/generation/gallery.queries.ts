@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
-import type { GenerationRow, ImageRow, UploadRow } from './generation.queries.js';
+import { type GenerationRow, generationColumns, type ImageRow, type UploadRow } from './generation.queries.js';
 import { generations, type ReferenceRole } from './generation.schema.js';
 
 export type GalleryImage = Pick<ImageRow, 'id' | 'width' | 'height' | 'moderation'> & { favourite: boolean };
@@ -32,7 +32,7 @@ const references = sql<GalleryUpload[]>`coalesce((
 
 function prepare(db: Db, afterCursor: boolean) {
   return db
-    .select({ row: generations, images, held, references })
+    .select({ row: generationColumns, images, held, references })
     .from(generations)
     .where(
       and(
@@ -80,6 +80,7 @@ export function galleryPage(
 export interface GalleryFilters {
   search?: { kind: 'words' | 'substring'; text: string };
   modelId?: string;
+  tool?: string;
   status?: string;
   from?: Date;
   before?: Date;
@@ -87,12 +88,70 @@ export interface GalleryFilters {
   albumId?: string;
 }
 
-/** One page of the user's gallery narrowed by filters: the same order and cursor as galleryPage, built per request. */
-export function filteredGalleryPage(
+/** Rows a narrowed page first walks newest-first before it looks the matches up instead (see filteredGalleryPage). */
+const NEARBY_ROWS = 1000;
+
+type PageOpts = { after?: { createdAt: Date; id: string }; limit: number; mature: boolean };
+
+/**
+ * One page of the user's gallery narrowed by filters: the same order and
+ * cursor as galleryPage. A filter that matches few generations (a rare word,
+ * favourites, an album) is slow to find by walking the gallery newest-first,
+ * and PostgreSQL often guesses wrong how few match; a common one is slow to
+ * look up first. So such a page first walks the next NEARBY_ROWS generations
+ * only, and when that does not fill the page, starts from the matches (the
+ * search index, the favourites index, the album) instead.
+ */
+export async function filteredGalleryPage(db: Db, userId: string, filters: GalleryFilters, opts: PageOpts): Promise<GalleryRow[]> {
+  const selective = filters.search?.kind === 'words' || filters.favourite || filters.albumId;
+  if (!selective) return pageQuery(db, userId, filters, opts, {});
+  const bound = await nearbyBound(db, userId, opts.after);
+  if (bound) {
+    const nearby = await pageQuery(db, userId, filters, opts, { notBefore: bound });
+    if (nearby.length >= opts.limit) return nearby;
+  }
+  return pageQuery(db, userId, filters, opts, { fromMatches: true });
+}
+
+/** The NEARBY_ROWS-th generation after the cursor, or null when fewer remain (then the plain walk is short anyway). */
+async function nearbyBound(db: Db, userId: string, after: PageOpts['after']) {
+  const rows = await db
+    .select({ createdAt: generations.createdAt, id: generations.id })
+    .from(generations)
+    .where(and(eq(generations.userId, userId), isNull(generations.deletedAt), after ? afterCursor(after) : undefined))
+    .orderBy(desc(generations.createdAt), desc(generations.id))
+    .offset(NEARBY_ROWS - 1)
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+const afterCursor = (after: { createdAt: Date; id: string }) =>
+  sql`(${generations.createdAt}, ${generations.id}) < (${after.createdAt.toISOString()}::timestamptz, ${after.id})`;
+
+/**
+ * The ids of the generations the selective filters can match, each list
+ * computed once (an uncorrelated array subquery) from its own index. A
+ * superset: the exact conditions still apply.
+ */
+function matchLists(userId: string, filters: GalleryFilters): SQL[] {
+  const lists: SQL[] = [];
+  if (filters.search?.kind === 'words')
+    lists.push(sql`select c.id from generations c
+                   where c.user_id = ${userId} and c.prompt_search @@ websearch_to_tsquery('simple', ${filters.search.text})`);
+  if (filters.favourite)
+    lists.push(sql`select f.generation_id from generation_images f where f.user_id = ${userId} and f.favourited_at is not null`);
+  if (filters.albumId)
+    lists.push(sql`select m.generation_id from album_images ai join generation_images m on m.id = ai.image_id
+                   where ai.album_id = ${filters.albumId}`);
+  return lists.map((list) => sql`${generations.id} = any(array(${list}))`);
+}
+
+function pageQuery(
   db: Db,
   userId: string,
   filters: GalleryFilters,
-  opts: { after?: { createdAt: Date; id: string }; limit: number; mature: boolean },
+  opts: PageOpts,
+  plan: { notBefore?: { createdAt: Date; id: string }; fromMatches?: boolean },
 ): Promise<GalleryRow[]> {
   const imageConditions = [visible(sql`${opts.mature}`)];
   if (filters.favourite) imageConditions.push(sql`i.favourited_at is not null`);
@@ -103,27 +162,29 @@ export function filteredGalleryPage(
   const narrowsImages = filters.favourite || filters.albumId;
   const { search } = filters;
   const { after } = opts;
+  const { notBefore } = plan;
   return db
-    .select({ row: generations, images: imagesWhere(imageWhere), held, references })
+    .select({ row: generationColumns, images: imagesWhere(imageWhere), held, references })
     .from(generations)
     .where(
       and(
         eq(generations.userId, userId),
         isNull(generations.deletedAt),
-        search?.kind === 'words'
-          ? sql`to_tsvector('simple', ${generations.prompt}) @@ websearch_to_tsquery('simple', ${search.text})`
-          : undefined,
+        search?.kind === 'words' ? sql`${generations.promptSearch} @@ websearch_to_tsquery('simple', ${search.text})` : undefined,
         search?.kind === 'substring' ? sql`strpos(lower(${generations.prompt}), lower(${search.text})) > 0` : undefined,
         filters.modelId ? eq(generations.modelId, filters.modelId) : undefined,
+        filters.tool ? eq(generations.tool, filters.tool as GenerationRow['tool']) : undefined,
         filters.status ? eq(generations.status, filters.status) : undefined,
         filters.from ? sql`${generations.createdAt} >= ${filters.from.toISOString()}::timestamptz` : undefined,
         filters.before ? sql`${generations.createdAt} < ${filters.before.toISOString()}::timestamptz` : undefined,
         narrowsImages
           ? sql`exists (select 1 from generation_images i where i.generation_id = generations.id and ${imageWhere})`
           : undefined,
-        after
-          ? sql`(${generations.createdAt}, ${generations.id}) < (${after.createdAt.toISOString()}::timestamptz, ${after.id})`
+        after ? afterCursor(after) : undefined,
+        notBefore
+          ? sql`(${generations.createdAt}, ${generations.id}) >= (${notBefore.createdAt.toISOString()}::timestamptz, ${notBefore.id})`
           : undefined,
+        ...(plan.fromMatches ? matchLists(userId, filters) : []),
       ),
     )
     .orderBy(desc(generations.createdAt), desc(generations.id))

@@ -4,7 +4,10 @@ import { type Db, queryRows } from '../db/index.js';
 import { generationImages, generationReferences, generations, uploads } from './generation.schema.js';
 import { statusAllows, statusIsActive } from './state.js';
 
-export type GenerationRow = typeof generations.$inferSelect;
+const { promptSearch: _search, ...rowColumns } = getTableColumns(generations);
+/** Every column but the search's tsvector, which only the search's own SQL reads (and which is large). */
+export const generationColumns = rowColumns;
+export type GenerationRow = Omit<typeof generations.$inferSelect, 'promptSearch'>;
 export type ImageRow = typeof generationImages.$inferSelect;
 export type UploadRow = typeof uploads.$inferSelect;
 
@@ -20,7 +23,7 @@ export async function ownsGeneration(db: Db, input: { userId: string; generation
 /** The user's own generation, or null (also when it belongs to someone else). */
 export async function findGeneration(db: Db, userId: string, id: string, opts: { trashed?: boolean } = {}): Promise<GenerationRow | null> {
   const rows = await db
-    .select()
+    .select(generationColumns)
     .from(generations)
     .where(
       and(
@@ -35,7 +38,7 @@ export async function findGeneration(db: Db, userId: string, id: string, opts: {
 /** The user's trash, most recently deleted first. */
 export async function listTrashRows(db: Db, userId: string, limit: number) {
   return db
-    .select()
+    .select(generationColumns)
     .from(generations)
     .where(and(eq(generations.userId, userId), isNotNull(generations.deletedAt)))
     .orderBy(desc(generations.deletedAt))
@@ -65,7 +68,7 @@ export async function unsafeFindTrashBefore(db: Db, before: Date, limit: number)
 
 /** System read for workers and the sweeper: no owner filter, by design. */
 export async function unsafeFindGeneration(db: Db, id: string): Promise<GenerationRow | null> {
-  const rows = await db.select().from(generations).where(eq(generations.id, id));
+  const rows = await db.select(generationColumns).from(generations).where(eq(generations.id, id));
   return rows[0] ?? null;
 }
 
@@ -200,7 +203,7 @@ export async function startRun(db: Db, id: string, now: Date) {
     })
     .where(and(eq(generations.id, id), statusIsActive()))
     .returning({
-      row: getTableColumns(generations),
+      row: generationColumns,
       references: sql<number>`(select count(*)::int from generation_references r where r.generation_id = ${generations.id})`,
     });
   const first = rows[0];
@@ -280,7 +283,7 @@ export async function markFailed(tx: Db, id: string, now: Date, error: { code: s
       refunded: generations.cost,
     })
     .where(and(eq(generations.id, id), statusAllows('failed')))
-    .returning();
+    .returning(generationColumns);
   return rows[0] ?? null;
 }
 
@@ -297,7 +300,7 @@ export async function markCanceled(tx: Db, input: { userId: string; id: string; 
     .where(
       and(eq(generations.id, input.id), eq(generations.userId, input.userId), statusAllows('canceled'), eq(generations.status, input.from)),
     )
-    .returning();
+    .returning(generationColumns);
   return rows[0] ?? null;
 }
 

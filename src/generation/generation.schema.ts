@@ -1,8 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, customType, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { GenerationTool } from '../contracts/tools.js';
 
 export type ReferenceRole = 'reference' | 'source' | 'mask';
+
+/** PostgreSQL's tsvector, read as its text form (nothing reads it but the search's own SQL). */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /*
  * Every user_id here references "user"(id) in the database (see the migrations;
@@ -46,6 +49,13 @@ export const generations = pgTable(
     /** Upscale: how many times larger. */
     factor: integer('factor'),
     prompt: text('prompt').notNull(),
+    /**
+     * The prompt's words for gallery search ('simple' configuration: no stemming,
+     * any language split on spaces), kept by PostgreSQL. Stored rather than an
+     * expression index so a search checks each candidate without re-parsing its
+     * prompt (a phrase search must recheck every GIN hit).
+     */
+    promptSearch: tsvector('prompt_search').generatedAlwaysAs(sql`to_tsvector('simple', prompt)`),
     negativePrompt: text('negative_prompt'),
     /** The prompt as the model received it (weights written for its family; see contracts/prompt-syntax.ts). Null before 0016. */
     sentPrompt: text('sent_prompt'),
@@ -80,8 +90,8 @@ export const generations = pgTable(
   },
   (t) => [
     index('generations_user_created_idx').on(t.userId, t.createdAt, t.id),
-    // Gallery search (list-generations.ts): the 'simple' configuration, the same expression the query uses.
-    index('generations_prompt_search_idx').using('gin', sql`to_tsvector('simple', ${t.prompt})`),
+    // Gallery search (gallery.queries.ts).
+    index('generations_prompt_search_idx').using('gin', t.promptSearch),
     index('generations_status_idx').on(t.status, t.deadlineAt),
     index('generations_parent_image_idx').on(t.parentImageId),
   ],

@@ -52,13 +52,13 @@ async function toFilters(deps: { db: Db; modelNames: Map<string, string> }, user
   const filters: GalleryFilters = {
     search: query.q ? searchFilter(query.q) : undefined,
     modelId: query.model,
+    tool: query.tool,
     status: query.status,
     from: query.from ? new Date(`${query.from}T00:00:00.000Z`) : undefined,
     before: query.to ? new Date(new Date(`${query.to}T00:00:00.000Z`).getTime() + DAY_MS) : undefined,
     favourite: query.favourite === '1',
     albumId: query.album,
   };
-  // Every generation is a text one today: `tool=text` narrows nothing (the image tools add a column to filter on).
   const narrowed = Object.values(filters).some((v) => v !== undefined && v !== false);
   return narrowed ? filters : null;
 }

@@ -10,7 +10,8 @@ import { decidePrompt } from '../moderation/index.js';
 import { promptHistoryClauses } from '../prompts/index.js';
 import { checkSubmission } from './check-submission.js';
 import type { GenerationContext } from './context.js';
-import { type generations, idempotencyKeys } from './generation.schema.js';
+import type { GenerationRow } from './generation.queries.js';
+import { idempotencyKeys } from './generation.schema.js';
 import { getGenerationOrThrow } from './get-generation.js';
 import { runJob } from './jobs.js';
 import { toGenerationView } from './to-view.js';
@@ -98,8 +99,6 @@ export async function submitGeneration(
     deps.modelNames,
   );
 }
-
-type GenerationRow = typeof generations.$inferSelect;
 
 /**
  * The whole submit in ONE statement (data-modifying CTEs): claim the

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Generation, GenerationPage } from '../../src/contracts/api.js';
 import { MAX_ALBUM_NAME, MAX_ALBUMS } from '../../src/contracts/gallery.js';
@@ -135,7 +135,7 @@ describe('the gallery as a workspace', () => {
     const cases: [string, string][] = [
       ['model=no-such-model', 'model'],
       ['status=exploded', 'status'],
-      ['tool=upscale', 'tool'],
+      ['tool=sharpen', 'tool'],
       ['from=2026-02-30', 'from'],
       ['to=yesterday', 'to'],
       ['from=2026-05-02&to=2026-05-01', 'from'],
@@ -360,4 +360,33 @@ describe('the gallery as a workspace', () => {
     expect((await gallery(user, `album=${box.id}`)).ids).toEqual([]);
     expect((await as(user, 'GET', '/api/albums')).json().items[0]).toMatchObject({ imageCount: 0, coverThumbnailUrl: null });
   });
+
+  it('finds rare matches in a large gallery by the same order and cursor, near the top and far down', async () => {
+    // More generations than a narrowed page walks before it starts from the matches instead.
+    const user = await givenVerifiedUser(t);
+    await t.deps.db.execute(sql`
+      with g as (
+        insert into generations (id, user_id, status, prompt, model_id, provider, provider_model, aspect_ratio, count, cost,
+                                 deadline_at, created_at)
+        select gen_random_uuid()::text, ${user.id}, 'succeeded',
+               case when i in (3, 1500, 2400) then 'a lone lighthouse ' || i else 'crowded harbour ' || i end,
+               ${models[0]}, 'simulator', 'sim', '1:1', 1, 1, now(), timestamptz '2026-03-01' - i * interval '1 minute'
+        from generate_series(1, 2500) i returning id, user_id, created_at, prompt)
+      insert into generation_images (id, generation_id, user_id, position, original_key, thumbnail_key, content_type, width, height,
+                                     bytes, favourited_at, created_at)
+      select gen_random_uuid()::text, id, user_id, 0, id, id, 'image/png', 8, 8, 1,
+             case when prompt like '%lighthouse%' then created_at end, created_at from g`);
+    const prompts = async (query: string, limit = 2) => {
+      const ids = await allPages(user, query, limit);
+      const { id, prompt } = tables.generations;
+      const rows = ids.length === 0 ? [] : await t.deps.db.select({ id, prompt }).from(tables.generations).where(inArray(id, ids));
+      const byId = new Map(rows.map((r) => [r.id, r.prompt]));
+      return ids.map((id) => byId.get(id));
+    };
+    const lonely = ['a lone lighthouse 3', 'a lone lighthouse 1500', 'a lone lighthouse 2400'];
+    expect(await prompts('q=lighthouse')).toEqual(lonely);
+    expect(await prompts('favourite=1')).toEqual(lonely);
+    expect(await prompts(`q=${encodeURIComponent('"lone lighthouse" -harbour')}`)).toEqual(lonely);
+    expect(await prompts('q=harbour', 100)).toHaveLength(2497);
+  }, 60_000);
 });
