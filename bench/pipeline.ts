@@ -16,6 +16,8 @@
  *      (first page, a deep page, pages walked by cursor) against a bare Fastify route (goal p99 < 20 ms).
  *   4. Downloads: a result's PNG with its settings written in as it streams, against the stored
  *      file sent as it is (goal ≥ 0.9×).
+ *   6. Image tools (bench/tools.ts): an upscale's and a background removal's result through the KIE
+ *      adapter's download, ingestion and storage against a plain fetch + thumbnail + writes (goal ≤ 1.2×).
  *   5. Image moderation (bench/moderation-images.ts): the local classifier's warm-up, then its cost
  *      per image (p50/p95/p99/mean) against sharp decoding the same image to raw pixels; and
  *      generations end to end through the app with the image check off and local in alternate
@@ -24,7 +26,7 @@
  *      BENCH_MODERATION_TASK_MS: sizes.
  * PostgreSQL when DATABASE_URL is set, PGlite otherwise. BENCH_SECONDS: each autocannon run's length;
  * BENCH_IN_FLIGHT, BENCH_INGEST_IMAGES, BENCH_GALLERY_ROWS: sizes; BENCH_ONLY=gallery,…: some parts
- * (in-flight, ingestion, gallery, downloads, moderation).
+ * (in-flight, ingestion, tools, gallery, downloads, moderation).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,6 +36,7 @@ import { gallery } from './gallery.js';
 import { inFlight } from './in-flight.js';
 import { ingestion } from './ingestion.js';
 import { startApp, verifiedUsers } from './lib.js';
+import { tools } from './tools.js';
 import { imageModeration } from './moderation-images.js';
 
 const env = process.env;
@@ -48,6 +51,7 @@ async function main(): Promise<void> {
     // A web-only instance for the rest: no idle worker slots polling the queue meanwhile.
     const web = await startApp(join(root, 'web'), {}, { role: 'web' });
     if (only('ingestion')) await ingestion(web.deps, join(root, 'web'));
+    if (only('tools')) await tools(web.deps, join(root, 'web'));
     const [user] = await verifiedUsers(web.app, web.deps, 1, 'bench-gallery');
     if (only('gallery')) await gallery(web.deps, web.base, user!);
     if (only('downloads')) await downloads(web.deps, web.base, user!);

@@ -129,21 +129,31 @@ const afterCursor = (after: { createdAt: Date; id: string }) =>
   sql`(${generations.createdAt}, ${generations.id}) < (${after.createdAt.toISOString()}::timestamptz, ${after.id})`;
 
 /**
- * The ids of the generations the selective filters can match, each list
- * computed once (an uncorrelated array subquery) from its own index. A
- * superset: the exact conditions still apply.
+ * The generations the selective filters can match, as one set: each list
+ * comes from its own index (the search's, the favourites', the album's), is
+ * computed once (an array subquery), and the lists are intersected before any
+ * generation is read. A superset: the exact conditions still apply. Hidden in
+ * arrays on purpose: PostgreSQL then reads them first instead of probing an
+ * index once per generation it walks.
  */
-function matchLists(userId: string, filters: GalleryFilters): SQL[] {
+function matchSet(userId: string, filters: GalleryFilters, mature: boolean): SQL | undefined {
   const lists: SQL[] = [];
+  const shown = (alias: string) => sql.raw(`(${alias}.moderation = 'clear' or (${alias}.moderation = 'mature' and ${mature}))`);
   if (filters.search?.kind === 'words')
     lists.push(sql`select c.id from generations c
                    where c.user_id = ${userId} and c.prompt_search @@ websearch_to_tsquery('simple', ${filters.search.text})`);
   if (filters.favourite)
-    lists.push(sql`select f.generation_id from generation_images f where f.user_id = ${userId} and f.favourited_at is not null`);
+    lists.push(sql`select f.generation_id from generation_images f
+                   where f.user_id = ${userId} and f.favourited_at is not null and ${shown('f')}`);
   if (filters.albumId)
     lists.push(sql`select m.generation_id from album_images ai join generation_images m on m.id = ai.image_id
-                   where ai.album_id = ${filters.albumId}`);
-  return lists.map((list) => sql`${generations.id} = any(array(${list}))`);
+                   where ai.album_id = ${filters.albumId} and ${shown('m')}`);
+  if (lists.length === 0) return undefined;
+  const sets = sql.join(
+    lists.map((list) => sql`select unnest(array(${list}))`),
+    sql` intersect `,
+  );
+  return sql`${generations.id} in (${sets})`;
 }
 
 function pageQuery(
@@ -177,14 +187,15 @@ function pageQuery(
         filters.status ? eq(generations.status, filters.status) : undefined,
         filters.from ? sql`${generations.createdAt} >= ${filters.from.toISOString()}::timestamptz` : undefined,
         filters.before ? sql`${generations.createdAt} < ${filters.before.toISOString()}::timestamptz` : undefined,
-        narrowsImages
+        // From the matches, one of favourite or album is exact already (its list holds only images shown); both need the same image.
+        narrowsImages && !(plan.fromMatches && !(filters.favourite && filters.albumId))
           ? sql`exists (select 1 from generation_images i where i.generation_id = generations.id and ${imageWhere})`
           : undefined,
         after ? afterCursor(after) : undefined,
         notBefore
           ? sql`(${generations.createdAt}, ${generations.id}) >= (${notBefore.createdAt.toISOString()}::timestamptz, ${notBefore.id})`
           : undefined,
-        ...(plan.fromMatches ? matchLists(userId, filters) : []),
+        plan.fromMatches ? matchSet(userId, filters, opts.mature) : undefined,
       ),
     )
     .orderBy(desc(generations.createdAt), desc(generations.id))
