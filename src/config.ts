@@ -37,6 +37,7 @@ const envSchema = z.object({
   A1111_USERNAME: z.string().optional(),
   A1111_PASSWORD: secret.optional(),
   A1111_CHECKPOINT: z.string().optional(),
+  A1111_UPSCALER: z.string().min(1).optional(),
   A1111_TIMEOUT_SECONDS: int(600, 10, 3600),
   A1111_CONCURRENCY: int(1, 1, 8),
   COMFYUI_URL: z.url().optional(),
@@ -263,6 +264,7 @@ function providerConfig(e: ParsedEnv) {
       username: e.A1111_USERNAME,
       password: e.A1111_PASSWORD,
       checkpoint: e.A1111_CHECKPOINT,
+      upscaler: e.A1111_UPSCALER,
       timeoutMs: e.A1111_TIMEOUT_SECONDS * 1000,
       concurrency: e.A1111_CONCURRENCY,
     };
