@@ -119,6 +119,13 @@ describe('A1111 adapter: image tools', () => {
     expect(fake?.generations().at(-1)?.body).toMatchObject({ upscaling_resize: 2, upscaler_1: 'SwinIR 4x' });
   });
 
+  it('fails an upscale with an upscaler the webui lacks as an operator problem, not a retry', async () => {
+    const provider = await given({ upscaler: '4x-NotInstalled' });
+    const taskId = await provider.createTask(toolInput('upscale', { source: await source(), prompt: '', factor: 2 }));
+    const state = await waitForTask(provider, taskId);
+    expect(state).toMatchObject({ state: 'failed', error: { kind: 'provider_account', code: 'upscaler_not_found' } });
+  });
+
   it('refuses, permanently and before calling the webui, a tool it cannot do, a tool without a source, inpaint without a mask', async () => {
     const provider = await given();
     const from = await source();
