@@ -90,11 +90,10 @@ export function createComfyProvider(options: ComfyProviderOptions): ImageProvide
     return fillWorkflow(workflow, values);
   }
 
-  /** The filled graph of an image-tool task (tools.ts); upscale has no checkpoint to check. */
+  /** The filled graph of an image-tool task (tools.ts). */
   async function toolGraph(input: CreateTaskInput & { source: NonNullable<CreateTaskInput['source']> }, task: ToolTask) {
-    const checkpoint = task.workflow.roles.checkpoint
-      ? checkpointFor(await checkpointList(), input.providerModel, options.checkpoint)
-      : input.providerModel;
+    // An upscale template loads no checkpoint, so there is none to check (or set).
+    const checkpoint = task.workflow.roles.checkpoint ? checkpointFor(await checkpointList(), input.providerModel, options.checkpoint) : '';
     const { upload, ...sized } = await toolInputs(task.tool, input);
     const values = { ...fillValuesFor(input, checkpoint, megapixels), ...sized, image: await uploadImage(http, upload) };
     return fillWorkflow(task.workflow, values);
