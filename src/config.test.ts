@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, type Env, loadConfig } from './config.js';
+import { loadComfyWorkflows } from './providers/index.js';
 
 describe('loadConfig', () => {
   it('runs with no variables at all: embedded database, simulator, port 3000', () => {
@@ -73,6 +74,25 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ PROVIDER: 'comfyui', COMFYUI_URL: 'http://127.0.0.1:8188', COMFYUI_WORKFLOWS_DIR: dir })).toThrow(
         `COMFYUI_WORKFLOWS_DIR: ${join(dir, 'txt2img.json')}: no sampler node`,
       );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('offers the local checkpoint the image tools its provider can do: all four on AUTOMATIC1111, those with a template on ComfyUI', () => {
+    const toolsOf = (env: Record<string, string>) => Object.keys(loadConfig(env).models[0]?.tools ?? {});
+    const four = ['img2img', 'variations', 'inpaint', 'upscale'];
+    expect(toolsOf({ PROVIDER: 'a1111', A1111_URL: 'http://127.0.0.1:7860', A1111_UPSCALER: 'SwinIR 4x' })).toEqual(four);
+    expect(loadConfig({ PROVIDER: 'a1111', A1111_URL: 'http://127.0.0.1:7860', A1111_UPSCALER: 'SwinIR 4x' }).provider).toMatchObject({
+      upscaler: 'SwinIR 4x',
+    });
+    expect(toolsOf({ PROVIDER: 'comfyui', COMFYUI_URL: 'http://127.0.0.1:8188' })).toEqual(four);
+    const dir = mkdtempSync(join(tmpdir(), 'comfy-tools-'));
+    try {
+      const { txt2img, upscale } = loadComfyWorkflows();
+      writeFileSync(join(dir, 'txt2img.json'), JSON.stringify(txt2img.graph));
+      writeFileSync(join(dir, 'upscale.json'), JSON.stringify(upscale?.graph));
+      expect(toolsOf({ PROVIDER: 'comfyui', COMFYUI_URL: 'http://127.0.0.1:8188', COMFYUI_WORKFLOWS_DIR: dir })).toEqual(['upscale']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -4,7 +4,7 @@ import type { ImageTool } from './contracts/tools.js';
 import { defaultA1111Models, defaultComfyModels, defaultModels, parseModels } from './generation/index.js';
 import { Secret } from './lib/secret.js';
 import { parsePresets } from './prompts/index.js';
-import { checkCatalogEntry, loadComfyWorkflows, parseBehaviourPatch, toolsOfProvider } from './providers/index.js';
+import { checkCatalogEntry, comfyToolsOf, loadComfyWorkflows, parseBehaviourPatch, toolsOfProvider } from './providers/index.js';
 import { parseStorageUrl } from './storage/index.js';
 
 /**
@@ -37,6 +37,7 @@ const envSchema = z.object({
   A1111_USERNAME: z.string().optional(),
   A1111_PASSWORD: secret.optional(),
   A1111_CHECKPOINT: z.string().optional(),
+  A1111_UPSCALER: z.string().min(1).optional(),
   A1111_TIMEOUT_SECONDS: int(600, 10, 3600),
   A1111_CONCURRENCY: int(1, 1, 8),
   COMFYUI_URL: z.url().optional(),
@@ -192,7 +193,7 @@ export function loadConfig(env: Env = process.env, terminal = false) {
     provider,
     storage: storageConfig(e),
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
-    models: models(e.MODELS_JSON, provider.kind),
+    models: models(e.MODELS_JSON, provider.kind, toolsOf(e, provider.kind)),
     presets: presets(e.PRESETS_JSON),
     uploads: { maxBytes: e.UPLOAD_MAX_BYTES, maxPixels: e.UPLOAD_MAX_PIXELS, maxPerGeneration: 4, delivery: e.REFERENCE_DELIVERY },
     legal: {
@@ -263,6 +264,7 @@ function providerConfig(e: ParsedEnv) {
       username: e.A1111_USERNAME,
       password: e.A1111_PASSWORD,
       checkpoint: e.A1111_CHECKPOINT,
+      upscaler: e.A1111_UPSCALER,
       timeoutMs: e.A1111_TIMEOUT_SECONDS * 1000,
       concurrency: e.A1111_CONCURRENCY,
     };
@@ -333,7 +335,12 @@ function keepTools<T extends object>(tools: T, canDo: readonly ImageTool[]): T {
   return Object.fromEntries(Object.entries(tools).filter(([tool]) => canDo.includes(tool as ImageTool))) as T;
 }
 
-function models(json: string | undefined, provider: ReturnType<typeof providerConfig>['kind']) {
+/** What the provider can do; for ComfyUI, what its templates can (an operator's folder may lack some). */
+function toolsOf(e: ParsedEnv, provider: ReturnType<typeof providerConfig>['kind']): readonly ImageTool[] {
+  return provider === 'comfyui' ? comfyToolsOf(loadComfyWorkflows(e.COMFYUI_WORKFLOWS_DIR)) : toolsOfProvider(provider);
+}
+
+function models(json: string | undefined, provider: ReturnType<typeof providerConfig>['kind'], canDo: readonly ImageTool[]) {
   const local = provider === 'a1111' || provider === 'comfyui';
   let parsed: typeof defaultModels;
   try {
@@ -342,7 +349,6 @@ function models(json: string | undefined, provider: ReturnType<typeof providerCo
     throw new ConfigError([`MODELS_JSON: ${(err as Error).message}`]);
   }
   // Only tools the provider can do are offered: the defaults lose the others, MODELS_JSON may not ask for them.
-  const canDo = toolsOfProvider(provider);
   if (!json) parsed = parsed.map((m) => ({ ...m, tools: keepTools(m.tools, canDo) }));
   const toolProblems = parsed.flatMap((m) =>
     Object.keys(m.tools)

@@ -11,28 +11,34 @@ import type { ReferenceImage } from './types.js';
 export async function maskInConvention(mask: ReferenceImage, changes: 'white' | 'black'): Promise<ReferenceImage> {
   let image = sharp(mask.bytes).flatten({ background: '#000' }).greyscale();
   if (changes === 'black') image = image.negate({ alpha: false });
-  const bytes = await image.png().toBuffer();
+  // greyscale() alone still writes three channels; one band makes the PNG grey.
+  const bytes = await image.extractChannel(0).png().toBuffer();
   return { ...mask, name: mask.name.replace(/\.[a-z0-9]+$/i, '.png'), bytes, contentType: 'image/png' };
 }
 
 /**
  * The source with the mask in its alpha channel, transparent where to change:
  * ComfyUI's LoadImage gives 1 − alpha as its MASK output (kie-tools.md §3.5).
- * The mask is resized to the source should the two differ by rounding.
+ * The mask is resized to the source should the two differ by rounding. The
+ * RGBA pixels are built by hand: sharp's joinChannel with a raw buffer quietly
+ * gave a PNG without alpha.
  */
 export async function sourceWithMaskAsAlpha(source: ReferenceImage, mask: ReferenceImage): Promise<ReferenceImage> {
-  const base = sharp(source.bytes).removeAlpha();
-  const { width, height } = await base.metadata();
-  const keep = await sharp(mask.bytes)
+  const { data: rgb, info } = await sharp(source.bytes).removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
+  const { width, height } = info;
+  const change = await sharp(mask.bytes)
     .flatten({ background: '#000' })
     .greyscale()
     .resize(width, height, { fit: 'fill' })
-    .negate({ alpha: false })
-    .toColourspace('b-w')
+    .extractChannel(0)
     .raw()
     .toBuffer();
-  const bytes = await base
-    .joinChannel(keep, { raw: { width: width ?? 1, height: height ?? 1, channels: 1 } })
+  const rgba = Buffer.alloc(width * height * 4);
+  for (let p = 0; p < width * height; p++) {
+    rgb.copy(rgba, p * 4, p * info.channels, p * info.channels + 3);
+    rgba[p * 4 + 3] = 255 - (change[p] ?? 0);
+  }
+  const bytes = await sharp(rgba, { raw: { width, height, channels: 4 } })
     .png()
     .toBuffer();
   return { ...source, name: source.name.replace(/\.[a-z0-9]+$/i, '.png'), bytes, contentType: 'image/png' };

@@ -3,12 +3,14 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import sharp from 'sharp';
+import { extrasImage, img2imgImage, validationError } from './a1111-fake-tools.js';
 
 /**
  * A stand-in for AUTOMATIC1111 stable-diffusion-webui started with `--api`,
- * speaking the subset AnimeGen uses: txt2img, img2img, progress and
- * sd-models. Images are real PNGs, deterministic from prompt and seed, sized
- * from width/height. Unlike the real webui it does NOT serialise generation
+ * speaking the subset AnimeGen uses: txt2img, img2img (with inpainting),
+ * extra-single-image (upscale), progress and sd-models. Images are real PNGs,
+ * deterministic from prompt and seed, sized from width/height; img2img and
+ * Extras derive theirs from the input image (a1111-fake-tools.ts). Unlike the real webui it does NOT serialise generation
  * calls, so a test can see whether the adapter overlaps them.
  */
 
@@ -47,13 +49,15 @@ export interface A1111Fake {
   url: string;
   /** Every call received, in arrival order. */
   calls: RecordedCall[];
-  /** Only the txt2img / img2img calls. */
+  /** Only the txt2img / img2img / extra-single-image calls. */
   generations(): RecordedCall[];
   /** The most generation calls ever in flight at once. */
   maxInFlight(): number;
   behave(patch: Partial<A1111FakeBehaviour>): void;
   close(): Promise<void>;
 }
+
+const GENERATION_PATHS = ['/sdapi/v1/txt2img', '/sdapi/v1/img2img', '/sdapi/v1/extra-single-image'];
 
 export const FAKE_SAMPLERS = ['Euler a', 'Euler', 'DPM++ 2M', 'DPM++ 2M Karras', 'DPM++ SDE'];
 
@@ -99,16 +103,13 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(JSON.stringify(body));
 }
 
-/** FastAPI's 422 shape for one bad field. */
-const validationError = (field: string, msg: string) => ({ detail: [{ loc: ['body', field], msg, type: 'value_error' }] });
-
 /** Checks the fields the webui would refuse; returns the refusal or undefined. */
 function refusalOf(body: Record<string, unknown> | undefined): { status: number; body: unknown } | undefined {
-  if (!body || typeof body.prompt !== 'string') return { status: 422, body: validationError('prompt', 'field required') };
+  if (!body || typeof body.prompt !== 'string') return validationError('prompt', 'field required');
   for (const side of ['width', 'height'] as const) {
     const value = body[side];
     if (typeof value !== 'number' || !Number.isInteger(value) || value % 8 !== 0) {
-      return { status: 422, body: validationError(side, 'must be an integer multiple of 8') };
+      return validationError(side, 'must be an integer multiple of 8');
     }
   }
   if (typeof body.sampler_name === 'string' && !FAKE_SAMPLERS.includes(body.sampler_name)) {
@@ -126,27 +127,28 @@ export async function startA1111Fake(options: A1111FakeOptions = {}): Promise<A1
   const running = new Map<RecordedCall, number>();
   let maxInFlight = 0;
 
+  /** The picture a call makes: an Answer when refused. */
+  async function imageFor(path: string, body: Record<string, unknown>): Promise<{ status: number; body: unknown } | Buffer> {
+    if (path.endsWith('/extra-single-image')) return extrasImage(body);
+    const refusal = refusalOf(body);
+    if (refusal) return refusal;
+    if (path.endsWith('/img2img')) return img2imgImage(body);
+    return renderFakeImage(String(body.prompt), Number(body.seed), Number(body.width), Number(body.height));
+  }
+
   async function generate(call: RecordedCall, res: ServerResponse) {
     running.set(call, Date.now());
     maxInFlight = Math.max(maxInFlight, running.size);
     try {
       await sleep(behaviour.delayMs);
-      const refusal = behaviour.failWith ?? refusalOf(call.body);
-      if (refusal) return send(res, refusal.status, refusal.body);
+      if (behaviour.failWith) return send(res, behaviour.failWith.status, behaviour.failWith.body);
       const body = call.body ?? {};
-      if (call.path.endsWith('/img2img')) {
-        const init = Array.isArray(body.init_images) ? body.init_images[0] : undefined;
-        const ok =
-          typeof init === 'string' &&
-          (await sharp(Buffer.from(init, 'base64'))
-            .metadata()
-            .catch(() => null));
-        if (!ok) return send(res, 500, { error: 'HTTPException', detail: 'Invalid encoded image' });
-      }
-      const image =
-        behaviour.result === 'not-an-image'
-          ? Buffer.from('this is not an image').toString('base64')
-          : (await renderFakeImage(String(body.prompt), Number(body.seed), Number(body.width), Number(body.height))).toString('base64');
+      const made = await imageFor(call.path, body);
+      if (!Buffer.isBuffer(made)) return send(res, made.status, made.body);
+      const image = behaviour.result === 'not-an-image' ? Buffer.from('this is not an image').toString('base64') : made.toString('base64');
+      // Extras answers one `image` (and html_info); txt2img and img2img a list with their parameters.
+      if (call.path.endsWith('/extra-single-image'))
+        return send(res, 200, { html_info: '<p>upscaled</p>', image: behaviour.result === 'no-images' ? '' : image });
       const images = behaviour.result === 'no-images' ? [] : [image];
       send(res, 200, { images, parameters: body, info: JSON.stringify({ seed: body.seed, width: body.width, height: body.height }) });
     } finally {
@@ -175,7 +177,7 @@ export async function startA1111Fake(options: A1111FakeOptions = {}): Promise<A1
       }
       if (req.method === 'GET' && path === '/sdapi/v1/sd-models') return send(res, 200, (options.checkpoints ?? []).map(checkpointItem));
       if (req.method === 'GET' && path === '/sdapi/v1/progress') return progress(res);
-      if (req.method === 'POST' && (path === '/sdapi/v1/txt2img' || path === '/sdapi/v1/img2img')) return generate(call, res);
+      if (req.method === 'POST' && GENERATION_PATHS.includes(path)) return generate(call, res);
       send(res, 404, { detail: 'Not Found' });
     })().catch((error: unknown) => send(res, 500, { error: String(error) }));
   });
@@ -185,7 +187,7 @@ export async function startA1111Fake(options: A1111FakeOptions = {}): Promise<A1
   return {
     url: `http://127.0.0.1:${port}`,
     calls,
-    generations: () => calls.filter((c) => c.path === '/sdapi/v1/txt2img' || c.path === '/sdapi/v1/img2img'),
+    generations: () => calls.filter((c) => GENERATION_PATHS.includes(c.path)),
     maxInFlight: () => maxInFlight,
     behave(patch) {
       Object.assign(behaviour, patch);

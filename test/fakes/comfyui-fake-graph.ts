@@ -59,6 +59,15 @@ export function nodeDefs(checkpoints: string[], inputFiles: string[]): Record<st
       },
       output: ['IMAGE'],
     },
+    ImageScaleBy: {
+      required: {
+        image: ['IMAGE'],
+        upscale_method: [['nearest-exact', 'bilinear', 'area', 'bicubic', 'lanczos']],
+        scale_by: ['FLOAT', { default: 1, min: 0.01, max: 8, step: 0.01 }],
+      },
+      output: ['IMAGE'],
+    },
+    SetLatentNoiseMask: { required: { samples: ['LATENT'], mask: ['MASK'] }, output: ['LATENT'] },
     VAEDecode: { required: { samples: ['LATENT'], vae: ['VAE'] }, output: ['IMAGE'] },
     VAEEncode: { required: { pixels: ['IMAGE'], vae: ['VAE'] }, output: ['LATENT'] },
     LoadImage: { required: { image: [inputFiles, { image_upload: true }] }, output: ['IMAGE', 'MASK'] },

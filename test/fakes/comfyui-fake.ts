@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import sharp from 'sharp';
-import { renderFakeImage } from './a1111-fake.js';
 import { type Graph, nodeDefs, reason, validatePrompt } from './comfyui-fake-graph.js';
+import { createGraphRunner } from './comfyui-fake-render.js';
 
 /**
  * A stand-in for a ComfyUI server, speaking the documented HTTP API AnimeGen
  * uses: POST /prompt (validated as the real server validates an API-format
  * graph, answering 400 `{error, node_errors}`), a queue that runs one prompt
  * at a time, /history, /queue, /view (real PNGs), /upload/image (multipart)
- * and /object_info for the core nodes an SDXL txt2img / img2img graph uses.
+ * and /object_info for the core nodes an SDXL txt2img / img2img / inpaint /
+ * upscale graph uses. Outputs are drawn by comfyui-fake-render.ts, derived
+ * from the uploaded images.
  * Every route also answers under /api/, as the real one does. Like ComfyUI,
  * queue and history live in memory only.
  */
@@ -71,9 +72,6 @@ function send(res: ServerResponse, status: number, body: unknown) {
   res.end(JSON.stringify(body));
 }
 
-/** Follows a link input to the node it names. */
-const linked = (graph: Graph, value: unknown) => (Array.isArray(value) && typeof value[0] === 'string' ? graph[value[0]] : undefined);
-
 export async function startComfyFake(options: ComfyFakeOptions = {}): Promise<ComfyFake> {
   const behaviour: ComfyFakeBehaviour = { runMs: 0, executionError: null, failAllWith: null, ...options.behaviour };
   const checkpoints = options.checkpoints ?? ['illustriousXL_v01.safetensors'];
@@ -89,27 +87,6 @@ export async function startComfyFake(options: ComfyFakeOptions = {}): Promise<Co
   let counter = 0;
   let saved = 0;
   const defs = () => nodeDefs(checkpoints, [...inputFiles.keys()]);
-
-  /** What the graph would draw: size from the latent, or from the loaded image for img2img. */
-  async function render(item: QueueItem): Promise<Buffer> {
-    const sampler = Object.values(item.graph).find((n) => n.class_type === 'KSampler');
-    const inputs = sampler?.inputs ?? {};
-    const prompt = String(linked(item.graph, inputs.positive)?.inputs?.text ?? '');
-    const seed = Number(inputs.seed);
-    let source = linked(item.graph, inputs.latent_image);
-    if (source?.class_type === 'VAEEncode') {
-      let pixels = linked(item.graph, source.inputs?.pixels);
-      if (pixels?.class_type === 'ImageScale') {
-        const { width, height } = pixels.inputs ?? {};
-        if (Number(width) > 0 && Number(height) > 0) return renderFakeImage(prompt, seed, Number(width), Number(height));
-        pixels = linked(item.graph, pixels.inputs?.image);
-      }
-      const meta = await sharp(inputFiles.get(String(pixels?.inputs?.image))).metadata();
-      return renderFakeImage(prompt, seed, meta.width ?? 64, meta.height ?? 64);
-    }
-    source = source?.class_type === 'EmptyLatentImage' ? source : undefined;
-    return renderFakeImage(prompt, seed, Number(source?.inputs?.width ?? 512), Number(source?.inputs?.height ?? 512));
-  }
 
   async function execute(item: QueueItem) {
     const started = ['execution_start', { prompt_id: item.promptId, timestamp: Date.now() }];
@@ -146,11 +123,12 @@ export async function startComfyFake(options: ComfyFakeOptions = {}): Promise<Co
       return;
     }
     const outputs: Record<string, unknown> = {};
+    const output = createGraphRunner(item.graph, inputFiles);
     for (const id of item.outputNodes) {
       saved += 1;
       const prefix = String(item.graph[id]?.inputs?.filename_prefix ?? 'ComfyUI');
       const filename = `${prefix}_${String(saved).padStart(5, '0')}_.png`;
-      outputFiles.set(filename, await render(item));
+      outputFiles.set(filename, await output(id));
       outputs[id] = { images: [{ filename, subfolder: '', type: 'output' }] };
     }
     history.set(item.promptId, {

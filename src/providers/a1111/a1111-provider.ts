@@ -13,6 +13,7 @@ import {
   type GenerationRequest,
 } from './request.js';
 import { createTaskStore } from './task-store.js';
+import { buildToolRequest, DEFAULT_A1111_UPSCALER, toolOfTask } from './tools.js';
 
 export interface A1111ProviderOptions {
   /** The webui, e.g. http://127.0.0.1:7860 (credentials in the URL are accepted and moved to a header). */
@@ -28,6 +29,8 @@ export interface A1111ProviderOptions {
   defaults?: Partial<A1111Defaults>;
   /** The checkpoint for models whose providerModel is `default`; unset keeps the webui's loaded one. */
   checkpoint?: string;
+  /** The upscaler the upscale tool uses, as the webui names it (GET /sdapi/v1/upscalers); default DEFAULT_A1111_UPSCALER. */
+  upscaler?: string;
   /** Waiting tasks per process before createTask answers queue_full; default 64. */
   maxQueued?: number;
   /** Finished tasks remembered; default 64. */
@@ -49,10 +52,13 @@ const SHORT_CALL_MS = 10_000;
 /** The `a1111-result://<taskId>/<index>` URL getTask reports; downloadResult accepts nothing else. */
 export const resultUrlFor = (taskId: string, index: number) => `${RESULT_SCHEME}//${taskId}/${index}`;
 
-/** The first image of a txt2img/img2img response; extra images (ControlNet maps, grids) are ignored. */
+/**
+ * The first image of a txt2img/img2img response (extra images, such as
+ * ControlNet maps or grids, are ignored), or the one image of an Extras response.
+ */
 function imageFromResponse(json: unknown, what: string): DownloadedImage {
-  const images = (json as { images?: unknown } | null)?.images;
-  const first = Array.isArray(images) ? images[0] : undefined;
+  const answer = json as { images?: unknown; image?: unknown } | null;
+  const first = Array.isArray(answer?.images) ? answer.images[0] : answer?.image;
   if (typeof first !== 'string' || first === '') throw a1111Error('result_not_image', `${what}: response without images`);
   // The webui sends bare base64; tolerate a data: URL prefix as some forks add one.
   const bytes = Buffer.from(first.replace(/^data:[^,]*,/, ''), 'base64');
@@ -86,6 +92,7 @@ export function createA1111Provider(options: A1111ProviderOptions): ImageProvide
   };
   const timeoutMs = options.timeoutMs ?? 10 * 60_000;
   const defaults: A1111Defaults = { ...DEFAULT_A1111_SETTINGS, ...options.defaults };
+  const upscaler = options.upscaler || DEFAULT_A1111_UPSCALER;
   const log = options.log;
   if (authorization && !isLoopback(http.baseUrl) && http.baseUrl.startsWith('http:')) {
     log?.warn({ baseUrl: http.baseUrl }, 'A1111 Basic auth over plain http: put TLS in front of the webui');
@@ -131,12 +138,18 @@ export function createA1111Provider(options: A1111ProviderOptions): ImageProvide
   }
 
   async function createTask(input: CreateTaskInput): Promise<string> {
-    assertReferencesSupported(input.references.length);
+    // Refused before the webui is asked anything: a tool it cannot do, or one without its source.
+    const tool = toolOfTask(input);
+    if (!tool) assertReferencesSupported(input.references.length);
     // Checked now rather than in the background: a webui that is down, locked or without --api
     // makes createTask throw, so the pipeline retries or alerts the operator instead of failing quietly.
     const list = await checkpointList();
     const wanted = wantedCheckpoint(input.providerModel, options.checkpoint);
-    const request = buildGenerationRequest(input, defaults, wanted ? resolveCheckpoint(list, wanted) : undefined);
+    const checkpointTitle = wanted ? resolveCheckpoint(list, wanted) : undefined;
+    const request =
+      tool && input.source
+        ? await buildToolRequest(tool, { ...input, source: input.source }, defaults, { checkpointTitle, upscaler })
+        : buildGenerationRequest(input, defaults, checkpointTitle);
     // callbackUrl is ignored: the webui has no callbacks, and getTask reads local memory.
     return store.submit(() => generate(request));
   }

@@ -17,6 +17,8 @@ const catalogue = {
   auth: { kind: 'provider_account', userMessage: ACCOUNT, reason: 'provider_unavailable' },
   /** A1111-only: /sdapi answers 404 "Not Found", i.e. the webui runs without `--api` (or the URL is wrong). */
   api_disabled: { kind: 'provider_account', userMessage: ACCOUNT, reason: 'provider_unavailable' },
+  /** A1111-only: the webui has no upscaler of A1111_UPSCALER's name (it answers 500 for that). */
+  upscaler_not_found: { kind: 'provider_account', userMessage: ACCOUNT, reason: 'provider_unavailable' },
   /** A1111-only: the configured checkpoint is not in the webui's model list. */
   checkpoint_not_found: { kind: 'provider_account', userMessage: 'This model is currently unavailable.', reason: 'model_unavailable' },
   /** HTTP 400/422, or a 404 with a detail such as "Sampler not found": the webui refused our fields. */
@@ -50,11 +52,15 @@ export type A1111ErrorCode = keyof typeof catalogue;
 /** Builds the ProviderError for `code`; `detail` is for logs only and must hold no key. */
 export const a1111Error = errorsOf(catalogue);
 
-/** FastAPI's `detail`: a string for HTTPException, a list of issues for 422 validation. */
+/**
+ * FastAPI's `detail`: a string for HTTPException, a list of issues for 422
+ * validation; for an exception inside the webui (500), its `errors` text.
+ */
 function detailOf(body: string): string | undefined {
   try {
-    const detail = (JSON.parse(body) as { detail?: unknown } | null)?.detail;
-    if (detail === undefined) return undefined;
+    const json = JSON.parse(body) as { detail?: unknown; errors?: unknown } | null;
+    const detail = json?.detail || json?.errors;
+    if (detail === undefined || detail === '') return undefined;
     return typeof detail === 'string' ? detail : JSON.stringify(detail);
   } catch {
     return undefined;
@@ -73,6 +79,9 @@ export function errorForStatus(status: number, body: string, what: string): Prov
   if (status === 404 && (detail === undefined || detail === 'Not Found')) {
     return a1111Error('api_disabled', `${text}: start stable-diffusion-webui with --api, and check that the base URL is the webui's`);
   }
+  // Retrying cannot help: every upscale fails until the operator names an upscaler the webui has.
+  if (status === 500 && detail?.startsWith('could not find upscaler'))
+    return a1111Error('upscaler_not_found', `${text}: set A1111_UPSCALER to a name from GET /sdapi/v1/upscalers`);
   if (status === 408 || status === 429 || status >= 500) return a1111Error('provider_unavailable', text);
   if (status === 400 || status === 404 || status === 422) return a1111Error('invalid_input', text);
   return a1111Error('generation_failed', text);

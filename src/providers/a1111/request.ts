@@ -41,7 +41,7 @@ export const A1111_MAX_REFERENCES = 1;
 const MIN_SIDE = 64;
 
 /** The webui works in multiples of 8 pixels (the latent is 1/8 of the image). */
-const toMultipleOf8 = (n: number) => Math.max(MIN_SIDE, Math.round(n / 8) * 8);
+export const toMultipleOf8 = (n: number) => Math.max(MIN_SIDE, Math.round(n / 8) * 8);
 
 /** Width and height for a ratio like `16:9`, the longer side `longestSide`; anything unparsable is square. */
 export function dimensionsFor(aspectRatio: string, longestSide: number): { width: number; height: number } {
@@ -54,7 +54,8 @@ export function dimensionsFor(aspectRatio: string, longestSide: number): { width
 }
 
 export interface GenerationRequest {
-  path: '/sdapi/v1/txt2img' | '/sdapi/v1/img2img';
+  /** extra-single-image is the Extras tab (upscale): it answers `image`, not `images`. */
+  path: '/sdapi/v1/txt2img' | '/sdapi/v1/img2img' | '/sdapi/v1/extra-single-image';
   body: Record<string, unknown>;
 }
 
@@ -69,17 +70,20 @@ export function assertReferencesSupported(count: number): void {
 }
 
 /**
- * The webui call for one task: txt2img, or img2img with the reference as
- * init image. `checkpointTitle` undefined keeps whatever the webui has loaded.
+ * The sampling fields every txt2img / img2img call carries, at `size`.
+ * `checkpointTitle` undefined keeps whatever the webui has loaded.
  */
-export function buildGenerationRequest(input: CreateTaskInput, defaults: A1111Defaults, checkpointTitle?: string): GenerationRequest {
-  assertReferencesSupported(input.references.length);
-  const { width, height } = dimensionsFor(input.aspectRatio, defaults.longestSide);
+export function samplingBody(
+  input: CreateTaskInput,
+  defaults: A1111Defaults,
+  size: { width: number; height: number },
+  checkpointTitle?: string,
+): Record<string, unknown> {
   const body: Record<string, unknown> = {
     prompt: input.prompt,
     negative_prompt: input.negativePrompt?.trim() ? input.negativePrompt : defaults.negativePrompt,
-    width,
-    height,
+    width: size.width,
+    height: size.height,
     seed: input.seed,
     // The user's settings where the catalog offers them; the operator's defaults otherwise.
     steps: input.steps ?? defaults.steps,
@@ -97,6 +101,16 @@ export function buildGenerationRequest(input: CreateTaskInput, defaults: A1111De
     // our calls on one checkpoint that would reload it twice per image.
     body.override_settings_restore_afterwards = false;
   }
+  return body;
+}
+
+/**
+ * The webui call for one text task: txt2img, or img2img with the reference as
+ * init image. `checkpointTitle` undefined keeps whatever the webui has loaded.
+ */
+export function buildGenerationRequest(input: CreateTaskInput, defaults: A1111Defaults, checkpointTitle?: string): GenerationRequest {
+  assertReferencesSupported(input.references.length);
+  const body = samplingBody(input, defaults, dimensionsFor(input.aspectRatio, defaults.longestSide), checkpointTitle);
   const [reference] = input.references;
   if (!reference) return { path: '/sdapi/v1/txt2img', body };
   body.init_images = [reference.bytes.toString('base64')];

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { guardedBy, scrubSecret } from '../errors.js';
 import { type ProviderLog, sniffImageType } from '../kie/index.js';
-import { COMFY_TOOLS } from '../tools.js';
 import type { CreateTaskInput, DownloadedImage, ImageProvider, ProviderError, TaskState } from '../types.js';
 import { checkpointFor, parseCheckpointList } from './checkpoints.js';
 import { comfyError } from './errors.js';
 import { stateFromHistory } from './history.js';
 import { type ComfyHttp, callComfy, fetchImage, postComfy, uploadImage } from './http.js';
 import { fillValuesFor, workflowFor } from './request.js';
+import { toolInputs, toolsOfWorkflows, toolTaskOf } from './tools.js';
 import { fillWorkflow, loadWorkflows, type Workflows } from './workflow.js';
 
 export interface ComfyProviderOptions {
@@ -30,6 +30,8 @@ export interface ComfyProviderOptions {
   fetch?: typeof fetch;
   log?: ProviderLog;
 }
+
+type ToolTask = NonNullable<ReturnType<typeof toolTaskOf>>;
 
 /** The checkpoint list doubles as a reachability and auth check; re-read at most this often. */
 const CHECKPOINT_LIST_TTL_MS = 60_000;
@@ -77,15 +79,32 @@ export function createComfyProvider(options: ComfyProviderOptions): ImageProvide
     return list;
   }
 
-  async function createTask(input: CreateTaskInput): Promise<string> {
+  /** The filled graph of a text task: txt2img, or img2img on the reference. */
+  async function textGraph(input: CreateTaskInput) {
     const workflow = workflowFor(workflows, input.references.length);
     // Checked before anything is queued: a wrong name is a clear error, not a 400 about ckpt_name.
     const checkpoint = checkpointFor(await checkpointList(), input.providerModel, options.checkpoint);
     const values = fillValuesFor(input, checkpoint, megapixels);
     const [reference] = input.references;
     if (reference) values.image = await uploadImage(http, reference);
+    return fillWorkflow(workflow, values);
+  }
+
+  /** The filled graph of an image-tool task (tools.ts). */
+  async function toolGraph(input: CreateTaskInput & { source: NonNullable<CreateTaskInput['source']> }, task: ToolTask) {
+    // An upscale template loads no checkpoint, so there is none to check (or set).
+    const checkpoint = task.workflow.roles.checkpoint ? checkpointFor(await checkpointList(), input.providerModel, options.checkpoint) : '';
+    const { upload, ...sized } = await toolInputs(task.tool, input);
+    const values = { ...fillValuesFor(input, checkpoint, megapixels), ...sized, image: await uploadImage(http, upload) };
+    return fillWorkflow(task.workflow, values);
+  }
+
+  async function createTask(input: CreateTaskInput): Promise<string> {
+    // Refused before the server is asked anything: a tool it cannot do, or one without its source.
+    const task = toolTaskOf(input, workflows);
+    const graph = task && input.source ? await toolGraph({ ...input, source: input.source }, task) : await textGraph(input);
     // callbackUrl is ignored: ComfyUI has no callbacks; getTask reads /history.
-    const json = await callComfy(http, 'POST', '/prompt', { prompt: fillWorkflow(workflow, values), client_id: clientId });
+    const json = await callComfy(http, 'POST', '/prompt', { prompt: graph, client_id: clientId });
     const promptId = (json as { prompt_id?: unknown } | null)?.prompt_id;
     if (typeof promptId !== 'string' || !PROMPT_ID.test(promptId))
       throw comfyError('provider_unavailable', 'POST /prompt: answer without a prompt_id');
@@ -176,7 +195,7 @@ export function createComfyProvider(options: ComfyProviderOptions): ImageProvide
   return {
     name: 'comfyui',
     demo: false,
-    tools: COMFY_TOOLS,
+    tools: toolsOfWorkflows(workflows),
     createTask: (input) => guarded(() => createTask(input)),
     getTask: (taskId) => guarded(() => getTask(taskId)),
     downloadResult: (url) => guarded(() => downloadResult(url)),

@@ -77,6 +77,9 @@ export async function uploadImage(http: ComfyHttp, image: ReferenceImage): Promi
   const form = new FormData();
   form.append('image', new Blob([new Uint8Array(image.bytes)], { type: image.contentType }), image.name);
   form.append('type', 'input');
+  // Never overwrite: two tasks may send different bytes under one name (the same source, two masks).
+  // ComfyUI then stores the second as `name (1).png`, and only the returned name is used.
+  form.append('overwrite', 'false');
   const res = await send(
     http,
     what,

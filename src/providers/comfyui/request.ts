@@ -27,7 +27,7 @@ const SDXL_BUCKETS: Record<string, [number, number]> = {
   '21:9': [1536, 640],
 };
 
-const toMultipleOf8 = (n: number) => Math.max(64, Math.round(n / 8) * 8);
+export const toMultipleOf8 = (n: number) => Math.max(64, Math.round(n / 8) * 8);
 
 /**
  * Width and height for a ratio like `16:9` at `megapixels` (1 = SDXL's

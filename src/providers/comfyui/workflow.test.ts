@@ -43,10 +43,44 @@ function folderWith(files: Record<string, unknown>): string {
 }
 
 describe('ComfyUI workflow templates', () => {
-  it('ships txt2img and img2img templates that pass their own checks', () => {
+  it('ships txt2img, img2img, inpaint and upscale templates that pass their own checks', () => {
     const workflows = loadWorkflows();
     expect(workflows.txt2img.roles).toMatchObject({ checkpoint: '4', positive: '6', negative: '7', sampler: '3', size: '5', output: '9' });
     expect(workflows.img2img?.roles).toMatchObject({ image: '10', size: '12', sampler: '3' });
+    expect(workflows.inpaint?.roles).toMatchObject({ image: '10', size: '12', sampler: '3', checkpoint: '4' });
+    expect(workflows.inpaint?.graph['13']).toMatchObject({ class_type: 'SetLatentNoiseMask', inputs: { mask: ['10', 1] } });
+    expect(workflows.upscale?.roles).toEqual({ image: '10', scale: '11', output: '9' });
+  });
+
+  it('fills an upscale template: the image and the factor, nothing of a sampler', () => {
+    const graph = fillWorkflow(loadWorkflows().upscale!, {
+      checkpoint: '',
+      positive: '',
+      seed: 1,
+      width: 200,
+      height: 120,
+      image: 'up.png',
+      factor: 4,
+    });
+    expect(graph['10']?.inputs).toEqual({ image: 'up.png' });
+    expect(graph['11']?.inputs).toMatchObject({ scale_by: 4 });
+  });
+
+  it("takes an operator's upscale template that scales to a size (an upscale model, then ImageScale), refuses one with neither", () => {
+    const model: Graph = {
+      '1': { class_type: 'LoadImage', inputs: { image: 'x.png' } },
+      '2': { class_type: 'UpscaleModelLoader', inputs: { model_name: '4x-AnimeSharp.pth' } },
+      '3': { class_type: 'ImageUpscaleWithModel', inputs: { upscale_model: ['2', 0], image: ['1', 0] } },
+      '4': { class_type: 'ImageScale', inputs: { image: ['3', 0], upscale_method: 'lanczos', width: 0, height: 0, crop: 'disabled' } },
+      '5': { class_type: 'SaveImage', inputs: { images: ['4', 0], filename_prefix: 'x' } },
+    };
+    const workflow = parseWorkflow(model, 'upscale', 'up.json');
+    expect(workflow.roles).toEqual({ image: '1', size: '4', output: '5' });
+    const graph = fillWorkflow(workflow, { checkpoint: '', positive: '', seed: 1, width: 200, height: 120, image: 'a.png', factor: 2 });
+    expect(graph['4']?.inputs).toMatchObject({ width: 200, height: 120 });
+    delete model['4'];
+    model['5']!.inputs.images = ['3', 0];
+    expect(() => parseWorkflow(model, 'upscale', 'up.json')).toThrow('up.json: no scale or size node');
   });
 
   it('finds roles in an untitled graph by class, and the prompts by following the sampler links', () => {
@@ -111,11 +145,11 @@ describe('ComfyUI workflow templates', () => {
     expect(() => parseWorkflow({ nodes: [], links: [] }, 'txt2img', 'ui.json')).toThrow(/ui\.json: .*"Export \(API\)"/);
   });
 
-  it("reads an operator's folder: txt2img.json required, img2img.json optional, bad JSON named", () => {
+  it("reads an operator's folder: txt2img.json required, the others optional, bad JSON named", () => {
     const folder = folderWith({ 'txt2img.json': plain() });
     const workflows = loadWorkflows(folder);
     expect(workflows.txt2img.source).toBe(join(folder, 'txt2img.json'));
-    expect(workflows.img2img).toBeUndefined();
+    expect(Object.keys(workflows)).toEqual(['txt2img']);
     rmSync(folder, { recursive: true });
     expect(() => loadWorkflows(folderWith({ 'img2img.json': plain() }))).toThrow(WorkflowError);
     expect(() => loadWorkflows(folderWith({ 'txt2img.json': '{"3": ' }))).toThrow(/txt2img\.json: not valid JSON/);

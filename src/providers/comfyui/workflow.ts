@@ -1,14 +1,27 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import img2imgTemplate from './workflows/img2img.json' with { type: 'json' };
+import inpaintTemplate from './workflows/inpaint.json' with { type: 'json' };
 import txt2imgTemplate from './workflows/txt2img.json' with { type: 'json' };
+import upscaleTemplate from './workflows/upscale.json' with { type: 'json' };
 
 /**
  * Workflow templates: ComfyUI graphs in API format ("Export (API)" in
  * ComfyUI), one per task kind, that the adapter fills per task. The shipped
  * ones sit in ./workflows; COMFYUI_WORKFLOWS_DIR points at an operator's own
- * `txt2img.json` (required) and `img2img.json` (optional: without it,
- * reference images are refused).
+ * `txt2img.json` (required) and `img2img.json`, `inpaint.json`,
+ * `upscale.json` (each optional: without img2img.json reference images,
+ * img2img and variations are refused; without the others, their tool).
+ *
+ * img2img runs the source through VAEEncode into the sampler at denoise =
+ * strength. inpaint loads an upload that carries the mask as its alpha
+ * (transparent = repaint), so LoadImage's MASK output feeds a
+ * SetLatentNoiseMask: an ordinary anime checkpoint repaints only there and
+ * keeps the colours underneath. The shipped upscale is a plain lanczos
+ * ImageScaleBy; for an upscale model, write an upscale.json of
+ * LoadImage → UpscaleModelLoader + ImageUpscaleWithModel → ImageScale
+ * (titled `animegen:size`, which is set to the source × the factor, so a
+ * 4× model still gives exactly ×2) → SaveImage.
  *
  * A node takes a role when its `_meta.title` is `animegen:<role>`; otherwise
  * the role falls to the only node of the role's class, and the prompts follow
@@ -19,43 +32,64 @@ import txt2imgTemplate from './workflows/txt2img.json' with { type: 'json' };
  * | checkpoint | CheckpointLoaderSimple              | ckpt_name                                           |
  * | positive   | the sampler's `positive` link       | text                                                |
  * | negative   | the sampler's `negative` link       | text (kept when the user gave no negative prompt)   |
- * | sampler    | KSampler                            | seed (or noise_seed), steps, cfg, sampler_name, scheduler; denoise in img2img |
- * | size       | EmptyLatentImage (txt2img), ImageScale (img2img, optional) | width, height (and batch_size 1) |
- * | image      | LoadImage (img2img only)            | image: the name /upload/image returned              |
+ * | sampler    | KSampler                            | seed (or noise_seed), steps, cfg, sampler_name, scheduler; denoise but in txt2img |
+ * | size       | EmptyLatentImage (txt2img), else ImageScale (optional) | width, height (and batch_size 1) |
+ * | image      | LoadImage (all but txt2img)         | image: the name /upload/image returned              |
+ * | scale      | ImageScaleBy (upscale; it or size)  | scale_by: the factor                                |
  * | output     | SaveImage                           | filename_prefix                                     |
  *
+ * An upscale template needs only image, output and one of scale or size.
  * Values the request leaves open (steps, CFG, sampler) keep the template's.
  */
 
-export type TaskKind = 'txt2img' | 'img2img';
+export type TaskKind = 'txt2img' | 'img2img' | 'inpaint' | 'upscale';
 
 type Node = { class_type: string; inputs: Record<string, unknown>; _meta?: { title?: string } };
 export type Graph = Record<string, Node>;
 
-type Role = 'checkpoint' | 'positive' | 'negative' | 'sampler' | 'size' | 'image' | 'output';
+type Role = 'checkpoint' | 'positive' | 'negative' | 'sampler' | 'size' | 'image' | 'scale' | 'output';
 
 export interface Workflow {
   kind: TaskKind;
   /** Where it came from, for messages. */
   source: string;
   graph: Graph;
-  /** Node id per role; `size` may be absent in img2img (the reference keeps its own size). */
-  roles: Partial<Record<Role, string>> & Record<'checkpoint' | 'positive' | 'negative' | 'sampler' | 'output', string>;
+  /** Node id per role: those of ROLES_OF[kind], `size` optional but in txt2img, `scale` optional. */
+  roles: Partial<Record<Role, string>>;
 }
 
 export interface Workflows {
   txt2img: Workflow;
   img2img?: Workflow;
+  inpaint?: Workflow;
+  upscale?: Workflow;
 }
+
+/** The roles each kind of template has, in the order they are looked for (the sampler first: the prompts follow its links). */
+const ROLES_OF: Record<TaskKind, Role[]> = {
+  txt2img: ['sampler', 'checkpoint', 'positive', 'negative', 'size', 'output'],
+  img2img: ['sampler', 'checkpoint', 'positive', 'negative', 'size', 'output', 'image'],
+  inpaint: ['sampler', 'checkpoint', 'positive', 'negative', 'size', 'output', 'image'],
+  upscale: ['image', 'scale', 'size', 'output'],
+};
+
+/** Roles a template may leave out. */
+const optional = (role: Role, kind: TaskKind) => role === 'scale' || (role === 'size' && kind !== 'txt2img');
 
 /** The class a role falls to when no node carries its title. */
 const ROLE_CLASS: Partial<Record<Role, string>> = {
   checkpoint: 'CheckpointLoaderSimple',
   sampler: 'KSampler',
   image: 'LoadImage',
+  scale: 'ImageScaleBy',
   output: 'SaveImage',
 };
-const SIZE_CLASS: Record<TaskKind, string> = { txt2img: 'EmptyLatentImage', img2img: 'ImageScale' };
+const SIZE_CLASS: Record<TaskKind, string> = {
+  txt2img: 'EmptyLatentImage',
+  img2img: 'ImageScale',
+  inpaint: 'ImageScale',
+  upscale: 'ImageScale',
+};
 
 /** Inputs that must be plain values (not links) in each role's node, so the adapter can set them. */
 function requiredInputs(role: Role, kind: TaskKind): string[][] {
@@ -66,11 +100,13 @@ function requiredInputs(role: Role, kind: TaskKind): string[][] {
     case 'negative':
       return [['text']];
     case 'sampler':
-      return [['seed', 'noise_seed'], ['steps'], ['cfg'], ['sampler_name'], ['scheduler'], ...(kind === 'img2img' ? [['denoise']] : [])];
+      return [['seed', 'noise_seed'], ['steps'], ['cfg'], ['sampler_name'], ['scheduler'], ...(kind === 'txt2img' ? [] : [['denoise']])];
     case 'size':
       return [['width'], ['height']];
     case 'image':
       return [['image']];
+    case 'scale':
+      return [['scale_by']];
     case 'output':
       return [];
   }
@@ -116,19 +152,10 @@ function findRole(graph: Graph, role: Role, kind: TaskKind, source: string, samp
 export function parseWorkflow(json: unknown, kind: TaskKind, source: string): Workflow {
   const graph = parseGraph(json, source);
   const roles: Partial<Record<Role, string>> = {};
-  const order: Role[] = [
-    'sampler',
-    'checkpoint',
-    'positive',
-    'negative',
-    'size',
-    'output',
-    ...(kind === 'img2img' ? (['image'] as const) : []),
-  ];
-  for (const role of order) {
+  for (const role of ROLES_OF[kind]) {
     const id = findRole(graph, role, kind, source, roles.sampler);
     if (!id) {
-      if (role === 'size' && kind === 'img2img') continue;
+      if (optional(role, kind)) continue;
       const how =
         role === 'positive' || role === 'negative'
           ? `the KSampler's ${role} link to a text encoder`
@@ -146,9 +173,11 @@ export function parseWorkflow(json: unknown, kind: TaskKind, source: string): Wo
     }
     roles[role] = id;
   }
-  if (roles.positive === roles.negative)
+  if (kind === 'upscale' && !roles.scale && !roles.size)
+    throw new WorkflowError(`${source}: no scale or size node (an ImageScaleBy, or an ImageScale titled "animegen:size")`);
+  if (roles.positive !== undefined && roles.positive === roles.negative)
     throw new WorkflowError(`${source}: positive and negative prompts are the same node "${roles.positive}"`);
-  return { kind, source, graph, roles: roles as Workflow['roles'] };
+  return { kind, source, graph, roles };
 }
 
 /**
@@ -160,12 +189,14 @@ export function loadWorkflows(dir?: string): Workflows {
     return {
       txt2img: parseWorkflow(txt2imgTemplate, 'txt2img', 'built-in txt2img.json'),
       img2img: parseWorkflow(img2imgTemplate, 'img2img', 'built-in img2img.json'),
+      inpaint: parseWorkflow(inpaintTemplate, 'inpaint', 'built-in inpaint.json'),
+      upscale: parseWorkflow(upscaleTemplate, 'upscale', 'built-in upscale.json'),
     };
   }
   const read = (kind: TaskKind): Workflow | undefined => {
     const file = join(dir, `${kind}.json`);
     if (!existsSync(file)) {
-      if (kind === 'img2img') return undefined;
+      if (kind !== 'txt2img') return undefined;
       throw new WorkflowError(`${file}: not found (COMFYUI_WORKFLOWS_DIR needs a txt2img.json)`);
     }
     let json: unknown;
@@ -176,9 +207,12 @@ export function loadWorkflows(dir?: string): Workflows {
     }
     return parseWorkflow(json, kind, file);
   };
-  const txt2img = read('txt2img');
-  const img2img = read('img2img');
-  return img2img ? { txt2img: txt2img!, img2img } : { txt2img: txt2img! };
+  const workflows: Workflows = { txt2img: read('txt2img')! };
+  for (const kind of ['img2img', 'inpaint', 'upscale'] as const) {
+    const workflow = read(kind);
+    if (workflow) workflows[kind] = workflow;
+  }
+  return workflows;
 }
 
 export interface FillValues {
@@ -193,10 +227,12 @@ export interface FillValues {
   scheduler?: string;
   width: number;
   height: number;
-  /** img2img: how far from the reference (ComfyUI's denoise). */
+  /** All but txt2img: how far from the source (ComfyUI's denoise). */
   denoise?: number;
-  /** img2img: the uploaded reference's name. */
+  /** All but txt2img: the uploaded image's name. */
   image?: string;
+  /** Upscale: how many times larger (the scale role's scale_by). */
+  factor?: number;
 }
 
 /** A fresh graph for one task (the template is never changed). */
@@ -211,15 +247,18 @@ export function fillWorkflow(workflow: Workflow, values: FillValues): Graph {
   set(roles.checkpoint, { ckpt_name: values.checkpoint });
   set(roles.positive, { text: values.positive });
   if (values.negative?.trim()) set(roles.negative, { text: values.negative });
-  const sampler = graph[roles.sampler]!.inputs;
-  set(roles.sampler, {
-    [('seed' in sampler ? 'seed' : 'noise_seed') as string]: values.seed,
-    steps: values.steps,
-    cfg: values.cfg,
-    sampler_name: values.sampler,
-    scheduler: values.scheduler,
-    denoise: workflow.kind === 'img2img' ? values.denoise : undefined,
-  });
+  if (roles.sampler !== undefined) {
+    const sampler = graph[roles.sampler]!.inputs;
+    set(roles.sampler, {
+      [('seed' in sampler ? 'seed' : 'noise_seed') as string]: values.seed,
+      steps: values.steps,
+      cfg: values.cfg,
+      sampler_name: values.sampler,
+      scheduler: values.scheduler,
+      denoise: workflow.kind === 'txt2img' ? undefined : values.denoise,
+    });
+  }
+  set(roles.scale, { scale_by: values.factor });
   set(roles.size, { width: values.width, height: values.height });
   if (roles.size && 'batch_size' in graph[roles.size]!.inputs) set(roles.size, { batch_size: 1 });
   set(roles.image, { image: values.image });
