@@ -36,8 +36,8 @@ import { gallery } from './gallery.js';
 import { inFlight } from './in-flight.js';
 import { ingestion } from './ingestion.js';
 import { startApp, verifiedUsers } from './lib.js';
-import { tools } from './tools.js';
 import { imageModeration } from './moderation-images.js';
+import { tools } from './tools.js';
 
 const env = process.env;
 const postgres = Boolean(env.DATABASE_URL);

@@ -42,7 +42,9 @@ export async function tools(deps: Deps, dataDir: string): Promise<void> {
   mkdirSync(join(dataDir, 'raw-tools'), { recursive: true });
   try {
     console.log(`\n## 6. Image tools: our side of a result against a raw download + store (${ROUNDS} results each)\n`);
-    console.log('| tool | result | upload of the source, ms | raw ms per result | ours ms per result | ours / raw |\n|---|---|---:|---:|---:|---:|');
+    console.log(
+      '| tool | result | upload of the source, ms | raw ms per result | ours ms per result | ours / raw |\n|---|---|---:|---:|---:|---:|',
+    );
     for (const [tool, providerModel] of [
       ['upscale', 'topaz/image-upscale'],
       ['remove-background', 'recraft/remove-background'],
@@ -68,7 +70,10 @@ export async function tools(deps: Deps, dataDir: string): Promise<void> {
           const bytes = Buffer.from(await (await fetch(url)).arrayBuffer());
           const { width, height } = await sharp(bytes).metadata();
           const thumb = await sharp(bytes).resize(512, 512, { fit: 'inside' }).webp({ quality: 80 }).toBuffer();
-          await Promise.all([writeFile(join(dataDir, 'raw-tools', `${i}.png`), bytes), writeFile(join(dataDir, 'raw-tools', `${i}.webp`), thumb)]);
+          await Promise.all([
+            writeFile(join(dataDir, 'raw-tools', `${i}.png`), bytes),
+            writeFile(join(dataDir, 'raw-tools', `${i}.webp`), thumb),
+          ]);
           size = `${width}×${height}, ${Math.round(bytes.length / 1024)} KB`;
         };
         const ours = async () => {
