@@ -31,7 +31,7 @@ function boxPass(src: Float32Array, tmp: Float32Array, w: number, h: number, r: 
  * RGBA pixels of a painted mask → the exported mask: opaque grey levels from
  * the red channel (white = change, black = keep), blurred by `radius` pixels.
  */
-export function featherMask(rgba: Uint8ClampedArray, width: number, height: number, radius: number): Uint8ClampedArray {
+export function featherMask(rgba: Uint8ClampedArray, width: number, height: number, radius: number): Uint8ClampedArray<ArrayBuffer> {
   const level = new Float32Array(width * height);
   for (let i = 0; i < level.length; i++) level[i] = rgba[i * 4]!;
   const r = Math.max(0, Math.round(radius / 3));
