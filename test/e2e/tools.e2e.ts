@@ -167,6 +167,11 @@ describe('image tools in the browser', () => {
       await page.mouse.up();
     };
     await stroke(0.3);
+    // The keyboard first: Ctrl+Z undoes, Shift+Ctrl+Z redoes; then the button undoes for good.
+    await page.keyboard.press('Control+z');
+    expect(await page.getByTestId('mask-undo').isDisabled()).toBe(true);
+    await page.keyboard.press('Shift+Control+z');
+    expect(await page.getByTestId('mask-undo').isDisabled()).toBe(false);
     await page.getByTestId('mask-undo').click();
     await stroke(0.7);
     const mask = await maskOf(await submitInpaint(page));
