@@ -36,7 +36,7 @@ export function ToolWorkspace({ models, tools, tool, onToolChange, source, maxCo
   const navigate = useNavigate();
   const src = sourceUrl(source);
   const natural = useNaturalSize(src);
-  const mask = useMaskEditor();
+  const mask = useMaskEditor(tool === 'inpaint');
   const maskUpload = useMaskUpload(mask.history, tool === 'inpaint' ? natural.size : null, mask.feather);
   const form = useToolForm(models, tool, source, maskUpload.id);
   const submit = useSubmitGeneration();
@@ -107,11 +107,8 @@ export function ToolWorkspace({ models, tools, tool, onToolChange, source, maxCo
               {cost === null ? (
                 <span className="text-zinc-500 dark:text-zinc-400">{form.body ? t('tools.pricing') : t('tools.noQuote')}</span>
               ) : (
-                <span>
-                  {t('tools.quote', { count: cost })}{' '}
-                  <span data-testid="tool-quote" data-cost={cost} className="sr-only">
-                    {cost}
-                  </span>
+                <span data-testid="tool-quote" data-cost={cost}>
+                  {t('tools.quote', { count: cost })}
                 </span>
               )}
             </p>

@@ -4,7 +4,7 @@ import { clear, emptyHistory, type MaskHistory, push, redo, type Stroke, undo } 
 export type BrushMode = 'paint' | 'erase' | 'pan';
 
 /** The mask editor's settings and history, held by the screen so the upload can read them. */
-export function useMaskEditor() {
+export function useMaskEditor(active: boolean) {
   const [history, setHistory] = useState<MaskHistory>(emptyHistory);
   const [mode, setMode] = useState<BrushMode>('paint');
   const [size, setSize] = useState(48);
@@ -18,6 +18,8 @@ export function useMaskEditor() {
 
   // Ctrl/Cmd+Z undoes and Shift+Ctrl/Cmd+Z (or Ctrl+Y) redoes, except in a text box, which keeps its own undo.
   useEffect(() => {
+    // Only while the editor is on screen: elsewhere the keys keep their usual meaning.
+    if (!active) return;
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
       const target = e.target as HTMLElement | null;
@@ -30,7 +32,7 @@ export function useMaskEditor() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [actions.undo, actions.redo]);
+  }, [active, actions.undo, actions.redo]);
 
   return { history, mode, setMode, size, setSize, feather, setFeather, ...actions };
 }
