@@ -43,6 +43,7 @@ export const routes: RouteObject[] = [
           { path: 'create', lazy: appScreen(() => import('./routes/create.js')) },
           { path: 'gallery', lazy: appScreen(() => import('./routes/gallery.js')) },
           { path: 'g/:id', lazy: appScreen(() => import('./routes/generation.js')) },
+          { path: 'tools', lazy: appScreen(() => import('./routes/tools.js')) },
           { path: 'credits', lazy: appScreen(() => import('./routes/credits.js')) },
           { path: 'trash', lazy: appScreen(() => import('./routes/trash.js')) },
           { path: 'settings', lazy: appScreen(() => import('./routes/settings.js')) },

@@ -121,6 +121,7 @@ describe('translations', () => {
       ...['profile', 'images', 'sessions', 'exports'].map((k) => `account.delete.erased.${k}`),
       ...['generation', 'billing', 'account', 'bug', 'other'].map((c) => `support.categories.${c}`),
       ...['open', 'answered', 'closed'].map((s) => `support.status.${s}`),
+      ...['upscale', 'remove-background', 'variations', 'img2img', 'edit', 'inpaint', 'character'].map((k) => `tools.names.${k}`),
     ];
     expect(dynamic.filter((k) => !known.has(k))).toEqual([]);
   });

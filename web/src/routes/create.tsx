@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { LoadError } from '../components/ui/load-error.js';
 import { PageHeader } from '../components/ui/page-header.js';
@@ -24,6 +25,8 @@ export default function CreateRoute() {
   const showRecent = useAfterFirstPaint();
 
   const waitingForRemix = Boolean(remixId) && remix.isPending;
+  // Image-only models (upscalers, background removal) belong on Tools, not here.
+  const textModels = useMemo(() => models.data?.models.filter((m) => m.text) ?? [], [models.data]);
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
@@ -36,7 +39,7 @@ export default function CreateRoute() {
             <CreateForm
               key={remixId ?? 'new'}
               userId={me.id}
-              models={models.data.models}
+              models={textModels}
               maxCount={models.data.maxCount}
               balance={me.credits}
               maxUploadBytes={meta.maxUploadBytes}

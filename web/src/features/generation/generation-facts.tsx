@@ -23,6 +23,26 @@ export function GenerationFacts({ generation: g, selected }: { generation: Gener
       <Fact label={t('generation.model')} testId="detail-model">
         {g.modelName}
       </Fact>
+      {g.tool !== 'text' && (
+        <Fact label={t('tools.facts.tool')} testId="detail-tool">
+          {t(`tools.names.${g.tool}`)}
+          {g.factor !== null && ` ×${g.factor}`}
+        </Fact>
+      )}
+      {g.parentImageId && (
+        <Fact label={t('tools.facts.source')}>
+          {/* The parent generation's id is not in the API, so this opens the source image itself. */}
+          <a href={`/api/files/images/${g.parentImageId}/original`} target="_blank" rel="noreferrer" className="inline-block">
+            <img
+              src={`/api/files/images/${g.parentImageId}/thumbnail`}
+              alt={t('tools.facts.sourceAlt')}
+              className="ml-auto size-12 rounded-md object-cover ring-1 ring-zinc-900/10 dark:ring-white/10"
+              loading="lazy"
+              data-testid="detail-source"
+            />
+          </a>
+        </Fact>
+      )}
       <Fact label={t('generation.aspectRatio')}>{g.aspectRatio}</Fact>
       {image && (
         <Fact label={t('generation.size')} testId="detail-size">

@@ -7,6 +7,7 @@ import { AddToAlbum } from '../gallery/add-to-album.js';
 import { FavouriteButton } from '../gallery/favourite-button.js';
 import { StatusBadge } from '../gallery/status-badge.js';
 import { useRevealedImages } from '../image-moderation/use-revealed-images.js';
+import { ToolLinks } from '../tools/tool-links.js';
 import { CopyPrompt } from './copy-prompt.js';
 import { useFailureText } from './failure-text.js';
 import { GenerationActions } from './generation-actions.js';
@@ -102,6 +103,7 @@ export function GenerationView({ generation: g }: { generation: Generation }) {
             <AddToAlbum imageId={g.images[selected].id} />
           </section>
         )}
+        {g.status === 'succeeded' && g.images[selected] && <ToolLinks imageId={g.images[selected].id} />}
         <GenerationFacts generation={g} selected={selected} />
         <GenerationActions generation={g} selected={selected} onImageDeleted={() => setPicked(Math.max(0, selected - 1))} />
       </Card>
