@@ -12,6 +12,7 @@ import { useFailureText } from './failure-text.js';
 import { GenerationActions } from './generation-actions.js';
 import { GenerationFacts } from './generation-facts.js';
 import { ImageStage } from './image-stage.js';
+import { LineageTree } from './lineage-tree.js';
 
 /** The detail screen's body: the image on one side, prompt, receipt and actions on the other. */
 export function GenerationView({ generation: g }: { generation: Generation }) {
@@ -102,6 +103,7 @@ export function GenerationView({ generation: g }: { generation: Generation }) {
             <AddToAlbum imageId={g.images[selected].id} />
           </section>
         )}
+        <LineageTree generationId={g.id} />
         <GenerationFacts generation={g} selected={selected} />
         <GenerationActions generation={g} selected={selected} onImageDeleted={() => setPicked(Math.max(0, selected - 1))} />
       </Card>
