@@ -4,6 +4,7 @@ export * from './billing.js';
 export * from './bulk.js';
 export * from './errors.js';
 export * from './gallery.js';
+export * from './lineage.js';
 export * from './moderation.js';
 export * from './privacy.js';
 export * from './prompts.js';

@@ -13,6 +13,7 @@ export { deleteImage } from './delete-image.js';
 export { failGeneration } from './fail-generation.js';
 export { findOwnedImage, findOwnedImageWithGeneration, findOwnedUploads, ownsGeneration, unsafeFindUpload } from './generation.queries.js';
 export { getGenerationOrThrow } from './get-generation.js';
+export { getLineageOrThrow } from './get-lineage.js';
 export { deadJob, generationQueues, type RunPolicySettings, registerGenerationJobs, runJob, sweepJob } from './jobs.js';
 export { listAlbums } from './list-albums.js';
 export { listGenerations } from './list-generations.js';

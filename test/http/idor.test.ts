@@ -73,6 +73,7 @@ describe('another user cannot reach anything by id (IDOR matrix)', () => {
 
   const cases: Record<string, Case> = {
     'GET /api/generations/:id': { status: 404, attempts: (o) => [{ url: `/api/generations/${o.gen.id}` }] },
+    'GET /api/generations/:id/lineage': { status: 404, attempts: (o) => [{ url: `/api/generations/${o.gen.id}/lineage` }] },
     'DELETE /api/generations/:id': { status: 404, attempts: (o) => [{ url: `/api/generations/${o.gen.id}` }] },
     'DELETE /api/generations/:id/images/:imageId': {
       status: 404,

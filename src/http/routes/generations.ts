@@ -9,6 +9,7 @@ import {
   submitGenerationSchema,
 } from '../../contracts/api.js';
 import { galleryQuerySchema } from '../../contracts/gallery.js';
+import { lineageSchema } from '../../contracts/lineage.js';
 import { reportImageSchema } from '../../contracts/moderation.js';
 import {
   cancelGeneration,
@@ -18,6 +19,7 @@ import {
   emptyTrash,
   type GenerationContext,
   getGenerationOrThrow,
+  getLineageOrThrow,
   listGenerations,
   listTrash,
   quoteGeneration,
@@ -113,6 +115,11 @@ export const generationRoutes =
     /** GET /api/generations/:id – one generation (404 for anyone but its owner). */
     app.get('/api/generations/:id', { config: user, schema: { params: idParams, response: { 200: generationSchema } } }, async (req) =>
       getGenerationOrThrow(deps, { userId: userOf(req).id, generationId: req.params.id, mature: userOf(req).mature }),
+    );
+
+    /** GET /api/generations/:id/lineage – the sources it was made from and the versions made from it (404 as above). */
+    app.get('/api/generations/:id/lineage', { config: user, schema: { params: idParams, response: { 200: lineageSchema } } }, async (req) =>
+      getLineageOrThrow(deps, { userId: userOf(req).id, generationId: req.params.id, mature: userOf(req).mature }),
     );
 
     /** DELETE /api/generations/:id – remove it with its files (204). */

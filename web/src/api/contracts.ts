@@ -53,6 +53,7 @@ export type {
   GalleryQuery,
   UpdateAlbumInput,
 } from '../../../src/contracts/gallery.js';
+export type { Lineage, LineageAncestor, LineageDescendant } from '../../../src/contracts/lineage.js';
 export type { ModerationCase, PolicyCategory, PolicyDecision, ReportImageInput } from '../../../src/contracts/moderation.js';
 export type { AccountRole, AuditAction, AuditEntry, OperatorPermission, OperatorRole } from '../../../src/contracts/operators.js';
 export type {

@@ -10,6 +10,9 @@ export const queryKeys = {
   filteredGenerations: (filters: Record<string, string>) => ['generations', 'filtered', filters] as const,
   albums: ['albums'] as const,
   generation: (id: string) => ['generation', id] as const,
+  /** Every lineage: any tool result finishing can change the trees of its relatives. */
+  lineages: ['lineage'] as const,
+  lineage: (id: string) => ['lineage', id] as const,
   trash: ['trash'] as const,
   credits: ['credits'] as const,
   /** A quote is keyed by the whole request body it prices. */

@@ -58,7 +58,7 @@ export default function CreateRoute() {
               {t('create.viewAll')}
             </Link>
           </div>
-          {showRecent ? <GalleryGrid columns="grid-cols-2 sm:grid-cols-3 lg:grid-cols-2" inlineEmpty /> : <Skeleton className="h-64" />}
+          {showRecent ? <GalleryGrid inlineEmpty /> : <Skeleton className="h-64" />}
         </section>
       </div>
     </div>

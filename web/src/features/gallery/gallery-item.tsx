@@ -8,6 +8,7 @@ import { cn } from '../../lib/cn.js';
 import { InReviewPlaceholder } from '../image-moderation/in-review-tiles.js';
 import { AlbumTileActions } from './add-to-album.js';
 import { FavouriteButton } from './favourite-button.js';
+import type { Tile } from './masonry.js';
 import { PendingArt } from './pending-art.js';
 import { StatusBadge } from './status-badge.js';
 
@@ -18,21 +19,43 @@ export interface TileSelect {
 }
 
 /**
- * One tile: a fixed square box (no layout jump), the thumbnail or a
- * placeholder, and the status. A mature thumbnail stays blurred under a
+ * One tile: a box of the image's own shape placed by the masonry (so
+ * nothing jumps when the image loads), the thumbnail or a placeholder, and
+ * the status. A mature thumbnail stays blurred under a
  * cover until the user shows it (this page view only); images the check is
  * holding are a placeholder and a count, never a broken image. A heart
  * marks the first image a favourite; in an album's view the tile can make it
  * the cover or take it out.
  */
-export function GalleryItem({ generation: g, select, albumId }: { generation: Generation; select?: TileSelect; albumId?: string }) {
+export function GalleryItem({
+  generation: g,
+  select,
+  albumId,
+  tile,
+  index,
+  setSize,
+}: {
+  generation: Generation;
+  select?: TileSelect;
+  albumId?: string;
+  tile: Tile;
+  index: number;
+  /** How many there are in all (-1 while more pages may follow): only some tiles are in the page, so the list says where each stands. */
+  setSize: number;
+}) {
   const { t } = useTranslation();
   const [revealed, setRevealed] = useState(false);
   const first = g.images[0];
   const hidden = Boolean(first?.mature) && !revealed;
   const selectable = g.status === 'succeeded' || g.status === 'failed';
   return (
-    <li className="relative">
+    <li
+      className="absolute top-0 left-0"
+      style={{ width: tile.width, height: tile.height, transform: `translate(${tile.x}px, ${tile.y}px)` }}
+      data-index={index}
+      aria-posinset={index + 1}
+      aria-setsize={setSize}
+    >
       <Link
         to={`/g/${g.id}`}
         // In select mode the checkbox over the tile takes clicks and focus instead of the link.
@@ -41,7 +64,7 @@ export function GalleryItem({ generation: g, select, albumId }: { generation: Ge
         data-testid="gallery-item"
         data-id={g.id}
         data-status={g.status}
-        className="group relative block aspect-square overflow-hidden rounded-2xl bg-zinc-100 shadow-sm ring-1 ring-zinc-900/5 transition hover:-translate-y-0.5 hover:shadow-lg hover:shadow-violet-500/10 dark:bg-white/5 dark:ring-white/10"
+        className="group relative block size-full overflow-hidden rounded-2xl bg-zinc-100 shadow-sm ring-1 ring-zinc-900/5 transition hover:-translate-y-0.5 hover:shadow-lg hover:shadow-violet-500/10 dark:bg-white/5 dark:ring-white/10"
       >
         {g.status === 'succeeded' && g.thumbnailUrl ? (
           <img

@@ -13,6 +13,7 @@ import { useFailureText } from './failure-text.js';
 import { GenerationActions } from './generation-actions.js';
 import { GenerationFacts } from './generation-facts.js';
 import { ImageStage } from './image-stage.js';
+import { LineageTree } from './lineage-tree.js';
 
 /** The detail screen's body: the image on one side, prompt, receipt and actions on the other. */
 export function GenerationView({ generation: g }: { generation: Generation }) {
@@ -104,6 +105,7 @@ export function GenerationView({ generation: g }: { generation: Generation }) {
           </section>
         )}
         {g.status === 'succeeded' && g.images[selected] && <ToolLinks imageId={g.images[selected].id} />}
+        <LineageTree generationId={g.id} />
         <GenerationFacts generation={g} selected={selected} />
         <GenerationActions generation={g} selected={selected} onImageDeleted={() => setPicked(Math.max(0, selected - 1))} />
       </Card>

@@ -6,6 +6,7 @@ import { queryKeys } from '../../api/query-keys.js';
 import { useTranslation } from '../../i18n/react.js';
 import { toast } from '../../lib/toast.js';
 import { removeGeneration, upsertGeneration } from '../gallery/gallery-cache.js';
+import { refreshLineages } from '../generation/use-lineage.js';
 
 function parse(data: string): LiveEvent | null {
   try {
@@ -38,6 +39,7 @@ export function LiveEvents(): null {
       const before = qc.getQueryData<Generation>(queryKeys.generation(next.id));
       upsertGeneration(qc, next);
       if (before?.status === next.status) return;
+      refreshLineages(qc, next);
       if (next.status === 'succeeded') toast.success(tRef.current('live.succeeded'), next.prompt.slice(0, 80));
       if (next.status === 'failed') {
         toast.error(tRef.current('live.failed'), tRef.current('generation.refunded', { count: next.refunded }));
@@ -54,10 +56,12 @@ export function LiveEvents(): null {
         case 'generation_restored':
           // Restored from the trash (maybe in another tab): show it again, silently.
           upsertGeneration(qc, event.generation);
+          refreshLineages(qc);
           void qc.invalidateQueries({ queryKey: queryKeys.trash });
           break;
         case 'generation_deleted':
           removeGeneration(qc, event.id);
+          refreshLineages(qc);
           break;
         case 'credits':
           qc.setQueryData<Me | null>(queryKeys.me, (me) => (me ? { ...me, credits: event.balance } : me));
