@@ -12,6 +12,7 @@ import { type ImageTool, imageTools } from '../../src/contracts/tools.js';
 import { toolOf } from '../../src/generation/index.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { balanceOf, makeImage, submit, upload, waitForTerminal } from '../helpers/generations.js';
+import { leftHalfMaskPng } from '../helpers/tool-images.js';
 import { givenVerifiedUser, type TestUser } from '../helpers/users.js';
 
 describe('image tools on the KIE simulator', () => {
@@ -35,15 +36,6 @@ describe('image tools on the KIE simulator', () => {
     return g.images[0]!;
   }
 
-  /** A mask at the given size: white (change) on the left half, black (keep) on the right. */
-  async function leftHalfMask(width: number, height: number): Promise<Buffer> {
-    const half = Math.floor(width / 2);
-    return sharp({ create: { width, height, channels: 3, background: '#000' } })
-      .composite([{ input: { create: { width: half, height, channels: 3, background: '#fff' } }, left: 0, top: 0 }])
-      .png()
-      .toBuffer();
-  }
-
   const promptFor = (tool: ImageTool) =>
     tool === 'upscale' || tool === 'remove-background' ? {} : { prompt: 'the same girl, holding a paper lantern' };
 
@@ -57,7 +49,7 @@ describe('image tools on the KIE simulator', () => {
       const user = await givenVerifiedUser(t, { credits: 100 });
       const source = await sourceImage(user);
       const mask =
-        tool === 'inpaint' ? (await upload(t, user, await leftHalfMask(source.width, source.height), 'mask.png')).json().id : undefined;
+        tool === 'inpaint' ? (await upload(t, user, await leftHalfMaskPng(source.width, source.height), 'mask.png')).json().id : undefined;
       const body = {
         model: model.id,
         tool,
@@ -88,7 +80,7 @@ describe('image tools on the KIE simulator', () => {
   it('inpaint changes only the painted half: the mask reaches Ideogram in its own colours', async () => {
     const user = await givenVerifiedUser(t, { credits: 100 });
     const source = await sourceImage(user);
-    const mask = (await upload(t, user, await leftHalfMask(source.width, source.height), 'mask.png')).json().id;
+    const mask = (await upload(t, user, await leftHalfMaskPng(source.width, source.height), 'mask.png')).json().id;
     const res = await submit(t, user, {
       model: 'ideogram-v3',
       tool: 'inpaint',
@@ -163,7 +155,7 @@ describe('image tools on the KIE simulator', () => {
     const other = await givenVerifiedUser(t, { credits: 100 });
     const source = await sourceImage(user);
     const theirs = await sourceImage(other);
-    const wrongSize = (await upload(t, user, await leftHalfMask(10, 10), 'mask.png')).json().id;
+    const wrongSize = (await upload(t, user, await leftHalfMaskPng(10, 10), 'mask.png')).json().id;
     const before = await balanceOf(t, user);
     const cases: [Record<string, unknown>, string][] = [
       [{ model: 'nano-banana', tool: 'upscale', sourceImageId: source.id }, 'tool'],

@@ -2,8 +2,8 @@ import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type A1111Fake, startA1111Fake } from '../../../test/fakes/a1111-fake.js';
 import { providerErrorOf, waitForTask } from '../../../test/fakes/kie-simulator.js';
-import type { ImageTool } from '../../contracts/tools.js';
-import type { CreateTaskInput, ImageProvider, ReferenceImage } from '../types.js';
+import { leftHalfMask, pixelAt, resultOf, tealSource, toolInput } from '../../../test/helpers/tool-images.js';
+import type { CreateTaskInput } from '../types.js';
 import { type A1111ProviderOptions, createA1111Provider } from './a1111-provider.js';
 
 let fake: A1111Fake | undefined;
@@ -17,47 +17,7 @@ async function given(adapter: Partial<A1111ProviderOptions> = {}) {
   return createA1111Provider({ baseUrl: fake.url, timeoutMs: 5_000, ...adapter });
 }
 
-const png = (bytes: Buffer, name: string): ReferenceImage => ({ name, bytes, contentType: 'image/png' });
-
-/** A flat teal source, 100 × 60: neither side a multiple of 8. */
-const source = async (width = 100, height = 60) =>
-  png(
-    await sharp({ create: { width, height, channels: 3, background: '#208080' } })
-      .png()
-      .toBuffer(),
-    'source.png',
-  );
-
-/** Our convention: WHITE (change) on the left half, BLACK (keep) on the right. */
-async function leftHalfMask(width: number, height: number): Promise<ReferenceImage> {
-  const bytes = await sharp({ create: { width, height, channels: 3, background: '#000' } })
-    .composite([{ input: { create: { width: width / 2, height, channels: 3, background: '#fff' } }, left: 0, top: 0 }])
-    .png()
-    .toBuffer();
-  return png(bytes, 'mask.png');
-}
-
-const toolInput = (tool: ImageTool, extra: Partial<CreateTaskInput>): CreateTaskInput => ({
-  providerModel: 'default',
-  prompt: 'the same girl, holding a lantern',
-  aspectRatio: '5:3',
-  seed: 7,
-  references: [],
-  tool,
-  ...extra,
-});
-
-async function resultOf(provider: ImageProvider, taskId: string): Promise<Buffer> {
-  const state = await waitForTask(provider, taskId);
-  if (state.state !== 'succeeded') throw new Error(`expected success, got ${JSON.stringify(state)}`);
-  return (await provider.downloadResult(state.resultUrls[0] ?? '')).bytes;
-}
-
-const rgbAt = async (bytes: Buffer, x: number, y: number) => {
-  const { data, info } = await sharp(bytes).removeAlpha().raw().toBuffer({ resolveWithObject: true });
-  const at = (y * info.width + x) * 3;
-  return [...data.subarray(at, at + 3)];
-};
+const rgbAt = (bytes: Buffer, x: number, y: number) => pixelAt(bytes, x, y);
 
 describe('A1111 adapter: image tools', () => {
   it('offers img2img, variations, inpaint and upscale', async () => {
@@ -68,7 +28,7 @@ describe('A1111 adapter: image tools', () => {
     '%s is img2img on the source at its size (rounded to 8), strength as denoising',
     async (tool) => {
       const provider = await given();
-      const from = await source();
+      const from = await tealSource();
       const image = await resultOf(provider, await provider.createTask(toolInput(tool, { source: from, strength: 0.3 })));
       const call = fake?.generations().at(-1);
       expect(call?.path).toBe('/sdapi/v1/img2img');
@@ -83,7 +43,7 @@ describe('A1111 adapter: image tools', () => {
 
   it('inpaint sends our mask WHITE = change with inpainting_mask_invert 0, and changes only that half', async () => {
     const provider = await given();
-    const from = await source(64, 32);
+    const from = await tealSource(64, 32);
     const image = await resultOf(
       provider,
       await provider.createTask(toolInput('inpaint', { source: from, mask: await leftHalfMask(64, 32) })),
@@ -101,7 +61,7 @@ describe('A1111 adapter: image tools', () => {
 
   it('upscale goes to the Extras API with the factor and the configured upscaler', async () => {
     const provider = await given();
-    const from = await source();
+    const from = await tealSource();
     const image = await resultOf(provider, await provider.createTask(toolInput('upscale', { source: from, prompt: '', factor: 4 })));
     const call = fake?.generations().at(-1);
     expect(call?.path).toBe('/sdapi/v1/extra-single-image');
@@ -121,14 +81,14 @@ describe('A1111 adapter: image tools', () => {
 
   it('fails an upscale with an upscaler the webui lacks as an operator problem, not a retry', async () => {
     const provider = await given({ upscaler: '4x-NotInstalled' });
-    const taskId = await provider.createTask(toolInput('upscale', { source: await source(), prompt: '', factor: 2 }));
+    const taskId = await provider.createTask(toolInput('upscale', { source: await tealSource(), prompt: '', factor: 2 }));
     const state = await waitForTask(provider, taskId);
     expect(state).toMatchObject({ state: 'failed', error: { kind: 'provider_account', code: 'upscaler_not_found' } });
   });
 
   it('refuses, permanently and before calling the webui, a tool it cannot do, a tool without a source, inpaint without a mask', async () => {
     const provider = await given();
-    const from = await source();
+    const from = await tealSource();
     const cases: CreateTaskInput[] = [
       toolInput('edit', { source: from }),
       toolInput('remove-background', { source: from }),

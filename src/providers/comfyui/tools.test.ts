@@ -1,9 +1,9 @@
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type ComfyFake, startComfyFake } from '../../../test/fakes/comfyui-fake.js';
-import { providerErrorOf, waitForTask } from '../../../test/fakes/kie-simulator.js';
-import type { ImageTool } from '../../contracts/tools.js';
-import type { CreateTaskInput, ImageProvider, ReferenceImage } from '../types.js';
+import { providerErrorOf } from '../../../test/fakes/kie-simulator.js';
+import { leftHalfMask, pixelAt, resultOf, TEAL, tealSource, toolInput } from '../../../test/helpers/tool-images.js';
+import type { ImageProvider } from '../types.js';
 import { createComfyProvider } from './comfyui-provider.js';
 import { loadWorkflows } from './workflow.js';
 
@@ -17,51 +17,6 @@ async function given(): Promise<ImageProvider> {
   fake = await startComfyFake({ checkpoints: ['illustriousXL_v01.safetensors'] });
   return createComfyProvider({ baseUrl: fake.url, timeoutMs: 5_000 });
 }
-
-const png = (bytes: Buffer, name: string): ReferenceImage => ({ name, bytes, contentType: 'image/png' });
-const TEAL = [0x20, 0x80, 0x80];
-
-/** A flat teal source, 100 × 60: neither side a multiple of 8. */
-const source = async (width = 100, height = 60) =>
-  png(
-    await sharp({ create: { width, height, channels: 3, background: '#208080' } })
-      .png()
-      .toBuffer(),
-    'source.png',
-  );
-
-/** Our convention: WHITE (change) on the left half, BLACK (keep) on the right. */
-async function leftHalfMask(width: number, height: number): Promise<ReferenceImage> {
-  const bytes = await sharp({ create: { width, height, channels: 3, background: '#000' } })
-    .composite([{ input: { create: { width: width / 2, height, channels: 3, background: '#fff' } }, left: 0, top: 0 }])
-    .png()
-    .toBuffer();
-  return png(bytes, 'mask.png');
-}
-
-const toolInput = (tool: ImageTool, extra: Partial<CreateTaskInput>): CreateTaskInput => ({
-  providerModel: 'default',
-  prompt: 'the same girl, holding a lantern',
-  aspectRatio: '5:3',
-  seed: 7,
-  references: [],
-  tool,
-  ...extra,
-});
-
-async function resultOf(provider: ImageProvider, taskId: string): Promise<Buffer> {
-  const state = await waitForTask(provider, taskId);
-  if (state.state !== 'succeeded') throw new Error(`expected success, got ${JSON.stringify(state)}`);
-  return (await provider.downloadResult(state.resultUrls[0] ?? '')).bytes;
-}
-
-const pixelAt = async (bytes: Buffer, x: number, y: number, keepAlpha = false) => {
-  let image = sharp(bytes);
-  if (!keepAlpha) image = image.removeAlpha();
-  const { data, info } = await image.raw().toBuffer({ resolveWithObject: true });
-  const at = (y * info.width + x) * info.channels;
-  return [...data.subarray(at, at + info.channels)];
-};
 
 const sent = () => fake?.prompts().at(-1) ?? {};
 const nodeOfClass = (cls: string) => Object.values(sent()).find((n) => n.class_type === cls)?.inputs ?? {};
@@ -78,7 +33,7 @@ describe('ComfyUI adapter: image tools', () => {
     const { txt2img, img2img } = loadWorkflows();
     const only = createComfyProvider({ baseUrl: fake?.url ?? '', workflows: img2img ? { txt2img, img2img } : { txt2img } });
     expect(only.tools).toEqual(['img2img', 'variations']);
-    const error = await providerErrorOf(only.createTask(toolInput('upscale', { source: await source(), factor: 2 })));
+    const error = await providerErrorOf(only.createTask(toolInput('upscale', { source: await tealSource(), factor: 2 })));
     expect(error).toMatchObject({ kind: 'permanent', code: 'invalid_input' });
   });
 
@@ -86,7 +41,7 @@ describe('ComfyUI adapter: image tools', () => {
     '%s uploads the source and runs img2img at its size with denoise = strength',
     async (tool) => {
       const provider = await given();
-      const image = await resultOf(provider, await provider.createTask(toolInput(tool, { source: await source(), strength: 0.3 })));
+      const image = await resultOf(provider, await provider.createTask(toolInput(tool, { source: await tealSource(), strength: 0.3 })));
       expect(nodeOfClass('LoadImage').image).toBe(fake?.uploads().at(-1));
       expect(nodeOfClass('ImageScale')).toMatchObject({ width: 104, height: 64 });
       expect(nodeOfClass('KSampler')).toMatchObject({ denoise: 0.3, seed: 7 });
@@ -98,7 +53,7 @@ describe('ComfyUI adapter: image tools', () => {
 
   it('inpaint uploads the source transparent exactly where our mask is white, and only that half changes', async () => {
     const provider = await given();
-    const from = await source(64, 32);
+    const from = await tealSource(64, 32);
     const taskId = await provider.createTask(toolInput('inpaint', { source: from, mask: await leftHalfMask(64, 32) }));
     const image = await resultOf(provider, taskId);
     expect(nodeOfClass('SetLatentNoiseMask')).toMatchObject({ mask: [expect.any(String), 1] });
@@ -116,7 +71,7 @@ describe('ComfyUI adapter: image tools', () => {
     const provider = await given();
     const image = await resultOf(
       provider,
-      await provider.createTask(toolInput('upscale', { source: await source(), prompt: '', factor: 4 })),
+      await provider.createTask(toolInput('upscale', { source: await tealSource(), prompt: '', factor: 4 })),
     );
     expect(
       Object.values(sent())
@@ -130,7 +85,7 @@ describe('ComfyUI adapter: image tools', () => {
 
   it('refuses, permanently and before calling the server, a tool it cannot do, a tool without a source, inpaint without a mask', async () => {
     const provider = await given();
-    const from = await source();
+    const from = await tealSource();
     for (const input of [
       toolInput('edit', { source: from }),
       toolInput('remove-background', { source: from }),
