@@ -134,6 +134,24 @@ describe('KIE adapter: upscale and vary one image of a grid', () => {
     expect(variations.some((url) => original.includes(url))).toBe(false);
   });
 
+  it('routes a niji 6 variations or upscale createTask with its sourceTask to generateVary / generateUpscale', async () => {
+    kie = await startSimulatedKie();
+    const taskId = await kie.provider.createTask(niji());
+    await resultsOf(taskId);
+    const varied = await kie.provider.createTask(niji({ tool: 'variations', sourceTask: { taskId, index: 3 } }));
+    expect(kie.sim.tasks().at(-1)?.param).toBe(JSON.stringify({ taskId: taskId.slice(3), imageIndex: 3 }));
+    expect(await resultsOf(varied)).toHaveLength(4);
+    const upscaled = await kie.provider.createTask(niji({ tool: 'upscale', factor: 2, sourceTask: { taskId, index: 1 } }));
+    expect(await resultsOf(upscaled)).toHaveLength(1);
+  });
+
+  it('refuses a Midjourney tool without a grid task to act on (a file source), creating nothing', async () => {
+    kie = await startSimulatedKie();
+    const source = { name: 'a.png', bytes: Buffer.from('x'), contentType: 'image/png' as const };
+    expect(await providerErrorOf(kie.provider.createTask(niji({ tool: 'variations', source })))).toMatchObject({ code: 'invalid_input' });
+    expect(kie.sim.tasks()).toHaveLength(0);
+  });
+
   it('refuses a Market task, an index outside the grid and an unfinished grid, creating nothing', async () => {
     kie = await startSimulatedKie({ sim: { delayMs: 2_000 } });
     const market = await kie.provider.createTask(makeTaskInput());

@@ -168,6 +168,8 @@ function midjourney(version: string, speed: 'relaxed' | 'fast' | 'turbo'): Model
   return {
     api: 'midjourney',
     imagesPerTask: 4,
+    // On one image of its own grid only (generateVary, generateUpscale): the adapter sends the grid task, not a file.
+    tools: ['variations', 'upscale'],
     aspectRatios: MIDJOURNEY_RATIOS,
     // Image prompts and style references (mj_img2img, mj_style_reference) are not offered yet.
     maxReferences: 0,
