@@ -178,6 +178,15 @@ describe('the catalog check for Midjourney entries', () => {
     expect(checkCatalogEntry(entry)).toEqual([]);
   });
 
+  it('passes vary and a ×2 upscale; refuses other tools, ×4 (or factors left unset) and a strength', () => {
+    expect(checkCatalogEntry({ ...entry, tools: { variations: {}, upscale: { factors: [2] } } })).toEqual([]);
+    expect(checkCatalogEntry({ ...entry, tools: { upscale: {}, variations: { strength: { min: 0, max: 1 } }, img2img: {} } })).toEqual([
+      'tools.upscale: midjourney/niji6 upscales ×2 only, so factors must be [2]',
+      'tools.variations: midjourney/niji6 takes no strength',
+      'tools.img2img: midjourney/niji6 does not do img2img',
+    ]);
+  });
+
   it('refuses one image per task, controls Midjourney has no field for, and limits past its own', () => {
     expect(
       checkCatalogEntry({
