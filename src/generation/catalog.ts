@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type ImageTool, imageTools, upscaleFactors } from '../contracts/tools.js';
+import { type GenerationTool, type ImageTool, imageTools, upscaleFactors } from '../contracts/tools.js';
 
 /**
  * The models on offer: configuration (MODELS_JSON) with these defaults per provider.
@@ -105,6 +105,21 @@ export function toolOf(model: ModelConfig, tool: ImageTool): ResolvedTool | unde
     negativePrompt: offer.negativePrompt,
     maxPromptLength: Math.min(offer.maxPromptLength ?? model.maxPromptLength, model.maxPromptLength),
   };
+}
+
+/**
+ * Whether a provider model makes grids and varies or upscales only its own
+ * (KIE's Midjourney API, whose models config names `midjourney/…`): its
+ * variations and upscale act on the parent's provider task, not on a file.
+ */
+export const makesGrids = (providerModel: string) => providerModel.startsWith('midjourney/');
+
+/**
+ * Images one task of this tool gives: a grid model's text run and its
+ * variations give a grid; everything else (an upscale, any other tool) one.
+ */
+export function imagesPerTaskFor(model: Pick<ModelConfig, 'imagesPerTask'>, tool: GenerationTool): number {
+  return tool === 'text' || tool === 'variations' ? model.imagesPerTask : 1;
 }
 
 type ModelEntry = z.input<typeof modelSchema>;
@@ -227,6 +242,10 @@ const kieModels: ModelEntry[] = [
     aspectRatios: MIDJOURNEY_RATIOS,
     maxReferences: 0,
     maxPromptLength: 2000,
+    // Midjourney's own vary and upscale, on one image of a grid this entry made (grid-source.ts).
+    // Vary makes a whole new grid of four, so it costs a run; an upscale is one image and KIE
+    // prices it well below a grid (kie-tools.md §1.4), so it costs half.
+    tools: { variations: {}, upscale: { cost: 2, factors: [2] } },
   },
 ];
 

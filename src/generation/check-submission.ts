@@ -26,7 +26,7 @@ export function priceGeneration(unitCost: number, count: number, factor: number 
  * after this). Throws unknown_model or invalid_input naming the field.
  */
 export async function checkSubmission(
-  deps: Pick<GenerationContext, 'db' | 'catalog' | 'settings'>,
+  deps: Pick<GenerationContext, 'db' | 'catalog' | 'settings' | 'clock'>,
   input: { userId: string; request: SubmitGenerationInput; mature?: boolean },
 ) {
   const req = submitGenerationSchema.parse(input.request);
@@ -117,7 +117,7 @@ async function checkText(
 }
 
 async function checkImageTool(
-  deps: Pick<GenerationContext, 'db'>,
+  deps: Pick<GenerationContext, 'db' | 'clock'>,
   input: { userId: string; mature?: boolean },
   model: ModelConfig,
   req: Request,

@@ -3,8 +3,9 @@ import { type ImageTool, promptTools } from '../contracts/tools.js';
 import { AppError } from '../lib/errors.js';
 import { type ModelConfig, type ResolvedTool, toolOf } from './catalog.js';
 import type { GenerationContext } from './context.js';
-import { findOwnedUploads, findSourceImage, type UploadRow } from './generation.queries.js';
+import { findGridParent, findOwnedUploads, findSourceImage, type UploadRow } from './generation.queries.js';
 import type { ReferenceRole } from './generation.schema.js';
+import { gridSourceOf, usesGridSource } from './grid-source.js';
 
 type Request = ReturnType<typeof submitGenerationSchema.parse>;
 
@@ -56,7 +57,7 @@ const ratioOf = (width: number, height: number) => `${width / gcd(width, height)
  * upscale a factor on offer. Reads only. Throws invalid_input naming the field.
  */
 export async function checkTool(
-  deps: Pick<GenerationContext, 'db'>,
+  deps: Pick<GenerationContext, 'db' | 'clock'>,
   input: { userId: string; mature: boolean; model: ModelConfig; req: Request & { tool: ImageTool } },
 ): Promise<CheckedTool> {
   const { model, req } = input;
@@ -68,6 +69,12 @@ export async function checkTool(
   if (singleRun.includes(tool) && req.count !== 1) throw invalid('count', `${toolNames[tool]} makes one image at a time.`);
 
   const source = await findSource(deps, input);
+  if (usesGridSource(offer.providerModel, tool)) {
+    // Midjourney works on its own grid task, not on a file: anything else is refused before any charge.
+    const parent = source.imageId ? await findGridParent(deps.db, source.imageId) : null;
+    const grid = gridSourceOf(parent, deps.clock.now());
+    if ('problem' in grid) throw invalid('sourceImageId', grid.problem);
+  }
   const uploads: CheckedTool['uploads'] = source.upload ? [{ upload: source.upload, role: 'source' }] : [];
   if (tool === 'inpaint') {
     if (!req.maskUploadId) throw invalid('maskUploadId', 'Paint the area to change first.');

@@ -168,6 +168,22 @@ export async function findSourceImage(db: Db, userId: string, imageId: string) {
   return rows[0] ?? null;
 }
 
+/** System read of a source image's generation: what a grid tool needs to find the grid task (grid-source.ts). Null when the image is gone. */
+export async function findGridParent(db: Db, imageId: string) {
+  const rows = await db
+    .select({
+      position: generationImages.position,
+      providerModel: generations.providerModel,
+      tool: generations.tool,
+      providerTaskIds: generations.providerTaskIds,
+      createdAt: generations.createdAt,
+    })
+    .from(generationImages)
+    .innerJoin(generations, eq(generations.id, generationImages.generationId))
+    .where(eq(generationImages.id, imageId));
+  return rows[0] ?? null;
+}
+
 /** System read for a tool's run: where the source image's original is stored. */
 export async function unsafeFindImageFile(db: Db, imageId: string) {
   const rows = await db

@@ -8,7 +8,7 @@ import type { GenerationContext } from './context.js';
  * recorded or sent to the content policy. The figure is the submit's debit.
  */
 export async function quoteGeneration(
-  deps: Pick<GenerationContext, 'db' | 'catalog' | 'settings'>,
+  deps: Pick<GenerationContext, 'db' | 'catalog' | 'settings' | 'clock'>,
   input: { userId: string; request: SubmitGenerationInput; mature?: boolean },
 ): Promise<Quote> {
   const { cost } = await checkSubmission(deps, input);

@@ -4,11 +4,13 @@ import type { JobMeta } from '../lib/job.js';
 import { type CreateTaskInput, type ImageProvider, ProviderError, type ReferenceImage } from '../providers/index.js';
 import { notifyLiveBestEffort } from '../pubsub/index.js';
 import { cancelTasksBestEffort } from './cancel-generation.js';
+import { imagesPerTaskFor } from './catalog.js';
 import { completeGeneration, MAX_IMAGES_PER_TASK, type TaskOutcome } from './complete-generation.js';
 import type { GenerationContext } from './context.js';
 import { failGeneration } from './fail-generation.js';
 import { pipelineFailures, retriesSpentMessage } from './failures.js';
 import {
+  findGridParent,
   type GenerationRow,
   referencesOf,
   startRun,
@@ -16,6 +18,7 @@ import {
   unsafeFindGeneration,
   unsafeFindImageFile,
 } from './generation.queries.js';
+import { gridSourceOf, usesGridSource } from './grid-source.js';
 import { callbackUrl } from './provider-callback.js';
 import { referenceLink } from './reference-links.js';
 
@@ -94,12 +97,13 @@ const randomSeedFor = (id: string) => Number.parseInt(id.replace(/-/g, '').slice
 const HAND_OFF = { startAfterSeconds: 1 };
 
 /**
- * Images one task of this generation's model gives (Midjourney: a grid of
- * four). A model since removed from the catalog keeps what its tasks give,
- * up to the catalog's most.
+ * Images one task of this generation's model and tool gives (Midjourney: a
+ * grid of four, one for its upscale). A model since removed from the catalog
+ * keeps what its tasks give, up to the catalog's most.
  */
 function imagesPerTaskOf(ctx: Pick<GenerationContext, 'catalog'>, gen: GenerationRow): number {
-  return ctx.catalog.find((m) => m.id === gen.modelId)?.imagesPerTask ?? MAX_IMAGES_PER_TASK;
+  const model = ctx.catalog.find((m) => m.id === gen.modelId);
+  return model ? imagesPerTaskFor(model, gen.tool) : MAX_IMAGES_PER_TASK;
 }
 
 /** Creates one task per run (`count`) that has none yet, storing each id at once. Null when the generation ended meanwhile. */
@@ -107,7 +111,7 @@ async function ensureTasks(ctx: GenerationContext, gen: GenerationRow, reference
   let ids = [...gen.providerTaskIds];
   let inputs: TaskImages | null = referenceCount === 0 && gen.parentImageId === null ? { references: [] } : null;
   while (ids.length < gen.count) {
-    inputs ??= await loadImages(ctx, gen);
+    inputs ??= usesGridSource(gen.providerModel, gen.tool) ? await gridInputs(ctx, gen) : await loadImages(ctx, gen);
     const taskId = await ctx.provider.createTask({
       providerModel: gen.providerModel,
       // As compiled at submit; rows from before that have only what the user typed.
@@ -136,8 +140,8 @@ async function ensureTasks(ctx: GenerationContext, gen: GenerationRow, reference
   return ids;
 }
 
-/** The images a task is given: references for a text generation; a tool's source (and inpaint's mask). */
-type TaskImages = Pick<CreateTaskInput, 'references' | 'source' | 'mask'>;
+/** The images a task is given: references for a text generation; a tool's source (and inpaint's mask), or a grid model's parent task. */
+type TaskImages = Pick<CreateTaskInput, 'references' | 'source' | 'mask' | 'sourceTask'>;
 
 const missingImage = () => {
   const { code, reason, message } = pipelineFailures.referenceMissing;
@@ -150,6 +154,18 @@ async function readAll(ctx: GenerationContext, key: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const c of file.stream) chunks.push(c as Buffer);
   return Buffer.concat(chunks);
+}
+
+/**
+ * A grid model's variations or upscale: the parent's grid task, read from
+ * the parent's generation (checked at submit; gone or expired since: the run
+ * fails and refunds, as for a deleted source file).
+ */
+async function gridInputs(ctx: GenerationContext, gen: GenerationRow): Promise<TaskImages> {
+  const parent = gen.parentImageId === null ? null : await findGridParent(ctx.db, gen.parentImageId);
+  const grid = gridSourceOf(parent, ctx.clock.now());
+  if ('problem' in grid) throw missingImage();
+  return { references: [], sourceTask: grid };
 }
 
 async function loadImages(ctx: GenerationContext, gen: GenerationRow): Promise<TaskImages> {

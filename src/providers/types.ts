@@ -99,6 +99,12 @@ export interface CreateTaskInput {
   mask?: ReferenceImage;
   /** Upscale: how many times larger (2 or 4). */
   factor?: number;
+  /**
+   * Variations or upscale on a grid model (Midjourney): the parent image's
+   * provider task and its 0-based place in that grid. The adapter acts on
+   * that task (its GridTools) instead of on a `source` file.
+   */
+  sourceTask?: { taskId: string; index: number };
 }
 
 export type TaskState =

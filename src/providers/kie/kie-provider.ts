@@ -98,6 +98,13 @@ export function createKieProvider(options: KieProviderOptions): ImageProvider {
   }
 
   async function createTask(input: CreateTaskInput): Promise<string> {
+    if (modelApi(input.providerModel) === 'midjourney' && input.tool !== undefined && input.tool !== 'text') {
+      // Midjourney varies and upscales only its own grids: it takes the parent's task, never a file.
+      if (!input.sourceTask || (input.tool !== 'variations' && input.tool !== 'upscale'))
+        throw kieError('invalid_input', `${input.providerModel} does ${input.tool} only on one of its own grid tasks`);
+      const grid = { ...input.sourceTask, callbackUrl: input.callbackUrl };
+      return gridTask(input.tool === 'upscale' ? 'upscale' : 'vary', grid);
+    }
     const isTool = input.tool !== undefined && input.tool !== 'text';
     let files: { referenceUrls: string[]; maskUrl?: string };
     if (isTool) files = await toolFiles(input);

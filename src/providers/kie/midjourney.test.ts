@@ -134,6 +134,24 @@ describe('KIE adapter: upscale and vary one image of a grid', () => {
     expect(variations.some((url) => original.includes(url))).toBe(false);
   });
 
+  it('routes a niji 6 variations or upscale createTask with its sourceTask to generateVary / generateUpscale', async () => {
+    kie = await startSimulatedKie();
+    const taskId = await kie.provider.createTask(niji());
+    await resultsOf(taskId);
+    const varied = await kie.provider.createTask(niji({ tool: 'variations', sourceTask: { taskId, index: 3 } }));
+    expect(kie.sim.tasks().at(-1)?.param).toBe(JSON.stringify({ taskId: taskId.slice(3), imageIndex: 3 }));
+    expect(await resultsOf(varied)).toHaveLength(4);
+    const upscaled = await kie.provider.createTask(niji({ tool: 'upscale', factor: 2, sourceTask: { taskId, index: 1 } }));
+    expect(await resultsOf(upscaled)).toHaveLength(1);
+  });
+
+  it('refuses a Midjourney tool without a grid task to act on (a file source), creating nothing', async () => {
+    kie = await startSimulatedKie();
+    const source = { name: 'a.png', bytes: Buffer.from('x'), contentType: 'image/png' as const };
+    expect(await providerErrorOf(kie.provider.createTask(niji({ tool: 'variations', source })))).toMatchObject({ code: 'invalid_input' });
+    expect(kie.sim.tasks()).toHaveLength(0);
+  });
+
   it('refuses a Market task, an index outside the grid and an unfinished grid, creating nothing', async () => {
     kie = await startSimulatedKie({ sim: { delayMs: 2_000 } });
     const market = await kie.provider.createTask(makeTaskInput());
@@ -158,6 +176,15 @@ describe('the catalog check for Midjourney entries', () => {
 
   it('passes an entry that promises what KIE’s Midjourney API gives: four images a task', () => {
     expect(checkCatalogEntry(entry)).toEqual([]);
+  });
+
+  it('passes vary and a ×2 upscale; refuses other tools, ×4 (or factors left unset) and a strength', () => {
+    expect(checkCatalogEntry({ ...entry, tools: { variations: {}, upscale: { factors: [2] } } })).toEqual([]);
+    expect(checkCatalogEntry({ ...entry, tools: { upscale: {}, variations: { strength: { min: 0, max: 1 } }, img2img: {} } })).toEqual([
+      'tools.upscale: midjourney/niji6 upscales ×2 only, so factors must be [2]',
+      'tools.variations: midjourney/niji6 takes no strength',
+      'tools.img2img: midjourney/niji6 does not do img2img',
+    ]);
   });
 
   it('refuses one image per task, controls Midjourney has no field for, and limits past its own', () => {

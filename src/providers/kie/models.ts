@@ -168,6 +168,8 @@ function midjourney(version: string, speed: 'relaxed' | 'fast' | 'turbo'): Model
   return {
     api: 'midjourney',
     imagesPerTask: 4,
+    // On one image of its own grid only (generateVary, generateUpscale): the adapter sends the grid task, not a file.
+    tools: ['variations', 'upscale'],
     aspectRatios: MIDJOURNEY_RATIOS,
     // Image prompts and style references (mj_img2img, mj_style_reference) are not offered yet.
     maxReferences: 0,
@@ -250,6 +252,8 @@ export function buildModelInput(providerModel: string, request: ModelRequest): R
   return (models[providerModel] ?? genericModel).buildInput(request);
 }
 
+type ToolEntry = { providerModel?: string; factors?: readonly number[]; strength?: Bounds };
+
 /** The parts of a catalog entry (MODELS_JSON) that the KIE model behind it must honour. */
 export interface CatalogEntry {
   providerModel: string;
@@ -268,8 +272,8 @@ export interface CatalogEntry {
   imagesPerTask?: number;
   /** False: the entry only offers image tools, so only those are checked. */
   text?: boolean;
-  /** The image tools it offers and the provider model each runs on. */
-  tools?: Partial<Record<ImageTool, { providerModel?: string }>>;
+  /** The image tools it offers, the provider model each runs on, and what a grid tool must not promise. */
+  tools?: Partial<Record<ImageTool, ToolEntry>>;
 }
 
 /** The controls an entry offers that the model has no field for, or offers wider than it takes. */
@@ -335,12 +339,25 @@ export function checkCatalogEntry(entry: CatalogEntry): string[] {
 /** Each offered tool must run on a KIE model that serves it. */
 function toolProblems(entry: CatalogEntry): string[] {
   const problems: string[] = [];
-  for (const [tool, offer] of Object.entries(entry.tools ?? {}) as [ImageTool, { providerModel?: string }][]) {
+  for (const [tool, offer] of Object.entries(entry.tools ?? {}) as [ImageTool, ToolEntry][]) {
     const name = offer.providerModel ?? entry.providerModel;
     const spec = models[name];
     if (!spec) problems.push(`tools.${tool}: there is no KIE mapping for providerModel "${name}"`);
     else if (!spec.tools?.includes(tool)) problems.push(`tools.${tool}: ${name} does not do ${tool}`);
+    else if (spec.api === 'midjourney') problems.push(...gridToolProblems(tool, name, offer));
   }
+  return problems;
+}
+
+/**
+ * Midjourney's vary and upscale take only the grid task and an image index:
+ * no strength to send, and one upscale size (an unset `factors` would offer ×4 too).
+ */
+function gridToolProblems(tool: ImageTool, name: string, offer: ToolEntry): string[] {
+  const problems: string[] = [];
+  if (offer.strength) problems.push(`tools.${tool}: ${name} takes no strength`);
+  if (tool === 'upscale' && (offer.factors?.length !== 1 || offer.factors[0] !== 2))
+    problems.push(`tools.upscale: ${name} upscales ×2 only, so factors must be [2]`);
   return problems;
 }
 

@@ -6,7 +6,7 @@ export interface Behaviour {
   delayMs: number;
   /** The next N createTask calls answer HTTP 200 with body code 500. */
   failNextCreates: number;
-  /** The next N Market tasks are accepted, then end failed (code 500), as a generation KIE could not finish. */
+  /** The next N Market tasks and Midjourney upscales/variations are accepted, then end failed (code 500), as a generation KIE could not finish. */
   failNextTasks: number;
   /** Enforce 20 createTask per 10 s; the 21st gets body code 429 and is not queued. */
   rateLimit: boolean;

@@ -49,8 +49,12 @@ export function midjourneyGridAction(ctx: SimContext, action: 'upscale' | 'vary'
   const index = Number(request.imageIndex);
   if (index >= source.images) return envelope(b, 400, `imageIndex must be below ${source.images}`);
   ctx.recentCreates.push(Date.now());
+  // A grid action carries no prompt of its own, so no [sim:fail]: failNextTasks is how a test makes one fail.
+  const failing = b.failNextTasks > 0;
+  if (failing) b.failNextTasks--;
   const taskId = ctx.store.createMidjourney({
     taskType: action === 'upscale' ? 'mj_upscale' : 'mj_vary',
+    failing,
     input: source.input,
     param: JSON.stringify(request),
     images: action === 'upscale' ? 1 : GRID_IMAGES,

@@ -94,6 +94,7 @@ export class TaskStore {
     seed?: number;
     delayMs: number;
     callBackUrl?: string;
+    failing?: boolean;
   }): string {
     const taskId = `mj_sim_${Date.now()}_${randomBytes(4).toString('hex')}`;
     const { delayMs, ...rest } = task;
