@@ -139,15 +139,17 @@ const afterCursor = (after: { createdAt: Date; id: string }) =>
 function matchSet(userId: string, filters: GalleryFilters, mature: boolean): SQL | undefined {
   const lists: SQL[] = [];
   const shown = (alias: string) => sql.raw(`(${alias}.moderation = 'clear' or (${alias}.moderation = 'mature' and ${mature}))`);
-  if (filters.search?.kind === 'words')
-    lists.push(sql`select c.id from generations c
-                   where c.user_id = ${userId} and c.prompt_search @@ websearch_to_tsquery('simple', ${filters.search.text})`);
   if (filters.favourite)
     lists.push(sql`select f.generation_id from generation_images f
                    where f.user_id = ${userId} and f.favourited_at is not null and ${shown('f')}`);
   if (filters.albumId)
-    lists.push(sql`select m.generation_id from album_images ai join generation_images m on m.id = ai.image_id
-                   where ai.album_id = ${filters.albumId} and ${shown('m')}`);
+    // The album's images by primary key: a join here let PostgreSQL read every image to find a few.
+    lists.push(sql`select m.generation_id from generation_images m
+                   where m.id = any(array(select ai.image_id from album_images ai where ai.album_id = ${filters.albumId})) and ${shown('m')}`);
+  // Favourites and albums are small beside a common word: with either, the words are checked on their rows instead.
+  if (lists.length === 0 && filters.search?.kind === 'words')
+    lists.push(sql`select c.id from generations c
+                   where c.user_id = ${userId} and c.prompt_search @@ websearch_to_tsquery('simple', ${filters.search.text})`);
   if (lists.length === 0) return undefined;
   const sets = sql.join(
     lists.map((list) => sql`select unnest(array(${list}))`),
