@@ -27,7 +27,8 @@ export function priceGeneration(unitCost: number, count: number, factor: number 
  */
 export async function checkSubmission(
   deps: Pick<GenerationContext, 'db' | 'catalog' | 'settings' | 'clock'>,
-  input: { userId: string; request: SubmitGenerationInput; mature?: boolean },
+  /** `forQuote`: inpaint may leave out its mask (the price does not depend on it). */
+  input: { userId: string; request: SubmitGenerationInput; mature?: boolean; forQuote?: boolean },
 ) {
   const req = submitGenerationSchema.parse(input.request);
   // A switched-off model is answered as unknown: it is not on offer.
@@ -118,13 +119,19 @@ async function checkText(
 
 async function checkImageTool(
   deps: Pick<GenerationContext, 'db' | 'clock'>,
-  input: { userId: string; mature?: boolean },
+  input: { userId: string; mature?: boolean; forQuote?: boolean },
   model: ModelConfig,
   req: Request,
 ): Promise<Checked> {
   const tool = req.tool === 'text' ? undefined : req.tool;
   if (!tool) throw new Error('checkImageTool needs an image tool');
-  const checked = await checkTool(deps, { userId: input.userId, mature: input.mature ?? false, model, req: { ...req, tool } });
+  const checked = await checkTool(deps, {
+    userId: input.userId,
+    mature: input.mature ?? false,
+    model,
+    req: { ...req, tool },
+    forQuote: input.forQuote,
+  });
   return {
     prompt: checked.prompt,
     aspectRatio: checked.aspectRatio,

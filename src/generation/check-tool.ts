@@ -58,7 +58,7 @@ const ratioOf = (width: number, height: number) => `${width / gcd(width, height)
  */
 export async function checkTool(
   deps: Pick<GenerationContext, 'db' | 'clock'>,
-  input: { userId: string; mature: boolean; model: ModelConfig; req: Request & { tool: ImageTool } },
+  input: { userId: string; mature: boolean; model: ModelConfig; req: Request & { tool: ImageTool }; forQuote?: boolean },
 ): Promise<CheckedTool> {
   const { model, req } = input;
   const tool = req.tool;
@@ -76,14 +76,16 @@ export async function checkTool(
     if ('problem' in grid) throw invalid('sourceImageId', grid.problem);
   }
   const uploads: CheckedTool['uploads'] = source.upload ? [{ upload: source.upload, role: 'source' }] : [];
-  if (tool === 'inpaint') {
+  // The quote prices inpaint the same whatever is painted, so it needs no mask: the editor uploads one only to run.
+  const maskless = input.forQuote && req.maskUploadId === undefined;
+  if (tool === 'inpaint' && !maskless) {
     if (!req.maskUploadId) throw invalid('maskUploadId', 'Paint the area to change first.');
     const [mask] = await findOwnedUploads(deps.db, input.userId, [req.maskUploadId]);
     if (!mask) throw invalid('maskUploadId', 'The mask was not found. Paint it again.');
     if (mask.width !== source.width || mask.height !== source.height)
       throw invalid('maskUploadId', `The mask must be the image's size (${source.width}×${source.height}).`);
     uploads.push({ upload: mask, role: 'mask' });
-  } else if (req.maskUploadId !== undefined) throw invalid('maskUploadId', 'Only inpaint takes a mask.');
+  } else if (tool !== 'inpaint' && req.maskUploadId !== undefined) throw invalid('maskUploadId', 'Only inpaint takes a mask.');
 
   if (req.factor !== undefined && tool !== 'upscale') throw invalid('factor', 'Only upscale takes a factor.');
   const factor = tool === 'upscale' ? (req.factor ?? offer.factors[0] ?? 2) : null;

@@ -11,6 +11,6 @@ export async function quoteGeneration(
   deps: Pick<GenerationContext, 'db' | 'catalog' | 'settings' | 'clock'>,
   input: { userId: string; request: SubmitGenerationInput; mature?: boolean },
 ): Promise<Quote> {
-  const { cost } = await checkSubmission(deps, input);
+  const { cost } = await checkSubmission(deps, { ...input, forQuote: true });
   return { cost };
 }

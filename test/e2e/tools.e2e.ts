@@ -159,6 +159,12 @@ describe('image tools in the browser', () => {
 
   it('inpaint with the mouse: a stroke undone is gone from the mask, the one painted after is white, far away is black', async () => {
     const measure = await openInpaint(page);
+    // Painting stores nothing: the mask is uploaded once, when the tool is run.
+    const uploads: string[] = [];
+    const onRequest = (r: { url(): string; method(): string }) => {
+      if (r.method() === 'POST' && r.url().endsWith('/api/uploads')) uploads.push(r.url());
+    };
+    page.on('request', onRequest);
     const stroke = async (fy: number) => {
       const at = await measure();
       await page.mouse.move(at(0.2, fy).x, at(0.2, fy).y);
@@ -174,7 +180,11 @@ describe('image tools in the browser', () => {
     expect(await page.getByTestId('mask-undo').isDisabled()).toBe(false);
     await page.getByTestId('mask-undo').click();
     await stroke(0.7);
+    await page.getByTestId('tool-quote').waitFor({ state: 'attached' });
+    expect(uploads).toHaveLength(0);
     const mask = await maskOf(await submitInpaint(page));
+    page.off('request', onRequest);
+    expect(uploads).toHaveLength(1);
     expect([mask.width, mask.height]).toEqual([source.width, source.height]);
     const px = (fx: number, fy: number) => mask.at(fx * (mask.width - 1), fy * (mask.height - 1));
     expect(px(0.4, 0.7)).toBeGreaterThan(240);

@@ -113,6 +113,18 @@ describe('image tools on the KIE simulator', () => {
     expect(rightChanged).toBe(0);
   }, 60_000);
 
+  it('quotes inpaint before a mask is painted, and runs it only with one', async () => {
+    const user = await givenVerifiedUser(t, { credits: 100 });
+    const source = await sourceImage(user);
+    const body = { model: 'ideogram-v3', tool: 'inpaint', sourceImageId: source.id, prompt: 'a red paper lantern' };
+    const quoted = await quote(user, body);
+    expect(quoted.statusCode, quoted.body).toBe(200);
+    expect(quoted.json().cost).toBe(3);
+    const res = await submit(t, user, { aspectRatio: undefined, ...body });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error).toMatchObject({ code: 'invalid_input', field: 'maskUploadId' });
+  });
+
   it('works on an upload as well as on a gallery image', async () => {
     const user = await givenVerifiedUser(t, { credits: 100 });
     const uploaded = (await upload(t, user, await makeImage('png', 300, 200))).json();

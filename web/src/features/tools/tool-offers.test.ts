@@ -26,7 +26,7 @@ const draft: ToolDraft = {
   factor: 4,
   aspectRatio: '3:4',
   count: 2,
-  maskUploadId: 'mask-1',
+  masked: true,
 };
 const image = { kind: 'image', id: 'img-1' } as const;
 
@@ -65,10 +65,10 @@ describe('toolBody', () => {
     });
   });
 
-  it('sends inpaint its mask and no strength; only character an aspect ratio', () => {
+  it('sends inpaint no strength (its mask is added when it is run); only character an aspect ratio', () => {
     const [inpaint] = offersFor([remixer], 'inpaint');
     const body = toolBody('inpaint', inpaint!.model, inpaint!.offer, image, draft);
-    expect(body).toMatchObject({ maskUploadId: 'mask-1' });
+    expect(body).not.toHaveProperty('maskUploadId');
     expect(body).not.toHaveProperty('strength');
     expect(body).not.toHaveProperty('aspectRatio');
     const [character] = offersFor([remixer], 'character');
@@ -79,6 +79,6 @@ describe('toolBody', () => {
     expect(isComplete('upscale', { ...draft, prompt: '' })).toBe(true);
     expect(isComplete('variations', { ...draft, prompt: '' })).toBe(true);
     expect(isComplete('edit', { ...draft, prompt: '  ' })).toBe(false);
-    expect(isComplete('inpaint', { ...draft, maskUploadId: null })).toBe(false);
+    expect(isComplete('inpaint', { ...draft, masked: false })).toBe(false);
   });
 });

@@ -53,7 +53,8 @@ export interface ToolDraft {
   factor: number | null;
   aspectRatio: string | null;
   count: number;
-  maskUploadId: string | null;
+  /** Inpaint: something is painted (the mask itself is uploaded only when the tool is run). */
+  masked: boolean;
 }
 
 /** The request body for this tool on this model: only the fields it takes. */
@@ -69,13 +70,12 @@ export function toolBody(tool: ImageTool, model: Model, offer: ToolOffer, source
   if (tool === 'upscale') body.factor = (draft.factor ?? offer.factors[0] ?? 2) as 2 | 4;
   if (takesAspectRatio(tool)) body.aspectRatio = draft.aspectRatio ?? model.aspectRatios[0];
   if (takesCount(tool)) body.count = draft.count;
-  if (tool === 'inpaint' && draft.maskUploadId) body.maskUploadId = draft.maskUploadId;
   return body;
 }
 
 /** Whether the body is worth quoting or sending: a prompt where one is read, a mask for inpaint. */
 export function isComplete(tool: ImageTool, draft: ToolDraft): boolean {
   if (takesPrompt(tool) && tool !== 'variations' && !draft.prompt.trim()) return false;
-  if (tool === 'inpaint' && !draft.maskUploadId) return false;
+  if (tool === 'inpaint' && !draft.masked) return false;
   return true;
 }

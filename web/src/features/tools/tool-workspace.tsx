@@ -38,13 +38,13 @@ export function ToolWorkspace({ models, tools, tool, onToolChange, source, maxCo
   const natural = useNaturalSize(src);
   const mask = useMaskEditor(tool === 'inpaint');
   const maskUpload = useMaskUpload(mask.history, tool === 'inpaint' ? natural.size : null, mask.feather);
-  const form = useToolForm(models, tool, source, maskUpload.id);
+  const form = useToolForm(models, tool, source, hasPaint(mask.history));
   const submit = useSubmitGeneration();
   const [error, setError] = useState<ToolError | null>(null);
   const onEdit = (field: ToolField) => setError((e) => (e?.field === field ? null : e));
   const errorFor = (...fields: ToolField[]) => (error?.field && fields.includes(error.field) ? t(error.key) : null);
 
-  const onSubmit = (e: FormEvent) => {
+  const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     if (!form.body) {
       // Say what is missing next to it rather than sending a request the server would refuse.
@@ -53,7 +53,13 @@ export function ToolWorkspace({ models, tools, tool, onToolChange, source, maxCo
       return;
     }
     setError(null);
-    submit.mutate(form.body, {
+    let body = form.body;
+    if (tool === 'inpaint') {
+      const maskUploadId = await maskUpload.upload();
+      if (!maskUploadId) return; // the status line says the mask could not be saved
+      body = { ...body, maskUploadId };
+    }
+    submit.mutate(body, {
       onSuccess: (g) => navigate(`/g/${g.id}`),
       onError: (err) => setError(toolError(err)),
     });
@@ -96,7 +102,7 @@ export function ToolWorkspace({ models, tools, tool, onToolChange, source, maxCo
                 ? t('tools.maskSaving')
                 : maskUpload.failed
                   ? t('tools.maskFailed')
-                  : maskUpload.id
+                  : hasPaint(mask.history)
                     ? t('tools.maskReady')
                     : t('tools.maskEmpty')}
             </p>

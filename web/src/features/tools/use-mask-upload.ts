@@ -1,39 +1,28 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { uploadReference } from '../../api/generations.js';
 import { exportMask } from './mask-export.js';
-import { hasPaint, type MaskHistory, visibleStrokes } from './mask-strokes.js';
-
-/** How long painting must rest before the mask is uploaded: once per pause, not per stroke. */
-const SETTLE_MS = 500;
+import { type MaskHistory, visibleStrokes } from './mask-strokes.js';
 
 /**
- * Keeps an uploaded copy of the mask in step with the editor, so the quote
- * (which checks the mask) shows before submitting. `id` is null while the
- * mask is empty or its newest version is still on its way.
+ * Uploads the mask when the tool is run, and only then: the quote needs no
+ * mask (it prices inpaint the same whatever is painted), so painting stores
+ * nothing on the server. `upload` answers the upload's id, or null when it
+ * failed (then `failed` says so until the next try).
  */
 export function useMaskUpload(history: MaskHistory, natural: { width: number; height: number } | null, feather: number) {
-  const [state, setState] = useState<{ id: string | null; busy: boolean; failed: boolean }>({ id: null, busy: false, failed: false });
-  const painted = hasPaint(history);
-  useEffect(() => {
-    if (!natural || !painted) {
-      setState({ id: null, busy: false, failed: false });
-      return;
+  const [state, setState] = useState({ busy: false, failed: false });
+  const upload = async (): Promise<string | null> => {
+    if (!natural) return null;
+    setState({ busy: true, failed: false });
+    try {
+      const blob = await exportMask(visibleStrokes(history), natural, feather);
+      const { id } = await uploadReference(new File([blob], 'mask.png', { type: 'image/png' }));
+      setState({ busy: false, failed: false });
+      return id;
+    } catch {
+      setState({ busy: false, failed: true });
+      return null;
     }
-    setState({ id: null, busy: true, failed: false });
-    const controller = new AbortController();
-    const timer = setTimeout(async () => {
-      try {
-        const blob = await exportMask(visibleStrokes(history), natural, feather);
-        const upload = await uploadReference(new File([blob], 'mask.png', { type: 'image/png' }), controller.signal);
-        if (!controller.signal.aborted) setState({ id: upload.id, busy: false, failed: false });
-      } catch {
-        if (!controller.signal.aborted) setState({ id: null, busy: false, failed: true });
-      }
-    }, SETTLE_MS);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [history, natural, feather, painted]);
-  return state;
+  };
+  return { ...state, upload };
 }

@@ -10,19 +10,19 @@ const emptyDraft: ToolDraft = {
   factor: null,
   aspectRatio: null,
   count: 1,
-  maskUploadId: null,
+  masked: false,
 };
 
 /**
  * The Tools form's state for one tool: the model (among those offering it),
  * what the user set, the body that would be sent and the server's quote for it.
  */
-export function useToolForm(models: Model[], tool: ImageTool, source: ToolSource, maskUploadId: string | null) {
+export function useToolForm(models: Model[], tool: ImageTool, source: ToolSource, masked: boolean) {
   const offers = useMemo(() => offersFor(models, tool), [models, tool]);
   const [modelId, setModelId] = useState<string | null>(null);
   const [draft, setDraft] = useState<ToolDraft>(emptyDraft);
   const picked = offers.find((o) => o.model.id === modelId) ?? offers[0];
-  const full = { ...draft, maskUploadId };
+  const full = { ...draft, masked };
   const body = picked && isComplete(tool, full) ? toolBody(tool, picked.model, picked.offer, source, full) : null;
   const quote = useQuote(body);
   const update = (patch: Partial<ToolDraft>) => setDraft((d) => ({ ...d, ...patch }));
