@@ -154,6 +154,15 @@ describe('a gallery of thousands', () => {
   it('moves keyboard focus through the tiles, mounting the next ones as it goes', async () => {
     await page.goto('/gallery');
     await tile(real.landscape!.id).waitFor();
+    // A second page in hand first: sixty Tabs reach past the first, and on a slow machine its answer could come after them.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.waitForFunction(
+      () =>
+        Math.max(...[...document.querySelectorAll<HTMLElement>('[data-testid="gallery"] > li')].map((li) => Number(li.dataset.index))) >=
+        40,
+    );
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await tile(real.landscape!.id).waitFor();
     await tile(real.landscape!.id).focus();
     for (let i = 0; i < 60; i++) await page.keyboard.press('Tab');
     // Focus went on past the tiles first mounted and is still on a tile of the gallery, not lost to the page.
