@@ -97,14 +97,15 @@ type PageOpts = { after?: { createdAt: Date; id: string }; limit: number; mature
  * One page of the user's gallery narrowed by filters: the same order and
  * cursor as galleryPage. A filter that matches few generations (a rare word,
  * favourites, an album) is slow to find by walking the gallery newest-first,
- * and PostgreSQL often guesses wrong how few match; a common one is slow to
- * look up first. So such a page first walks the next NEARBY_ROWS generations
- * only, and when that does not fill the page, starts from the matches (the
- * search index, the favourites index, the album) instead.
+ * and PostgreSQL often guesses wrong how few match; a common word is slow to
+ * look up first. So favourites and albums start from their own rows, and a
+ * search first walks the next NEARBY_ROWS generations only, starting from
+ * the search index when that does not fill the page.
  */
 export async function filteredGalleryPage(db: Db, userId: string, filters: GalleryFilters, opts: PageOpts): Promise<GalleryRow[]> {
-  const selective = filters.search?.kind === 'words' || filters.favourite || filters.albumId;
-  if (!selective) return pageQuery(db, userId, filters, opts, {});
+  // Favourites and albums are chosen by hand, so they stay small: start from them at once.
+  if (filters.favourite || filters.albumId) return pageQuery(db, userId, filters, opts, { fromMatches: true });
+  if (filters.search?.kind !== 'words') return pageQuery(db, userId, filters, opts, {});
   const bound = await nearbyBound(db, userId, opts.after);
   if (bound) {
     const nearby = await pageQuery(db, userId, filters, opts, { notBefore: bound });
