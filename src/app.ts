@@ -2,7 +2,7 @@ import multipart from '@fastify/multipart';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RouteOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import helmet from 'helmet';
-import { createSessionResolver } from './accounts/index.js';
+import { createApiKeyResolver, createSessionResolver } from './accounts/index.js';
 import type { Deps } from './deps.js';
 import { registerAccess } from './http/plugins/access.js';
 import { registerCompression } from './http/plugins/compression.js';
@@ -11,6 +11,7 @@ import { ProblemRequestLog, quietFastifyLogger } from './http/plugins/request-lo
 import { registerSameOriginGuard } from './http/plugins/same-origin.js';
 import { adminRoutes } from './http/routes/admin.js';
 import { adminUserRoutes } from './http/routes/admin-users.js';
+import { apiKeyRoutes } from './http/routes/api-keys.js';
 import { authRoutes } from './http/routes/auth.js';
 import { billingRoutes } from './http/routes/billing.js';
 import { creditRoutes } from './http/routes/credits.js';
@@ -87,7 +88,11 @@ export async function buildApp(
   // Every route declares its access and caching; these hooks enforce them (before any route is added).
   registerAccess(
     app,
-    createSessionResolver({ db: deps.db, secret: config.auth.secret.reveal(), secureCookies: config.auth.secureCookies }),
+    {
+      resolveSession: createSessionResolver({ db: deps.db, secret: config.auth.secret.reveal(), secureCookies: config.auth.secureCookies }),
+      resolveApiKey: createApiKeyResolver({ db: deps.db }),
+      keyRateLimit: config.apiKeys.rateLimit,
+    },
     deps.clock,
   );
   await registerCompression(app);
@@ -111,6 +116,7 @@ export async function buildApp(
   await app.register(authRoutes, { auth: deps.auth, publicUrl: config.http.publicUrl, signupChallenges: deps.signupChallenges });
   await app.register(metaRoutes({ meta, catalog: config.models }));
   await app.register(meRoutes({ db: deps.db, clock: deps.clock }));
+  await app.register(apiKeyRoutes({ db: deps.db, clock: deps.clock }));
   await app.register(creditRoutes({ db: deps.db }));
   await app.register(billingRoutes(deps.billing));
   await app.register(sessionRoutes({ db: deps.db }));

@@ -134,6 +134,9 @@ const envSchema = z.object({
   AUTH_TEST_FAST_HASH: bool.default(false),
   /** Rate limits on sign-in, sign-up, reset and verification (on unless a test turns them off). */
   AUTH_RATE_LIMIT: bool.default(true),
+  /** Requests one API key may make per API_KEY_RATE_WINDOW_SECONDS (counted per process). */
+  API_KEY_RATE_LIMIT: int(120, 1, 100_000),
+  API_KEY_RATE_WINDOW_SECONDS: int(60, 1, 3600),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -176,6 +179,7 @@ export function loadConfig(env: Env = process.env, terminal = false) {
     env: e.NODE_ENV,
     production,
     http: { port, host: e.HOST, loopback, publicUrl, publiclyReachable, trustProxy: e.TRUST_PROXY },
+    apiKeys: { rateLimit: { max: e.API_KEY_RATE_LIMIT, windowMs: e.API_KEY_RATE_WINDOW_SECONDS * 1000 } },
     dataDir: e.DATA_DIR,
     database: e.DATABASE_URL ? { kind: 'postgres' as const, url: e.DATABASE_URL } : { kind: 'pglite' as const },
     auth: {

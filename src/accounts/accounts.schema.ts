@@ -162,3 +162,30 @@ export const spentChallenges = pgTable('spent_challenges', {
   signature: text('signature').primaryKey(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 });
+
+/**
+ * A user's API keys (the versioned API's credential). The key itself is never
+ * stored: only its SHA-256 (a key is 32 random bytes, so a slow hash adds
+ * nothing) and its first characters for the list. Revoking deletes the row.
+ */
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** Hex SHA-256 of the whole key; the lookup on every API request. */
+    keyHash: text('key_hash').notNull().unique(),
+    /** `ag_` and the next 8 characters, shown in the list. */
+    start: text('start').notNull(),
+    /** 'generate' | 'read' */
+    scopes: text('scopes').array().notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    /** Written at most once a minute per key, not on every request. */
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('api_keys_user_idx').on(t.userId, t.createdAt)],
+);

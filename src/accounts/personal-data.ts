@@ -1,12 +1,13 @@
 import { and, eq, ne, or } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
 import { profileColumns } from './accounts.queries.js';
-import { account, session, signupGrants, twoFactor, user, verification } from './accounts.schema.js';
+import { account, apiKeys, session, signupGrants, twoFactor, user, verification } from './accounts.schema.js';
+import { apiKeyColumns } from './api-key-view.js';
 import { deviceColumns } from './sessions.js';
 
 /**
- * The account's part of a data export: profile (with the free-grant record) and signed-in devices.
- * Explicit columns: password hashes, session tokens and TOTP secrets never leave.
+ * The account's part of a data export: profile (with the free-grant record), signed-in devices and API keys.
+ * Explicit columns: password hashes, session tokens, key hashes and TOTP secrets never leave.
  */
 export async function exportUserData(db: Db, userId: string) {
   const [profile] = await db
@@ -36,14 +37,15 @@ export async function exportUserData(db: Db, userId: string) {
     })
     .from(signupGrants)
     .where(eq(signupGrants.userId, userId));
+  const keys = await db.select(apiKeyColumns).from(apiKeys).where(eq(apiKeys.userId, userId));
   if (!profile || profile.deletedAt) return null;
   const { deletedAt: _deleted, ...rest } = profile;
-  return { profile: { ...rest, signupGrant: signupGrant ?? null }, sessions };
+  return { profile: { ...rest, signupGrant: signupGrant ?? null }, sessions, apiKeys: keys };
 }
 
 /**
- * Erases the account inside the caller's transaction: sessions (every one
- * stops working at once), credentials, two-factor secrets and pending
+ * Erases the account inside the caller's transaction: sessions and API keys
+ * (every one stops working at once), credentials, two-factor secrets and pending
  * verifications go, and the sign-up grant record unless a grant was given
  * (then only its keyed hashes stay, unlinked); the user row stays only as an anonymous anchor (no
  * e-mail, no name) for the records other modules keep for the legal period,
@@ -58,6 +60,7 @@ export async function eraseUserData(tx: Db, userId: string, now: Date): Promise<
     .where(eq(user.id, userId));
   if (!found || found.deletedAt) return null;
   await tx.delete(session).where(eq(session.userId, userId));
+  await tx.delete(apiKeys).where(eq(apiKeys.userId, userId));
   await tx.delete(account).where(eq(account.userId, userId));
   await tx.delete(twoFactor).where(eq(twoFactor.userId, userId));
   // The free-grant record: gone unless a grant was given; then it stays without the account (user_id

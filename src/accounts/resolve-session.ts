@@ -7,7 +7,8 @@ export interface SessionUser {
   id: string;
   email: string;
   name: string;
-  sessionId: string;
+  /** The session behind the request; null when an API key authenticated it (routes that admit keys only). */
+  sessionId: string | null;
   role: AccountRole;
   /** Two-factor sign-in is on (the operator console requires it). */
   twoFactor: boolean;

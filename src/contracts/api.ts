@@ -247,6 +247,9 @@ export const creditEntrySchema = z.object({
 });
 export type CreditEntry = z.infer<typeof creditEntrySchema>;
 
+/** GET /api/v1/credits: the balance in credits. */
+export const balanceSchema = z.object({ balance: z.number().int() });
+
 export const creditsResponseSchema = z.object({
   balance: z.number().int(),
   entries: z.array(creditEntrySchema),

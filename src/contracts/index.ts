@@ -1,5 +1,6 @@
 export * from './admin.js';
 export * from './api.js';
+export * from './api-keys.js';
 export * from './billing.js';
 export * from './bulk.js';
 export * from './errors.js';

@@ -87,6 +87,7 @@ describe('personal data: export, trash, deletion', () => {
     expect((await as(user, 'PUT', `/api/albums/${album.id}/images/${image}`)).statusCode).toBe(200);
     expect((await as(user, 'PATCH', `/api/albums/${album.id}`, { coverImageId: image })).statusCode).toBe(200);
     await as(user, 'POST', '/api/me/policy/acknowledge', { version: '1.2.0' });
+    const apiKey = (await as(user, 'POST', '/api/me/api-keys', { name: 'Export script', scopes: ['read'] })).json();
     // Billing is off in this app: a paid, then disputed, purchase written as the billing module would.
     await t.deps.db.insert(tables.purchases).values({
       id: `pur_${user.id.slice(0, 8)}`,
@@ -113,6 +114,9 @@ describe('personal data: export, trash, deletion', () => {
     expect(read('generations')[0]).toMatchObject({ prompt: 'for the archive', cost: 4 });
     expect(read('prompt-history')).toEqual([expect.objectContaining({ prompt: 'for the archive' })]);
     expect(read('presets')).toEqual([expect.objectContaining({ name: 'My chibi look', settings: preset })]);
+    // The key's name and first characters, never the key or its hash.
+    expect(read('api-keys')).toEqual([expect.objectContaining({ name: 'Export script', start: apiKey.start, scopes: ['read'] })]);
+    expect(JSON.stringify(read('api-keys'))).not.toContain(apiKey.key.slice(11));
     expect(read('albums')).toEqual([
       expect.objectContaining({ name: 'Best of spring', coverImageId: image, images: [{ imageId: image, addedAt: expect.any(String) }] }),
     ]);
@@ -205,6 +209,7 @@ describe('personal data: export, trash, deletion', () => {
       style: 'chibi',
     };
     expect((await as(user, 'POST', '/api/presets', { name: 'Farewell', settings: preset })).statusCode).toBe(201);
+    const apiKey = (await as(user, 'POST', '/api/me/api-keys', { name: 'Farewell script', scopes: ['read'] })).json();
     const album = (await as(user, 'POST', '/api/albums', { name: 'Farewell album' })).json();
     expect((await as(user, 'PUT', `/api/albums/${album.id}/images/${g.images[0]!.id}`)).statusCode).toBe(200);
     expect(await countOf(t.deps.db, sql`select count(*)::int as n from prompt_history where user_id = ${user.id}`)).toBe(1);
@@ -219,6 +224,9 @@ describe('personal data: export, trash, deletion', () => {
     expect((await as(user, 'DELETE', '/api/me', { password: user.password })).statusCode).toBe(204);
 
     expect((await as(user, 'GET', '/api/me')).statusCode).toBe(401);
+    const byKey = await t.app.inject({ method: 'GET', url: '/api/v1/credits', headers: { authorization: `Bearer ${apiKey.key}` } });
+    expect(byKey.statusCode).toBe(401);
+    expect(await countOf(t.deps.db, sql`select count(*)::int as n from api_keys where user_id = ${user.id}`)).toBe(0);
     for (const k of keys) expect(await t.deps.generation.storage.exists(k)).toBe(false);
     const signIn = await t.app.inject({
       method: 'POST',

@@ -51,7 +51,11 @@ describe('routes declare their access and caching', () => {
 
   it('refuses a route that declares nothing, at start-up', async () => {
     const app = Fastify();
-    registerAccess(app, async () => null, systemClock);
+    registerAccess(
+      app,
+      { resolveSession: async () => null, resolveApiKey: async () => null, keyRateLimit: { max: 1, windowMs: 1000 } },
+      systemClock,
+    );
     const added = (async () => {
       app.get('/api/undeclared', async () => ({ ok: true }));
       await app.ready();

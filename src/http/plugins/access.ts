@@ -1,8 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
-import type { SessionUser } from '../../accounts/index.js';
+import type { ApiKeyResolver, SessionUser } from '../../accounts/index.js';
+import type { ApiKeyScope } from '../../contracts/api-keys.js';
 import { isOperatorRole, may, type OperatorPermission, operatorPermissions } from '../../contracts/operators.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
+import { createKeyRateLimiter, type KeyRateLimit } from './key-rate-limit.js';
 
 /**
  * Who may call a route, declared in its options (`config: { access, cache }`)
@@ -15,6 +17,10 @@ import { AppError } from '../../lib/errors.js';
  *   (403 two_factor_required).
  * - signed: anyone, but the request carries its own proof that the handler
  *   verifies (a webhook signature, a callback token, a signed link, a token).
+ *
+ * A `user` route that declares `apiKey: <scope>` also admits an API key with
+ * that scope (`Authorization: Bearer ag_…`), counted against the key's rate
+ * limit. Every other route ignores the header, so a key reaches nothing else.
  */
 export const accessLevels = ['public', 'guest-or-user', 'user', 'operator', 'signed'] as const;
 export type Access = (typeof accessLevels)[number];
@@ -42,6 +48,8 @@ declare module 'fastify' {
     sessionReuseMs?: number;
     /** What an operator route does, checked against the operator's role (contracts/operators.ts). */
     permission?: OperatorPermission;
+    /** A `user` route that an API key with this scope may call too (the versioned API, the files it links). */
+    apiKey?: ApiKeyScope;
   }
   interface FastifyRequest {
     /** The signed-in user on `user` and `operator` routes (and on `guest-or-user` ones when signed in). */
@@ -60,6 +68,13 @@ export function userOf(req: FastifyRequest): SessionUser {
   return req.user;
 }
 
+/** The session behind a request, on routes that admit no API key. */
+export function sessionOf(req: FastifyRequest): string {
+  const { sessionId } = userOf(req);
+  if (!sessionId) throw new Error(`${req.method} ${req.routeOptions.url} asked for the session but admits API keys`);
+  return sessionId;
+}
+
 /** Whether a route must declare its access and caching: every API route, the metrics and health endpoints. */
 const mustDeclare = (url: string) => url.startsWith('/api/') || url === '/metrics' || url === '/healthz';
 
@@ -67,8 +82,17 @@ const mustDeclare = (url: string) => url.startsWith('/api/') || url === '/metric
  * Registers the access and caching hooks. Must run before any route is added:
  * a route without a declaration stops start-up (tests walk every route too).
  */
-export function registerAccess(app: FastifyInstance, resolveSession: SessionResolver, clock: Clock): void {
+export function registerAccess(
+  app: FastifyInstance,
+  credentials: { resolveSession: SessionResolver; resolveApiKey: ApiKeyResolver; keyRateLimit: KeyRateLimit },
+  clock: Clock,
+): void {
+  const { resolveSession } = credentials;
   const reused = reusedSessions(resolveSession, () => clock.now().getTime());
+  const byKey = keyAuthentication(
+    credentials.resolveApiKey,
+    createKeyRateLimiter(credentials.keyRateLimit, () => clock.now().getTime()),
+  );
   app.decorateRequest('user', null);
   app.addHook('onRoute', (route: RouteOptions) => {
     if (!mustDeclare(route.url)) return;
@@ -80,10 +104,18 @@ export function registerAccess(app: FastifyInstance, resolveSession: SessionReso
     if ((access === 'operator') !== Boolean(permission && permission in operatorPermissions)) {
       throw new Error(`${[route.method].flat().join(',')} ${route.url}: an operator route, and only one, declares config.permission`);
     }
+    if (route.config?.apiKey && access !== 'user') {
+      throw new Error(`${[route.method].flat().join(',')} ${route.url}: only a user route may admit API keys`);
+    }
   });
   // After validation, as the handlers' own checks ran before: a malformed request still gets its 4xx first.
-  app.addHook('preHandler', async (req) => {
+  app.addHook('preHandler', async (req, reply) => {
     const access = req.routeOptions.config.access;
+    const scope = req.routeOptions.config.apiKey;
+    if (scope && req.headers.authorization !== undefined) {
+      req.user = await byKey(req, reply, scope);
+      return;
+    }
     if (access === 'user' || access === 'operator' || access === 'guest-or-user') {
       const reuseMs = req.routeOptions.config.sessionReuseMs;
       req.user = reuseMs ? await reused(req.headers.cookie, reuseMs) : await resolveSession(req.headers.cookie);
@@ -106,6 +138,33 @@ function checkOperator(user: SessionUser, permission: OperatorPermission): void 
   if (!user.twoFactor) throw new AppError('two_factor_required', 'The operator console needs two-factor sign-in.');
 }
 
+/**
+ * Authenticates a request by its `Authorization: Bearer` key: 401 for a key
+ * that is not valid (unknown, expired, revoked, or its owner suspended), 403
+ * for one without the route's scope, 429 past the key's rate limit. Sets the
+ * RateLimit headers on every answer to a known key.
+ */
+function keyAuthentication(resolveApiKey: ApiKeyResolver, limiter: ReturnType<typeof createKeyRateLimiter>) {
+  return async (req: FastifyRequest, reply: FastifyReply, scope: ApiKeyScope): Promise<SessionUser> => {
+    const [kind, key] = (req.headers.authorization ?? '').split(' ');
+    const holder = kind?.toLowerCase() === 'bearer' && key ? await resolveApiKey(key) : null;
+    if (!holder) {
+      reply.header('www-authenticate', 'Bearer');
+      throw new AppError('unauthenticated', 'This API key is not valid: it may have expired or been revoked.');
+    }
+    if (!holder.scopes.includes(scope)) {
+      throw new AppError('forbidden', `This API key lacks the "${scope}" scope.`, { detail: `scopes: ${holder.scopes.join(',')}` });
+    }
+    const rate = limiter.take(holder.keyId);
+    reply.header('ratelimit-policy', limiter.policy).header('ratelimit', `"key";r=${rate.remaining};t=${rate.resetSeconds}`);
+    if (!rate.allowed) {
+      reply.header('retry-after', String(rate.resetSeconds));
+      throw new AppError('rate_limited', `Too many requests with this API key. Try again in ${rate.resetSeconds} s.`);
+    }
+    return holder.user;
+  };
+}
+
 type SessionResolver = (cookie: string | undefined) => Promise<SessionUser | null>;
 const MAX_REUSED = 10_000;
 
@@ -126,4 +185,17 @@ function reusedSessions(resolve: SessionResolver, now: () => number) {
     else kept.delete(cookie);
     return user;
   };
+}
+
+/**
+ * A session route and its twin in the versioned API (`/api/x` → `/api/v1/x`),
+ * which admits an API key with `scope` as well as the session: register the
+ * same options and handler under each.
+ */
+export function withApiTwin(path: string, scope: ApiKeyScope) {
+  const config = { access: 'user', cache: 'no-store' } as const;
+  return [
+    { url: path, config },
+    { url: path.replace(/^\/api\//, '/api/v1/'), config: { ...config, apiKey: scope } },
+  ];
 }

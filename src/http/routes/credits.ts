@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { creditsResponseSchema } from '../../contracts/api.js';
+import { balanceSchema, creditsResponseSchema } from '../../contracts/api.js';
 import { getBalance, listEntries } from '../../credits/index.js';
 import type { Db } from '../../db/index.js';
 import { openGenerationIds } from '../../generation/index.js';
@@ -48,5 +48,12 @@ export const creditRoutes =
           nextCursor: rows.length > req.query.limit ? String(page.at(-1)?.id) : null,
         };
       },
+    );
+
+    /** GET /api/v1/credits – the balance alone, for an API key with the `read` scope (the ledger stays in the app). */
+    app.get(
+      '/api/v1/credits',
+      { config: { access: 'user', cache: 'no-store', apiKey: 'read' }, schema: { response: { 200: balanceSchema } } },
+      async (req) => ({ balance: await getBalance(deps.db, userOf(req).id) }),
     );
   };

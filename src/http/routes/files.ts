@@ -23,7 +23,8 @@ export const fileRoutes =
   ): FastifyPluginAsyncZod =>
   async (app) => {
     /**
-     * Files are served only to their owner. They never change under an id, so
+     * Files are served only to their owner (by session, or by an API key with
+     * the `read` scope: the versioned API links these). They never change under an id, so
      * browsers may keep them (privately) for a year (`private-immutable`); ETag is the id.
      */
     async function send(reply: FastifyReply, key: string | StoredFile | null, contentType: string, etag: string, attachment?: string) {
@@ -47,7 +48,7 @@ export const fileRoutes =
     app.get(
       '/api/files/images/:id/:variant',
       {
-        config: { access: 'user', cache: 'private-immutable' },
+        config: { access: 'user', cache: 'private-immutable', apiKey: 'read' },
         schema: {
           params: z.object({ id: z.uuid(), variant: z.enum(['original', 'preview', 'thumbnail']) }),
           querystring: z.object({ download: z.enum(['1', 'true']).optional() }),
@@ -81,7 +82,7 @@ export const fileRoutes =
     /** GET /api/files/uploads/:id – one of the user's reference uploads. */
     app.get(
       '/api/files/uploads/:id',
-      { config: { access: 'user', cache: 'private-immutable' }, schema: { params: z.object({ id: z.uuid() }) } },
+      { config: { access: 'user', cache: 'private-immutable', apiKey: 'read' }, schema: { params: z.object({ id: z.uuid() }) } },
       async (req, reply) => {
         const [upload] = await findOwnedUploads(deps.db, userOf(req).id, [req.params.id]);
         if (!upload) throw notFound('That image');

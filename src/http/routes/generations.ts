@@ -28,7 +28,7 @@ import {
   submitGeneration,
 } from '../../generation/index.js';
 import { AppError } from '../../lib/errors.js';
-import { userOf } from '../plugins/access.js';
+import { userOf, withApiTwin } from '../plugins/access.js';
 
 const idParams = z.object({ id: z.uuid() });
 const user = { access: 'user', cache: 'no-store' } as const;
@@ -36,11 +36,12 @@ const user = { access: 'user', cache: 'no-store' } as const;
 export const generationRoutes =
   (deps: GenerationContext): FastifyPluginAsyncZod =>
   async (app) => {
-    /** POST /api/generations – charge and queue a generation (202); an Idempotency-Key makes retries safe. */
-    app.post(
-      '/api/generations',
-      { config: user, schema: { body: submitGenerationSchema, response: { 202: generationSchema } } },
-      async (req, reply) => {
+    /**
+     * POST /api/generations (and /api/v1/generations, `generate` scope) – charge and queue a
+     * generation (202); an Idempotency-Key makes retries safe.
+     */
+    for (const { url, config } of withApiTwin('/api/generations', 'generate')) {
+      app.post(url, { config, schema: { body: submitGenerationSchema, response: { 202: generationSchema } } }, async (req, reply) => {
         const key = req.headers['idempotency-key'];
         if (key !== undefined && (typeof key !== 'string' || key.length === 0 || key.length > 255)) {
           throw new AppError('invalid_input', 'The Idempotency-Key header must be 1 to 255 characters.', { field: 'Idempotency-Key' });
@@ -48,37 +49,31 @@ export const generationRoutes =
         const { id: userId, mature } = userOf(req);
         const generation = await submitGeneration(deps, { userId, mature, request: req.body, idempotencyKey: key });
         return reply.status(202).send(generation);
-      },
-    );
+      });
+    }
 
-    /** POST /api/quote – what POST /api/generations with this body would charge; same checks, nothing charged or recorded. */
-    app.post('/api/quote', { config: user, schema: { body: submitGenerationSchema, response: { 200: quoteSchema } } }, async (req) => {
-      const { id: userId, mature } = userOf(req);
-      return quoteGeneration(deps, { userId, mature, request: req.body });
-    });
+    /** POST /api/quote (and /api/v1/quote, `read` scope) – what POST /api/generations with this body would charge; nothing is charged or recorded. */
+    for (const { url, config } of withApiTwin('/api/quote', 'read')) {
+      app.post(url, { config, schema: { body: submitGenerationSchema, response: { 200: quoteSchema } } }, async (req) => {
+        const { id: userId, mature } = userOf(req);
+        return quoteGeneration(deps, { userId, mature, request: req.body });
+      });
+    }
 
-    /** POST /api/generations/:id/cancel – stop a queued one (or a running one where the provider can) with a full refund. */
-    app.post(
-      '/api/generations/:id/cancel',
-      { config: user, schema: { params: idParams, response: { 200: generationSchema } } },
-      async (req) => cancelGeneration(deps, { userId: userOf(req).id, generationId: req.params.id, mature: userOf(req).mature }),
-    );
+    /** POST /api/generations/:id/cancel (and /api/v1/…, `generate` scope) – stop a queued one (or a running one where the provider can) with a full refund. */
+    for (const { url, config } of withApiTwin('/api/generations/:id/cancel', 'generate')) {
+      app.post(url, { config, schema: { params: idParams, response: { 200: generationSchema } } }, async (req) =>
+        cancelGeneration(deps, { userId: userOf(req).id, generationId: req.params.id, mature: userOf(req).mature }),
+      );
+    }
 
-    /** GET /api/generations – the gallery, newest first, by cursor; narrowed by search and filters (contracts/gallery.ts). */
-    app.get(
-      '/api/generations',
-      {
-        config: user,
-        schema: {
-          querystring: galleryQuerySchema,
-          response: { 200: generationPageSchema },
-        },
-      },
-      async (req) => {
+    /** GET /api/generations (and /api/v1/generations, `read` scope) – the gallery, newest first, by cursor; narrowed by search and filters (contracts/gallery.ts). */
+    for (const { url, config } of withApiTwin('/api/generations', 'read')) {
+      app.get(url, { config, schema: { querystring: galleryQuerySchema, response: { 200: generationPageSchema } } }, async (req) => {
         const { cursor, limit, ...filters } = req.query;
         return listGenerations(deps, { userId: userOf(req).id, cursor, limit, mature: userOf(req).mature, filters });
-      },
-    );
+      });
+    }
 
     /** GET /api/generations/trash – deleted generations that can still be restored. */
     app.get(
@@ -112,21 +107,25 @@ export const generationRoutes =
       return reply.status(204).send();
     });
 
-    /** GET /api/generations/:id – one generation (404 for anyone but its owner). */
-    app.get('/api/generations/:id', { config: user, schema: { params: idParams, response: { 200: generationSchema } } }, async (req) =>
-      getGenerationOrThrow(deps, { userId: userOf(req).id, generationId: req.params.id, mature: userOf(req).mature }),
-    );
+    /** GET /api/generations/:id (and /api/v1/…, `read` scope) – one generation (404 for anyone but its owner). */
+    for (const { url, config } of withApiTwin('/api/generations/:id', 'read')) {
+      app.get(url, { config, schema: { params: idParams, response: { 200: generationSchema } } }, async (req) =>
+        getGenerationOrThrow(deps, { userId: userOf(req).id, generationId: req.params.id, mature: userOf(req).mature }),
+      );
+    }
 
     /** GET /api/generations/:id/lineage – the sources it was made from and the versions made from it (404 as above). */
     app.get('/api/generations/:id/lineage', { config: user, schema: { params: idParams, response: { 200: lineageSchema } } }, async (req) =>
       getLineageOrThrow(deps, { userId: userOf(req).id, generationId: req.params.id, mature: userOf(req).mature }),
     );
 
-    /** DELETE /api/generations/:id – remove it with its files (204). */
-    app.delete('/api/generations/:id', { config: user, schema: { params: idParams } }, async (req, reply) => {
-      await deleteGeneration(deps, { userId: userOf(req).id, generationId: req.params.id });
-      return reply.status(204).send();
-    });
+    /** DELETE /api/generations/:id (and /api/v1/…, `generate` scope) – move it to the trash (204). */
+    for (const { url, config } of withApiTwin('/api/generations/:id', 'generate')) {
+      app.delete(url, { config, schema: { params: idParams } }, async (req, reply) => {
+        await deleteGeneration(deps, { userId: userOf(req).id, generationId: req.params.id });
+        return reply.status(204).send();
+      });
+    }
 
     /** DELETE /api/generations/:id/images/:imageId – delete one image of a batch for good; the last one takes its generation along. */
     app.delete(

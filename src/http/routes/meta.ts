@@ -9,16 +9,21 @@ export const metaRoutes =
     /** GET /api/meta – public facts the UI needs before sign-in. */
     app.get('/api/meta', { config: { access: 'public', cache: 'none' }, schema: { response: { 200: metaSchema } } }, async () => deps.meta);
 
+    const models = () => ({
+      demo: deps.meta.demo,
+      maxCount: MAX_COUNT,
+      // Switched-off models are not on offer; their past generations still show their names.
+      models: deps.catalog.filter((m) => m.enabled).map(toModelView),
+    });
+
     /** GET /api/models – the enabled models, each with its cost per run (one image, or `imagesPerTask`). */
+    app.get('/api/models', { config: { access: 'public', cache: 'none' }, schema: { response: { 200: modelsResponseSchema } } }, models);
+
+    /** GET /api/v1/models – the same, for an API key with the `read` scope. */
     app.get(
-      '/api/models',
-      { config: { access: 'public', cache: 'none' }, schema: { response: { 200: modelsResponseSchema } } },
-      async () => ({
-        demo: deps.meta.demo,
-        maxCount: MAX_COUNT,
-        // Switched-off models are not on offer; their past generations still show their names.
-        models: deps.catalog.filter((m) => m.enabled).map(toModelView),
-      }),
+      '/api/v1/models',
+      { config: { access: 'user', cache: 'no-store', apiKey: 'read' }, schema: { response: { 200: modelsResponseSchema } } },
+      models,
     );
   };
 

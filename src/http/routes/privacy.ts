@@ -25,7 +25,7 @@ import {
   submitPrivacyRequest,
   toExportView,
 } from '../../privacy/index.js';
-import { userOf } from '../plugins/access.js';
+import { sessionOf, userOf } from '../plugins/access.js';
 
 const idParams = z.object({ id: z.uuid() });
 const user = { access: 'user', cache: 'no-store' } as const;
@@ -66,7 +66,8 @@ export const privacyRoutes =
 
     /** DELETE /api/me – erase the account after re-authentication (204). */
     app.delete('/api/me', { config: user, schema: { body: deleteAccountSchema.optional() } }, async (req, reply) => {
-      const { id, sessionId } = userOf(req);
+      const { id } = userOf(req);
+      const sessionId = sessionOf(req);
       await requireReauthentication(deps, {
         userId: id,
         sessionId,

@@ -4,7 +4,7 @@ import { listSessions, revokeOtherSessions, revokeSession } from '../../accounts
 import { sessionSchema } from '../../contracts/api.js';
 import { text } from '../../contracts/text.js';
 import type { Db } from '../../db/index.js';
-import { userOf } from '../plugins/access.js';
+import { sessionOf, userOf } from '../plugins/access.js';
 
 const user = { access: 'user', cache: 'no-store' } as const;
 
@@ -16,7 +16,8 @@ export const sessionRoutes =
       '/api/me/sessions',
       { config: user, schema: { response: { 200: z.object({ sessions: z.array(sessionSchema) }) } } },
       async (req) => {
-        const { id, sessionId } = userOf(req);
+        const { id } = userOf(req);
+        const sessionId = sessionOf(req);
         const sessions = await listSessions(deps, { userId: id, currentSessionId: sessionId });
         return {
           sessions: sessions.map((s) => ({ ...s, createdAt: s.createdAt.toISOString(), lastUsedAt: s.lastUsedAt.toISOString() })),
@@ -39,7 +40,8 @@ export const sessionRoutes =
       '/api/me/sessions',
       { config: user, schema: { response: { 200: z.object({ revoked: z.number().int() }) } } },
       async (req) => {
-        const { id, sessionId } = userOf(req);
+        const { id } = userOf(req);
+        const sessionId = sessionOf(req);
         return { revoked: await revokeOtherSessions(deps, { userId: id, currentSessionId: sessionId }) };
       },
     );
