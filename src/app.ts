@@ -4,6 +4,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import helmet from 'helmet';
 import { createApiKeyResolver, createSessionResolver } from './accounts/index.js';
 import type { Deps } from './deps.js';
+import { registerOpenApi } from './http/openapi.js';
 import { registerAccess } from './http/plugins/access.js';
 import { registerCompression } from './http/plugins/compression.js';
 import { registerErrorHandler, registerNotFound } from './http/plugins/errors.js';
@@ -37,6 +38,8 @@ import { registerWeb } from './http/routes/web.js';
 import { projectPath } from './lib/paths.js';
 
 const webRoot = projectPath('dist/web');
+/** The versioned API's own version, in its OpenAPI document (bumped when /api/v1 changes in a way clients see). */
+const API_VERSION = '1.0.0';
 
 /** Builds the HTTP application from its dependencies; used by main.ts and by tests. */
 export async function buildApp(
@@ -96,6 +99,7 @@ export async function buildApp(
     deps.clock,
   );
   await registerCompression(app);
+  await registerOpenApi(app, { version: API_VERSION });
   const meta = {
     demo: deps.provider.demo,
     minAge: config.auth.minAge,
