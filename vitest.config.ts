@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 const integration = ['src/**/*.db.test.ts', 'test/http/**/*.test.ts'];
@@ -10,6 +11,10 @@ export default defineConfig({
     globalSetup: ['test/helpers/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Vitest's default (one worker fewer than cores) leaves a 2-core machine one worker, though much of
+    // each file waits on PostgreSQL, the worker queue or a child process: two files at a time finish sooner.
+    // Every file clones its own database and makes its own users, so files may run side by side.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         extends: true,
