@@ -41,6 +41,7 @@ describe('foreign keys to the account', () => {
       'generations.user_id CASCADE',
       'idempotency_keys.user_id CASCADE',
       'moderation_cases.user_id CASCADE',
+      'passkey.user_id CASCADE',
       'policy_acknowledgements.user_id CASCADE',
       'privacy_requests.user_id SET NULL',
       'prompt_history.user_id CASCADE',
