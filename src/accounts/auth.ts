@@ -191,6 +191,13 @@ export function createAuth(o: AuthOptions) {
             throw new APIError('FORBIDDEN', { code: 'SESSION_NOT_FRESH', message: `Please sign in again before ${freshOnly}.` });
           }
         }
+        if (ctx.path === '/passkey/update-passkey' || ctx.path === '/passkey/verify-registration') {
+          // The plugin takes any length; the list in Settings shows it whole.
+          const name = (ctx.body as { name?: unknown } | undefined)?.name;
+          if (typeof name === 'string' && name.trim().length > 80) {
+            throw new APIError('BAD_REQUEST', { code: 'INVALID_NAME', message: 'Choose a passkey name of at most 80 characters.' });
+          }
+        }
         if (ctx.path === '/sign-up/email' || ctx.path === '/reset-password' || ctx.path === '/change-password') {
           const b = ctx.body as { password?: unknown; newPassword?: unknown } | undefined;
           const candidate = ctx.path === '/sign-up/email' ? b?.password : b?.newPassword;
