@@ -73,6 +73,9 @@ describe('passkeys', () => {
     expect(Date.now() - new Date(used.lastUsedAt).getTime()).toBeLessThan(60_000);
 
     expect((await post('/api/auth/passkey/update-passkey', { id: used.id, name: 'Work laptop' }, user.cookie)).statusCode).toBe(200);
+    const tooLong = await post('/api/auth/passkey/update-passkey', { id: used.id, name: 'x'.repeat(81) }, user.cookie);
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().code).toBe('INVALID_NAME');
     expect((await passkeysOf(user.cookie))[0].name).toBe('Work laptop');
 
     // Someone else's passkey is not theirs to remove.

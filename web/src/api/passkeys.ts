@@ -24,9 +24,16 @@ export interface PasskeySignInResult {
   twoFactorRedirect?: boolean;
 }
 
-/** Whether this browser can use passkeys at all (WebAuthn present; only in a secure context). */
-export const browserSupportsPasskeys = (): boolean =>
-  typeof window !== 'undefined' && window.isSecureContext && typeof window.PublicKeyCredential === 'function';
+/**
+ * Whether passkeys can work here: the browser has WebAuthn (only in a secure
+ * context), and the site is reached by a name, since a passkey belongs to a
+ * domain and never to an IP address (a server on http://127.0.0.1 offers none).
+ */
+export function browserSupportsPasskeys(): boolean {
+  if (typeof window === 'undefined' || !window.isSecureContext || typeof window.PublicKeyCredential !== 'function') return false;
+  const host = window.location.hostname;
+  return !/^[\d.]+$/.test(host) && !host.includes(':') && !host.startsWith('[');
+}
 
 /** The browser's own errors, as ApiError codes that api/errors.ts maps. */
 function ceremonyError(err: unknown): ApiError {
