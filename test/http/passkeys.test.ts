@@ -46,6 +46,8 @@ describe('passkeys', () => {
   async function signInWith(key: SoftPasskey) {
     const options = await get('/api/auth/passkey/generate-authenticate-options');
     expect(options.statusCode).toBe(200);
+    // The challenge rides in a short-lived HttpOnly cookie (named in the cookie notice).
+    expect(String(options.headers['set-cookie'])).toMatch(/^animegen\.better-auth-passkey=[^;]+;.*Max-Age=300;.*HttpOnly/i);
     const res = await post(
       '/api/auth/passkey/verify-authentication',
       { response: key.assert(options.json(), t.origin) },
