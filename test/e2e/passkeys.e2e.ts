@@ -1,9 +1,11 @@
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInViaApi } from './helpers/api-user.js';
+import { seriousViolations } from './helpers/axe.js';
 import { desktop, launchBrowser } from './helpers/browser.js';
 import { screenshot } from './helpers/screenshots.js';
 import { type RunningServer, startServer } from './helpers/server.js';
+import { layoutShift, settle } from './helpers/site.js';
 
 /**
  * Passkeys in Chromium with its virtual authenticator (a platform one with
@@ -62,8 +64,14 @@ describe('passkeys', () => {
     expect(await page.getByTestId('passkey').textContent()).toContain('not used yet');
 
     await signOut();
+    // The prerendered page keeps the button's place: it appears without moving anything.
+    await page.goto('/sign-in');
+    await settle(page);
     const button = page.getByTestId('passkey-sign-in');
     await expect.poll(() => button.isVisible()).toBe(true);
+    const { cls, moved } = await layoutShift(page);
+    expect(cls, moved.join(', ')).toBeLessThan(0.05);
+    expect(await seriousViolations(page)).toEqual([]);
     await button.click();
     await page.waitForURL('**/create');
 
