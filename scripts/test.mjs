@@ -71,7 +71,10 @@ function firstLine(text) {
 function countTests(config) {
   const out = 'test-results/list.json';
   rmSync(out, { force: true });
-  spawnSync('npx', ['vitest', 'list', '--config', config, `--json=${out}`], { stdio: 'ignore', env: { ...process.env, E2E_LIST_ONLY: '1' } });
+  spawnSync('npx', ['vitest', 'list', '--config', config, `--json=${out}`], {
+    stdio: 'ignore',
+    env: { ...process.env, E2E_LIST_ONLY: '1' },
+  });
   try {
     return JSON.parse(readFileSync(out, 'utf8')).length;
   } catch {

@@ -114,6 +114,32 @@ export const twoFactor = pgTable(
   (t) => [index('two_factor_user_idx').on(t.userId), index('two_factor_secret_idx').on(t.secret)],
 );
 
+/**
+ * Better Auth's passkey plugin: one WebAuthn credential per row (the public
+ * key only; the private key never leaves the user's device). `lastUsedAt` is
+ * ours, set on each passkey sign-in for the list in Settings.
+ */
+export const passkey = pgTable(
+  'passkey',
+  {
+    id: text('id').primaryKey(),
+    name: text('name'),
+    publicKey: text('public_key').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    credentialID: text('credential_id').notNull().unique(),
+    counter: integer('counter').notNull(),
+    deviceType: text('device_type').notNull(),
+    backedUp: boolean('backed_up').notNull(),
+    transports: text('transports'),
+    createdAt: timestamp('created_at', { withTimezone: true }).defaultNow(),
+    aaguid: text('aaguid'),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  },
+  (t) => [index('passkey_user_idx').on(t.userId)],
+);
+
 /** Better Auth's rate-limit counters, in the database so every process shares them. */
 export const rateLimit = pgTable('rate_limit', {
   id: text('id').primaryKey(),

@@ -7,6 +7,7 @@ import { newId } from '../lib/ids.js';
 import type { Logger } from '../lib/logger.js';
 import * as tables from './accounts.schema.js';
 import { loadDisposableDomains } from './disposable-domains.js';
+import { holdForSecondFactor, markPasskeyUsed, passkeyPlugin } from './passkeys.js';
 import { hashPassword, type ScryptParams, verifyPassword } from './password.js';
 import { isCommonPassword } from './password-policy.js';
 import { FRESH_SESSION_MS } from './reauthenticate.js';
@@ -37,6 +38,19 @@ export interface AuthOptions {
   appealContact: string;
 }
 
+/**
+ * Better Auth paths that change how the account is entered: only a session
+ * signed in within FRESH_SESSION_MS may use them (the refusal says what for).
+ * The passkey plugin checks its own registration with the same age
+ * (session.freshAge); removal it does not, so both are named here.
+ */
+const freshSessionPaths: Record<string, string> = {
+  '/change-email': 'changing your e-mail address',
+  '/passkey/generate-register-options': 'adding a passkey',
+  '/passkey/verify-registration': 'adding a passkey',
+  '/passkey/delete-passkey': 'removing a passkey',
+};
+
 /** Request header our HTTP layer sets to the client address (Fastify's req.ip, proxy-aware). */
 export const CLIENT_IP_HEADER = 'x-animegen-client-ip';
 
@@ -63,6 +77,7 @@ export function createAuth(o: AuthOptions) {
         account: tables.account,
         verification: tables.verification,
         twoFactor: tables.twoFactor,
+        passkey: tables.passkey,
         rateLimit: tables.rateLimit,
       },
     }),
@@ -111,7 +126,7 @@ export function createAuth(o: AuthOptions) {
       },
     },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24, freshAge: FRESH_SESSION_MS / 1000 },
-    plugins: [twoFactor({ issuer: 'AnimeGen' })],
+    plugins: [twoFactor({ issuer: 'AnimeGen' }), passkeyPlugin({ db: o.db, publicUrl: o.publicUrl })],
     rateLimit: {
       enabled: o.rateLimit,
       storage: 'database',
@@ -128,6 +143,10 @@ export function createAuth(o: AuthOptions) {
         '/change-email': { window: 60, max: 3 },
         '/two-factor/verify-totp': { window: 10, max: 3 },
         '/two-factor/verify-backup-code': { window: 10, max: 3 },
+        // Each options request stores a challenge: a signed-out caller must not fill the table.
+        '/passkey/generate-authenticate-options': { window: 60, max: 10 },
+        '/passkey/verify-authentication': { window: 10, max: 3 },
+        '/passkey/generate-register-options': { window: 60, max: 10 },
       },
     },
     databaseHooks: {
@@ -163,14 +182,20 @@ export function createAuth(o: AuthOptions) {
           // Profile changes go through PATCH /api/me, which validates them.
           throw new APIError('NOT_FOUND', { message: 'Use PATCH /api/me.' });
         }
-        if (ctx.path === '/change-email') {
-          // Re-authentication: only a session signed in within the last minutes may move the account.
+        const freshOnly = freshSessionPaths[ctx.path];
+        if (freshOnly) {
+          // Re-authentication: only a session signed in within the last minutes may change how the account is entered.
           const current = await getSessionFromCtx(ctx);
-          if (!current || Date.now() - new Date(current.session.createdAt).getTime() > FRESH_SESSION_MS) {
-            throw new APIError('FORBIDDEN', {
-              code: 'SESSION_NOT_FRESH',
-              message: 'Please sign in again before changing your e-mail address.',
-            });
+          if (!current) throw new APIError('UNAUTHORIZED', { code: 'UNAUTHORIZED', message: 'Please sign in to continue.' });
+          if (Date.now() - new Date(current.session.createdAt).getTime() > FRESH_SESSION_MS) {
+            throw new APIError('FORBIDDEN', { code: 'SESSION_NOT_FRESH', message: `Please sign in again before ${freshOnly}.` });
+          }
+        }
+        if (ctx.path === '/passkey/update-passkey' || ctx.path === '/passkey/verify-registration') {
+          // The plugin takes any length; the list in Settings shows it whole.
+          const name = (ctx.body as { name?: unknown } | undefined)?.name;
+          if (typeof name === 'string' && name.trim().length > 80) {
+            throw new APIError('BAD_REQUEST', { code: 'INVALID_NAME', message: 'Choose a passkey name of at most 80 characters.' });
           }
         }
         if (ctx.path === '/sign-up/email' || ctx.path === '/reset-password' || ctx.path === '/change-password') {
@@ -204,6 +229,14 @@ export function createAuth(o: AuthOptions) {
             message: 'The sign-up check did not complete (or was used already). Reload the page and try again.',
           });
         }
+      }),
+      after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== '/passkey/verify-authentication') return;
+        const created = ctx.context.newSession;
+        if (!created) return;
+        const credentialId = (ctx.body as { response?: { id?: unknown } } | undefined)?.response?.id;
+        await markPasskeyUsed(o.db, { userId: created.user.id, credentialId, now: new Date() });
+        if ((created.user as { twoFactorEnabled?: boolean }).twoFactorEnabled) return holdForSecondFactor(ctx, created);
       }),
     },
     logger: {

@@ -12,6 +12,7 @@ data/profile.json       your account: e-mail, display name, theme, language, whe
                         and whether the free sign-up credits were given or why not (with the keyed hashes of your address and network we keep for that)
 data/sessions.json      where you are signed in: device (browser description), network address, times (no tokens)
 data/api-keys.json      your API keys: name, first characters, scopes, expiry, last use (never the keys themselves)
+data/passkeys.json      the passkeys you added: name, public key and credential id (the private key never leaves your device), kind, times
 data/credit-ledger.json every credit movement: grants, purchases, charges, refunds, with the balance after each
 data/purchases.json     credit packs you bought: amount, currency, status (we never receive card details)
 data/generations.json   every generation: prompt, negative prompt, model, size, seed and sampling settings, cost, status, times,
@@ -69,6 +70,7 @@ export async function buildExportArchive(
     await json('data/profile.json', { ...data.profile, exportedAt: input.now });
     await json('data/sessions.json', data.sessions);
     await json('data/api-keys.json', data.apiKeys);
+    await json('data/passkeys.json', data.passkeys);
     await json('data/credit-ledger.json', data.ledger);
     await json('data/purchases.json', data.purchases);
     await json('data/consent.json', data.consent);

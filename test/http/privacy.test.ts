@@ -106,8 +106,24 @@ describe('personal data: export, trash, deletion', () => {
       disputedAt: new Date(),
     });
 
+    // A passkey, as the passkey plugin stores one (test/http/passkeys.test.ts adds them for real).
+    await t.deps.db.insert(tables.passkey).values({
+      id: `pk_${user.id.slice(0, 8)}`,
+      userId: user.id,
+      name: 'My phone',
+      credentialID: `cred-${user.id}`,
+      publicKey: 'pQECAyYgASFYIA',
+      counter: 3,
+      deviceType: 'multiDevice',
+      backedUp: true,
+      transports: 'internal,hybrid',
+      aaguid: '00000000-0000-0000-0000-000000000000',
+      lastUsedAt: new Date(),
+    });
+
     const { read, files } = await exportOf(user);
     expect(files).toContain('README.txt');
+    expect(read('passkeys')).toEqual([expect.objectContaining({ name: 'My phone', credentialId: `cred-${user.id}`, counter: 3 })]);
     expect(files).toMatch(/images\/[0-9a-f-]+\/1\.png/);
     expect(files).toMatch(/references\/[0-9a-f-]+\.png/);
     expect(read('profile')).toMatchObject({ email: user.email, name: 'Export Me' });
@@ -216,6 +232,15 @@ describe('personal data: export, trash, deletion', () => {
     const keys = (await rowsOf(t.deps.db, tables.generationImages, eq(tables.generationImages.generationId, g.id))).map(
       (i) => i.originalKey,
     );
+    await t.deps.db.insert(tables.passkey).values({
+      id: `pk_${user.id.slice(0, 8)}`,
+      userId: user.id,
+      credentialID: `cred-${user.id}`,
+      publicKey: 'pQECAyYgASFYIA',
+      counter: 0,
+      deviceType: 'singleDevice',
+      backedUp: false,
+    });
 
     // A session older than 10 minutes must give the password.
     await t.deps.db.execute(sql`update session set created_at = now() - interval '1 hour' where user_id = ${user.id}`);
@@ -241,6 +266,8 @@ describe('personal data: export, trash, deletion', () => {
     expect(await countOf(t.deps.db, sql`select count(*)::int as n from credit_entries where user_id = ${user.id}`)).toBe(2);
     // Prompts, presets and albums are personal data with no legal period: gone with the account.
     expect(await countOf(t.deps.db, sql`select count(*)::int as n from prompt_history where user_id = ${user.id}`)).toBe(0);
+    // A passkey of the erased account can never sign in again.
+    expect(await countOf(t.deps.db, sql`select count(*)::int as n from passkey where user_id = ${user.id}`)).toBe(0);
     expect(await countOf(t.deps.db, sql`select count(*)::int as n from user_presets where user_id = ${user.id}`)).toBe(0);
     // Albums too, with which images were in them.
     expect(await countOf(t.deps.db, sql`select count(*)::int as n from albums where user_id = ${user.id}`)).toBe(0);

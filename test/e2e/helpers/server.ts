@@ -12,12 +12,17 @@ export interface RunningServer {
 /**
  * Starts `animegen start` and resolves once /healthz answers. With `dataDir`
  * the caller owns the data folder (to restart on the same data); otherwise a
- * fresh one is made and removed on stop.
+ * fresh one is made and removed on stop. `hostName: 'localhost'` makes that
+ * the public address (still served on 127.0.0.1): WebAuthn takes a domain
+ * name as its relying party, never an IP address.
  */
-export async function startServer(env: Record<string, string> = {}, options: { dataDir?: string } = {}): Promise<RunningServer> {
+export async function startServer(
+  env: Record<string, string> = {},
+  options: { dataDir?: string; hostName?: 'localhost' } = {},
+): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'animegen-e2e-'));
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const baseUrl = `http://${options.hostName ?? '127.0.0.1'}:${port}`;
   const proc = spawnAnimegen('start', {
     HOST: '127.0.0.1',
     PORT: String(port),

@@ -79,6 +79,13 @@ const authErrorKeys: Record<string, string> = {
   TOTP_NOT_ENABLED: 'errors.auth.twoFactorNotEnabled',
   TWO_FACTOR_NOT_ENABLED: 'errors.auth.twoFactorNotEnabled',
   TOTP_ALREADY_ENABLED: 'errors.auth.twoFactorAlreadyEnabled',
+  // Passkeys (Better Auth's plugin, and the browser's refusals as api/passkeys.ts names them).
+  PASSKEY_NOT_FOUND: 'errors.auth.passkeyNotFound',
+  AUTHENTICATION_FAILED: 'errors.auth.passkeyFailed',
+  CHALLENGE_NOT_FOUND: 'errors.auth.passkeyFailed',
+  FAILED_TO_VERIFY_REGISTRATION: 'errors.auth.passkeyFailed',
+  PASSKEY_CANCELLED: 'errors.auth.passkeyCancelled',
+  PASSKEY_ALREADY_ADDED: 'errors.auth.passkeyAlreadyAdded',
 };
 
 /** Codes that mean "sign in again first": Better Auth's fresh-session checks and our DELETE /api/me. */

@@ -27,6 +27,7 @@ import { DataExport } from '../features/privacy/data-export.js';
 import { MyPrivacyRequests } from '../features/privacy/my-privacy-requests.js';
 import { PrivacyRequestForm } from '../features/privacy/privacy-request-form.js';
 import { ChangePasswordForm } from '../features/security/change-password-form.js';
+import { Passkeys } from '../features/security/passkeys.js';
 import { SessionsList } from '../features/security/sessions-list.js';
 import { TwoFactor } from '../features/security/two-factor.js';
 import { useMe, useMeta, useSignOut } from '../features/session/use-session.js';
@@ -106,6 +107,11 @@ export default function SettingsRoute() {
               <h3 className="mb-1 text-sm font-semibold">{t('security.twoFactor.title')}</h3>
               <p className="mb-4 text-sm text-zinc-500 dark:text-zinc-400">{t('security.twoFactor.subtitle')}</p>
               <TwoFactor me={me} />
+            </div>
+            <div className="mt-6 border-t border-zinc-900/5 pt-5 dark:border-white/5" data-testid="passkeys-section">
+              <h3 className="mb-1 text-sm font-semibold">{t('security.passkeys.title')}</h3>
+              <p className="mb-4 text-sm text-zinc-500 dark:text-zinc-400">{t('security.passkeys.subtitle')}</p>
+              <Passkeys />
             </div>
           </Section>
 

@@ -18,14 +18,14 @@ function useForgetAccount() {
   };
 }
 
-/** For actions that need a recent sign-in: sign out here and come back to Settings after signing in. */
-export function useSignInAgain() {
+/** For actions that need a recent sign-in: sign out here and come back to Settings (at `back`) after signing in. */
+export function useSignInAgain(back = '/settings#profile') {
   const navigate = useNavigate();
   const forget = useForgetAccount();
   return useMutation({
     mutationFn: signOut,
     onSettled: async () => {
-      await navigate(`/sign-in?next=${encodeURIComponent('/settings#profile')}`, { replace: true });
+      await navigate(`/sign-in?next=${encodeURIComponent(back)}`, { replace: true });
       forget();
     },
   });

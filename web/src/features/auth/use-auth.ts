@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { requestPasswordReset, resendVerification, resetPassword, signIn, signUp, verifyTwoFactor } from '../../api/auth.js';
+import { signInWithPasskey } from '../../api/passkeys.js';
 import { queryKeys } from '../../api/query-keys.js';
 
 /** Only same-site paths are followed after sign-in (no open redirects). */
@@ -26,6 +27,17 @@ export function useSignIn(next: string | null) {
   const enter = useEnterApp(next);
   return useMutation({
     mutationFn: signIn,
+    onSuccess: async (result) => {
+      if (!result?.twoFactorRedirect) await enter();
+    },
+  });
+}
+
+/** Signs in with a passkey; with two-factor on, the code step follows as after a password. */
+export function usePasskeySignIn(next: string | null) {
+  const enter = useEnterApp(next);
+  return useMutation({
+    mutationFn: signInWithPasskey,
     onSuccess: async (result) => {
       if (!result?.twoFactorRedirect) await enter();
     },
