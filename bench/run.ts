@@ -4,6 +4,9 @@
  * measured in the same run on the same database:
  *   - a bare Fastify route that returns a constant;
  *   - a bare Fastify route doing only the raw debit transaction.
+ * The same submit made with an API key (POST /api/v1/generations, Bearer)
+ * beside the session's: the key's lookup and rate limit must cost little
+ * (goal: key / session ≥ 0.9).
  * Then, apart from those ratios, Stripe's webhook deliveries: 50 connections
  * POST freshly signed checkout.session.completed events, each for a different
  * paid session, so every delivery does the full work (signature, Stripe read
@@ -18,6 +21,7 @@ import { join } from 'node:path';
 import type autocannon from 'autocannon';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import Fastify from 'fastify';
+import { createApiKey } from '../src/accounts/index.js';
 import { queryRows } from '../src/db/index.js';
 import type { buildDeps } from '../src/deps.js';
 import { newId } from '../src/lib/ids.js';
@@ -54,7 +58,8 @@ async function main(): Promise<void> {
   // No worker: this measures accepting work, not running it.
   const { config, deps, app, base, origin } = await startApp(
     dataDir,
-    { ...stripeEnv, ...(scratch.url ? { DATABASE_URL: scratch.url } : {}) },
+    // Each key's own rate limit out of the way: this measures the authentication's cost.
+    { ...stripeEnv, API_KEY_RATE_LIMIT: '100000', ...(scratch.url ? { DATABASE_URL: scratch.url } : {}) },
     { role: 'web' },
   );
 
@@ -87,6 +92,20 @@ async function main(): Promise<void> {
     body: JSON.stringify({ prompt: 'benchmark: a quiet shrine at dusk', model: 'nano-banana', aspectRatio: '1:1' }),
     setupClient: (client) => {
       client.setHeaders({ origin, 'content-type': 'application/json', cookie: nextUser().cookie });
+    },
+  });
+
+  const keys = await Promise.all(
+    users.map(async (u) => (await createApiKey(deps, { userId: u.id, key: { name: 'bench', scopes: ['generate'] } })).key),
+  );
+  let keyTurn = 0;
+  const byKey = await load('POST /api/v1/generations (API key)', {
+    url: `${base}/api/v1/generations`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ prompt: 'benchmark: a quiet shrine at dusk', model: 'nano-banana', aspectRatio: '1:1' }),
+    setupClient: (client) => {
+      client.setHeaders({ 'content-type': 'application/json', authorization: `Bearer ${keys[keyTurn++ % keys.length]}` });
     },
   });
 
@@ -125,10 +144,11 @@ async function main(): Promise<void> {
   console.log(`\nAnimeGen benchmark on ${deps.database.kind}, ${connections} connections over ${USERS} accounts, ${seconds} s each\n`);
   console.log('| path | req/s | p99 ms | errors | non-2xx |');
   console.log('|---|---:|---:|---:|---:|');
-  for (const r of [hello, debit, submit, webhook])
+  for (const r of [hello, debit, submit, byKey, webhook])
     console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p99} | ${r.errors} | ${r.non2xx} |`);
   console.log(`\nsubmit / bare route      = ${(submit.rps / hello.rps).toFixed(3)}`);
   console.log(`submit / raw debit tx    = ${(submit.rps / debit.rps).toFixed(3)}   (goal ≥ 0.5)`);
+  console.log(`API key / session submit = ${(byKey.rps / submit.rps).toFixed(3)}   (goal ≥ 0.9)`);
   console.log(`webhook p99 = ${webhook.p99} ms (goal < 1000 ms)`);
   const repeats = signed > events.length ? `${signed - events.length} repeats` : 'no repeats';
   console.log(
