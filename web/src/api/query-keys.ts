@@ -20,6 +20,7 @@ export const queryKeys = {
   billing: ['billing'] as const,
   devMail: ['dev-mail'] as const,
   sessions: ['sessions'] as const,
+  apiKeys: ['api-keys'] as const,
   exports: ['exports'] as const,
   export: (id: string) => ['export', id] as const,
   privacyRequests: ['privacy-requests'] as const,
