@@ -36,6 +36,7 @@ export type {
   UpdateMeInput,
   Upload,
 } from '../../../src/contracts/api.js';
+export type { ApiKey, ApiKeyScope, CreateApiKeyInput, CreatedApiKey } from '../../../src/contracts/api-keys.js';
 export type {
   Billing,
   CheckoutResponse,

@@ -21,6 +21,7 @@ export const queryKeys = {
   devMail: ['dev-mail'] as const,
   sessions: ['sessions'] as const,
   passkeys: ['passkeys'] as const,
+  apiKeys: ['api-keys'] as const,
   exports: ['exports'] as const,
   export: (id: string) => ['export', id] as const,
   privacyRequests: ['privacy-requests'] as const,

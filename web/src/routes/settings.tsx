@@ -4,6 +4,7 @@ import { Button, buttonClass } from '../components/ui/button.js';
 import {
   ArchiveIcon,
   DesktopIcon,
+  KeyIcon,
   LockIcon,
   LogOutIcon,
   MailIcon,
@@ -22,6 +23,7 @@ import { MatureContent } from '../features/account/mature-content.js';
 import { ProfileForm } from '../features/account/profile-form.js';
 import { SettingsNav } from '../features/account/settings-nav.js';
 import { isOperator } from '../features/admin/permissions.js';
+import { ApiKeys } from '../features/api-keys/api-keys.js';
 import { PreferencesForm } from '../features/preferences/preferences-form.js';
 import { DataExport } from '../features/privacy/data-export.js';
 import { MyPrivacyRequests } from '../features/privacy/my-privacy-requests.js';
@@ -41,6 +43,7 @@ const sections = [
   { id: 'appearance', key: 'settings.appearance', icon: SettingsIcon },
   { id: 'security', key: 'security.title', icon: LockIcon },
   { id: 'sessions', key: 'sessions.title', icon: DesktopIcon },
+  { id: 'api-keys', key: 'apiKeys.title', icon: KeyIcon },
   { id: 'data', key: 'dataExport.title', icon: ArchiveIcon },
   { id: 'privacy', key: 'privacyRequest.settingsTitle', icon: MessageIcon },
   { id: 'support', key: 'support.title', icon: MailIcon },
@@ -60,7 +63,7 @@ function useEmailChangedNotice() {
   }, [changed, setParams, t]);
 }
 
-/** /settings – profile, appearance, security, sessions, data, privacy requests, help and the account itself. */
+/** /settings – profile, appearance, security, sessions, API keys, data, privacy requests, help and the account itself. */
 export default function SettingsRoute() {
   const { t, i18n } = useTranslation();
   const { data: me } = useMe();
@@ -117,6 +120,10 @@ export default function SettingsRoute() {
 
           <Section id="sessions" icon={<DesktopIcon size={18} />} title={t('sessions.title')} description={t('sessions.subtitle')}>
             <SessionsList />
+          </Section>
+
+          <Section id="api-keys" icon={<KeyIcon size={18} />} title={t('apiKeys.title')} description={t('apiKeys.subtitle')}>
+            <ApiKeys />
           </Section>
 
           <Section id="data" icon={<ArchiveIcon size={18} />} title={t('dataExport.title')} description={t('dataExport.subtitle')}>
