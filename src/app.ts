@@ -36,6 +36,8 @@ import { registerWeb } from './http/routes/web.js';
 import { projectPath } from './lib/paths.js';
 
 const webRoot = projectPath('dist/web');
+/** The built-in sign-in providers' names, as their buttons say them (the OpenID Connect one is the operator's OIDC_NAME). */
+const providerNames = { google: 'Google', discord: 'Discord', github: 'GitHub' } as const;
 
 /** Builds the HTTP application from its dependencies; used by main.ts and by tests. */
 export async function buildApp(
@@ -99,6 +101,7 @@ export async function buildApp(
     maxUploadBytes: config.uploads.maxBytes,
     privacyContact: config.privacyContact,
     trashDays: config.retention.trashDays,
+    signInProviders: config.auth.signInProviders.map((p) => ({ id: p.id, name: p.id === 'oidc' ? p.name : providerNames[p.id] })),
   };
 
   await app.register(healthRoutes(deps.db));
@@ -110,7 +113,7 @@ export async function buildApp(
   });
   await app.register(authRoutes, { auth: deps.auth, publicUrl: config.http.publicUrl, signupChallenges: deps.signupChallenges });
   await app.register(metaRoutes({ meta, catalog: config.models }));
-  await app.register(meRoutes({ db: deps.db, clock: deps.clock }));
+  await app.register(meRoutes({ db: deps.db, clock: deps.clock, legal: deps.legal }));
   await app.register(creditRoutes({ db: deps.db }));
   await app.register(billingRoutes(deps.billing));
   await app.register(sessionRoutes({ db: deps.db }));

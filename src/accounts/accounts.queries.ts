@@ -14,6 +14,8 @@ export const profileColumns = {
   createdAt: user.createdAt,
   role: user.role,
   twoFactorEnabled: user.twoFactorEnabled,
+  /** When the minimum age was confirmed and the terms accepted (null: not yet, an account made by a provider sign-in). */
+  ageConfirmedAt: user.ageConfirmedAt,
   /** What became of the free sign-up grant (a SignupGrantOutcome); null for an account with no record. */
   signupGrant: sql<string | null>`(select sg.outcome from signup_grants sg where sg.user_id = "user"."id")`.as('signup_grant'),
 };
@@ -29,7 +31,7 @@ export async function findProfile(db: Db, userId: string) {
 export async function updateProfileRow(
   db: Db,
   userId: string,
-  patch: { name?: string; theme?: string; locale?: string; embedSettings?: boolean; matureContentAt?: Date | null },
+  patch: { name?: string; theme?: string; locale?: string; embedSettings?: boolean; matureContentAt?: Date | null; ageConfirmedAt?: Date },
 ) {
   const rows = await db
     .update(user)

@@ -28,7 +28,7 @@ import {
   submitGeneration,
 } from '../../generation/index.js';
 import { AppError } from '../../lib/errors.js';
-import { userOf } from '../plugins/access.js';
+import { consentedUserOf, userOf } from '../plugins/access.js';
 
 const idParams = z.object({ id: z.uuid() });
 const user = { access: 'user', cache: 'no-store' } as const;
@@ -36,7 +36,7 @@ const user = { access: 'user', cache: 'no-store' } as const;
 export const generationRoutes =
   (deps: GenerationContext): FastifyPluginAsyncZod =>
   async (app) => {
-    /** POST /api/generations – charge and queue a generation (202); an Idempotency-Key makes retries safe. */
+    /** POST /api/generations – charge and queue a generation (202); an Idempotency-Key makes retries safe; 403 age_confirmation_required before the welcome step. */
     app.post(
       '/api/generations',
       { config: user, schema: { body: submitGenerationSchema, response: { 202: generationSchema } } },
@@ -45,7 +45,7 @@ export const generationRoutes =
         if (key !== undefined && (typeof key !== 'string' || key.length === 0 || key.length > 255)) {
           throw new AppError('invalid_input', 'The Idempotency-Key header must be 1 to 255 characters.', { field: 'Idempotency-Key' });
         }
-        const { id: userId, mature } = userOf(req);
+        const { id: userId, mature } = consentedUserOf(req);
         const generation = await submitGeneration(deps, { userId, mature, request: req.body, idempotencyKey: key });
         return reply.status(202).send(generation);
       },

@@ -3,18 +3,19 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { uploadSchema } from '../../contracts/api.js';
 import { type GenerationContext, uploadReference } from '../../generation/index.js';
 import { AppError } from '../../lib/errors.js';
-import { userOf } from '../plugins/access.js';
+import { consentedUserOf } from '../plugins/access.js';
 
 export const uploadRoutes =
   (
     deps: Pick<GenerationContext, 'db' | 'storage' | 'images' | 'imageModerator' | 'knownImages' | 'log'> & { maxBytes: number },
   ): FastifyPluginAsyncZod =>
   async (app) => {
-    /** POST /api/uploads – one reference image (multipart field `file`), validated and re-encoded (201). */
+    /** POST /api/uploads – one reference image (multipart field `file`), validated and re-encoded (201); 403 age_confirmation_required before the welcome step. */
     app.post(
       '/api/uploads',
       { config: { access: 'user', cache: 'no-store' }, schema: { response: { 201: uploadSchema } } },
       async (req, reply) => {
+        const user = consentedUserOf(req);
         if (!req.isMultipart()) throw new AppError('invalid_input', 'Send the image as multipart/form-data in a field called "file".');
         const file = await req.file({ limits: { fileSize: deps.maxBytes, files: 1 } });
         if (file?.fieldname !== 'file') throw new AppError('invalid_input', 'Send the image in a field called "file".', { field: 'file' });
@@ -24,7 +25,6 @@ export const uploadRoutes =
           }
           throw err;
         });
-        const user = userOf(req);
         const upload = await uploadReference(deps, { userId: user.id, bytes, mature: user.mature });
         return reply.status(201).send(upload);
       },
