@@ -89,15 +89,30 @@ describe('signing in with an OpenID Connect issuer', () => {
   const providerRows = (userId: string) => rowsOf(t.deps.db, tables.account, eq(tables.account.userId, userId));
   const sessionCookie = (browser: Browser) => /animegen\.session_token=/.test(browser.appCookie());
 
-  it('offers the issuer on the public meta endpoint, with the operator’s label', async () => {
+  it('offers the issuer on the public meta endpoint with the operator’s label, and names it on the privacy page', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/meta' });
     expect(res.json().signInProviders).toEqual([{ id: 'oidc', name: 'Company account' }]);
+    // The privacy page names it among those who receive data, from the live configuration.
+    const policy = await t.app.inject({ method: 'GET', url: '/api/legal/privacy' });
+    expect(policy.json().processors).toContainEqual(
+      expect.objectContaining({
+        name: `Company account (${new URL(issuer.issuer).host})`,
+        purpose: expect.stringMatching(/e-mail address/),
+      }),
+    );
   });
 
   it('makes an account on the first sign-in, which may not generate until it confirms the age and accepts the terms', async () => {
     const person = atIssuer({ name: '  Aoi Tanaka  ' });
     const browser = newBrowser();
     expect(await signIn(browser, person.login)).toBe(`${PUBLIC_URL}/welcome`);
+    // The sign-in's own state cookie is gone: what stays is the one session cookie, as after any sign-in.
+    expect(
+      browser
+        .appCookie()
+        .split('; ')
+        .map((c) => c.split('=')[0]),
+    ).toEqual(['animegen.session_token']);
     const first = await me(browser);
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ email: person.email, name: 'Aoi Tanaka', emailVerified: true, ageConfirmed: false });
