@@ -26,9 +26,10 @@ export interface OidcIssuer {
  * on 127.0.0.1 at a random port, with one confidential client allowed to
  * return to `redirectUris`, and accounts whose claims the test sets. Its
  * login and consent pages are replaced by a small API the test drives (see
- * completeAtIssuer): GET /interaction/:uid says which prompt is open, POST
- * /interaction/:uid/login (form field `login`) signs in, POST
- * /interaction/:uid/confirm grants what the client asked.
+ * completeAtIssuer): GET /interaction/:uid says which prompt is open (as
+ * JSON, or to a browser as a one-field page), POST /interaction/:uid/login
+ * (form field `login`) signs in, POST /interaction/:uid/confirm grants what
+ * the client asked.
  */
 export async function startOidcIssuer(opts: { redirectUris: string[] }): Promise<OidcIssuer> {
   const accounts = new Map<string, IssuerAccount>();
@@ -85,6 +86,7 @@ export async function startOidcIssuer(opts: { redirectUris: string[] }): Promise
   async function handleInteraction(req: IncomingMessage, res: ServerResponse, action: string | undefined) {
     const details = await provider.interactionDetails(req, res);
     if (req.method === 'GET' && !action) {
+      if (req.headers.accept?.includes('text/html')) return interactionPage(res, details.uid, details.prompt.name);
       res.setHeader('content-type', 'application/json');
       res.end(JSON.stringify({ uid: details.uid, prompt: details.prompt.name }));
       return;
@@ -122,6 +124,16 @@ export async function startOidcIssuer(opts: { redirectUris: string[] }): Promise
         server.close((err) => (err ? reject(err) : resolve()));
       }),
   };
+}
+
+/** The same two steps as a page, for a real browser: a login field, then an "Allow" button. */
+function interactionPage(res: ServerResponse, uid: string, prompt: string) {
+  const form =
+    prompt === 'login'
+      ? `<form method="post" action="/interaction/${uid}/login"><label>Login <input name="login"></label><button>Sign in</button></form>`
+      : `<form method="post" action="/interaction/${uid}/confirm"><button>Allow</button></form>`;
+  res.setHeader('content-type', 'text/html; charset=utf-8');
+  res.end(`<!doctype html><title>Test issuer</title>${form}`);
 }
 
 /** oidc-provider's storage, in a Map per issuer (what a test issuer needs: no expiry, no restarts). */

@@ -14,8 +14,12 @@ export interface RunningServer {
  * the caller owns the data folder (to restart on the same data); otherwise a
  * fresh one is made and removed on stop.
  */
-export async function startServer(env: Record<string, string> = {}, options: { dataDir?: string } = {}): Promise<RunningServer> {
-  const port = await freePort();
+export async function startServer(
+  env: Record<string, string> = {},
+  options: { dataDir?: string; port?: number } = {},
+): Promise<RunningServer> {
+  // A port chosen beforehand when something else must know the address first (a sign-in provider's redirect URI).
+  const port = options.port ?? (await freePort());
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'animegen-e2e-'));
   const baseUrl = `http://127.0.0.1:${port}`;
   const proc = spawnAnimegen('start', {
