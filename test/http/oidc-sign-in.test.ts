@@ -267,3 +267,31 @@ describe('signing in with an OpenID Connect issuer', () => {
     expect(res.json().code).toBe('ID_TOKEN_SIGN_IN_DISABLED');
   });
 });
+
+describe('an OpenID Connect issuer that is down when the server starts', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    // A port nobody listens on: discovery is refused at start-up.
+    const closed = await startOidcIssuer({ redirectUris: [CALLBACK] });
+    const { issuer, clientId, clientSecret } = closed;
+    await closed.close();
+    t = await buildTestApp({ env: { PUBLIC_URL, OIDC_ISSUER: issuer, OIDC_CLIENT_ID: clientId, OIDC_CLIENT_SECRET: clientSecret } });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('still signs people up with e-mail and password, and answers a sign-in with the issuer with a clear error', async () => {
+    const user = await givenVerifiedUser(t);
+    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: user.cookie } })).statusCode).toBe(200);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in/social',
+      headers: { origin: t.origin },
+      payload: { provider: 'oidc', callbackURL: '/create', disableRedirect: true },
+    });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().code).toBe('PROVIDER_NOT_FOUND');
+  });
+});

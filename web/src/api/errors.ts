@@ -81,6 +81,8 @@ const authErrorKeys: Record<string, string> = {
   TWO_FACTOR_NOT_ENABLED: 'errors.auth.twoFactorNotEnabled',
   TOTP_ALREADY_ENABLED: 'errors.auth.twoFactorAlreadyEnabled',
   ID_TOKEN_SIGN_IN_DISABLED: 'errors.auth.providerFailed',
+  // A configured provider that cannot be used now (an OpenID Connect issuer whose discovery document did not load).
+  PROVIDER_NOT_FOUND: 'errors.auth.providerFailed',
 };
 
 /**
