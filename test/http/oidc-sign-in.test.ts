@@ -268,7 +268,7 @@ describe('signing in with an OpenID Connect issuer', () => {
   });
 });
 
-describe('an OpenID Connect issuer that is down when the server starts', () => {
+describe('Google, Discord and GitHub beside an OpenID Connect issuer that is down when the server starts', () => {
   let t: TestApp;
 
   beforeAll(async () => {
@@ -276,7 +276,20 @@ describe('an OpenID Connect issuer that is down when the server starts', () => {
     const closed = await startOidcIssuer({ redirectUris: [CALLBACK] });
     const { issuer, clientId, clientSecret } = closed;
     await closed.close();
-    t = await buildTestApp({ env: { PUBLIC_URL, OIDC_ISSUER: issuer, OIDC_CLIENT_ID: clientId, OIDC_CLIENT_SECRET: clientSecret } });
+    t = await buildTestApp({
+      env: {
+        PUBLIC_URL,
+        OIDC_ISSUER: issuer,
+        OIDC_CLIENT_ID: clientId,
+        OIDC_CLIENT_SECRET: clientSecret,
+        GITHUB_CLIENT_ID: 'gh-client',
+        GITHUB_CLIENT_SECRET: 'gh-secret',
+        DISCORD_CLIENT_ID: '1234567890',
+        DISCORD_CLIENT_SECRET: 'discord-secret',
+        GOOGLE_CLIENT_ID: 'g-client.apps.googleusercontent.com',
+        GOOGLE_CLIENT_SECRET: 'g-secret',
+      },
+    });
   });
   afterAll(async () => {
     await t?.close();
@@ -293,5 +306,30 @@ describe('an OpenID Connect issuer that is down when the server starts', () => {
     });
     expect(res.statusCode).toBe(404);
     expect(res.json().code).toBe('PROVIDER_NOT_FOUND');
+  });
+
+  it('offers each configured provider, and sends each to its own page with our callback for it', async () => {
+    const meta = await t.app.inject({ method: 'GET', url: '/api/meta' });
+    expect(meta.json().signInProviders).toEqual([
+      { id: 'google', name: 'Google' },
+      { id: 'discord', name: 'Discord' },
+      { id: 'github', name: 'GitHub' },
+      { id: 'oidc', name: null },
+    ]);
+    const pages = { google: 'https://accounts.google.com/', discord: 'https://discord.com/', github: 'https://github.com/' };
+    for (const [provider, page] of Object.entries(pages)) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in/social',
+        headers: { origin: t.origin },
+        payload: { provider, callbackURL: '/create', disableRedirect: true },
+        remoteAddress: `10.9.${provider.length}.1`,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const url = new URL(res.json().url);
+      expect(url.toString().startsWith(page), url.toString()).toBe(true);
+      expect(url.searchParams.get('redirect_uri')).toBe(`${PUBLIC_URL}/api/auth/callback/${provider}`);
+      expect(url.searchParams.get('state')).toBeTruthy();
+    }
   });
 });
