@@ -45,6 +45,12 @@ export const meSchema = z.object({
    * then generating and uploading answer `age_confirmation_required`.
    */
   ageConfirmed: z.boolean(),
+  /**
+   * The account signs in with a password. False for one made by a sign-in
+   * provider (until a password is set through "forgot password"): deleting it
+   * then takes a sign-in within the last 10 minutes instead of the password.
+   */
+  hasPassword: z.boolean(),
 });
 export type Me = z.infer<typeof meSchema>;
 

@@ -115,7 +115,13 @@ describe('signing in with an OpenID Connect issuer', () => {
     ).toEqual(['animegen.session_token']);
     const first = await me(browser);
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ email: person.email, name: 'Aoi Tanaka', emailVerified: true, ageConfirmed: false });
+    expect(first.body).toMatchObject({
+      email: person.email,
+      name: 'Aoi Tanaka',
+      emailVerified: true,
+      ageConfirmed: false,
+      hasPassword: false,
+    });
     const userId: string = first.body.id;
     // The issuer verified the address: the grant was decided at once, by the e-mail sign-up's rules.
     expect(first.body).toMatchObject({ signupGrant: 'granted', credits: SIGNUP_CREDITS });
@@ -175,7 +181,7 @@ describe('signing in with an OpenID Connect issuer', () => {
     // Not a new account: the person goes where they were going, not to the welcome step.
     expect(await signIn(browser, person.login)).toBe(`${PUBLIC_URL}/create`);
     const { body } = await me(browser);
-    expect(body).toMatchObject({ id: existing.id, ageConfirmed: true, credits: 7 });
+    expect(body).toMatchObject({ id: existing.id, ageConfirmed: true, credits: 7, hasPassword: true });
     expect((await providerRows(existing.id)).map((a) => a.providerId).sort()).toEqual(['credential', 'oidc']);
     expect(await grantsOf(existing.id)).toHaveLength(1);
     expect((await submit(t, asUser(browser, existing.id), { prompt: 'a lighthouse' })).statusCode).toBe(202);
@@ -241,6 +247,7 @@ describe('signing in with an OpenID Connect issuer', () => {
     await signIn(browser, person.login);
     const { body: first } = await me(browser);
     expect(first.signupGrant).toBe('granted');
+    // No password to give: a sign-in within the last minutes confirms it is the holder.
     const erased = await t.app.inject({
       method: 'DELETE',
       url: '/api/me',

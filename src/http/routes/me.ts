@@ -36,6 +36,7 @@ function toMe(p: ProfileRow, credits: number): Me {
     twoFactorEnabled: p.twoFactorEnabled,
     signupGrant: p.signupGrant as Me['signupGrant'],
     ageConfirmed: p.ageConfirmedAt !== null,
+    hasPassword: p.hasPassword,
   };
 }
 
