@@ -13,6 +13,8 @@ import type { LegalSettings } from './privacy/index.js';
 import { createProvider, createSharedRateLimiter, type ImageProvider, type Simulator, startSimulator } from './providers/index.js';
 import { createLocalStorage, type Storage } from './storage/index.js';
 
+const signInProviderNames = { google: 'Google (sign-in)', discord: 'Discord (sign-in)', github: 'GitHub (sign-in)' } as const;
+
 /** The processors named on the privacy page, from the live configuration. */
 export function legalSettings(config: Config, provider: ImageProvider): LegalSettings {
   const r = config.legal.regions;
@@ -40,6 +42,12 @@ export function legalSettings(config: Config, provider: ImageProvider): LegalSet
     });
   if (config.mail.smtpUrl)
     processors.push({ name: 'E-mail delivery (SMTP)', purpose: 'sends verification, reset and receipt e-mails', region: r.email });
+  // A sign-in provider hears from us only when a person chooses it; it tells us their address and name.
+  const signIn = 'confirms who you are when you choose to sign in with it, and sends us your e-mail address and name';
+  for (const p of config.auth.signInProviders) {
+    const name = p.id === 'oidc' ? `${p.name ?? 'Single sign-on'} (${new URL(p.issuer).host})` : signInProviderNames[p.id];
+    processors.push({ name, purpose: signIn, region: p.id === 'oidc' ? 'where its operator runs it' : 'USA' });
+  }
   return {
     contact: config.privacyContact,
     processors,

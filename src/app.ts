@@ -40,6 +40,8 @@ import { projectPath } from './lib/paths.js';
 const webRoot = projectPath('dist/web');
 /** The versioned API's own version, in its OpenAPI document (bumped when /api/v1 changes in a way clients see). */
 const API_VERSION = '1.0.0';
+/** The built-in sign-in providers' names, as their buttons say them (the OpenID Connect one is the operator's OIDC_NAME). */
+const providerNames = { google: 'Google', discord: 'Discord', github: 'GitHub' } as const;
 
 /** Builds the HTTP application from its dependencies; used by main.ts and by tests. */
 export async function buildApp(
@@ -108,6 +110,7 @@ export async function buildApp(
     maxUploadBytes: config.uploads.maxBytes,
     privacyContact: config.privacyContact,
     trashDays: config.retention.trashDays,
+    signInProviders: config.auth.signInProviders.map((p) => ({ id: p.id, name: p.id === 'oidc' ? p.name : providerNames[p.id] })),
   };
 
   await app.register(healthRoutes(deps.db));
@@ -119,7 +122,7 @@ export async function buildApp(
   });
   await app.register(authRoutes, { auth: deps.auth, publicUrl: config.http.publicUrl, signupChallenges: deps.signupChallenges });
   await app.register(metaRoutes({ meta, catalog: config.models }));
-  await app.register(meRoutes({ db: deps.db, clock: deps.clock }));
+  await app.register(meRoutes({ db: deps.db, clock: deps.clock, legal: deps.legal }));
   await app.register(apiKeyRoutes({ db: deps.db, clock: deps.clock }));
   await app.register(creditRoutes({ db: deps.db }));
   await app.register(billingRoutes(deps.billing));

@@ -217,4 +217,81 @@ describe('loadConfig', () => {
     expect(loadConfig({ NO_COLOR: '1' }, terminal).log.colors).toBe(false);
     expect(() => loadConfig({ LOG_FORMAT: 'fancy' })).toThrow(/LOG_FORMAT/);
   });
+
+  describe('sign-in providers', () => {
+    const problems = (env: Env): string[] => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (e) {
+        if (!(e instanceof ConfigError)) throw e;
+        return e.problems;
+      }
+    };
+    const oidc = {
+      OIDC_ISSUER: 'https://sso.example.org/realms/anime/',
+      OIDC_CLIENT_ID: 'animegen',
+      OIDC_CLIENT_SECRET: 'oidc-very-secret',
+    };
+
+    it('offers none by default, and each one whose client id and secret are both set, in a fixed order', () => {
+      expect(loadConfig({}).auth.signInProviders).toEqual([]);
+      const c = loadConfig({
+        GITHUB_CLIENT_ID: 'gh-id',
+        GITHUB_CLIENT_SECRET: 'gh-very-secret',
+        GOOGLE_CLIENT_ID: 'g-id.apps.googleusercontent.com',
+        GOOGLE_CLIENT_SECRET: 'g-very-secret',
+        DISCORD_CLIENT_ID: '1234',
+        DISCORD_CLIENT_SECRET: 'd-very-secret',
+        ...oidc,
+        OIDC_NAME: 'Company account',
+      });
+      expect(c.auth.signInProviders.map((p) => p.id)).toEqual(['google', 'discord', 'github', 'oidc']);
+      // The issuer without its trailing slash: discovery is appended to it.
+      expect(c.auth.signInProviders[3]).toMatchObject({
+        id: 'oidc',
+        issuer: 'https://sso.example.org/realms/anime',
+        name: 'Company account',
+      });
+      expect(loadConfig(oidc).auth.signInProviders[0]).toMatchObject({ id: 'oidc', name: null });
+    });
+
+    it('keeps every client secret redacted', () => {
+      const c = loadConfig({ GOOGLE_CLIENT_ID: 'g-id', GOOGLE_CLIENT_SECRET: 'g-very-secret', ...oidc });
+      expect(JSON.stringify(c)).not.toMatch(/g-very-secret|oidc-very-secret/);
+      expect(c.auth.signInProviders.map((p) => String(p.clientSecret))).toEqual(['[redacted]', '[redacted]']);
+      expect(c.auth.signInProviders[1]?.clientSecret.reveal()).toBe('oidc-very-secret');
+    });
+
+    it('refuses to start with a pair half set, naming the missing variable', () => {
+      expect(problems({ GOOGLE_CLIENT_ID: 'g-id' })).toEqual(['GOOGLE_CLIENT_SECRET: required when GOOGLE_CLIENT_ID is set']);
+      expect(problems({ GOOGLE_CLIENT_SECRET: 's' })).toEqual(['GOOGLE_CLIENT_ID: required when GOOGLE_CLIENT_SECRET is set']);
+      expect(problems({ DISCORD_CLIENT_ID: 'd-id' })).toEqual(['DISCORD_CLIENT_SECRET: required when DISCORD_CLIENT_ID is set']);
+      expect(problems({ GITHUB_CLIENT_SECRET: 's' })).toEqual(['GITHUB_CLIENT_ID: required when GITHUB_CLIENT_SECRET is set']);
+      // Every half-set pair at once, so one restart shows them all.
+      expect(problems({ GOOGLE_CLIENT_ID: 'g-id', GITHUB_CLIENT_ID: 'gh-id' })).toHaveLength(2);
+      // An empty value counts as unset, as everywhere.
+      expect(problems({ GOOGLE_CLIENT_ID: 'g-id', GOOGLE_CLIENT_SECRET: '' })).toEqual([
+        'GOOGLE_CLIENT_SECRET: required when GOOGLE_CLIENT_ID is set',
+      ]);
+    });
+
+    it('needs the issuer, client id and secret of OpenID Connect together, and a real issuer URL', () => {
+      expect(problems({ OIDC_ISSUER: oidc.OIDC_ISSUER })).toEqual([
+        'OIDC_CLIENT_ID: required when OIDC_ISSUER is set',
+        'OIDC_CLIENT_SECRET: required when OIDC_ISSUER is set',
+      ]);
+      expect(problems({ OIDC_ISSUER: oidc.OIDC_ISSUER, OIDC_CLIENT_ID: 'animegen' })).toEqual([
+        'OIDC_CLIENT_SECRET: required when OIDC_ISSUER, OIDC_CLIENT_ID is set',
+      ]);
+      expect(problems({ OIDC_CLIENT_SECRET: 's' })).toEqual([
+        'OIDC_ISSUER: required when OIDC_CLIENT_SECRET is set',
+        'OIDC_CLIENT_ID: required when OIDC_CLIENT_SECRET is set',
+      ]);
+      expect(problems({ OIDC_NAME: 'Company account' })).toEqual([expect.stringMatching(/^OIDC_NAME: only used with OIDC_ISSUER/)]);
+      expect(problems({ ...oidc, OIDC_ISSUER: 'sso.example.org' })).toEqual([expect.stringMatching(/^OIDC_ISSUER: /)]);
+      expect(problems({ ...oidc, OIDC_ISSUER: 'ftp://sso.example.org' })).toEqual([expect.stringMatching(/^OIDC_ISSUER: /)]);
+      expect(problems({ ...oidc, OIDC_NAME: 'x'.repeat(41) })).toEqual([expect.stringMatching(/^OIDC_NAME: /)]);
+    });
+  });
 });

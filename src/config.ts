@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseCreditPacks } from './billing/index.js';
+import type { SignInProviderId } from './contracts/api.js';
 import type { ImageTool } from './contracts/tools.js';
 import { defaultA1111Models, defaultComfyModels, defaultModels, parseModels } from './generation/index.js';
 import { Secret } from './lib/secret.js';
@@ -137,6 +138,19 @@ const envSchema = z.object({
   /** Requests one API key may make per API_KEY_RATE_WINDOW_SECONDS (counted per process). */
   API_KEY_RATE_LIMIT: int(120, 1, 100_000),
   API_KEY_RATE_WINDOW_SECONDS: int(60, 1, 3600),
+  /** Sign-in with Google, Discord or GitHub: each when its client id and secret are both set. */
+  GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+  GOOGLE_CLIENT_SECRET: secret.optional(),
+  DISCORD_CLIENT_ID: z.string().min(1).optional(),
+  DISCORD_CLIENT_SECRET: secret.optional(),
+  GITHUB_CLIENT_ID: z.string().min(1).optional(),
+  GITHUB_CLIENT_SECRET: secret.optional(),
+  /** Sign-in with any OpenID Connect issuer (Keycloak, Authentik, Zitadel…), found through its discovery document. */
+  OIDC_ISSUER: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: secret.optional(),
+  /** The label of its sign-in button, e.g. "Company account"; unset: the UI's own words for single sign-on. */
+  OIDC_NAME: z.string().trim().min(1).max(40).optional(),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -193,6 +207,7 @@ export function loadConfig(env: Env = process.env, terminal = false) {
       rateLimit: e.AUTH_RATE_LIMIT,
       // Browsers drop Secure cookies on plain http://localhost, so only behind TLS.
       secureCookies: publicUrl.startsWith('https://'),
+      signInProviders: signInProviders(e),
     },
     provider,
     storage: storageConfig(e),
@@ -388,6 +403,51 @@ function billingConfig(e: ParsedEnv) {
     throw new ConfigError([`CREDIT_PACKS_JSON: ${(err as Error).message}`]);
   }
 }
+
+/**
+ * The sign-in providers the operator configured, in the order their buttons
+ * show. A pair half-set stops start-up naming the missing variable: a typo'd
+ * secret must not silently hide the button.
+ */
+function signInProviders(e: ParsedEnv): SignInProviderConfig[] {
+  const problems: string[] = [];
+  const providers: SignInProviderConfig[] = [];
+  const pairs = [
+    ['google', 'GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET'],
+    ['discord', 'DISCORD_CLIENT_ID', 'DISCORD_CLIENT_SECRET'],
+    ['github', 'GITHUB_CLIENT_ID', 'GITHUB_CLIENT_SECRET'],
+  ] as const;
+  for (const [id, idVar, secretVar] of pairs) {
+    const clientId = e[idVar];
+    const clientSecret = e[secretVar];
+    if (clientId && clientSecret) providers.push({ id, clientId, clientSecret });
+    else if (clientId) problems.push(`${secretVar}: required when ${idVar} is set`);
+    else if (clientSecret) problems.push(`${idVar}: required when ${secretVar} is set`);
+  }
+  const oidc = { OIDC_ISSUER: e.OIDC_ISSUER, OIDC_CLIENT_ID: e.OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: e.OIDC_CLIENT_SECRET };
+  const set = Object.entries(oidc).filter(([, v]) => v !== undefined);
+  if (set.length === 3 && e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET) {
+    providers.push({
+      id: 'oidc',
+      issuer: e.OIDC_ISSUER.replace(/\/+$/, ''),
+      clientId: e.OIDC_CLIENT_ID,
+      clientSecret: e.OIDC_CLIENT_SECRET,
+      name: e.OIDC_NAME ?? null,
+    });
+  } else if (set.length > 0) {
+    const given = set.map(([k]) => k).join(', ');
+    for (const [k, v] of Object.entries(oidc)) if (v === undefined) problems.push(`${k}: required when ${given} is set`);
+  } else if (e.OIDC_NAME) {
+    problems.push('OIDC_NAME: only used with OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return providers;
+}
+
+/** One configured sign-in provider: Google, Discord, GitHub (Better Auth's own), or any OpenID Connect issuer. */
+export type SignInProviderConfig =
+  | { id: Exclude<SignInProviderId, 'oidc'>; clientId: string; clientSecret: Secret }
+  | { id: 'oidc'; issuer: string; clientId: string; clientSecret: Secret; name: string | null };
 
 /** STORAGE_URL: a local folder (default DATA_DIR/files) or s3://bucket/prefix with the S3_* settings. */
 function storageConfig(e: ParsedEnv) {

@@ -328,7 +328,7 @@ function generationContext(
   };
 }
 
-/** Better Auth, with the e-mails it sends and what happens when an account is created and verified. */
+/** Better Auth, with the e-mails it sends, the sign-in providers, and what happens when an account is created and verified. */
 function accountsAuth(
   config: Config,
   d: { db: Database['db']; log: Logger; mailer: Mailer; clock: Clock; policyVersion: string; signupChallenges: SignupChallenges | null },
@@ -348,7 +348,8 @@ function accountsAuth(
     sendVerificationEmail: (m) => mailer.send(renderMail('verify', m.to, m.locale, m)),
     sendResetPasswordEmail: (m) => mailer.send(renderMail('reset', m.to, m.locale, m)),
     // Signing up accepts the policy in force: a later material change asks again, an older one never does.
-    onUserCreated: (userId) => acknowledgePolicy({ db, now: d.clock.now() }, { userId, version: d.policyVersion }),
+    onSignupConsent: (userId) => acknowledgePolicy({ db, now: d.clock.now() }, { userId, version: d.policyVersion }),
+    signInProviders: config.auth.signInProviders.map((p) => ({ ...p, clientSecret: p.clientSecret.reveal() })),
     onEmailVerified: async (userId) => {
       const amount = config.auth.signupCredits;
       if (amount <= 0) return;

@@ -284,7 +284,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -305,7 +305,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -326,7 +326,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -347,7 +347,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -368,7 +368,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -411,7 +411,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -432,7 +432,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -453,7 +453,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -474,7 +474,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -495,7 +495,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -606,7 +606,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -627,7 +627,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -648,7 +648,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -669,7 +669,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -690,7 +690,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -821,7 +821,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -842,7 +842,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -863,7 +863,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -884,7 +884,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -905,7 +905,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -979,7 +979,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -1000,7 +1000,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -1021,7 +1021,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -1042,7 +1042,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -1063,7 +1063,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -1162,7 +1162,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -1183,7 +1183,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -1204,7 +1204,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -1225,7 +1225,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -1246,7 +1246,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -1345,7 +1345,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -1366,7 +1366,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -1387,7 +1387,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -1408,7 +1408,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -1429,7 +1429,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -1472,7 +1472,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -1493,7 +1493,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -1514,7 +1514,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -1535,7 +1535,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -1556,7 +1556,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -1614,7 +1614,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -1635,7 +1635,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -1656,7 +1656,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -1677,7 +1677,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -1698,7 +1698,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -1744,7 +1744,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -1765,7 +1765,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -1786,7 +1786,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -1807,7 +1807,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -1828,7 +1828,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -1871,7 +1871,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -1892,7 +1892,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -1913,7 +1913,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -1934,7 +1934,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */
@@ -1955,7 +1955,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "internal";
+                            code: "invalid_input" | "unauthenticated" | "forbidden" | "two_factor_required" | "not_found" | "insufficient_credits" | "unknown_model" | "unsupported_image" | "image_too_large" | "conflict" | "cannot_cancel" | "already_finished" | "limit_reached" | "content_policy" | "rate_limited" | "payload_too_large" | "billing_disabled" | "payment_provider_unavailable" | "moderation_unavailable" | "invalid_signature" | "reauthentication_required" | "age_confirmation_required" | "internal";
                             /** @description Safe to show a person, in English. */
                             message: string;
                             /** @description The first bad field (body, query or header), on invalid_input. */

@@ -1,7 +1,8 @@
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { APIError, createAuthMiddleware, getSessionFromCtx } from 'better-auth/api';
-import { twoFactor } from 'better-auth/plugins';
+import { genericOAuth, twoFactor } from 'better-auth/plugins';
+import type { SignInProviderId } from '../contracts/api.js';
 import type { Db } from '../db/index.js';
 import { newId } from '../lib/ids.js';
 import type { Logger } from '../lib/logger.js';
@@ -26,10 +27,19 @@ export interface AuthOptions {
   /** Sends the verification e-mail (the url carries a one-time token). */
   sendVerificationEmail(input: { to: string; name: string; locale: string; url: string }): Promise<void>;
   sendResetPasswordEmail(input: { to: string; name: string; locale: string; url: string }): Promise<void>;
-  /** Called once the account row exists (same request as the sign-up). */
-  onUserCreated(userId: string): Promise<void>;
-  /** Called once an address is verified: the sign-up grant hangs here. */
+  /**
+   * Called when the holder confirmed the minimum age and accepted the terms and the privacy policy in force:
+   * in the e-mail sign-up request (the form asks before the account exists). An account made by a provider
+   * sign-in does so later, on the welcome step (consent-to-signup.ts), which the HTTP layer records.
+   */
+  onSignupConsent(userId: string): Promise<void>;
+  /**
+   * Called once an address is verified (by the e-mailed link, or by a sign-in provider that says it verified
+   * the address): the sign-up grant hangs here. Must be idempotent: a later sign-in may call it again.
+   */
   onEmailVerified(userId: string): Promise<void>;
+  /** The sign-in providers the operator configured (none: e-mail and password only). */
+  signInProviders: SignInProvider[];
   /** Rate limits on sign-in, sign-up, reset and verification, counted in the database (all processes). */
   rateLimit: boolean;
   /** The sign-up proof-of-work, when the operator turned it on (SIGNUP_CHALLENGE). */
@@ -51,13 +61,42 @@ const freshSessionPaths: Record<string, string> = {
   '/passkey/delete-passkey': 'removing a passkey',
 };
 
+/**
+ * A sign-in provider: Google, Discord or GitHub (Better Auth's own), or
+ * `oidc`, any OpenID Connect issuer found through its discovery document.
+ * Each calls back at `<PUBLIC_URL>/api/auth/callback/<id>`.
+ */
+export type SignInProvider =
+  | { id: Exclude<SignInProviderId, 'oidc'>; clientId: string; clientSecret: string }
+  | { id: 'oidc'; issuer: string; clientId: string; clientSecret: string; name: string | null };
+
+/** The endpoint that creates an account with the age confirmed in its own request (checked in the before-hook). */
+const EMAIL_SIGN_UP = '/sign-up/email';
+/** Where every provider returns: the path as Better Auth's endpoint context names it. */
+const isProviderCallback = (path: string | undefined) => path === '/callback/:id' || Boolean(path?.startsWith('/callback/'));
+
+/** Provider tokens are never kept: a sign-in needs only the provider's user id (account_id). */
+const NO_PROVIDER_TOKENS = {
+  accessToken: null,
+  refreshToken: null,
+  idToken: null,
+  accessTokenExpiresAt: null,
+  refreshTokenExpiresAt: null,
+};
+
 /** Request header our HTTP layer sets to the client address (Fastify's req.ip, proxy-aware). */
 export const CLIENT_IP_HEADER = 'x-animegen-client-ip';
 
 /**
  * Better Auth configured for AnimeGen: e-mail + password with verification
  * required, age confirmation at sign-up, OWASP-strength scrypt, Origin checks
- * on every cookie-carrying POST, telemetry off.
+ * on every cookie-carrying POST, telemetry off; and the sign-in providers the
+ * operator configured. A provider sign-in links to an existing account only
+ * when the provider says it verified the address (and the account's own is
+ * verified); an account it makes confirms the age and accepts the terms on
+ * the welcome step before it may generate; a provider-verified address counts
+ * as verified for the sign-up grant; a suspended account gets no session,
+ * whichever way it comes in.
  */
 export function createAuth(o: AuthOptions) {
   // Read once at start-up, not in the first verification.
@@ -69,6 +108,20 @@ export function createAuth(o: AuthOptions) {
     secret: o.secret,
     trustedOrigins: [new URL(o.publicUrl).origin],
     telemetry: { enabled: false },
+    // A provider's refusal (or ours) lands on the sign-in page as ?error=<code> when the request named no page of its own.
+    onAPIError: { errorURL: `${o.publicUrl}/sign-in` },
+    socialProviders: socialProviders(o.signInProviders),
+    account: {
+      // Provider tokens are dropped (NO_PROVIDER_TOKENS), so a sign-in has nothing to refresh either.
+      updateAccountOnSignIn: false,
+      accountLinking: {
+        enabled: true,
+        // No provider is trusted blindly: linking needs the provider's own "email verified".
+        trustedProviders: [],
+        allowDifferentEmails: false,
+        updateUserInfoOnLink: false,
+      },
+    },
     database: drizzleAdapter(o.db, {
       provider: 'pg',
       schema: {
@@ -126,7 +179,7 @@ export function createAuth(o: AuthOptions) {
       },
     },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24, freshAge: FRESH_SESSION_MS / 1000 },
-    plugins: [twoFactor({ issuer: 'AnimeGen' }), passkeyPlugin({ db: o.db, publicUrl: o.publicUrl })],
+    plugins: [twoFactor({ issuer: 'AnimeGen' }), passkeyPlugin({ db: o.db, publicUrl: o.publicUrl }), ...openIdConnect(o.signInProviders)],
     rateLimit: {
       enabled: o.rateLimit,
       storage: 'database',
@@ -136,6 +189,7 @@ export function createAuth(o: AuthOptions) {
       customRules: {
         '/sign-in/email': { window: 10, max: 3 },
         '/sign-up/email': { window: 60, max: 5 },
+        '/sign-in/social': { window: 60, max: 10 },
         '/request-password-reset': { window: 60, max: 3 },
         '/reset-password': { window: 60, max: 5 },
         '/send-verification-email': { window: 60, max: 3 },
@@ -152,15 +206,31 @@ export function createAuth(o: AuthOptions) {
     databaseHooks: {
       user: {
         create: {
-          // The age confirmation was checked in the before-hook; record when it happened.
-          before: async (user) => ({ data: { ...user, ageConfirmedAt: new Date() } }),
+          before: async (user, ctx) => {
+            // The e-mail sign-up checked the age confirmation in the before-hook: record when it happened.
+            if (ctx?.path === EMAIL_SIGN_UP) return { data: { ...user, ageConfirmedAt: new Date() } };
+            // Any other way in (a provider) confirms on the welcome step; no avatar URL is kept.
+            return { data: { ...user, name: displayName(user.name, user.email), image: null, ageConfirmedAt: null } };
+          },
           after: async (user, ctx) => {
             // The network it came from decides the free grant at verification (see decide-signup-grant.ts).
             const clientIp = ctx?.request?.headers.get(CLIENT_IP_HEADER) ?? ctx?.headers?.get(CLIENT_IP_HEADER) ?? null;
             await recordSignup(o.db, { userId: user.id, clientIp, secret: o.secret, now: new Date() });
-            await o.onUserCreated(user.id);
+            if (ctx?.path === EMAIL_SIGN_UP) await o.onSignupConsent(user.id);
+            // A provider that verified the address stands in for our link: the grant is decided now, by the same rules.
+            if (user.emailVerified) await o.onEmailVerified(user.id);
           },
         },
+        update: {
+          after: async (user, ctx) => {
+            // A provider sign-in that verified the address of an account still unverified (Better Auth marks it so).
+            if (user.emailVerified && isProviderCallback(ctx?.path)) await o.onEmailVerified(user.id);
+          },
+        },
+      },
+      account: {
+        create: { before: async (account) => ({ data: { ...account, ...NO_PROVIDER_TOKENS } }) },
+        update: { before: async (patch) => ({ data: { ...patch, ...NO_PROVIDER_TOKENS } }) },
       },
       session: {
         create: {
@@ -208,7 +278,11 @@ export function createAuth(o: AuthOptions) {
             });
           }
         }
-        if (ctx.path !== '/sign-up/email') return;
+        if ((ctx.path === '/sign-in/social' || ctx.path === '/link-social') && (ctx.body as { idToken?: unknown } | undefined)?.idToken) {
+          // Only the redirect flow (state, PKCE, nonce) signs in with a provider; a token posted from elsewhere does not.
+          throw new APIError('BAD_REQUEST', { code: 'ID_TOKEN_SIGN_IN_DISABLED', message: 'Sign in through the provider’s page.' });
+        }
+        if (ctx.path !== EMAIL_SIGN_UP) return;
         const body = ctx.body as { ageConfirmed?: unknown; name?: unknown; locale?: unknown } | undefined;
         if (body?.ageConfirmed !== true) {
           throw new APIError('BAD_REQUEST', {
@@ -249,6 +323,54 @@ export function createAuth(o: AuthOptions) {
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+/** Google, Discord and GitHub, as Better Auth knows them; an unverified address gets no session until our link verifies it. */
+function socialProviders(providers: SignInProvider[]) {
+  const of = (id: Exclude<SignInProviderId, 'oidc'>) => {
+    const p = providers.find((x) => x.id === id);
+    return p && { clientId: p.clientId, clientSecret: p.clientSecret, requireEmailVerification: true, disableIdTokenSignIn: true };
+  };
+  const google = of('google');
+  const discord = of('discord');
+  const github = of('github');
+  return { ...(google && { google }), ...(discord && { discord }), ...(github && { github }) };
+}
+
+/**
+ * The operator's OpenID Connect issuer through Better Auth's generic OAuth
+ * plugin: endpoints and keys from its discovery document (fetched at
+ * start-up, again on the first sign-in if the issuer was down), the
+ * authorization code flow with PKCE and a nonce, the ID token checked against
+ * the issuer's keys. Signing out here does not sign out at the issuer.
+ */
+function openIdConnect(providers: SignInProvider[]) {
+  const p = providers.find((x) => x.id === 'oidc');
+  if (p?.id !== 'oidc') return [];
+  return [
+    genericOAuth({
+      config: [
+        {
+          providerId: 'oidc',
+          name: p.name ?? 'OpenID Connect',
+          discoveryUrl: `${p.issuer}/.well-known/openid-configuration`,
+          clientId: p.clientId,
+          clientSecret: p.clientSecret,
+          scopes: ['openid', 'email', 'profile'],
+          pkce: true,
+          requireIdTokenVerification: true,
+          requireEmailVerification: true,
+          disableProviderLogout: true,
+        },
+      ],
+    }),
+  ];
+}
+
+/** A provider's name for the account, as our display names go (1–80 characters), else the address's local part. */
+function displayName(name: string | undefined, email: string): string {
+  const given = (name ?? '').trim().slice(0, 80).trim();
+  return given || email.split('@')[0]?.slice(0, 80) || 'AnimeGen user';
+}
 
 function localeOf(user: object): string {
   return 'locale' in user && typeof user.locale === 'string' ? user.locale : 'en';

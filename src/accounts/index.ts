@@ -10,6 +10,7 @@ export {
 } from './admin-accounts.js';
 export { type Auth, type AuthOptions, CLIENT_IP_HEADER, createAuth } from './auth.js';
 export { claimNoticeRecipients } from './claim-notice-recipients.js';
+export { consentToSignup } from './consent-to-signup.js';
 export { createApiKey } from './create-api-key.js';
 export { decideSignupGrant, type SignupGrantOutcome, type SignupGrantRules, signupGrantOutcomes } from './decide-signup-grant.js';
 export { findAccountId } from './find-account.js';

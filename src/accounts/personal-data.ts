@@ -13,7 +13,6 @@ export async function exportUserData(db: Db, userId: string) {
   const [profile] = await db
     .select({
       ...profileColumns,
-      ageConfirmedAt: user.ageConfirmedAt,
       suspendedAt: user.suspendedAt,
       suspensionReason: user.suspensionReason,
       policyNotifiedVersion: user.policyNotifiedVersion,

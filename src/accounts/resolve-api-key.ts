@@ -30,7 +30,8 @@ export function createApiKeyResolver(o: { db: Db }) {
         where key_hash = ${hash} and (last_used_at is null or last_used_at < now() - interval '1 minute')
       )
       select k.id as "keyId", k.scopes, u.id, u.email, u.name, u.role, u.embed_settings as "embedSettings",
-        u.two_factor_enabled as "twoFactor", u.mature_content_at is not null as "mature"
+        u.two_factor_enabled as "twoFactor", u.mature_content_at is not null as "mature",
+        u.age_confirmed_at is not null as "ageConfirmed"
       from api_keys k join "user" u on u.id = k.user_id
       where k.key_hash = ${hash} and (k.expires_at is null or k.expires_at > now())
         and u.deleted_at is null and u.suspended_at is null`;

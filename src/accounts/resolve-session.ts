@@ -16,6 +16,12 @@ export interface SessionUser {
   embedSettings: boolean;
   /** The account opted into mature content (18+): explicit prompts and tags are allowed, never minors. */
   mature: boolean;
+  /**
+   * The minimum age was confirmed and the terms accepted (at e-mail sign-up,
+   * or on the welcome step of an account made by a provider sign-in); until
+   * then the account may not generate or upload.
+   */
+  ageConfirmed: boolean;
 }
 
 /**
@@ -40,7 +46,8 @@ export function createSessionResolver(o: { db: Db; secret: string; secureCookies
         where token = ${token} and expires_at > now() and updated_at < now() - interval '5 minutes'
       )
       select u.id, u.email, u.name, u.role, u.embed_settings as "embedSettings", u.two_factor_enabled as "twoFactor",
-        u.mature_content_at is not null as "mature", s.id as "sessionId" from session s join "user" u on u.id = s.user_id
+        u.mature_content_at is not null as "mature", u.age_confirmed_at is not null as "ageConfirmed",
+        s.id as "sessionId" from session s join "user" u on u.id = s.user_id
       where s.token = ${token} and s.expires_at > now() and u.deleted_at is null and u.suspended_at is null`;
     const [user] = await executePrepared<SessionUser>(o.db, 'session_read', read);
     return user ?? null;

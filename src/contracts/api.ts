@@ -38,8 +38,32 @@ export const meSchema = z.object({
    * Null for accounts from before grants were recorded.
    */
   signupGrant: z.enum(['pending', 'granted', 'disposable_address', 'address_already_granted', 'network_limit']).nullable(),
+  /**
+   * The account holder confirmed the minimum age and accepted the terms and
+   * the privacy policy: at e-mail sign-up, or for an account made by signing
+   * in with a provider, on the welcome step (POST /api/me/consent). Until
+   * then generating and uploading answer `age_confirmation_required`.
+   */
+  ageConfirmed: z.boolean(),
+  /**
+   * The account signs in with a password. False for one made by a sign-in
+   * provider (until a password is set through "forgot password"): deleting it
+   * then takes a sign-in within the last 10 minutes instead of the password.
+   */
+  hasPassword: z.boolean(),
 });
 export type Me = z.infer<typeof meSchema>;
+
+/** POST /api/me/consent: the welcome step after a first sign-in with a provider. Both must be true. */
+export const signupConsentSchema = z
+  .object({
+    ageConfirmed: z.literal(true, { error: 'Confirm that you meet the minimum age.' }),
+    termsAccepted: z.literal(true, { error: 'Accept the terms of use and the privacy policy.' }),
+    /** The UI language, for e-mails (the provider did not say). */
+    locale: localeSchema.optional(),
+  })
+  .strict();
+export type SignupConsentInput = z.infer<typeof signupConsentSchema>;
 
 export const updateMeSchema = z
   .object({
@@ -286,6 +310,10 @@ export const devMailSchema = z.object({
 });
 export type DevMail = z.infer<typeof devMailSchema>;
 
+/** The sign-in providers a server may offer beside e-mail and password; `oidc` is the operator's own OpenID Connect issuer. */
+export const signInProviderIds = ['google', 'discord', 'github', 'oidc'] as const;
+export type SignInProviderId = (typeof signInProviderIds)[number];
+
 /** GET /api/meta: public facts the UI needs before sign-in. */
 export const metaSchema = z.object({
   /** True while images come from the built-in simulator (no KIE_API_KEY). */
@@ -298,6 +326,12 @@ export const metaSchema = z.object({
   privacyContact: z.string(),
   /** Days a deleted generation can be restored from the trash (0: deleted at once). */
   trashDays: z.number().int(),
+  /**
+   * The sign-in providers this server offers, in the order their buttons show
+   * (each starts at POST /api/auth/sign-in/social with its `id`). `name`: the
+   * button's label for `oidc` (OIDC_NAME), null for the UI's own words.
+   */
+  signInProviders: z.array(z.object({ id: z.enum(signInProviderIds), name: z.string().nullable() })),
 });
 export type Meta = z.infer<typeof metaSchema>;
 

@@ -45,6 +45,11 @@ export const errorCodes = [
   'invalid_signature',
   /** A sensitive action needs the password or a fresh sign-in first. */
   'reauthentication_required',
+  /**
+   * The account has not confirmed the minimum age and accepted the terms yet
+   * (an account made by signing in with a provider): POST /api/me/consent first.
+   */
+  'age_confirmation_required',
   /** Anything we did not expect; the body carries only the request id. */
   'internal',
 ] as const;

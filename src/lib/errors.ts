@@ -25,6 +25,7 @@ export const errorStatus = {
   moderation_unavailable: 503,
   invalid_signature: 400,
   reauthentication_required: 401,
+  age_confirmation_required: 403,
   internal: 500,
 } as const satisfies Record<ErrorCode, number>;
 

@@ -1,10 +1,19 @@
-import { QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryClient } from '@tanstack/react-query';
 import { ApiError } from './api/client.js';
 import { queryKeys } from './api/query-keys.js';
 
-/** The app's one query cache, with its retry and freshness rules. */
+/**
+ * The app's one query cache, with its retry and freshness rules. An action
+ * refused with age_confirmation_required (the account has not passed the
+ * welcome step) reloads the account, and RequireAuth then sends the user there.
+ */
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  const client: QueryClient = new QueryClient({
+    mutationCache: new MutationCache({
+      onError: (err) => {
+        if (err instanceof ApiError && err.code === 'age_confirmation_required') void client.invalidateQueries({ queryKey: queryKeys.me });
+      },
+    }),
     defaultOptions: {
       queries: {
         staleTime: 15_000,
@@ -15,6 +24,7 @@ export function createQueryClient(): QueryClient {
       mutations: { retry: false },
     },
   });
+  return client;
 }
 
 /**

@@ -40,6 +40,7 @@ export const routes: RouteObject[] = [
       {
         element: <RequireAuth />,
         children: [
+          { path: 'welcome', lazy: appScreen(() => import('./routes/welcome.js')) },
           { path: 'create', lazy: appScreen(() => import('./routes/create.js')) },
           { path: 'gallery', lazy: appScreen(() => import('./routes/gallery.js')) },
           { path: 'g/:id', lazy: appScreen(() => import('./routes/generation.js')) },

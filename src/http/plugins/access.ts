@@ -75,6 +75,20 @@ export function sessionOf(req: FastifyRequest): string {
   return sessionId;
 }
 
+/**
+ * The signed-in user of a route that makes something (a generation, an
+ * upload): refused with age_confirmation_required until the account confirmed
+ * the minimum age and accepted the terms (an account made by a provider
+ * sign-in does so on the web app's welcome step, POST /api/me/consent).
+ */
+export function consentedUserOf(req: FastifyRequest): SessionUser {
+  const user = userOf(req);
+  if (!user.ageConfirmed) {
+    throw new AppError('age_confirmation_required', 'Confirm your age and accept the terms of use before you create anything.');
+  }
+  return user;
+}
+
 /** Whether a route must declare its access and caching: every API route, the metrics and health endpoints. */
 const mustDeclare = (url: string) => url.startsWith('/api/') || url === '/metrics' || url === '/healthz';
 

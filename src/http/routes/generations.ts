@@ -28,7 +28,7 @@ import {
   submitGeneration,
 } from '../../generation/index.js';
 import { AppError } from '../../lib/errors.js';
-import { userOf, withApiTwin } from '../plugins/access.js';
+import { consentedUserOf, userOf, withApiTwin } from '../plugins/access.js';
 
 const idParams = z.object({ id: z.uuid() });
 const user = { access: 'user', cache: 'no-store' } as const;
@@ -38,7 +38,7 @@ export const generationRoutes =
   async (app) => {
     /**
      * POST /api/generations (and /api/v1/generations, `generate` scope) – charge and queue a
-     * generation (202); an Idempotency-Key makes retries safe.
+     * generation (202); an Idempotency-Key makes retries safe; 403 age_confirmation_required before the welcome step.
      */
     for (const { url, config } of withApiTwin('/api/generations', 'generate')) {
       app.post(url, { config, schema: { body: submitGenerationSchema, response: { 202: generationSchema } } }, async (req, reply) => {
@@ -46,7 +46,7 @@ export const generationRoutes =
         if (key !== undefined && (typeof key !== 'string' || key.length === 0 || key.length > 255)) {
           throw new AppError('invalid_input', 'The Idempotency-Key header must be 1 to 255 characters.', { field: 'Idempotency-Key' });
         }
-        const { id: userId, mature } = userOf(req);
+        const { id: userId, mature } = consentedUserOf(req);
         const generation = await submitGeneration(deps, { userId, mature, request: req.body, idempotencyKey: key });
         return reply.status(202).send(generation);
       });

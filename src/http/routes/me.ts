@@ -1,10 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { getProfile, type ProfileRow, setMatureContent, signupGrantOutcomes, updateProfile } from '../../accounts/index.js';
-import { type Me, meSchema, updateContentSchema, updateMeSchema } from '../../contracts/api.js';
+import {
+  consentToSignup,
+  getProfile,
+  type ProfileRow,
+  setMatureContent,
+  signupGrantOutcomes,
+  updateProfile,
+} from '../../accounts/index.js';
+import { type Me, meSchema, signupConsentSchema, updateContentSchema, updateMeSchema } from '../../contracts/api.js';
 import { isOperatorRole } from '../../contracts/operators.js';
 import { getBalance } from '../../credits/index.js';
 import type { Db } from '../../db/index.js';
 import type { Clock } from '../../lib/clock.js';
+import { acknowledgePolicy, type LegalSettings, readLegalDocument } from '../../privacy/index.js';
 import { userOf } from '../plugins/access.js';
 
 const user = { access: 'user', cache: 'no-store' } as const;
@@ -27,11 +35,13 @@ function toMe(p: ProfileRow, credits: number): Me {
     role: isOperatorRole(p.role) ? p.role : 'user',
     twoFactorEnabled: p.twoFactorEnabled,
     signupGrant: p.signupGrant as Me['signupGrant'],
+    ageConfirmed: p.ageConfirmedAt !== null,
+    hasPassword: p.hasPassword,
   };
 }
 
 export const meRoutes =
-  (deps: { db: Db; clock: Clock }): FastifyPluginAsyncZod =>
+  (deps: { db: Db; clock: Clock; legal: LegalSettings }): FastifyPluginAsyncZod =>
   async (app) => {
     /** GET /api/me – the signed-in user's profile and credit balance. */
     app.get('/api/me', { config: user, schema: { response: { 200: meSchema } } }, async (req) => {
@@ -51,6 +61,19 @@ export const meRoutes =
     app.patch('/api/me/content', { config: user, schema: { body: updateContentSchema, response: { 200: meSchema } } }, async (req) => {
       const { id } = userOf(req);
       const profile = await setMatureContent(deps, { userId: id, ...req.body, now: deps.clock.now() });
+      return toMe(profile, await getBalance(deps.db, id));
+    });
+
+    /**
+     * POST /api/me/consent – the welcome step of an account made by signing in with a provider: confirms the
+     * minimum age and accepts the terms and the privacy policy in force (recorded with the time, as the e-mail
+     * sign-up records them); generating and uploading are refused until then. Repeating it changes nothing.
+     */
+    app.post('/api/me/consent', { config: user, schema: { body: signupConsentSchema, response: { 200: meSchema } } }, async (req) => {
+      const { id } = userOf(req);
+      const now = deps.clock.now();
+      const { profile, first } = await consentToSignup(deps.db, { userId: id, now, locale: req.body.locale });
+      if (first) await acknowledgePolicy({ db: deps.db, now }, { userId: id, version: readLegalDocument('privacy', deps.legal).version });
       return toMe(profile, await getBalance(deps.db, id));
     });
   };

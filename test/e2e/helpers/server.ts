@@ -18,9 +18,10 @@ export interface RunningServer {
  */
 export async function startServer(
   env: Record<string, string> = {},
-  options: { dataDir?: string; hostName?: 'localhost' } = {},
+  options: { dataDir?: string; hostName?: 'localhost'; port?: number } = {},
 ): Promise<RunningServer> {
-  const port = await freePort();
+  // A port chosen beforehand when something else must know the address first (a sign-in provider's redirect URI).
+  const port = options.port ?? (await freePort());
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'animegen-e2e-'));
   const baseUrl = `http://${options.hostName ?? '127.0.0.1'}:${port}`;
   const proc = spawnAnimegen('start', {

@@ -1,5 +1,5 @@
 import { apiFetch } from './client.js';
-import type { Me, Meta, UpdateContentInput, UpdateMeInput } from './contracts.js';
+import type { Me, Meta, SignupConsentInput, UpdateContentInput, UpdateMeInput } from './contracts.js';
 import { isUnauthenticated } from './errors.js';
 
 /** GET /api/meta – public facts the UI needs before sign-in. */
@@ -20,3 +20,6 @@ export const updateMe = (input: UpdateMeInput) => apiFetch<Me>('/api/me', { meth
 
 /** PATCH /api/me/content – mature content on (with the 18+ confirmation) or off. */
 export const updateContent = (input: UpdateContentInput) => apiFetch<Me>('/api/me/content', { method: 'PATCH', json: { ...input } });
+
+/** POST /api/me/consent – the welcome step of an account made with a provider: minimum age and terms (both `true`). */
+export const consentToSignup = (input: SignupConsentInput) => apiFetch<Me>('/api/me/consent', { method: 'POST', json: { ...input } });

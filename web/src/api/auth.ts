@@ -1,4 +1,5 @@
 import { apiFetch } from './client.js';
+import type { SignInProviderId } from './contracts.js';
 import type { Challenge } from './signup-proof.js';
 
 /**
@@ -23,6 +24,26 @@ export async function signUp(input: SignUpInput) {
   const check = await apiFetch<{ enabled: boolean; challenge?: Challenge }>('/api/signup-challenge');
   const altcha = check.challenge ? await (await import('./signup-proof.js')).solveChallenge(check.challenge) : undefined;
   return apiFetch<unknown>('/api/auth/sign-up/email', { method: 'POST', json: { ...input, altcha, callbackURL: '/verified' } });
+}
+
+/**
+ * POST /api/auth/sign-in/social – starts signing in with a provider the server offers (Meta.signInProviders):
+ * returns the provider's page to send the browser to. The provider sends it back to our callback, which
+ * signs in and goes on to `next` (a new account: to the welcome step first), or back to `errorPage` with
+ * `?error=<code>` (e.g. `account_not_linked`, `email_not_verified`, `ACCOUNT_SUSPENDED`).
+ */
+export async function startProviderSignIn(input: { provider: SignInProviderId; next: string; errorPage: '/sign-in' | '/sign-up' }) {
+  const answer = await apiFetch<{ url: string }>('/api/auth/sign-in/social', {
+    method: 'POST',
+    json: {
+      provider: input.provider,
+      callbackURL: input.next,
+      newUserCallbackURL: `/welcome?next=${encodeURIComponent(input.next)}`,
+      errorCallbackURL: input.errorPage,
+      disableRedirect: true,
+    },
+  });
+  return answer.url;
 }
 
 /** What sign-in answers: with two-factor on, no session yet but a second step. */

@@ -30,6 +30,8 @@ export type {
   Quote,
   Range,
   SessionInfo,
+  SignInProviderId,
+  SignupConsentInput,
   SubmitGenerationInput,
   Theme,
   UpdateContentInput,

@@ -30,6 +30,7 @@ const apiErrorKeys = {
   moderation_unavailable: 'errors.moderationUnavailable',
   invalid_signature: 'errors.invalidSignature',
   reauthentication_required: 'errors.reauthenticationRequired',
+  age_confirmation_required: 'errors.ageConfirmationRequired',
   internal: 'errors.internal',
 } as const satisfies Record<ErrorCode, string>;
 
@@ -86,7 +87,29 @@ const authErrorKeys: Record<string, string> = {
   FAILED_TO_VERIFY_REGISTRATION: 'errors.auth.passkeyFailed',
   PASSKEY_CANCELLED: 'errors.auth.passkeyCancelled',
   PASSKEY_ALREADY_ADDED: 'errors.auth.passkeyAlreadyAdded',
+  ID_TOKEN_SIGN_IN_DISABLED: 'errors.auth.providerFailed',
+  // A configured provider that cannot be used now (an OpenID Connect issuer whose discovery document did not load).
+  PROVIDER_NOT_FOUND: 'errors.auth.providerFailed',
 };
+
+/**
+ * Signing in with a provider ends on our page with `?error=<code>` (Better
+ * Auth's callback codes, lower case, or an API code such as ACCOUNT_SUSPENDED).
+ * The ones a person can act on get their own words; the rest (state expired,
+ * a code the provider refused, the provider's own `access_denied`…) say that
+ * the sign-in did not complete.
+ */
+const providerErrorKeys: Record<string, string> = {
+  account_not_linked: 'errors.auth.accountNotLinked',
+  unable_to_link_account: 'errors.auth.accountNotLinked',
+  email_not_verified: 'errors.auth.providerEmailNotVerified',
+  email_not_found: 'errors.auth.providerNoEmail',
+  access_denied: 'errors.auth.providerCancelled',
+  ACCOUNT_SUSPENDED: 'errors.auth.accountSuspended',
+};
+
+/** The i18n key for the `?error=` a provider sign-in came back with. */
+export const providerErrorKey = (code: string): string => providerErrorKeys[code] ?? 'errors.auth.providerFailed';
 
 /** Codes that mean "sign in again first": Better Auth's fresh-session checks and our DELETE /api/me. */
 const reauthCodes = new Set(['SESSION_NOT_FRESH', 'SESSION_EXPIRED', 'reauthentication_required']);

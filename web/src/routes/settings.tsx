@@ -105,7 +105,17 @@ export default function SettingsRoute() {
 
           <Section id="security" icon={<LockIcon size={18} />} title={t('security.title')} description={t('security.subtitle')}>
             <h3 className="mb-3 text-sm font-semibold">{t('security.password.title')}</h3>
-            <ChangePasswordForm />
+            {me.hasPassword ? (
+              <ChangePasswordForm />
+            ) : (
+              // Made by a sign-in provider: a password (which two-factor sign-in needs) comes from a reset link.
+              <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="no-password">
+                {t('security.password.none')}{' '}
+                <Link to="/forgot-password" className="font-semibold text-violet-600 hover:underline dark:text-violet-400">
+                  {t('security.password.setOne')}
+                </Link>
+              </p>
+            )}
             <div className="mt-6 border-t border-zinc-900/5 pt-5 dark:border-white/5" data-testid="two-factor">
               <h3 className="mb-1 text-sm font-semibold">{t('security.twoFactor.title')}</h3>
               <p className="mb-4 text-sm text-zinc-500 dark:text-zinc-400">{t('security.twoFactor.subtitle')}</p>

@@ -1,12 +1,13 @@
 import { Link, Navigate, useSearchParams } from 'react-router';
 import { AuthCard } from '../features/auth/auth-card.js';
+import { ProviderSignIn, ProviderSignInError } from '../features/auth/provider-sign-in.js';
 import { SignInForm } from '../features/auth/sign-in-form.js';
 import { safeNext } from '../features/auth/use-auth.js';
 import { useMe } from '../features/session/use-session.js';
 import { useTranslation } from '../i18n/react.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 
-/** /sign-in?next=… */
+/** /sign-in?next=… (and ?error=… when a provider sign-in came back without a session) */
 export default function SignInRoute() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
@@ -26,7 +27,9 @@ export default function SignInRoute() {
           </Link>
         </>
       }
+      after={<ProviderSignIn next={safeNext(next)} page="/sign-in" />}
     >
+      <ProviderSignInError className="mb-4" />
       <SignInForm next={next} />
     </AuthCard>
   );

@@ -1,5 +1,6 @@
 import { Link, Navigate } from 'react-router';
 import { AuthCard } from '../features/auth/auth-card.js';
+import { ProviderSignIn, ProviderSignInError } from '../features/auth/provider-sign-in.js';
 import { SignUpForm } from '../features/auth/sign-up-form.js';
 import { useMe } from '../features/session/use-session.js';
 import { useTranslation } from '../i18n/react.js';
@@ -23,7 +24,9 @@ export default function SignUpRoute() {
           </Link>
         </>
       }
+      after={<ProviderSignIn next="/create" page="/sign-up" />}
     >
+      <ProviderSignInError className="mb-4" />
       <SignUpForm />
     </AuthCard>
   );

@@ -1,18 +1,26 @@
 import { useState } from 'react';
-import { passwordErrorKey } from '../../api/errors.js';
+import { errorMessageKey, passwordErrorKey } from '../../api/errors.js';
 import { Button } from '../../components/ui/button.js';
 import { ConfirmDialog } from '../../components/ui/dialog.js';
 import { TextField } from '../../components/ui/field.js';
 import { TrashIcon } from '../../components/ui/icons.js';
+import { Notice } from '../../components/ui/notice.js';
 import { useTranslation } from '../../i18n/react.js';
+import { useMe } from '../session/use-session.js';
 import { useDeleteAccount } from './use-account.js';
 
 /** What deleting erases and what it keeps (pseudonymised), as list keys. */
 const erased = ['profile', 'images', 'sessions', 'exports'] as const;
 
-/** The danger zone: delete the account after confirming with the password. */
+/**
+ * The danger zone: delete the account after confirming with the password, or
+ * for an account without one (made by a sign-in provider) with a sign-in
+ * within the last 10 minutes, which the server checks.
+ */
 export function DeleteAccount() {
   const { t } = useTranslation();
+  const { data: me } = useMe();
+  const withPassword = me?.hasPassword !== false;
   const [open, setOpen] = useState(false);
   const [password, setPassword] = useState('');
   const remove = useDeleteAccount();
@@ -46,20 +54,26 @@ export function DeleteAccount() {
         cancelLabel={t('common.cancel')}
         tone="danger"
         busy={remove.isPending}
-        confirmDisabled={!password}
+        confirmDisabled={withPassword && !password}
         onClose={close}
         onConfirm={() => remove.mutate(password)}
         confirmTestId="confirm-delete-account"
       >
-        <TextField
-          label={t('account.delete.password')}
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          error={remove.error ? t(passwordErrorKey(remove.error)) : null}
-          data-testid="delete-account-password"
-        />
+        {withPassword ? (
+          <TextField
+            label={t('account.delete.password')}
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            error={remove.error ? t(passwordErrorKey(remove.error)) : null}
+            data-testid="delete-account-password"
+          />
+        ) : (
+          <Notice tone={remove.error ? 'danger' : 'info'} role={remove.error ? 'alert' : undefined}>
+            {remove.error ? t(errorMessageKey(remove.error)) : t('account.delete.recentSignIn')}
+          </Notice>
+        )}
       </ConfirmDialog>
     </div>
   );

@@ -7,11 +7,14 @@ export function AuthCard({
   subtitle,
   children,
   footer,
+  after,
 }: {
   title: string;
   subtitle?: ReactNode;
   children: ReactNode;
   footer?: ReactNode;
+  /** Below everything: for what arrives after hydration (the sign-in providers), which then moves nothing above it. */
+  after?: ReactNode;
 }) {
   return (
     <div className="mx-auto flex w-full max-w-md flex-col px-4 pt-10 pb-16 sm:pt-16">
@@ -21,6 +24,7 @@ export function AuthCard({
         <div className="mt-6">{children}</div>
       </Card>
       {footer && <div className="mt-6 text-center text-sm text-zinc-500 dark:text-zinc-400">{footer}</div>}
+      {after}
     </div>
   );
 }

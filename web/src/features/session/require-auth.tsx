@@ -4,7 +4,11 @@ import { PageSkeleton } from '../../components/ui/skeleton.js';
 import { LiveEvents } from '../live/live-events.js';
 import { useMe } from './use-session.js';
 
-/** Layout route for signed-in screens: sends visitors to sign in, then back. */
+/**
+ * Layout route for signed-in screens: sends visitors to sign in, then back;
+ * and an account that has not confirmed the minimum age and accepted the
+ * terms yet (made by signing in with a provider) to the welcome step, then back.
+ */
 export function RequireAuth() {
   const { data: me, isPending, error, refetch } = useMe();
   const location = useLocation();
@@ -20,6 +24,10 @@ export function RequireAuth() {
   if (!me) {
     const next = location.pathname + location.search;
     return <Navigate to={`/sign-in?next=${encodeURIComponent(next)}`} replace />;
+  }
+  if (!me.ageConfirmed && location.pathname !== '/welcome') {
+    const next = location.pathname + location.search;
+    return <Navigate to={`/welcome?next=${encodeURIComponent(next)}`} replace />;
   }
   return (
     <>
