@@ -183,6 +183,17 @@ describe('API keys', () => {
     expect((await withKey(t, key, 'GET', '/api/v1/credits')).statusCode).toBe(200);
   });
 
+  it('refuses to create for an account that has not confirmed its age yet (a provider sign-in before its welcome step)', async () => {
+    const owner = await givenVerifiedUser(t);
+    const { key } = await makeKey(t, owner);
+    await t.deps.db.execute(sql`update "user" set age_confirmed_at = null where id = ${owner.id}`);
+    const body = { model: 'nano-banana', aspectRatio: '1:1', prompt: 'a quiet harbour' };
+    const refused = await withKey(t, key, 'POST', '/api/v1/generations', body);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('age_confirmation_required');
+    expect((await withKey(t, key, 'GET', '/api/v1/credits')).statusCode).toBe(200);
+  });
+
   it('records when a key was last used, to the minute', async () => {
     const { id, key } = await makeKey(t, user);
     await withKey(t, key, 'GET', '/api/v1/credits');
