@@ -37,6 +37,7 @@ interface Owned {
   albumId: string;
   historyId: string;
   supportId: string;
+  apiKeyId: string;
 }
 /** One request as the other user; `anonymous` sends no cookie (routes authenticated by a token or signature). */
 interface Attempt {
@@ -81,6 +82,11 @@ describe('another user cannot reach anything by id (IDOR matrix)', () => {
     },
     'DELETE /api/generations/trash/:id': { status: 404, attempts: (o) => [{ url: `/api/generations/trash/${o.trashed.id}` }] },
     'POST /api/generations/:id/cancel': { status: 404, attempts: (o) => [{ url: `/api/generations/${o.gen.id}/cancel` }] },
+    // The versioned API's twins (B's session here; a key of B's reaches the same handlers).
+    'GET /api/v1/generations/:id': { status: 404, attempts: (o) => [{ url: `/api/v1/generations/${o.gen.id}` }] },
+    'DELETE /api/v1/generations/:id': { status: 404, attempts: (o) => [{ url: `/api/v1/generations/${o.gen.id}` }] },
+    'POST /api/v1/generations/:id/cancel': { status: 404, attempts: (o) => [{ url: `/api/v1/generations/${o.gen.id}/cancel` }] },
+    'DELETE /api/me/api-keys/:id': { status: 404, attempts: (o) => [{ url: `/api/me/api-keys/${o.apiKeyId}` }] },
     'POST /api/generations/:id/restore': { status: 404, attempts: (o) => [{ url: `/api/generations/${o.trashed.id}/restore` }] },
     // Ids in the body: one of the owner's ids among B's request refuses all of it.
     'POST /api/generations/bulk': {
@@ -306,7 +312,10 @@ describe('another user cannot reach anything by id (IDOR matrix)', () => {
       generationId: gen.id,
     });
     expect(support.statusCode).toBe(201);
+    const apiKey = await as(a, 'POST', '/api/me/api-keys', { name: 'Owner’s script', scopes: ['read'] });
+    expect(apiKey.statusCode).toBe(201);
     Object.assign(o, {
+      apiKeyId: apiKey.json().id,
       presetId: preset.json().id,
       albumId: album.json().id,
       supportId: support.json().id,
