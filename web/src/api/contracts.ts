@@ -108,3 +108,20 @@ const supportStatusOrder = { open: 0, answered: 1, closed: 2 } satisfies Record<
 export const supportCategories = Object.keys(supportCategoryOrder) as SupportCategory[];
 export const supportStatuses = Object.keys(supportStatusOrder) as SupportStatus[];
 export type { BulkActionInput, BulkResult } from '../../../src/contracts/bulk.js';
+export type {
+  CreatedWebhook,
+  WebhookDelivery,
+  WebhookDeliveryList,
+  WebhookEndpoint,
+  WebhookEventType,
+  WebhookList,
+} from '../../../src/contracts/webhooks.js';
+
+import type { WebhookEventType } from '../../../src/contracts/webhooks.js';
+
+const webhookEventOrder = { 'generation.succeeded': 0, 'generation.failed': 1, 'credits.low': 2 } satisfies Record<
+  WebhookEventType,
+  number
+>;
+/** The events an endpoint may take, in the order Settings shows them (held to the server's list by the type). */
+export const webhookEventTypes = Object.keys(webhookEventOrder) as WebhookEventType[];

@@ -20,6 +20,8 @@ export const queryKeys = {
   billing: ['billing'] as const,
   devMail: ['dev-mail'] as const,
   sessions: ['sessions'] as const,
+  webhooks: ['webhooks'] as const,
+  webhookDeliveries: (id: string) => ['webhook-deliveries', id] as const,
   exports: ['exports'] as const,
   export: (id: string) => ['export', id] as const,
   privacyRequests: ['privacy-requests'] as const,

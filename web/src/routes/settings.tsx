@@ -4,6 +4,7 @@ import { Button, buttonClass } from '../components/ui/button.js';
 import {
   ArchiveIcon,
   DesktopIcon,
+  GlobeIcon,
   LockIcon,
   LogOutIcon,
   MailIcon,
@@ -30,6 +31,7 @@ import { ChangePasswordForm } from '../features/security/change-password-form.js
 import { SessionsList } from '../features/security/sessions-list.js';
 import { TwoFactor } from '../features/security/two-factor.js';
 import { useMe, useMeta, useSignOut } from '../features/session/use-session.js';
+import { WebhooksSettings } from '../features/webhooks/webhooks-settings.js';
 import { useTranslation } from '../i18n/react.js';
 import { formatDate } from '../lib/format.js';
 import { toast } from '../lib/toast.js';
@@ -40,6 +42,7 @@ const sections = [
   { id: 'appearance', key: 'settings.appearance', icon: SettingsIcon },
   { id: 'security', key: 'security.title', icon: LockIcon },
   { id: 'sessions', key: 'sessions.title', icon: DesktopIcon },
+  { id: 'webhooks', key: 'webhooks.title', icon: GlobeIcon },
   { id: 'data', key: 'dataExport.title', icon: ArchiveIcon },
   { id: 'privacy', key: 'privacyRequest.settingsTitle', icon: MessageIcon },
   { id: 'support', key: 'support.title', icon: MailIcon },
@@ -59,7 +62,7 @@ function useEmailChangedNotice() {
   }, [changed, setParams, t]);
 }
 
-/** /settings – profile, appearance, security, sessions, data, privacy requests, help and the account itself. */
+/** /settings – profile, appearance, security, sessions, webhooks, data, privacy requests, help and the account itself. */
 export default function SettingsRoute() {
   const { t, i18n } = useTranslation();
   const { data: me } = useMe();
@@ -111,6 +114,10 @@ export default function SettingsRoute() {
 
           <Section id="sessions" icon={<DesktopIcon size={18} />} title={t('sessions.title')} description={t('sessions.subtitle')}>
             <SessionsList />
+          </Section>
+
+          <Section id="webhooks" icon={<GlobeIcon size={18} />} title={t('webhooks.title')} description={t('webhooks.subtitle')}>
+            <WebhooksSettings />
           </Section>
 
           <Section id="data" icon={<ArchiveIcon size={18} />} title={t('dataExport.title')} description={t('dataExport.subtitle')}>
