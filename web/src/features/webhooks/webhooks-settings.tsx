@@ -82,7 +82,8 @@ function AddEndpoint({ onCreated }: { onCreated: (w: CreatedWebhook) => void }) 
   const { t } = useTranslation();
   const create = useCreateWebhook();
   const [url, setUrl] = useState('');
-  const [events, setEvents] = useState<WebhookEventType[]>(['generation.succeeded', 'generation.failed']);
+  // Both generation events to start with; credits.low is opt-in.
+  const [events, setEvents] = useState<WebhookEventType[]>(() => webhookEventTypes.filter((e) => e.startsWith('generation')));
   const [fieldError, setFieldError] = useState<string | null>(null);
   const toggle = (e: WebhookEventType, on: boolean) => setEvents((old) => (on ? [...old, e] : old.filter((x) => x !== e)));
   const submit = (ev: FormEvent) => {
