@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -6,9 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebhookDelivery } from '../../src/contracts/webhooks.js';
 import { resolveAll } from '../../src/lib/address-policy.js';
 import type { Clock } from '../../src/lib/clock.js';
-import { sendDueDeliveries } from '../../src/webhooks/index.js';
+import { deliverJob, sendDueDeliveries } from '../../src/webhooks/index.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { getGeneration, submit, waitForTerminal } from '../helpers/generations.js';
+import { tables } from '../helpers/tables.js';
 import { givenVerifiedUser, type TestUser } from '../helpers/users.js';
 
 /** A webhook receiver on 127.0.0.1 that keeps what it got and answers `status`. */
@@ -152,6 +154,34 @@ describe('webhook endpoints with the default outbound rules', () => {
       expect(res.json().error, url).toMatchObject({ code: 'invalid_input', field: 'url' });
     }
     expect((await as(user, 'GET', '/api/me/webhooks')).json().endpoints).toEqual([]);
+  });
+  it('checks the address again before every attempt: a name that now resolves to a private address is not contacted', async () => {
+    const user = await givenVerifiedUser(t);
+    dns.set('rebind.example.test', ['93.184.216.34']);
+    const endpoint = (
+      await as(user, 'POST', '/api/me/webhooks', { url: 'https://rebind.example.test/in', events: ['credits.low'] })
+    ).json();
+    dns.set('rebind.example.test', ['127.0.0.1']);
+    const now = new Date();
+    const deliveryId = randomUUID();
+    await t.deps.db.insert(tables.webhookDeliveries).values({
+      ...{ id: deliveryId, endpointId: endpoint.id, userId: user.id, eventType: 'credits.low', body: '{}', status: 'pending' },
+      ...{ attempts: 0, lastStatusCode: null, lastError: null, lastAttemptAt: null, nextAttemptAt: now, createdAt: now },
+    });
+    // The worker's job, run here (this app has no worker).
+    await deliverJob.run(
+      t.deps.webhooks,
+      { deliveryId, manual: false },
+      { id: 'test', retryCount: 0, retryLimit: 0, handOff: async () => {} },
+    );
+    const [delivery] = (await as(user, 'GET', `/api/me/webhooks/${endpoint.id}/deliveries`)).json().deliveries;
+    expect(delivery).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastStatusCode: null,
+      lastError: expect.stringMatching(/^refused: .*127\.0\.0\.1/),
+    });
+    expect(delivery.attemptLog).toEqual([expect.objectContaining({ statusCode: null, manual: false })]);
   });
 });
 
