@@ -2,7 +2,7 @@
  * The dependency direction of docs/architecture.md, checked in `npm test`.
  * A rule names what must never be imported from where.
  */
-const domain = '^src/(accounts|generation|billing|privacy|admin|moderation|prompts|audit|support)/';
+const domain = '^src/(accounts|generation|billing|privacy|admin|moderation|prompts|audit|support|webhooks)/';
 /** The composition roots: they build everything and nothing imports them. */
 const roots = '^src/(main|app|deps|adapters|worker)\\.ts$';
 const adapters = '^src/(providers|storage|mail|pubsub|image-moderation)/|^src/jobs/queue\\.ts$';
@@ -29,7 +29,7 @@ module.exports = {
       comment: 'db, lib and contracts import nothing above them.',
       from: { path: '^src/(db|lib|contracts)/' },
       to: {
-        path: '^src/(accounts|generation|billing|privacy|admin|moderation|credits|prompts|audit|support|providers|storage|mail|pubsub|image-moderation|jobs|http)/',
+        path: '^src/(accounts|generation|billing|privacy|admin|moderation|credits|prompts|audit|support|webhooks|providers|storage|mail|pubsub|image-moderation|jobs|http)/',
       },
     },
     {
@@ -70,13 +70,13 @@ module.exports = {
       name: 'accounts-know-no-later-modules',
       severity: 'error',
       from: { path: '^src/accounts/' },
-      to: { path: '^src/(generation|billing|privacy|admin|support)/' },
+      to: { path: '^src/(generation|billing|privacy|admin|support|webhooks)/' },
     },
     {
       name: 'generation-pays-through-credits',
       severity: 'error',
       from: { path: '^src/generation/' },
-      to: { path: '^src/(billing|privacy|admin|accounts|support)/' },
+      to: { path: '^src/(billing|privacy|admin|accounts|support|webhooks)/' },
     },
     {
       name: 'billing-scope',
@@ -105,6 +105,15 @@ module.exports = {
       },
     },
     {
+      name: 'webhooks-scope',
+      severity: 'error',
+      comment:
+        'webhooks (endpoints, deliveries, the signed POSTs) names the owner through accounts and sends mail; nothing else. ' +
+        'Events reach it through ports deps.ts wires (generation knows only its GenerationEvents); privacy exports and erases it.',
+      from: { path: '^src/webhooks/' },
+      to: { path: '^src/', pathNot: '^src/(webhooks|accounts|mail|db|lib|contracts)/|^src/jobs/queue\\.ts$' },
+    },
+    {
       name: 'tags-stand-alone',
       severity: 'error',
       comment: "tags knows no other module: the user's recent prompts arrive as a function (deps.ts wires generation's).",
@@ -122,11 +131,11 @@ module.exports = {
       severity: 'error',
       comment: "Across modules, import only a module's index.ts.",
       from: {
-        path: '^src/(accounts|generation|billing|privacy|admin|moderation|credits|prompts|audit|support)/',
+        path: '^src/(accounts|generation|billing|privacy|admin|moderation|credits|prompts|audit|support|webhooks)/',
         pathNot: '\\.test\\.ts$',
       },
       to: {
-        path: '^src/(accounts|generation|billing|privacy|admin|moderation|credits|prompts|audit|support)/',
+        path: '^src/(accounts|generation|billing|privacy|admin|moderation|credits|prompts|audit|support|webhooks)/',
         pathNot: ['^src/$1/', '^src/[^/]+/index\\.ts$'],
       },
     },
@@ -164,7 +173,7 @@ module.exports = {
       name: 'privacy-orchestrates-below-it',
       severity: 'error',
       comment:
-        'privacy reaches accounts, credits, billing, generation, prompts, moderation (refused prompts are personal data), support and audit through their index.ts; never the console (admin) or http.',
+        'privacy reaches accounts, credits, billing, generation, prompts, moderation (refused prompts are personal data), support, webhooks and audit through their index.ts; never the console (admin) or http.',
       from: { path: '^src/privacy/' },
       to: { path: '^src/admin/' },
     },

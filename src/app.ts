@@ -35,6 +35,7 @@ import { supportRoutes } from './http/routes/support.js';
 import { tagRoutes } from './http/routes/tags.js';
 import { uploadRoutes } from './http/routes/uploads.js';
 import { registerWeb } from './http/routes/web.js';
+import { webhookRoutes } from './http/routes/webhooks.js';
 import { projectPath } from './lib/paths.js';
 
 const webRoot = projectPath('dist/web');
@@ -138,6 +139,7 @@ export async function buildApp(
     }),
   );
   await app.register(supportRoutes(deps.support));
+  await app.register(webhookRoutes(deps.webhooks));
   await app.register(generationRoutes(deps.generation));
   await app.register(generationBulkRoutes(deps.generation));
   await app.register(galleryRoutes(deps.generation));

@@ -45,6 +45,14 @@ describe('loadConfig', () => {
     expect(String(c.provider.kind === 'kie' && c.provider.apiKey)).toBe('[redacted]');
   });
 
+  it('refuses WEBHOOK_ALLOW_INSECURE in production and keeps webhooks to https and public addresses by default', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40), WEBHOOK_ALLOW_INSECURE: '1' })).toThrow(
+      /WEBHOOK_ALLOW_INSECURE/,
+    );
+    expect(loadConfig({}).webhooks).toEqual({ allowInsecure: false, timeoutMs: 10_000, creditsLowThreshold: 10 });
+    expect(loadConfig({ WEBHOOK_ALLOW_INSECURE: '1' }).webhooks.allowInsecure).toBe(true);
+  });
+
   it('requires AUTH_SECRET in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_SECRET/);
   });

@@ -133,6 +133,12 @@ const envSchema = z.object({
   OPENAI_MODERATION_MODEL: z.string().min(1).default('omni-moderation-latest'),
   /** Test suites only: a cheap password hash so hundreds of sign-ups stay fast. Refused outside NODE_ENV=test. */
   AUTH_TEST_FAST_HASH: bool.default(false),
+  /** Development only (refused in production): webhooks may go to plain http and to loopback or private addresses. */
+  WEBHOOK_ALLOW_INSECURE: bool.default(false),
+  /** Seconds one webhook attempt may take (connect, send, the answer's status). */
+  WEBHOOK_TIMEOUT_SECONDS: int(10, 1, 60),
+  /** credits.low fires when a generation's debit takes the balance from at least this to below it; 0: never. */
+  CREDITS_LOW_THRESHOLD: int(10, 0, 1_000_000),
   /** Rate limits on sign-in, sign-up, reset and verification (on unless a test turns them off). */
   AUTH_RATE_LIMIT: bool.default(true),
   /** Requests one API key may make per API_KEY_RATE_WINDOW_SECONDS (counted per process). */
@@ -185,6 +191,9 @@ export function loadConfig(env: Env = process.env, terminal = false) {
     publicUrl.startsWith('https://') && !/^(localhost|127\.|10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|\[?::1\]?$)/.test(publicHost);
   if (production && !e.AUTH_SECRET) throw new ConfigError(['AUTH_SECRET: required when NODE_ENV=production']);
   if (e.AUTH_TEST_FAST_HASH && e.NODE_ENV !== 'test') throw new ConfigError(['AUTH_TEST_FAST_HASH: only allowed when NODE_ENV=test']);
+  if (production && e.WEBHOOK_ALLOW_INSECURE) {
+    throw new ConfigError(['WEBHOOK_ALLOW_INSECURE: refused when NODE_ENV=production (it lets users reach private addresses)']);
+  }
   const provider = providerConfig(e);
   if (e.REFERENCE_DELIVERY === 'signed-url' && !publiclyReachable) {
     throw new ConfigError(['REFERENCE_DELIVERY: signed-url needs PUBLIC_URL to be a public https:// address the provider can reach']);
@@ -245,6 +254,11 @@ export function loadConfig(env: Env = process.env, terminal = false) {
     imageModeration: imageModerationConfig(e),
     metricsToken: e.METRICS_TOKEN ?? null,
     billing: billingConfig(e),
+    webhooks: {
+      allowInsecure: e.WEBHOOK_ALLOW_INSECURE,
+      timeoutMs: e.WEBHOOK_TIMEOUT_SECONDS * 1000,
+      creditsLowThreshold: e.CREDITS_LOW_THRESHOLD,
+    },
   };
 }
 

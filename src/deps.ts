@@ -40,6 +40,7 @@ import { createHintHub, createLiveHub, type LiveHub, notifyLiveBestEffort } from
 import { createImageProcessor, type Storage } from './storage/index.js';
 import { defaultSupportLimits, type SupportContext, supportQueues } from './support/index.js';
 import { createTagSuggester, loadTagIndexOnce, RECENT_PROMPTS, type TagSuggester } from './tags/index.js';
+import { creditsLowClauses, isListening, recordWebhookEvent, type WebhooksContext, webhookQueues } from './webhooks/index.js';
 
 /** Everything routes and jobs need, built once from Config. */
 export interface Deps {
@@ -66,6 +67,7 @@ export interface Deps {
   privacy: PrivacyContext;
   support: SupportContext;
   admin: AdminContext;
+  webhooks: WebhooksContext;
   legal: LegalSettings;
   /** Tag suggestions for the prompt box: the in-memory index is built on web processes only (null on a worker). */
   tags: TagSuggester | null;
@@ -95,7 +97,7 @@ const MAX_ATTEMPTS = 4;
 
 /** Every module's queues; the run queue's policy follows the generation settings. */
 export function allQueues(run: RunPolicySettings): QueueDefinition[] {
-  return [...generationQueues(run), ...billingQueues(), ...privacyQueues, ...supportQueues, ...adminQueues()];
+  return [...generationQueues(run), ...billingQueues(), ...privacyQueues, ...supportQueues, ...adminQueues(), ...webhookQueues];
 }
 
 /** Opens the database (migrating it) and builds the adapters chosen by config, then each module's context. */
@@ -145,6 +147,7 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
   setMaxListeners(0, shutdown.signal);
   const imageModerator = o.imageModerator ?? createImageModerator(config);
   const knownImages = o.knownImages ?? noKnownImageMatcher;
+  const webhooks: WebhooksContext = { db, clock, log, queue, mailer, publicUrl: config.http.publicUrl, settings: config.webhooks };
   const generation = generationContext(config, {
     ...shared,
     provider,
@@ -154,6 +157,12 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
     shutdown: shutdown.signal,
     imageModerator,
     knownImages,
+    // The generation module knows only its GenerationEvents port; the webhooks module records the events.
+    events: {
+      isListening,
+      record: (tx, event) => recordWebhookEvent(webhooks, tx, event).then(() => {}),
+      debitClauses: (input) => creditsLowClauses(webhooks, input),
+    },
   });
 
   return {
@@ -177,6 +186,7 @@ export async function buildDeps(config: Config, o: DepsOverrides = {}): Promise<
     privacy: privacyContext(config, { ...shared, mailer, policy }),
     support: { db, clock, queue, mailer, log, publicUrl: config.http.publicUrl, limits: defaultSupportLimits },
     admin: { db, clock, log },
+    webhooks,
     legal,
     tags: o.role === 'worker' ? null : tagSuggester(config, db),
     close: async () => {
@@ -290,7 +300,9 @@ function generationSettings(config: Config, provider: ImageProvider, overrides: 
 function generationContext(
   config: Config,
   d: Shared &
-    Pick<GenerationContext, 'provider' | 'settings' | 'hints' | 'shutdown' | 'imageModerator' | 'knownImages'> & { metrics: Metrics },
+    Pick<GenerationContext, 'provider' | 'settings' | 'hints' | 'shutdown' | 'imageModerator' | 'knownImages' | 'events'> & {
+      metrics: Metrics;
+    },
 ): GenerationContext {
   const { metrics, db, log, clock } = d;
   return {

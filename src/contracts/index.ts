@@ -11,3 +11,4 @@ export * from './privacy.js';
 export * from './prompts.js';
 export * from './support.js';
 export * from './tags.js';
+export * from './webhooks.js';

@@ -53,6 +53,8 @@ describe('foreign keys to the account', () => {
       'two_factor.user_id CASCADE',
       'uploads.user_id CASCADE',
       'user_presets.user_id CASCADE',
+      'webhook_deliveries.user_id CASCADE',
+      'webhook_endpoints.user_id CASCADE',
     ]);
   });
 });

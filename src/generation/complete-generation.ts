@@ -10,6 +10,7 @@ import { failGeneration } from './fail-generation.js';
 import { type Failure, pipelineFailures } from './failures.js';
 import { type GenerationRow, succeedWithImages, unsafeFindGeneration } from './generation.queries.js';
 import type { ImageModeration } from './generation.schema.js';
+import { generationView } from './to-view.js';
 
 /** What one provider task gave: its result URLs (one, or a Midjourney grid's four), or why it failed. */
 export type TaskOutcome = { ok: true; urls: string[] } | { ok: false; failure: Failure };
@@ -41,11 +42,24 @@ export function imageIdFor(generationId: string, position: number): string {
  * joins the moderation queue in the same transaction as the images. An
  * explicit one the account may not see is refunded there too, at its share of
  * its task's price; the refund is keyed on the generation, so it happens once.
+ * The user's webhooks get generation.succeeded in the same transaction.
  */
 export async function completeGeneration(
   deps: Pick<
     GenerationContext,
-    'db' | 'clock' | 'log' | 'provider' | 'storage' | 'images' | 'metrics' | 'ingestion' | 'imageModerator' | 'knownImages' | 'matureOf'
+    | 'db'
+    | 'clock'
+    | 'log'
+    | 'provider'
+    | 'storage'
+    | 'images'
+    | 'metrics'
+    | 'ingestion'
+    | 'imageModerator'
+    | 'knownImages'
+    | 'matureOf'
+    | 'events'
+    | 'modelNames'
   >,
   gen: GenerationRow,
   outcomes: TaskOutcome[],
@@ -124,13 +138,25 @@ export async function completeGeneration(
     refunded: refund,
     error: firstFailure ? { code: firstFailure.reason, message: firstFailure.message } : null,
   };
+  // Nothing to refund, no case and no webhook listening: one statement, no transaction (the usual case).
+  const listening = await deps.events.isListening(deps.db, gen.userId, 'generation.succeeded');
+  // Read before the transaction: on PGlite (one connection) a read beside an open transaction would wait for it forever.
+  const matureForEvent = listening ? await matureNow() : false;
   const done =
-    refund === 0 && cases.length === 0
+    refund === 0 && cases.length === 0 && !listening
       ? await succeedWithImages(deps.db, gen.id, now, images, outcome)
       : await deps.db.transaction(async (tx) => {
           if (!(await succeedWithImages(tx, gen.id, now, images, outcome))) return false;
           if (refund > 0) await refundGeneration(tx, { userId: gen.userId, generationId: gen.id, amount: refund });
           await queueImageCases(tx, cases);
+          await deps.events.record(tx, {
+            userId: gen.userId,
+            type: 'generation.succeeded',
+            data: async () => {
+              const row = await unsafeFindGeneration(tx, gen.id);
+              return generationView(tx, deps.modelNames, row!, matureForEvent);
+            },
+          });
           return true;
         });
   if (done) {

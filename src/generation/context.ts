@@ -1,3 +1,6 @@
+import type { SQL } from 'drizzle-orm';
+import type { Generation } from '../contracts/api.js';
+import type { WebhookEventType } from '../contracts/webhooks.js';
 import type { Db } from '../db/index.js';
 import type { ImageModerator, KnownImageMatcher } from '../image-moderation/index.js';
 import type { JobQueue } from '../jobs/queue.js';
@@ -38,6 +41,24 @@ export interface GenerationContext {
   knownImages: KnownImageMatcher;
   /** Whether the account has opted into mature content now (read per result). */
   matureOf(userId: string): Promise<boolean>;
+  /** Tells the user's webhooks what happened, in the transaction that made it happen (deps.ts wires the webhooks module). */
+  events: GenerationEvents;
+}
+
+/** The events a generation's end raises. */
+export type GenerationEventType = Extract<WebhookEventType, 'generation.succeeded' | 'generation.failed'>;
+
+/**
+ * What the generation module tells the user's webhooks; it knows only this
+ * port (deps.ts wires the webhooks module's functions).
+ */
+export interface GenerationEvents {
+  /** Whether any endpoint of the user takes `type` now: a one-statement write skips its transaction when none does. */
+  isListening(db: Db, userId: string, type: GenerationEventType): Promise<boolean>;
+  /** Records the event in the caller's transaction (nothing when nobody listens); `data` is read only then, through `tx`. */
+  record(tx: Db, event: { userId: string; type: GenerationEventType; data: () => Promise<Generation> }): Promise<void>;
+  /** CTE clauses for the submit's one statement, after the credits module's debit (`debited`): credits.low when this debit crossed the line. */
+  debitClauses(input: { userId: string; amount: number; now: Date }): SQL;
 }
 
 /** What the pipeline reports to monitoring (Prometheus in production). */

@@ -25,7 +25,7 @@ import { toGenerationView } from './to-view.js';
  * joins the moderation queue).
  */
 export async function submitGeneration(
-  deps: Pick<GenerationContext, 'db' | 'queue' | 'clock' | 'provider' | 'catalog' | 'modelNames' | 'settings' | 'screenPrompt'>,
+  deps: Pick<GenerationContext, 'db' | 'queue' | 'clock' | 'provider' | 'catalog' | 'modelNames' | 'settings' | 'screenPrompt' | 'events'>,
   input: { userId: string; request: SubmitGenerationInput; idempotencyKey?: string; mature?: boolean },
 ): Promise<Generation> {
   const checked = await checkSubmission(deps, input);
@@ -103,13 +103,15 @@ export async function submitGeneration(
 /**
  * The whole submit in ONE statement (data-modifying CTEs): claim the
  * idempotency key, debit, insert the generation, its references and its job,
- * and record the prompt in the user's history (the prompts module's clauses).
+ * and record the prompt in the user's history (the prompts module's clauses)
+ * and, when the debit took the balance below the low-credits line, the
+ * credits.low webhook event (the webhooks module's clauses, through the port).
  * Each write after the claim happens only if the one before it did, so either
  * all happen or none. One round trip instead of a transaction's five: the
  * benchmark's submit path is bound by them.
  */
 function submitStatement(
-  deps: Pick<GenerationContext, 'queue'>,
+  deps: Pick<GenerationContext, 'queue' | 'events'>,
   row: GenerationRow,
   refs: { id: string; role: string }[],
   idempotency: { key: string; requestHash: string } | null,
@@ -141,7 +143,8 @@ function submitStatement(
       returning 1
     ),
     job as (${deps.queue.insertSql(runJob, sql`jsonb_build_object('generationId', gen.id)`, sql`gen`)}),
-    ${promptHistoryClauses({ userId: row.userId, prompt: row.prompt, when: sql`exists (select 1 from gen)` })}
+    ${promptHistoryClauses({ userId: row.userId, prompt: row.prompt, when: sql`exists (select 1 from gen)` })},
+    ${deps.events.debitClauses({ userId: row.userId, amount: row.cost, now: row.createdAt })}
     select (select count(*) from claim)::int as claimed, (select count(*) from gen)::int as created,
            (select count(*) from refs)::int as refs, (select count(*) from job)::int as jobs`;
 }

@@ -8,7 +8,9 @@ import { unsafeFindOverdue } from './generation.queries.js';
  * finished after its deadline, so nothing stays queued or running forever
  * (lost callbacks, dead workers). Returns how many it failed.
  */
-export async function sweepDeadlines(deps: Pick<GenerationContext, 'db' | 'clock' | 'log' | 'metrics'>): Promise<number> {
+export async function sweepDeadlines(
+  deps: Pick<GenerationContext, 'db' | 'clock' | 'log' | 'metrics' | 'events' | 'modelNames'>,
+): Promise<number> {
   let failed = 0;
   for (;;) {
     const overdue = await unsafeFindOverdue(deps.db, deps.clock.now(), 100);

@@ -111,3 +111,9 @@ export function toGenerationView(
     deletedAt: row.deletedAt?.toISOString() ?? null,
   };
 }
+
+/** The API view of one generation read through `db` (a transaction sees its own change): a webhook event's data. */
+export async function generationView(db: Db, modelNames: Map<string, string>, row: GenerationRow, mature: boolean): Promise<Generation> {
+  const [view] = await toGenerationViews(db, [row], modelNames, mature);
+  return view!;
+}

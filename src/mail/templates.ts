@@ -114,6 +114,16 @@ const templates = {
       text: `${v.name} さん\n\n${supportCategories.ja[v.category]}についてのお問い合わせに、サポートチームが返信しました。アプリで返信を確認し、続けてご連絡いただけます:\n${v.url}\n\nプライバシー保護のため、このメールには返信の本文を含めていません。`,
     }),
   } satisfies Copy<{ name: string; category: SupportCategory; url: string }>,
+  webhookDisabled: {
+    en: (v) => ({
+      subject: 'AnimeGen stopped sending to your webhook',
+      text: `Hi ${v.name},\n\nYour webhook endpoint ${v.endpoint} has failed every delivery for three days, so AnimeGen stopped sending events to it.\n\nOnce it answers again, re-send a delivery from Settings to turn it back on (or add it again):\n${v.url}`,
+    }),
+    ja: (v) => ({
+      subject: 'AnimeGen Webhook の送信を停止しました',
+      text: `${v.name} さん\n\nWebhook のエンドポイント ${v.endpoint} への送信が3日間すべて失敗したため、イベントの送信を停止しました。\n\n受信できる状態に戻ったら、設定画面から配信を再送すると再び有効になります（登録し直すこともできます）:\n${v.url}`,
+    }),
+  } satisfies Copy<{ name: string; endpoint: string; url: string }>,
 };
 
 export type MailTemplate = keyof typeof templates;

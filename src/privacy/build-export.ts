@@ -23,6 +23,7 @@ data/prompt-history.json  the last prompts you sent (up to 200), newest first
 data/presets.json       the settings you saved as presets
 data/moderation.json    prompts our content policy refused: the rule (category), what you wrote, and an operator's decision
 data/support.json       your support requests and their messages (an operator's reply says only that an operator wrote it)
+data/webhooks.json      your webhook endpoints (address, events; not the signing secret) with every delivery: what was sent, each attempt and its answer
 data/operator-actions.json  what our operators did to your account (credits, suspension, …): when, the role acting, the reason
 data/consent.json       the privacy policy versions you acknowledged, and when (age confirmation is in profile.json)
 data/privacy-requests.json  requests you sent us and our answers
@@ -80,6 +81,7 @@ export async function buildExportArchive(
     await json('data/albums.json', data.albums);
     await json('data/moderation.json', data.moderation);
     await json('data/support.json', data.supportRequests);
+    await json('data/webhooks.json', data.webhooks);
     await json('data/operator-actions.json', data.operatorActions);
     await json(
       'data/generations.json',

@@ -13,6 +13,7 @@ import * as generation from '../generation/index.js';
 import * as moderation from '../moderation/index.js';
 import * as prompts from '../prompts/index.js';
 import * as support from '../support/index.js';
+import * as webhooks from '../webhooks/index.js';
 import * as own from './personal-data.js';
 
 /** Everything we hold about one user, read as one consistent snapshot; null when there is no live account. */
@@ -29,6 +30,7 @@ export async function readPersonalData(db: Db, userId: string) {
         ...(await prompts.exportUserData(tx, userId)),
         ...(await moderation.exportUserData(tx, userId)),
         ...(await support.exportUserData(tx, userId)),
+        ...(await webhooks.exportUserData(tx, userId)),
         ...(await audit.exportUserData(tx, userId)),
         ...(await own.exportUserData(tx, userId)),
       };
@@ -56,6 +58,7 @@ export async function eraseAllUserData(db: Db, userId: string, now: Date, alsoIn
       await prompts.eraseUserData(tx, userId),
       await moderation.eraseUserData(tx, userId),
       await support.eraseUserData(tx, userId),
+      await webhooks.eraseUserData(tx, userId),
       await own.eraseUserData(tx, userId),
       await credits.eraseUserData(tx, userId),
       await billing.eraseUserData(tx, userId),

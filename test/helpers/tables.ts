@@ -13,6 +13,7 @@ import * as privacy from '../../src/privacy/privacy.schema.js';
 import * as prompts from '../../src/prompts/prompts.schema.js';
 import * as providers from '../../src/providers/providers.schema.js';
 import * as support from '../../src/support/support.schema.js';
+import * as webhooks from '../../src/webhooks/webhooks.schema.js';
 
 /**
  * Every table, for tests that check rows directly. Only tests get this:
@@ -31,6 +32,7 @@ export const tables = {
   ...prompts,
   ...providers,
   ...support,
+  ...webhooks,
 };
 
 /** Every row of `table` matching `where` (all rows without it). */

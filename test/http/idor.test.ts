@@ -38,6 +38,8 @@ interface Owned {
   historyId: string;
   supportId: string;
   apiKeyId: string;
+  webhookId: string;
+  deliveryId: string;
 }
 /** One request as the other user; `anonymous` sends no cookie (routes authenticated by a token or signature). */
 interface Attempt {
@@ -233,6 +235,12 @@ describe('another user cannot reach anything by id (IDOR matrix)', () => {
         })),
     },
     // Public documents: the slug names a page, not anybody's data.
+    'DELETE /api/me/webhooks/:id': { status: 404, attempts: (o) => [{ url: `/api/me/webhooks/${o.webhookId}` }] },
+    'GET /api/me/webhooks/:id/deliveries': { status: 404, attempts: (o) => [{ url: `/api/me/webhooks/${o.webhookId}/deliveries` }] },
+    'POST /api/me/webhooks/:id/deliveries/:deliveryId/resend': {
+      status: 404,
+      attempts: (o) => [{ url: `/api/me/webhooks/${o.webhookId}/deliveries/${o.deliveryId}/resend` }],
+    },
     'GET /api/legal/:slug': {
       status: 200,
       open: true,
@@ -257,6 +265,8 @@ describe('another user cannot reach anything by id (IDOR matrix)', () => {
       albumGallery: await get(`/api/generations?album=${o.albumId}`),
       history: await get('/api/prompts/history'),
       support: await get(`/api/me/support/${o.supportId}`),
+      webhooks: await get('/api/me/webhooks'),
+      deliveries: await get(`/api/me/webhooks/${o.webhookId}/deliveries`),
     };
   };
 
@@ -314,8 +324,36 @@ describe('another user cannot reach anything by id (IDOR matrix)', () => {
     expect(support.statusCode).toBe(201);
     const apiKey = await as(a, 'POST', '/api/me/api-keys', { name: 'Owner’s script', scopes: ['read'] });
     expect(apiKey.statusCode).toBe(201);
+    // A webhook endpoint with one failed delivery, written as the webhooks module would (this app reaches no receiver).
+    const webhookId = randomUUID();
+    const deliveryId = randomUUID();
+    const now = new Date();
+    await t.deps.db.insert(tables.webhookEndpoints).values({
+      ...{ id: webhookId, userId: a.id, url: 'https://hooks.example.com/owner', events: ['generation.succeeded'] },
+      ...{ secret: 'whsec_b3duZXItb25seQ==', failingSince: null, disabledAt: null, createdAt: now, updatedAt: now },
+    });
+    await t.deps.db.insert(tables.webhookDeliveries).values({
+      ...{
+        id: deliveryId,
+        endpointId: webhookId,
+        userId: a.id,
+        eventType: 'generation.succeeded',
+        body: JSON.stringify({ prompt: PROMPT }),
+      },
+      ...{
+        status: 'failed',
+        attempts: 1,
+        lastStatusCode: 500,
+        lastError: 'HTTP 500',
+        lastAttemptAt: now,
+        nextAttemptAt: null,
+        createdAt: now,
+      },
+    });
     Object.assign(o, {
       apiKeyId: apiKey.json().id,
+      webhookId,
+      deliveryId,
       presetId: preset.json().id,
       albumId: album.json().id,
       supportId: support.json().id,

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +21,41 @@ describe('personal data: export, trash, deletion', () => {
 
   const as = (user: TestUser, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: object) =>
     t.app.inject({ method, url, payload, headers: { cookie: user.cookie, origin: t.origin } });
+
+  /** An endpoint with one delivery and its attempt, written as the webhooks module would (this app sends to no receiver). */
+  async function givenWebhookLog(user: TestUser) {
+    const now = new Date();
+    const endpointId = randomUUID();
+    const deliveryId = randomUUID();
+    await t.deps.db.insert(tables.webhookEndpoints).values({
+      id: endpointId,
+      userId: user.id,
+      url: 'https://hooks.example.com/animegen',
+      events: ['generation.succeeded'],
+      secret: 'whsec_c2VjcmV0LW5vdC1pbi10aGUtZXhwb3J0',
+      failingSince: now,
+      disabledAt: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await t.deps.db.insert(tables.webhookDeliveries).values({
+      id: deliveryId,
+      endpointId,
+      userId: user.id,
+      eventType: 'generation.succeeded',
+      body: '{"type":"generation.succeeded","timestamp":"2026-12-07T12:00:00.000Z","data":{"id":"g"}}',
+      // Failed, so the worker's retry sweeper leaves it alone.
+      status: 'failed',
+      attempts: 1,
+      lastStatusCode: 500,
+      lastError: 'HTTP 500',
+      lastAttemptAt: now,
+      nextAttemptAt: null,
+      createdAt: now,
+    });
+    await t.deps.db.insert(tables.webhookAttempts).values({ deliveryId, at: now, statusCode: 500, error: 'HTTP 500', durationMs: 12 });
+    return { endpointId, deliveryId };
+  }
 
   async function exportOf(user: TestUser) {
     const started = await as(user, 'POST', '/api/me/exports');
@@ -121,9 +157,18 @@ describe('personal data: export, trash, deletion', () => {
       lastUsedAt: new Date(),
     });
 
+    await givenWebhookLog(user);
+
     const { read, files } = await exportOf(user);
     expect(files).toContain('README.txt');
     expect(read('passkeys')).toEqual([expect.objectContaining({ name: 'My phone', credentialId: `cred-${user.id}`, counter: 3 })]);
+    expect(read('webhooks')).toEqual([
+      expect.objectContaining({
+        url: 'https://hooks.example.com/animegen',
+        deliveries: [expect.objectContaining({ status: 'failed', attemptLog: [expect.objectContaining({ statusCode: 500 })] })],
+      }),
+    ]);
+    expect(JSON.stringify(read('webhooks'))).not.toContain('whsec_');
     expect(files).toMatch(/images\/[0-9a-f-]+\/1\.png/);
     expect(files).toMatch(/references\/[0-9a-f-]+\.png/);
     expect(read('profile')).toMatchObject({ email: user.email, name: 'Export Me' });
@@ -229,6 +274,7 @@ describe('personal data: export, trash, deletion', () => {
     const album = (await as(user, 'POST', '/api/albums', { name: 'Farewell album' })).json();
     expect((await as(user, 'PUT', `/api/albums/${album.id}/images/${g.images[0]!.id}`)).statusCode).toBe(200);
     expect(await countOf(t.deps.db, sql`select count(*)::int as n from prompt_history where user_id = ${user.id}`)).toBe(1);
+    const hooks = await givenWebhookLog(user);
     const keys = (await rowsOf(t.deps.db, tables.generationImages, eq(tables.generationImages.generationId, g.id))).map(
       (i) => i.originalKey,
     );
@@ -272,6 +318,10 @@ describe('personal data: export, trash, deletion', () => {
     // Albums too, with which images were in them.
     expect(await countOf(t.deps.db, sql`select count(*)::int as n from albums where user_id = ${user.id}`)).toBe(0);
     expect(await countOf(t.deps.db, sql`select count(*)::int as n from album_images where album_id = ${album.id}`)).toBe(0);
+    // Webhook endpoints and their delivery log (what was sent) go too.
+    expect(await countOf(t.deps.db, sql`select count(*)::int as n from webhook_endpoints where user_id = ${user.id}`)).toBe(0);
+    expect(await countOf(t.deps.db, sql`select count(*)::int as n from webhook_deliveries where user_id = ${user.id}`)).toBe(0);
+    expect(await countOf(t.deps.db, sql`select count(*)::int as n from webhook_attempts where delivery_id = ${hooks.deliveryId}`)).toBe(0);
     const receipt = t.deps.devMailbox!.list().find((m) => m.to === user.email && /deleted/i.test(m.subject));
     expect(receipt).toBeTruthy();
     expect((await signUp(t, { email: user.email, password: 'a new account pw', name: 'Again', ageConfirmed: true })).statusCode).toBe(200);

@@ -1,10 +1,9 @@
-import { lookup } from 'node:dns/promises';
+import { type AllowedHost, findAllowedHost, firstNonPublic, hostnameForLookup, resolveAll } from '../../lib/address-policy.js';
+import { pinnedRequest } from '../../lib/pinned-request.js';
 import { readBodyCapped } from '../read-capped.js';
 import type { DownloadedImage } from '../types.js';
-import { type AllowedHost, findAllowedHost, hostnameForLookup, isPublicAddress } from './address-policy.js';
 import { kieError } from './errors.js';
 import { errorForFetchFailure, USER_AGENT } from './http.js';
-import { pinnedRequest } from './pinned-request.js';
 
 export interface DownloadPolicy {
   /** null: any public https host. */
@@ -18,11 +17,6 @@ export interface DownloadPolicy {
 }
 
 const MAX_REDIRECTS = 3;
-
-async function resolveAll(hostname: string): Promise<string[]> {
-  const addresses = await lookup(hostname, { all: true, verbatim: true });
-  return addresses.map((a) => a.address);
-}
 
 /** Where a URL is shown in error details: no query string, which may hold a signature. */
 function describe(url: URL): string {
@@ -50,8 +44,8 @@ async function checkDestination(url: URL, policy: DownloadPolicy): Promise<strin
   } catch (error) {
     throw kieError('provider_unavailable', `${describe(url)}: lookup failed (${error instanceof Error ? error.message : error})`);
   }
-  const refused = addresses.find((address) => !isPublicAddress(address));
-  if (addresses.length === 0 || refused !== undefined) throw refuse(`resolves to non-public address ${refused ?? '(none)'}`);
+  const refused = firstNonPublic(addresses);
+  if (refused !== undefined) throw refuse(`resolves to non-public address ${refused}`);
   return addresses;
 }
 

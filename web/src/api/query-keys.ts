@@ -22,6 +22,8 @@ export const queryKeys = {
   sessions: ['sessions'] as const,
   passkeys: ['passkeys'] as const,
   apiKeys: ['api-keys'] as const,
+  webhooks: ['webhooks'] as const,
+  webhookDeliveries: (id: string) => ['webhook-deliveries', id] as const,
   exports: ['exports'] as const,
   export: (id: string) => ['export', id] as const,
   privacyRequests: ['privacy-requests'] as const,

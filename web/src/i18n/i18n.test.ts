@@ -122,6 +122,8 @@ describe('translations', () => {
       ...['generation', 'billing', 'account', 'bug', 'other'].map((c) => `support.categories.${c}`),
       ...['open', 'answered', 'closed'].map((s) => `support.status.${s}`),
       ...['upscale', 'remove-background', 'variations', 'img2img', 'edit', 'inpaint', 'character'].map((k) => `tools.names.${k}`),
+      ...['pending', 'succeeded', 'failed'].map((s) => `webhooks.status.${s}`),
+      ...['generation.succeeded', 'generation.failed', 'credits.low'].map((e) => `webhooks.event.${e}`),
     ];
     expect(dynamic.filter((k) => !known.has(k))).toEqual([]);
   });

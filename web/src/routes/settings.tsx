@@ -4,6 +4,7 @@ import { Button, buttonClass } from '../components/ui/button.js';
 import {
   ArchiveIcon,
   DesktopIcon,
+  GlobeIcon,
   KeyIcon,
   LockIcon,
   LogOutIcon,
@@ -33,6 +34,7 @@ import { Passkeys } from '../features/security/passkeys.js';
 import { SessionsList } from '../features/security/sessions-list.js';
 import { TwoFactor } from '../features/security/two-factor.js';
 import { useMe, useMeta, useSignOut } from '../features/session/use-session.js';
+import { WebhooksSettings } from '../features/webhooks/webhooks-settings.js';
 import { useTranslation } from '../i18n/react.js';
 import { formatDate } from '../lib/format.js';
 import { toast } from '../lib/toast.js';
@@ -44,6 +46,7 @@ const sections = [
   { id: 'security', key: 'security.title', icon: LockIcon },
   { id: 'sessions', key: 'sessions.title', icon: DesktopIcon },
   { id: 'api-keys', key: 'apiKeys.title', icon: KeyIcon },
+  { id: 'webhooks', key: 'webhooks.title', icon: GlobeIcon },
   { id: 'data', key: 'dataExport.title', icon: ArchiveIcon },
   { id: 'privacy', key: 'privacyRequest.settingsTitle', icon: MessageIcon },
   { id: 'support', key: 'support.title', icon: MailIcon },
@@ -63,7 +66,7 @@ function useEmailChangedNotice() {
   }, [changed, setParams, t]);
 }
 
-/** /settings – profile, appearance, security, sessions, API keys, data, privacy requests, help and the account itself. */
+/** /settings – profile, appearance, security, sessions, API keys, webhooks, data, privacy requests, help and the account itself. */
 export default function SettingsRoute() {
   const { t, i18n } = useTranslation();
   const { data: me } = useMe();
@@ -134,6 +137,10 @@ export default function SettingsRoute() {
 
           <Section id="api-keys" icon={<KeyIcon size={18} />} title={t('apiKeys.title')} description={t('apiKeys.subtitle')}>
             <ApiKeys />
+          </Section>
+
+          <Section id="webhooks" icon={<GlobeIcon size={18} />} title={t('webhooks.title')} description={t('webhooks.subtitle')}>
+            <WebhooksSettings />
           </Section>
 
           <Section id="data" icon={<ArchiveIcon size={18} />} title={t('dataExport.title')} description={t('dataExport.subtitle')}>

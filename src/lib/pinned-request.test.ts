@@ -7,6 +7,12 @@ describe('pinnedRequest', () => {
   const seen: { host?: string; headers: IncomingHttpHeaders }[] = [];
   const server = createServer((req, res) => {
     seen.push({ host: req.headers.host, headers: req.headers });
+    if (req.method === 'POST') {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => res.writeHead(201).end(`got ${body}`));
+      return;
+    }
     if (req.url === '/moved') res.writeHead(302, { location: 'http://elsewhere.invalid/' }).end();
     else res.writeHead(200, { 'content-type': 'image/png', 'x-two': ['a', 'b'] }).end('pixels');
   });
@@ -26,6 +32,17 @@ describe('pinnedRequest', () => {
     expect(res.headers.get('x-two')).toBe('a, b');
     expect(seen.at(-1)).toMatchObject({ host: `result-cdn.example.invalid:${port}` });
     expect(seen.at(-1)?.headers['user-agent']).toBe('AnimeGen/test');
+  });
+
+  it('sends a POST with its body to the checked address', async () => {
+    const res = await pinnedRequest(
+      new URL(`http://hooks.example.invalid:${port}/in`),
+      { ...init(), method: 'POST', body: '{"a":1}', headers: { 'content-type': 'application/json' } },
+      ['127.0.0.1'],
+    );
+    expect(res.status).toBe(201);
+    expect(await res.text()).toBe('got {"a":1}');
+    expect(seen.at(-1)?.headers['content-type']).toBe('application/json');
   });
 
   it('hands a redirect back instead of following it', async () => {

@@ -1,9 +1,10 @@
+import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 
 /**
- * Which addresses and hosts a result download may reach. Result URLs come
- * from the provider, so a compromised or confused provider must not be able
- * to make us fetch internal services (SSRF).
+ * Which addresses and hosts our outbound requests may reach: result
+ * downloads (URLs from the provider) and webhook deliveries (URLs from
+ * users). Neither may make us reach internal services (SSRF).
  */
 
 type Cidr4 = readonly [base: number, bits: number];
@@ -112,4 +113,16 @@ export function findAllowedHost(url: URL, allowed: readonly AllowedHost[]): Allo
 
 export function hostnameForLookup(url: URL): string {
   return stripBrackets(url.hostname);
+}
+
+/** Every address `hostname` resolves to (the system resolver, as a connection would use). */
+export async function resolveAll(hostname: string): Promise<string[]> {
+  const addresses = await lookup(hostname, { all: true, verbatim: true });
+  return addresses.map((a) => a.address);
+}
+
+/** The first of `addresses` that is not public (or '(none)' when there are none); undefined when all are public. */
+export function firstNonPublic(addresses: readonly string[]): string | undefined {
+  if (addresses.length === 0) return '(none)';
+  return addresses.find((address) => !isPublicAddress(address));
 }

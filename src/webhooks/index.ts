@@ -1,0 +1,11 @@
+export type { WebhookSettings, WebhooksContext } from './context.js';
+export { createWebhook } from './create-webhook.js';
+export { deleteWebhook } from './delete-webhook.js';
+export { deliverJob, disabledNoticeJob, registerWebhookJobs, retryJob, webhookQueues } from './jobs.js';
+export { listDeliveries } from './list-deliveries.js';
+export { listWebhooks } from './list-webhooks.js';
+export { eraseUserData, exportUserData } from './personal-data.js';
+export { creditsLowClauses, isListening, recordWebhookEvent } from './record-event.js';
+export { resendDelivery } from './resend-delivery.js';
+export { sendDueDeliveries } from './send-due-deliveries.js';
+export { signPayload } from './sign-payload.js';
