@@ -193,7 +193,59 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "generation.succeeded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A generation finished with images; `data` is the generation as GET /api/v1/generations/{id} shows it. */
+        post: operations["on-generation-succeeded"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "generation.failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A generation failed and was refunded; `data` is the generation, with `error.code`. */
+        post: operations["on-generation-failed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "credits.low": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A generation’s charge took the balance below the threshold (once per crossing). */
+        post: operations["on-credits-low"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: never;
     responses: never;
@@ -1966,6 +2018,223 @@ export interface operations {
                         };
                     };
                 };
+            };
+        };
+    };
+    "on-generation-succeeded": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery’s id, the same on every attempt: drop repeats. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed. */
+                "webhook-timestamp": string;
+                /** @description `v1,` and the base64 HMAC-SHA256 of `<id>.<timestamp>.<body>` keyed with the endpoint’s secret. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    type: "generation.succeeded";
+                    timestamp: string;
+                    data: {
+                        id: string;
+                        /** @enum {string} */
+                        status: "queued" | "running" | "succeeded" | "failed" | "canceled";
+                        /** @enum {string} */
+                        tool: "text" | "variations" | "img2img" | "edit" | "inpaint" | "upscale" | "remove-background" | "character";
+                        parentImageId: string | null;
+                        sourceUploadId: string | null;
+                        maskUploadId: string | null;
+                        factor: number | null;
+                        prompt: string;
+                        negativePrompt: string | null;
+                        sentPrompt: string;
+                        sentNegativePrompt: string | null;
+                        model: string;
+                        modelName: string;
+                        aspectRatio: string;
+                        count: number;
+                        seed: number | null;
+                        steps: number | null;
+                        guidance: number | null;
+                        strength: number | null;
+                        sampler: string | null;
+                        cost: number;
+                        refunded: number;
+                        error: {
+                            /** @enum {string} */
+                            code: "provider_busy" | "provider_unavailable" | "model_unavailable" | "invalid_request" | "reference_problem" | "content_policy" | "provider_failed" | "result_unusable" | "timeout" | "internal";
+                            message: string;
+                        } | null;
+                        imageUrl: string | null;
+                        thumbnailUrl: string | null;
+                        images: {
+                            id: string;
+                            url: string;
+                            thumbnailUrl: string;
+                            previewUrl: string;
+                            downloadUrl: string;
+                            width: number;
+                            height: number;
+                            mature: boolean;
+                            favourite: boolean;
+                        }[];
+                        inReview: number;
+                        references: {
+                            id: string;
+                            width: number;
+                            height: number;
+                            bytes: number;
+                            contentType: string;
+                            url: string;
+                        }[];
+                        createdAt: string;
+                        startedAt: string | null;
+                        completedAt: string | null;
+                        deletedAt: string | null;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "on-generation-failed": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery’s id, the same on every attempt: drop repeats. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed. */
+                "webhook-timestamp": string;
+                /** @description `v1,` and the base64 HMAC-SHA256 of `<id>.<timestamp>.<body>` keyed with the endpoint’s secret. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    type: "generation.failed";
+                    timestamp: string;
+                    data: {
+                        id: string;
+                        /** @enum {string} */
+                        status: "queued" | "running" | "succeeded" | "failed" | "canceled";
+                        /** @enum {string} */
+                        tool: "text" | "variations" | "img2img" | "edit" | "inpaint" | "upscale" | "remove-background" | "character";
+                        parentImageId: string | null;
+                        sourceUploadId: string | null;
+                        maskUploadId: string | null;
+                        factor: number | null;
+                        prompt: string;
+                        negativePrompt: string | null;
+                        sentPrompt: string;
+                        sentNegativePrompt: string | null;
+                        model: string;
+                        modelName: string;
+                        aspectRatio: string;
+                        count: number;
+                        seed: number | null;
+                        steps: number | null;
+                        guidance: number | null;
+                        strength: number | null;
+                        sampler: string | null;
+                        cost: number;
+                        refunded: number;
+                        error: {
+                            /** @enum {string} */
+                            code: "provider_busy" | "provider_unavailable" | "model_unavailable" | "invalid_request" | "reference_problem" | "content_policy" | "provider_failed" | "result_unusable" | "timeout" | "internal";
+                            message: string;
+                        } | null;
+                        imageUrl: string | null;
+                        thumbnailUrl: string | null;
+                        images: {
+                            id: string;
+                            url: string;
+                            thumbnailUrl: string;
+                            previewUrl: string;
+                            downloadUrl: string;
+                            width: number;
+                            height: number;
+                            mature: boolean;
+                            favourite: boolean;
+                        }[];
+                        inReview: number;
+                        references: {
+                            id: string;
+                            width: number;
+                            height: number;
+                            bytes: number;
+                            contentType: string;
+                            url: string;
+                        }[];
+                        createdAt: string;
+                        startedAt: string | null;
+                        completedAt: string | null;
+                        deletedAt: string | null;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "on-credits-low": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery’s id, the same on every attempt: drop repeats. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed. */
+                "webhook-timestamp": string;
+                /** @description `v1,` and the base64 HMAC-SHA256 of `<id>.<timestamp>.<body>` keyed with the endpoint’s secret. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    type: "credits.low";
+                    timestamp: string;
+                    data: {
+                        balance: number;
+                        threshold: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

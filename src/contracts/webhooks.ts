@@ -82,7 +82,7 @@ export type WebhookDeliveryList = z.infer<typeof webhookDeliveryListSchema>;
 /**
  * What a receiver gets (Standard Webhooks' `{ type, timestamp, data }`):
  * a generation's data is the generation as GET /api/generations/:id shows it
- * (file URLs are this server's, behind the owner's sign-in); credits.low's is
+ * (file URLs are this server's: the owner's session or an API key with `read`); credits.low's is
  * the balance and the threshold it fell below.
  */
 export const webhookPayloadSchema = z.discriminatedUnion('type', [

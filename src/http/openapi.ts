@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorCodes } from '../contracts/errors.js';
+import { webhookPayloadSchema } from '../contracts/webhooks.js';
 
 /**
  * The public API's OpenAPI 3.1 document, generated from the routes' own zod
@@ -57,6 +58,7 @@ export async function registerOpenApi(app: FastifyInstance, o: { version: string
         securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'An API key: `ag_` and 43 characters.' } },
       },
       security: [{ apiKey: [] }],
+      webhooks: webhookOperations(),
       tags: [
         { name: 'models', description: 'What can be generated, and at what price' },
         { name: 'generations', description: 'Create, follow, list and delete generations' },
@@ -97,6 +99,55 @@ export async function registerOpenApi(app: FastifyInstance, o: { version: string
   await app.register(swaggerUi, { routePrefix: '/docs/api', uiConfig: { deepLinking: true } });
   /** GET /api/openapi.json – the document itself. */
   app.get('/api/openapi.json', { config: { access: 'public', cache: 'none' }, schema: { hide: true } }, async () => app.swagger());
+}
+
+const eventNotes: Record<string, string> = {
+  'generation.succeeded': 'A generation finished with images; `data` is the generation as GET /api/v1/generations/{id} shows it.',
+  'generation.failed': 'A generation failed and was refunded; `data` is the generation, with `error.code`.',
+  'credits.low': 'A generation’s charge took the balance below the threshold (once per crossing).',
+};
+
+/**
+ * What a user's webhook endpoint receives (OpenAPI 3.1 `webhooks`): a
+ * Standard Webhooks POST, one operation per event, signed with the endpoint's
+ * secret. Receivers answer 2xx; anything else is retried.
+ */
+function webhookOperations() {
+  const header = (name: string, description: string) => ({
+    name,
+    in: 'header' as const,
+    required: true,
+    schema: { type: 'string' as const },
+    description,
+  });
+  return Object.fromEntries(
+    webhookPayloadSchema.options.map((event) => {
+      const type = event.shape.type.value;
+      return [
+        type,
+        {
+          post: {
+            operationId: `on-${type.replace('.', '-')}`,
+            summary: eventNotes[type],
+            security: [],
+            parameters: [
+              header('webhook-id', 'The delivery’s id, the same on every attempt: drop repeats.'),
+              header('webhook-timestamp', 'Unix seconds when this attempt was signed.'),
+              header(
+                'webhook-signature',
+                '`v1,` and the base64 HMAC-SHA256 of `<id>.<timestamp>.<body>` keyed with the endpoint’s secret.',
+              ),
+            ],
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: z.toJSONSchema(event, { target: 'draft-2020-12', io: 'output' }) as object } },
+            },
+            responses: { '200': { description: 'Received (any 2xx).' } },
+          },
+        },
+      ];
+    }),
+  );
 }
 
 function tagOf(url: string): string {
