@@ -1,6 +1,7 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
-import { webhookAttempts, webhookDeliveries, webhookEndpoints } from './webhooks.schema.js';
+import { withAttempts } from './webhooks.queries.js';
+import { webhookDeliveries, webhookEndpoints } from './webhooks.schema.js';
 
 /**
  * For the user's data export: every endpoint (without its signing secret, a
@@ -17,18 +18,8 @@ export async function exportUserData(db: Db, userId: string) {
     .from(webhookDeliveries)
     .where(eq(webhookDeliveries.userId, userId))
     .orderBy(asc(webhookDeliveries.createdAt), asc(webhookDeliveries.id));
-  const attempts = deliveries.length
-    ? await db
-        .select()
-        .from(webhookAttempts)
-        .where(
-          inArray(
-            webhookAttempts.deliveryId,
-            deliveries.map((d) => d.id),
-          ),
-        )
-        .orderBy(asc(webhookAttempts.id))
-    : [];
+  const views = await withAttempts(db, deliveries);
+  const rowOf = new Map(deliveries.map((d) => [d.id, d]));
   return {
     webhooks: endpoints.map((e) => ({
       id: e.id,
@@ -38,23 +29,8 @@ export async function exportUserData(db: Db, userId: string) {
       disabledAt: e.disabledAt?.toISOString() ?? null,
       createdAt: e.createdAt.toISOString(),
       updatedAt: e.updatedAt.toISOString(),
-      deliveries: deliveries
-        .filter((d) => d.endpointId === e.id)
-        .map((d) => ({
-          id: d.id,
-          eventType: d.eventType,
-          body: d.body,
-          status: d.status,
-          attempts: d.attempts,
-          lastStatusCode: d.lastStatusCode,
-          lastError: d.lastError,
-          lastAttemptAt: d.lastAttemptAt?.toISOString() ?? null,
-          nextAttemptAt: d.nextAttemptAt?.toISOString() ?? null,
-          createdAt: d.createdAt.toISOString(),
-          attemptLog: attempts
-            .filter((a) => a.deliveryId === d.id)
-            .map((a) => ({ at: a.at.toISOString(), statusCode: a.statusCode, error: a.error, durationMs: a.durationMs, manual: a.manual })),
-        })),
+      // Each with the body it sent: what the receiver got is the user's data too.
+      deliveries: views.filter((d) => rowOf.get(d.id)?.endpointId === e.id).map((d) => ({ ...d, body: rowOf.get(d.id)?.body })),
     })),
   };
 }
