@@ -149,6 +149,11 @@ describe('API keys', () => {
       headers: { cookie: user.cookie, origin: t.origin },
     });
     expect(revoked.statusCode).toBe(204);
+    // No credential at all: the challenge says what to send.
+    const bare = await t.app.inject({ method: 'GET', url: '/api/v1/credits' });
+    expect(bare.statusCode).toBe(401);
+    expect(bare.headers['www-authenticate']).toBe('Bearer');
+    expect(bare.json().error.message).toContain('API key');
     for (const attempt of [key, 'ag_not-a-key', `${key}x`, '']) {
       const res = await withKey(t, attempt, 'GET', '/api/v1/credits');
       expect(res.statusCode, attempt).toBe(401);

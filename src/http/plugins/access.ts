@@ -133,7 +133,11 @@ export function registerAccess(
     if (access === 'user' || access === 'operator' || access === 'guest-or-user') {
       const reuseMs = req.routeOptions.config.sessionReuseMs;
       req.user = reuseMs ? await reused(req.headers.cookie, reuseMs) : await resolveSession(req.headers.cookie);
-      if (!req.user && access !== 'guest-or-user') throw new AppError('unauthenticated', 'Please sign in to continue.');
+      if (!req.user && access !== 'guest-or-user') {
+        if (!scope) throw new AppError('unauthenticated', 'Please sign in to continue.');
+        reply.header('www-authenticate', 'Bearer');
+        throw new AppError('unauthenticated', 'Send an API key (Authorization: Bearer ag_…), or sign in.');
+      }
       if (access === 'operator') checkOperator(req.user as SessionUser, req.routeOptions.config.permission as OperatorPermission);
     }
   });
