@@ -6,6 +6,7 @@ import type { JobQueue } from '../../src/jobs/queue.js';
 import { systemClock } from '../../src/lib/clock.js';
 import { newId } from '../../src/lib/ids.js';
 import { createPromptScreen } from '../../src/moderation/index.js';
+import { creditsLowClauses } from '../../src/webhooks/index.js';
 import { tables } from './tables.js';
 
 /**
@@ -24,7 +25,9 @@ export async function givenSubmitter(database: Database, queue: JobQueue, name: 
     modelNames: new Map(config.models.map((m) => [m.id, m.name])),
     settings: { deadlineSeconds: 900, maxReferences: 4 },
     screenPrompt: createPromptScreen({ db: database.db, clock: systemClock }),
-  } as unknown as GenerationContext;
+    // The submit's statement carries the credits.low clauses, as the web process's does.
+    events: { debitClauses: (input) => creditsLowClauses({ queue, settings: config.webhooks }, input) },
+  } as Partial<GenerationContext> as GenerationContext;
   const userId = newId();
   await database.db.insert(tables.user).values({ id: userId, name, email: `${userId}@example.com`, emailVerified: true });
   await grantCredits(database.db, { userId, amount: credits, kind: 'signup_grant', reference: userId });
