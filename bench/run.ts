@@ -85,29 +85,36 @@ async function main(): Promise<void> {
 
   const hello = await load('bare Fastify route', { url: `${bareBase}/hello` });
   const debit = await load('raw debit transaction', { url: `${bareBase}/debit`, method: 'POST' });
-  const submit = await load('POST /api/generations', {
-    url: `${base}/api/generations`,
-    method: 'POST',
-    headers: { origin, 'content-type': 'application/json' },
-    body: JSON.stringify({ prompt: 'benchmark: a quiet shrine at dusk', model: 'nano-banana', aspectRatio: '1:1' }),
-    setupClient: (client) => {
-      client.setHeaders({ origin, 'content-type': 'application/json', cookie: nextUser().cookie });
-    },
-  });
-
+  const submitBody = JSON.stringify({ prompt: 'benchmark: a quiet shrine at dusk', model: 'nano-banana', aspectRatio: '1:1' });
+  const bySession = (name: string) =>
+    load(name, {
+      url: `${base}/api/generations`,
+      method: 'POST',
+      headers: { origin, 'content-type': 'application/json' },
+      body: submitBody,
+      setupClient: (client) => {
+        client.setHeaders({ origin, 'content-type': 'application/json', cookie: nextUser().cookie });
+      },
+    });
   const keys = await Promise.all(
     users.map(async (u) => (await createApiKey(deps, { userId: u.id, key: { name: 'bench', scopes: ['generate'] } })).key),
   );
   let keyTurn = 0;
-  const byKey = await load('POST /api/v1/generations (API key)', {
-    url: `${base}/api/v1/generations`,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ prompt: 'benchmark: a quiet shrine at dusk', model: 'nano-banana', aspectRatio: '1:1' }),
-    setupClient: (client) => {
-      client.setHeaders({ 'content-type': 'application/json', authorization: `Bearer ${keys[keyTurn++ % keys.length]}` });
-    },
-  });
+  const byKey = (name: string) =>
+    load(name, {
+      url: `${base}/api/v1/generations`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: submitBody,
+      setupClient: (client) => {
+        client.setHeaders({ 'content-type': 'application/json', authorization: `Bearer ${keys[keyTurn++ % keys.length]}` });
+      },
+    });
+  // Session and key alternate (A B A B): whichever ran first would otherwise carry the warm-up and the emptier tables.
+  const submit = await bySession('POST /api/generations');
+  const keyed = await byKey('POST /api/v1/generations (API key)');
+  const submit2 = await bySession('POST /api/generations (again)');
+  const keyed2 = await byKey('POST /api/v1/generations (API key, again)');
 
   const webhookSecret = config.billing.stripe!.webhookSecret.reveal();
   const buyers = await buyerAccounts(deps, WEBHOOK_BUYERS);
@@ -144,11 +151,13 @@ async function main(): Promise<void> {
   console.log(`\nAnimeGen benchmark on ${deps.database.kind}, ${connections} connections over ${USERS} accounts, ${seconds} s each\n`);
   console.log('| path | req/s | p99 ms | errors | non-2xx |');
   console.log('|---|---:|---:|---:|---:|');
-  for (const r of [hello, debit, submit, byKey, webhook])
+  for (const r of [hello, debit, submit, keyed, submit2, keyed2, webhook])
     console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p99} | ${r.errors} | ${r.non2xx} |`);
   console.log(`\nsubmit / bare route      = ${(submit.rps / hello.rps).toFixed(3)}`);
   console.log(`submit / raw debit tx    = ${(submit.rps / debit.rps).toFixed(3)}   (goal ≥ 0.5)`);
-  console.log(`API key / session submit = ${(byKey.rps / submit.rps).toFixed(3)}   (goal ≥ 0.9)`);
+  console.log(
+    `API key / session submit = ${((keyed.rps + keyed2.rps) / (submit.rps + submit2.rps)).toFixed(3)}   (goal ≥ 0.9; both runs of each)`,
+  );
   console.log(`webhook p99 = ${webhook.p99} ms (goal < 1000 ms)`);
   const repeats = signed > events.length ? `${signed - events.length} repeats` : 'no repeats';
   console.log(
