@@ -20,6 +20,7 @@ import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { makeImage, submit, upload, waitForTerminal } from '../helpers/generations.js';
 import { rowOf, tables } from '../helpers/tables.js';
 import { givenVerifiedUser, type TestUser } from '../helpers/users.js';
+import { givenFailedWebhookDelivery } from '../helpers/webhooks.js';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 interface Owned {
@@ -324,31 +325,10 @@ describe('another user cannot reach anything by id (IDOR matrix)', () => {
     expect(support.statusCode).toBe(201);
     const apiKey = await as(a, 'POST', '/api/me/api-keys', { name: 'Owner’s script', scopes: ['read'] });
     expect(apiKey.statusCode).toBe(201);
-    // A webhook endpoint with one failed delivery, written as the webhooks module would (this app reaches no receiver).
-    const webhookId = randomUUID();
-    const deliveryId = randomUUID();
-    const now = new Date();
-    await t.deps.db.insert(tables.webhookEndpoints).values({
-      ...{ id: webhookId, userId: a.id, url: 'https://hooks.example.com/owner', events: ['generation.succeeded'] },
-      ...{ secret: 'whsec_b3duZXItb25seQ==', failingSince: null, disabledAt: null, createdAt: now, updatedAt: now },
-    });
-    await t.deps.db.insert(tables.webhookDeliveries).values({
-      ...{
-        id: deliveryId,
-        endpointId: webhookId,
-        userId: a.id,
-        eventType: 'generation.succeeded',
-        body: JSON.stringify({ prompt: PROMPT }),
-      },
-      ...{
-        status: 'failed',
-        attempts: 1,
-        lastStatusCode: 500,
-        lastError: 'HTTP 500',
-        lastAttemptAt: now,
-        nextAttemptAt: null,
-        createdAt: now,
-      },
+    // A webhook endpoint with one failed delivery (this app reaches no receiver).
+    const { endpointId: webhookId, deliveryId } = await givenFailedWebhookDelivery(t.deps.db, a.id, {
+      url: 'https://hooks.example.com/owner',
+      body: JSON.stringify({ prompt: PROMPT }),
     });
     Object.assign(o, {
       apiKeyId: apiKey.json().id,

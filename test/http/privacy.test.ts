@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +10,7 @@ import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { makeImage, submit, upload, waitForTerminal } from '../helpers/generations.js';
 import { countOf, rowOf, rowsOf, tables } from '../helpers/tables.js';
 import { givenOperator, givenVerifiedUser, signUp, type TestUser } from '../helpers/users.js';
+import { givenFailedWebhookDelivery } from '../helpers/webhooks.js';
 
 describe('personal data: export, trash, deletion', () => {
   let t: TestApp;
@@ -23,40 +23,6 @@ describe('personal data: export, trash, deletion', () => {
     t.app.inject({ method, url, payload, headers: { cookie: user.cookie, origin: t.origin } });
 
   /** An endpoint with one delivery and its attempt, written as the webhooks module would (this app sends to no receiver). */
-  async function givenWebhookLog(user: TestUser) {
-    const now = new Date();
-    const endpointId = randomUUID();
-    const deliveryId = randomUUID();
-    await t.deps.db.insert(tables.webhookEndpoints).values({
-      id: endpointId,
-      userId: user.id,
-      url: 'https://hooks.example.com/animegen',
-      events: ['generation.succeeded'],
-      secret: 'whsec_c2VjcmV0LW5vdC1pbi10aGUtZXhwb3J0',
-      failingSince: now,
-      disabledAt: null,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await t.deps.db.insert(tables.webhookDeliveries).values({
-      id: deliveryId,
-      endpointId,
-      userId: user.id,
-      eventType: 'generation.succeeded',
-      body: '{"type":"generation.succeeded","timestamp":"2026-12-07T12:00:00.000Z","data":{"id":"g"}}',
-      // Failed, so the worker's retry sweeper leaves it alone.
-      status: 'failed',
-      attempts: 1,
-      lastStatusCode: 500,
-      lastError: 'HTTP 500',
-      lastAttemptAt: now,
-      nextAttemptAt: null,
-      createdAt: now,
-    });
-    await t.deps.db.insert(tables.webhookAttempts).values({ deliveryId, at: now, statusCode: 500, error: 'HTTP 500', durationMs: 12 });
-    return { endpointId, deliveryId };
-  }
-
   async function exportOf(user: TestUser) {
     const started = await as(user, 'POST', '/api/me/exports');
     expect(started.statusCode).toBe(202);
@@ -157,7 +123,10 @@ describe('personal data: export, trash, deletion', () => {
       lastUsedAt: new Date(),
     });
 
-    await givenWebhookLog(user);
+    await givenFailedWebhookDelivery(t.deps.db, user.id, {
+      url: 'https://hooks.example.com/animegen',
+      body: '{"type":"generation.succeeded","timestamp":"2026-12-07T12:00:00.000Z","data":{"id":"g"}}',
+    });
 
     const { read, files } = await exportOf(user);
     expect(files).toContain('README.txt');
@@ -274,7 +243,7 @@ describe('personal data: export, trash, deletion', () => {
     const album = (await as(user, 'POST', '/api/albums', { name: 'Farewell album' })).json();
     expect((await as(user, 'PUT', `/api/albums/${album.id}/images/${g.images[0]!.id}`)).statusCode).toBe(200);
     expect(await countOf(t.deps.db, sql`select count(*)::int as n from prompt_history where user_id = ${user.id}`)).toBe(1);
-    const hooks = await givenWebhookLog(user);
+    const hooks = await givenFailedWebhookDelivery(t.deps.db, user.id, { url: 'https://hooks.example.com/farewell', body: '{}' });
     const keys = (await rowsOf(t.deps.db, tables.generationImages, eq(tables.generationImages.generationId, g.id))).map(
       (i) => i.originalKey,
     );
