@@ -6,8 +6,9 @@
 // path → file under dist/web: prerendered.json (English) and prerendered.ja.json.
 // Each page is written twice, with and without the demo banner (`.demo.html`).
 // The signed-in screens get an app shell each (index.html naming their chunks
-// and first API answers, with the frame the app draws while the session
-// loads), mapped in app-shells.json and app-shells.ja.json.
+// and first API answers, with the screen's frame: the page as the app draws it
+// while the session loads), mapped in app-shells.json and app-shells.ja.json,
+// also written twice.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -94,8 +95,9 @@ for (const lang of locales) {
 
 /**
  * A signed-in screen's page: index.html in its language, naming what the
- * screen needs first, with its frame (header and placeholder) painted before
- * any script runs; `data-app-shell` tells the app to replace it.
+ * screen needs first, with its frame (header, the page's title and the shapes
+ * of what loads) painted before any script runs; `data-app-shell` tells the
+ * app to replace it.
  */
 function appShellHtml(shell, lang, frame) {
   let html = template;
@@ -114,7 +116,8 @@ for (const lang of locales) {
   const map = {};
   for (const shell of appShells) {
     const file = `pages/${lang}/app/${shell.name}.html`;
-    writeFileSync(join(web, file), appShellHtml(shell, lang, await renderAppShell(shell, lang)));
+    writeFileSync(join(web, file), appShellHtml(shell, lang, await renderAppShell(shell, lang, false)));
+    writeFileSync(join(web, demoVariant(file)), appShellHtml(shell, lang, await renderAppShell(shell, lang, true)));
     map[shell.path] = file;
   }
   writeFileSync(join(web, lang === 'en' ? 'app-shells.json' : `app-shells.${lang}.json`), `${JSON.stringify(map, null, 2)}\n`);

@@ -204,13 +204,17 @@ describe('switching language', () => {
 });
 
 describe('a signed-in screen before its script', () => {
-  it('paints its frame (header and placeholder) with no script, and the app replaces it with the screen', async () => {
+  it('paints its frame (header, title, the prompt box where it will be) with no script, and the app replaces it with the screen', async () => {
     const off = await browser.newContext({ baseURL: server.baseUrl, viewport: phone, javaScriptEnabled: false });
     await signedInViaApi(server.baseUrl, off, 'frame-off');
     const still = await off.newPage();
     await still.goto('/create');
     await still.getByRole('link', { name: 'AnimeGen home' }).waitFor({ state: 'visible', timeout: 5_000 });
+    await still.getByRole('heading', { name: 'Create', level: 1 }).waitFor({ state: 'visible' });
     expect(await still.locator('main[id="main"] [aria-busy="true"]').count()).toBe(1);
+    const framed = still.getByRole('textbox', { name: 'Prompt' });
+    expect(await framed.getAttribute('readonly')).not.toBeNull();
+    const framedBox = await framed.boundingBox();
     await off.close();
 
     const on = await browser.newContext({ baseURL: server.baseUrl, viewport: phone });
@@ -223,7 +227,19 @@ describe('a signed-in screen before its script', () => {
     expect(await page.locator('header').count()).toBe(1);
     expect(await page.locator('main').count()).toBe(1);
     expect(await page.locator('[aria-busy="true"]').count()).toBe(0);
+    // The prompt box the form draws is the one the frame showed: same place, same size.
+    expect(await page.getByTestId('prompt-input').boundingBox()).toEqual(framedBox);
     expect(errors.join('\n')).toBe('');
     await on.close();
+  });
+
+  it("shows the gallery's title and what it holds before its script", async () => {
+    const off = await browser.newContext({ baseURL: server.baseUrl, viewport: phone, javaScriptEnabled: false });
+    await signedInViaApi(server.baseUrl, off, 'frame-gallery');
+    const still = await off.newPage();
+    await still.goto('/gallery');
+    await still.getByRole('heading', { name: 'Gallery', level: 1 }).waitFor({ state: 'visible', timeout: 5_000 });
+    await still.getByText('Everything you have created, newest first.', { exact: false }).waitFor({ state: 'visible' });
+    await off.close();
   });
 });

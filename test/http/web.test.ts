@@ -188,11 +188,11 @@ describe('serving the built files compressed', () => {
   });
 
   it('sends the page with the demo banner when, and only when, the server runs on demo images', async () => {
-    const titleOn = async (demo: boolean, url: string) => {
+    const titleOn = async (demo: boolean, url: string, headers: Record<string, string> = {}) => {
       const provider = Object.assign(Object.create(Object.getPrototypeOf(t.deps.provider)), t.deps.provider, { demo });
       const other = await buildApp({ ...t.deps, provider }, { webRoot: root });
       try {
-        return /<title>(.*?)<\/title>/.exec((await other.inject({ method: 'GET', url })).body)?.[1];
+        return /<title>(.*?)<\/title>/.exec((await other.inject({ method: 'GET', url, headers })).body)?.[1];
       } finally {
         await other.close();
       }
@@ -201,6 +201,11 @@ describe('serving the built files compressed', () => {
     expect(await titleOn(false, '/cookies')).toBe('Cookies');
     // No demo copy of this one: the page itself.
     expect(await titleOn(true, '/sign-in')).toBe('Sign in');
+    // A signed-in screen's frame, the same way (its demo copy written here: the other tests' app runs on demo images).
+    writeFileSync(join(root, 'pages', 'create.demo.html'), page('Create (demo images)'));
+    const session = { cookie: 'animegen.session_token=abc.def' };
+    expect(await titleOn(true, '/create', session)).toBe('Create (demo images)');
+    expect(await titleOn(false, '/create', session)).toBe('Create, with its data named');
   });
 
   it('lets a browser revalidate a page it has: 304 while it is unchanged', async () => {

@@ -84,7 +84,11 @@ export const appShells: AppShellPage[] = [
 
 const i18n = new Translator('en');
 const ready = (async () => {
-  for (const lng of locales) i18n.add(lng, await loadStrings(lng));
+  for (const lng of locales) {
+    i18n.add(lng, await loadStrings(lng));
+    // The signed-in screens' frames speak with their own strings.
+    i18n.add(lng, (await import(`./i18n/app.${lng}.json`)).default);
+  }
 })();
 
 /** Renders one page in one language, with or without the demo banner: the #root markup, the tab title and the <noscript> text. */
@@ -101,12 +105,14 @@ export async function renderPage(
 
 /**
  * A signed-in screen's frame as the app draws it while the session loads: the
- * header with the brand, and a placeholder for the page. Painted before any
- * script runs; the app replaces it (not hydrated: nothing in it is the user's).
+ * header with the brand, the demo banner when the server runs on demo images,
+ * and the screen's own frame (its title, the shapes of what loads). Painted
+ * before any script runs; the app replaces it (not hydrated: nothing in it is
+ * the user's).
  */
-export async function renderAppShell(shell: AppShellPage, lang: UiLocale): Promise<string> {
+export async function renderAppShell(shell: AppShellPage, lang: UiLocale, demo: boolean): Promise<string> {
   await ready;
-  setPrerenderedDemo(undefined);
+  setPrerenderedDemo(demo);
   return renderRoute(shell.path, lang, false);
 }
 

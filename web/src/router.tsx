@@ -4,15 +4,17 @@ import { PageSkeleton } from './components/ui/skeleton.js';
 import { RequireAuth } from './features/session/require-auth.js';
 import { AppShell } from './features/shell/app-shell.js';
 import { RouteError } from './features/shell/route-error.js';
+import type { ScreenHandle } from './features/shell/screen-handle.js';
 import { loadAppStrings } from './i18n/index.js';
 
 /** Each screen is its own chunk, loaded on first visit. */
 const screen = (load: () => Promise<{ default: ComponentType }>) => async () => ({ Component: (await load()).default });
 
-/** A signed-in screen: its code and the signed-in screens' strings, loaded side by side. */
-const appScreen = (load: () => Promise<{ default: ComponentType }>) => async () => {
+/** A signed-in screen: its code and the signed-in screens' strings, loaded side by side; its frame as the route's handle. */
+const appScreen = (load: () => Promise<{ default: ComponentType; Frame?: ComponentType }>) => async () => {
   const [module] = await Promise.all([load(), loadAppStrings()]);
-  return { Component: module.default };
+  const handle: ScreenHandle = { Frame: module.Frame };
+  return { Component: module.default, handle };
 };
 
 /**

@@ -43,7 +43,12 @@ export async function registerWeb(app: FastifyInstance, root: string, facts: { d
   const variant = (pages: Record<string, string>) => (facts.demo ? mapValues(pages, (file) => withDemo(root, file)) : pages);
   servePages(app, variant(readPrerendered(app, root, 'prerendered.json')), variant(readPrerendered(app, root, 'prerendered.ja.json')));
   // Without a session the screen sends the visitor to sign in: its API answers would only be refusals.
-  servePages(app, readPrerendered(app, root, 'app-shells.json'), readPrerendered(app, root, 'app-shells.ja.json'), hasSessionCookie);
+  servePages(
+    app,
+    variant(readPrerendered(app, root, 'app-shells.json')),
+    variant(readPrerendered(app, root, 'app-shells.ja.json')),
+    hasSessionCookie,
+  );
   return true;
 }
 

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { Button, buttonClass } from '../components/ui/button.js';
 import { CheckIcon, SparklesIcon, TrashIcon } from '../components/ui/icons.js';
 import { PageHeader } from '../components/ui/page-header.js';
+import { Skeleton, SkeletonGrid } from '../components/ui/skeleton.js';
 import { AlbumsPanel } from '../features/gallery/albums-panel.js';
 import { GalleryFilters, useGalleryFilters } from '../features/gallery/gallery-filters.js';
 import { GalleryGrid } from '../features/gallery/gallery-grid.js';
@@ -41,6 +42,21 @@ export default function GalleryRoute() {
       <AlbumsPanel />
       <GalleryFilters />
       <GalleryGrid filters={filters} selection={selection} />
+    </div>
+  );
+}
+
+/**
+ * /gallery before its data: the title and what the page is, drawn into the
+ * page's HTML at build time; the controls and images as placeholders.
+ */
+export function Frame() {
+  const { t } = useTranslation();
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6" aria-busy="true">
+      <PageHeader title={t('gallery.title')} description={t('gallery.subtitle')} actions={<Skeleton className="h-10 w-72 max-w-full" />} />
+      <Skeleton className="h-11" />
+      <SkeletonGrid className="mt-6" />
     </div>
   );
 }

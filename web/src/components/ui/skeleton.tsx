@@ -11,11 +11,18 @@ export function PageSkeleton() {
     <div className="mx-auto w-full max-w-6xl space-y-6 px-4 py-8 sm:px-6" aria-busy="true">
       <Skeleton className="h-9 w-56" />
       <Skeleton className="h-4 w-80 max-w-full" />
-      <div className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4">
-        {['a', 'b', 'c', 'd'].map((k) => (
-          <Skeleton key={k} className="aspect-square" />
-        ))}
-      </div>
+      <SkeletonGrid />
+    </div>
+  );
+}
+
+/** Four square placeholders in the gallery's grid. */
+export function SkeletonGrid({ className }: { className?: string }) {
+  return (
+    <div className={cn('grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4', className)}>
+      {['a', 'b', 'c', 'd'].map((k) => (
+        <Skeleton key={k} className="aspect-square" />
+      ))}
     </div>
   );
 }

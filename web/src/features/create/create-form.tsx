@@ -219,7 +219,8 @@ export function CreateForm({ userId, models, maxCount, balance, maxUploadBytes, 
                 <ImportSettingsButton onFile={(file) => void importFrom(file)} />
                 <span
                   className={cn(
-                    'text-xs tabular-nums',
+                    // At least as wide as "0/5000", the same in the form's frame (form-frame.tsx): a new form keeps its wrapping.
+                    'inline-block min-w-[6ch] text-right text-xs tabular-nums',
                     tooLong ? 'font-semibold text-rose-600 dark:text-rose-400' : 'text-zinc-500 dark:text-zinc-400',
                   )}
                   data-testid="prompt-counter"

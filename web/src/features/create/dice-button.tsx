@@ -3,7 +3,8 @@ import { Button } from '../../components/ui/button.js';
 import { useTranslation } from '../../i18n/react.js';
 import { rollPrompt } from './dice.js';
 
-const DiceIcon = () => (
+/** Also drawn, disabled, in the form's frame (form-frame.tsx). */
+export const DiceIcon = () => (
   <svg viewBox="0 0 24 24" width={16} height={16} fill="none" stroke="currentColor" strokeWidth={1.8} aria-hidden="true">
     <rect x="3.5" y="3.5" width="17" height="17" rx="3.5" />
     <circle cx="8.5" cy="8.5" r="1.2" fill="currentColor" />

@@ -44,8 +44,13 @@ export function useUnknownTags(prompt: string, enabled: boolean): ReadonlySet<st
 export function PromptBackdrop({ prompt, unknown, scrollTop }: { prompt: string; unknown: ReadonlySet<string>; scrollTop: number }) {
   const marks = useMemo(() => promptMarks(prompt, unknown), [prompt, unknown]);
   const box = useRef<HTMLDivElement>(null);
+  // Written only when it changes: writing scrollTop lays the page out there and then, which
+  // on the form's first render was most of its cost on a phone (a box starts at the top).
+  const applied = useRef(0);
   useEffect(() => {
-    if (box.current) box.current.scrollTop = scrollTop;
+    if (!box.current || scrollTop === applied.current) return;
+    box.current.scrollTop = scrollTop;
+    applied.current = scrollTop;
   }, [scrollTop]);
   return (
     <div

@@ -12,6 +12,7 @@ import { PolicyBanner } from '../privacy/policy-banner.js';
 import { useMe } from '../session/use-session.js';
 import { AppHeader } from './app-header.js';
 import { DemoBanner } from './demo-banner.js';
+import { useScreenFrame } from './screen-handle.js';
 import { SiteFooter } from './site-footer.js';
 import { TabBar } from './tab-bar.js';
 import { useShellReady } from './use-shell-ready.js';
@@ -26,6 +27,7 @@ export function AppShell() {
   const { data: me } = useMe();
   const ready = useShellReady();
   const Toaster = useAfterMount(loadToaster);
+  const Frame = useScreenFrame();
   // Signed in: live notices (from any page) speak with the signed-in screens' strings.
   useEffect(() => {
     if (me) void loadAppStrings();
@@ -63,10 +65,13 @@ export function AppShell() {
           <TabBar />
         </>
       ) : (
-        // Until the banners are known: a placeholder, and no footer to push down.
-        <main id="main" className="min-h-dvh flex-1 pb-10">
-          <PageSkeleton />
-        </main>
+        // Until the banners are known: the screen's frame (or a placeholder), and no footer to push down.
+        <>
+          <DemoBanner />
+          <main id="main" className="min-h-dvh flex-1 pb-10">
+            {Frame ? <Frame /> : <PageSkeleton />}
+          </main>
+        </>
       )}
       <CookieNotice aboveTabBar={Boolean(me)} />
       {Toaster && <Toaster closeLabel={t('common.close')} />}
