@@ -16,7 +16,9 @@
  * `mobile`, `desktop` or both, BENCH_WEB_NO_BUILD=1 reuses dist/web,
  * BENCH_WEB_REPORTS=<folder> keeps each page's whole Lighthouse report (JSON)
  * there, for the diagnostics behind a score (long tasks, script bootup),
- * BENCH_WEB_RUNS the runs per page (default 3; the median is reported).
+ * BENCH_WEB_RUNS the runs per page (default 3, taken in rounds over the
+ * pages; the median is reported). Each signed-in screen is also printed beside
+ * /sign-in's score in the same run.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -106,20 +108,23 @@ async function main(): Promise<void> {
 
     const results: Figures[] = [];
     for (const preset of presets) {
-      for (const page of pages) {
-        const runs: Figures[] = [];
-        for (let run = 1; run <= runsPerPage; run++) {
+      // Round by round over the pages (A B C A B C), so a machine that slows down or speeds up
+      // mid-run moves every page alike and the pages stay comparable with each other.
+      const runs = new Map<string, Figures[]>(pages.map((page) => [page, []]));
+      for (let run = 1; run <= runsPerPage; run++) {
+        for (const page of pages) {
           const figures = await audit(chrome.port, base, page, preset, signedInPages.includes(page) ? cookie : undefined, run);
-          runs.push(figures);
+          runs.get(page)?.push(figures);
           const load = loadavg()[0]?.toFixed(1);
           console.log(
             `  ${preset.padEnd(7)} ${page.padEnd(9)} run ${run}: perf ${score(figures.performance)} (CPU index ${figures.benchmarkIndex.toFixed(0)}, load ${load})`,
           );
         }
-        results.push(median(runs));
       }
+      for (const page of pages) results.push(median(runs.get(page) ?? []));
     }
     printScores(results);
+    printBesidePublic(results);
     await printFirstLoad(base);
   } finally {
     chrome.kill();
@@ -274,6 +279,26 @@ function printScores(results: Figures[]): void {
   const warnings = [...new Set(results.flatMap((r) => r.warnings))];
   if (warnings.length) lines.push('', 'Lighthouse warned:', ...warnings.map((w) => `  - ${w}`));
   console.log(lines.join('\n'));
+}
+
+/**
+ * Each signed-in screen's median performance beside /sign-in's in the same
+ * run: the score moves with the machine (Lighthouse multiplies its main-thread
+ * time by 4), the ratio much less, so it tells how far a screen is from what a
+ * public page reaches on the same machine at the same time.
+ */
+function printBesidePublic(results: Figures[]): void {
+  const lines: string[] = [];
+  for (const preset of presets) {
+    const base = results.find((r) => r.preset === preset && r.page === '/sign-in')?.performance;
+    if (!base) continue;
+    for (const r of results.filter((x) => x.preset === preset && signedInPages.includes(x.page) && x.performance !== null)) {
+      lines.push(
+        `${preset.padEnd(7)} ${r.page.padEnd(9)} | ${score(r.performance)} = ${((r.performance ?? 0) / base).toFixed(2)}× /sign-in's ${score(base)}`,
+      );
+    }
+  }
+  if (lines.length) console.log(['', 'signed-in screens beside /sign-in, same run (median performance)', ...lines].join('\n'));
 }
 
 async function printFirstLoad(base: string): Promise<void> {
