@@ -79,12 +79,12 @@ describe('the signed-in screens name what they fetch first', () => {
         page.on('console', (m) => {
           if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text());
         });
-        // Every element the page ever held with the Create form's loading placeholder's size.
+        // Every Create form frame the page ever held: the HTML's, and another if the app drew one while loading.
         await page.addInitScript(() => {
-          const seen = { placeholder: false };
-          (window as unknown as { seen: typeof seen }).seen = seen;
+          const frames = new Set<Element>();
+          (window as unknown as { formFrames: Set<Element> }).formFrames = frames;
           new MutationObserver(() => {
-            if (document.querySelector('.h-\\[36rem\\]')) seen.placeholder = true;
+            for (const frame of document.querySelectorAll('[data-testid="form-frame"]')) frames.add(frame);
           }).observe(document, { childList: true, subtree: true });
         });
         const response = await page.goto(server.baseUrl + path);
@@ -114,8 +114,8 @@ describe('the signed-in screens name what they fetch first', () => {
             .getByRole('button', { name: /^generate/i })
             .first()
             .waitFor();
-          // The answers were in the cache before the first render: the form came at once, not after a placeholder.
-          expect(await page.evaluate(() => (window as unknown as { seen: { placeholder: boolean } }).seen.placeholder)).toBe(false);
+          // The answers were in the cache before the first render: the form replaced the page's frame at once, not after drawing it again.
+          expect(await page.evaluate(() => (window as unknown as { formFrames: Set<Element> }).formFrames.size)).toBe(1);
         }
       } finally {
         await context.close();

@@ -18,7 +18,7 @@ const noTags: ReadonlySet<string> = new Set();
 export function FormFrame() {
   const { t } = useTranslation();
   return (
-    <Card aria-busy="true">
+    <Card aria-busy="true" data-testid="form-frame">
       <div className="space-y-5 p-5 sm:p-6">
         <div className="flex flex-wrap items-end gap-2">
           <SelectField label={t('create.userPresets.label')} wrapperClassName="min-w-0 flex-1 basis-48" disabled>
