@@ -155,12 +155,15 @@ describe('a gallery of thousands', () => {
     await page.goto('/gallery');
     await tile(real.landscape!.id).waitFor();
     // A second page in hand first: sixty Tabs reach past the first, and on a slow machine its answer could come after them.
-    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-    await page.waitForFunction(
-      () =>
-        Math.max(...[...document.querySelectorAll<HTMLElement>('[data-testid="gallery"] > li')].map((li) => Number(li.dataset.index))) >=
-        40,
-    );
+    // To the bottom until it has come, as a reader keeps scrolling: the page can still be growing under the first scroll.
+    const lastMounted = () =>
+      page.evaluate(() => {
+        window.scrollTo(0, document.documentElement.scrollHeight);
+        return Math.max(
+          ...[...document.querySelectorAll<HTMLElement>('[data-testid="gallery"] > li')].map((li) => Number(li.dataset.index)),
+        );
+      });
+    await expect.poll(lastMounted, { timeout: 30_000, interval: 500 }).toBeGreaterThanOrEqual(40);
     await page.evaluate(() => window.scrollTo(0, 0));
     await tile(real.landscape!.id).waitFor();
     await tile(real.landscape!.id).focus();
