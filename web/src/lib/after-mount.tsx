@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 
 const loaded = new WeakMap<() => Promise<unknown>, unknown>();
 
@@ -13,14 +13,21 @@ export function useAfterMount<T>(load: () => Promise<T>): T | undefined {
   const [value, setValue] = useState<{ v: T } | undefined>(undefined);
   useEffect(() => {
     let mounted = true;
-    if (loaded.has(load)) setValue({ v: loaded.get(load) as T });
-    else
-      void load().then((v) => {
-        loaded.set(load, v);
-        if (mounted) setValue({ v });
-      });
+    // As a transition: what it draws is never urgent, and so is drawn in pieces a phone can answer a tap between.
+    const show = (v: T) => startTransition(() => setValue({ v }));
+    // In a task of its own: starting an import adds the chunk's preload links to the page, work that
+    // would otherwise lengthen the task running every effect of the freshly mounted screen.
+    const timer = setTimeout(() => {
+      if (loaded.has(load)) show(loaded.get(load) as T);
+      else
+        void load().then((v) => {
+          loaded.set(load, v);
+          if (mounted) show(v);
+        });
+    }, 0);
     return () => {
       mounted = false;
+      clearTimeout(timer);
     };
   }, [load]);
   return value?.v;

@@ -10,17 +10,21 @@ const MARK: Record<MarkKind, string> = {
   unknown: 'underline decoration-rose-500 decoration-wavy underline-offset-4',
 };
 
+/** No unknown tags: one set, so saying so again is no change and re-renders nothing. */
+const NONE: ReadonlySet<string> = new Set();
+
 /**
  * Tags the list does not know, for models that read tags: asked once the
  * user pauses, so typing never waits on it. Other models read sentences,
  * where every word would look unknown.
  */
 export function useUnknownTags(prompt: string, enabled: boolean): ReadonlySet<string> {
-  const [unknown, setUnknown] = useState<ReadonlySet<string>>(new Set());
+  const [unknown, setUnknown] = useState(NONE);
   useEffect(() => {
-    if (!enabled) return setUnknown(new Set());
+    // A new empty set here would re-render the whole form just after its first render, in one long task.
+    if (!enabled) return setUnknown(NONE);
     const names = [...new Set(promptTags(prompt).map((t) => t.name))].filter((n) => n.length <= 100).slice(0, 200);
-    if (names.length === 0) return setUnknown(new Set());
+    if (names.length === 0) return setUnknown(NONE);
     const abort = new AbortController();
     const timer = setTimeout(() => {
       checkTags(names, abort.signal)
