@@ -9,6 +9,7 @@ import { applyPreferences, storedLocale, storedTheme } from './features/preferen
 import { fillFirstAnswers } from './features/shell/first-answers.js';
 import { setPrerenderedDemo } from './features/shell/prerendered-facts.js';
 import { initI18n, locales } from './i18n/index.js';
+import { sendTyping } from './lib/send-typing.js';
 import { createQueryClient, seedSignedOut } from './query-client.js';
 import { loadMatchedRoutes, routes } from './router.js';
 
@@ -35,9 +36,8 @@ declare global {
 /**
  * Text typed into a prerendered field before the app ran is on screen but not
  * in the app's state (React adopts the field as it finds it): each such field
- * gets the input events the typing would have sent. The value is set through
- * the element's own setter, then put back, so React sees a change both times.
- * Checkboxes ticked that early are left as React renders them.
+ * gets the input events the typing would have sent. Checkboxes ticked that
+ * early are left as React renders them.
  */
 function adoptEarlyTyping(root: HTMLElement): void {
   const skipped = ['checkbox', 'radio', 'file', 'hidden', 'submit', 'button'];
@@ -46,16 +46,14 @@ function adoptEarlyTyping(root: HTMLElement): void {
   const typed = [...root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')]
     .filter((f) => !(f instanceof HTMLInputElement && skipped.includes(f.type)) && f.value !== f.defaultValue)
     .map((field) => ({ field, value: field.value }));
-  for (const { field, value } of typed) {
-    const setValue = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(field), 'value')?.set;
-    for (const v of [field.defaultValue, value]) {
-      setValue?.call(field, v);
-      field.dispatchEvent(new Event('input', { bubbles: true }));
-    }
-  }
+  for (const { field, value } of typed) sendTyping(field, field.defaultValue, value);
 }
 
-/** Hands the app what the visitor did before it ran, on the same elements (hydration keeps them). */
+/**
+ * Hands the app what the visitor did before it ran, on the same elements (hydration keeps them).
+ * The typing first, so a replayed submit sends it: each field also takes up, as it hydrates, text
+ * typed while the page hydrated (components/ui/field.tsx), which this pass ran too early to see.
+ */
 function replayEarlyInput(input: EarlyInput[]): void {
   adoptEarlyTyping(root as HTMLElement);
   for (const { type, target, submitter } of input) {

@@ -1,5 +1,14 @@
-import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes, useId } from 'react';
+import {
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+  useId,
+  useLayoutEffect,
+  useRef,
+} from 'react';
 import { cn } from '../../lib/cn.js';
+import { sendTyping } from '../../lib/send-typing.js';
 
 /** Labelled form controls with hint and error text wired up for screen readers. */
 
@@ -44,6 +53,27 @@ export function FieldFrame({ id, label, hint, error, children, aside, className 
   );
 }
 
+/**
+ * Text typed into a prerendered field before its part of the page hydrated is
+ * on screen but not in the form's state: React adopts the field as it finds
+ * it and sends no event, so a form would keep, say, Sign in disabled with both
+ * fields filled. Once hydrated, such a field sends the input events the typing
+ * would have. A layout effect: every field of a form
+ * reads its text before the first of them re-renders the form, which would
+ * put the others back to their (empty) state. On a page the app drew itself
+ * the field always holds its value, and nothing happens.
+ */
+function useTypedBeforeHydration<E extends HTMLInputElement | HTMLTextAreaElement>(value: unknown) {
+  const ref = useRef<E>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, as the field hydrates
+  useLayoutEffect(() => {
+    const field = ref.current;
+    if (!field || typeof value !== 'string' || field.value === value) return;
+    sendTyping(field, value, field.value);
+  }, []);
+  return ref;
+}
+
 const describedBy = (id: string, hint?: ReactNode, error?: string | null) => (error ? `${id}-error` : hint ? `${id}-hint` : undefined);
 
 type Common = { label: ReactNode; hint?: ReactNode; error?: string | null; aside?: ReactNode; wrapperClassName?: string };
@@ -58,9 +88,11 @@ export function TextField({
   ...rest
 }: Common & InputHTMLAttributes<HTMLInputElement>) {
   const id = useId();
+  const ref = useTypedBeforeHydration<HTMLInputElement>(rest.value);
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} aside={aside} className={wrapperClassName}>
       <input
+        ref={ref}
         id={id}
         className={cn(controlClass, className)}
         aria-invalid={error ? true : undefined}
@@ -82,8 +114,10 @@ export function TextArea({
   ...rest
 }: Common & TextareaHTMLAttributes<HTMLTextAreaElement> & { underlay?: ReactNode }) {
   const id = useId();
+  const ref = useTypedBeforeHydration<HTMLTextAreaElement>(rest.value);
   const textarea = (
     <textarea
+      ref={ref}
       id={id}
       className={cn(
         controlClass,
