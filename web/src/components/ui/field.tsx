@@ -58,10 +58,10 @@ export function FieldFrame({ id, label, hint, error, children, aside, className 
  * on screen but not in the form's state: React adopts the field as it finds
  * it and sends no event, so a form would keep, say, Sign in disabled with both
  * fields filled. Once hydrated, such a field sends the input events the typing
- * would have. A layout effect: every field of a form
- * reads its text before the first of them re-renders the form, which would
- * put the others back to their (empty) state. On a page the app drew itself
- * the field always holds its value, and nothing happens.
+ * would have. A layout effect: every field of a form reads its text before the
+ * first of them re-renders the form, which would put the others back to their
+ * (empty) state. On a page the app drew itself the field always holds its
+ * value, and nothing happens.
  */
 function useTypedBeforeHydration<E extends HTMLInputElement | HTMLTextAreaElement>(value: unknown) {
   const ref = useRef<E>(null);
