@@ -87,6 +87,24 @@ async function openHydrated(page: Page, path: string): Promise<void> {
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
 }
 
+/**
+ * Answers `GET path` from memory, before any network round trip: the answer is
+ * in the app's cache before React reaches the page's own part, which it
+ * hydrates in a pass after the root's first commit.
+ */
+async function answerFromMemory(context: BrowserContext, path: string, body: unknown): Promise<void> {
+  await context.addInitScript(
+    ({ path, json }) => {
+      const real = window.fetch;
+      window.fetch = (input, init) =>
+        String(input).endsWith(path)
+          ? Promise.resolve(new Response(json, { headers: { 'content-type': 'application/json' } }))
+          : real(input, init);
+    },
+    { path, json: JSON.stringify(body) },
+  );
+}
+
 const requestedChunks = (page: Page): string[] => {
   const chunks: string[] = [];
   page.on('request', (r) => {
@@ -134,6 +152,23 @@ describe('prerendered public pages', () => {
       expect(errors.join('\n'), lang).toBe('');
       await context.close();
     }
+  });
+
+  it("matches its HTML when the server's facts arrive before the page hydrates, and shows them right after", async () => {
+    const meta = await (await fetch(`${server.baseUrl}/api/meta`)).json();
+    const context = await contextWithPrerendered('en');
+    await answerFromMemory(context, '/api/meta', meta);
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    // Both pages whose text names the sign-up grant; a few loads each, as which comes first varies.
+    for (let load = 0; load < 5; load++) {
+      await openHydrated(page, '/');
+      await page.getByText(`${meta.signupCredits} free credits when you verify`, { exact: false }).waitFor();
+      await openHydrated(page, '/sign-up');
+      await page.getByText(`You get ${meta.signupCredits} free credits`, { exact: false }).waitFor();
+    }
+    expect(errors.join('\n')).toBe('');
+    await context.close();
   });
 
   it('reports a page that does not match what the app renders (so the check above can fail)', async () => {
