@@ -168,4 +168,22 @@ describe('a gallery of thousands', () => {
     const at = await page.evaluate(() => document.activeElement?.closest<HTMLElement>('[data-testid="gallery"] > li')?.dataset.index);
     expect(Number(at)).toBeGreaterThanOrEqual(25);
   });
+
+  it('moves focus from Load more to the first tile it brought', async () => {
+    await page.goto('/gallery');
+    await tile(real.landscape!.id).waitFor();
+    // As a keyboard user gets there: the button in focus (which scrolls it into view), then Enter.
+    await page.getByTestId('load-more').focus();
+    await page.keyboard.press('Enter');
+    const focusedTile = () =>
+      page.evaluate(() => {
+        const li = document.activeElement?.closest<HTMLElement>('[data-testid="gallery"] > li');
+        return li && document.activeElement?.getAttribute('data-testid') === 'gallery-item' ? Number(li.dataset.index) : null;
+      });
+    // The first of a page (24 a page): where the pages stood when Enter was pressed depends on the machine's speed.
+    await expect.poll(focusedTile, { timeout: 15_000 }).not.toBeNull();
+    const at = (await focusedTile())!;
+    expect(at).toBeGreaterThanOrEqual(24);
+    expect(at % 24).toBe(0);
+  });
 });

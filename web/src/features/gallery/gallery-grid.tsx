@@ -1,4 +1,4 @@
-import { type FocusEvent, useEffect, useRef, useState } from 'react';
+import { type FocusEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { GalleryFilterParams } from '../../api/gallery.js';
 import { Button, buttonClass } from '../../components/ui/button.js';
@@ -35,24 +35,43 @@ export function GalleryGrid({ inlineEmpty, selection, filters = {} }: GalleryGri
   const [list, setList] = useState<HTMLUListElement | null>(null);
   const items = data?.pages.flatMap((p) => p.items) ?? [];
   const [focused, setFocused] = useState<number | null>(null);
-  const { layout, mounted } = useVirtualMasonry(list, items.map(tileRatio), focused);
+  const loadMore = useRef<HTMLButtonElement>(null);
+  // The first tile of a page loaded while Load more held focus: focus moves there, not lost with the button.
+  const [focusFrom, setFocusFrom] = useState<number | null>(null);
+  const { layout, mounted } = useVirtualMasonry(list, items.map(tileRatio), focusFrom ?? focused);
   const onFocus = (e: FocusEvent<HTMLUListElement>) => {
     const at = e.target.closest<HTMLElement>('[data-index]')?.dataset.index;
     setFocused(at === undefined ? null : Number(at));
   };
+  const count = useRef(0);
+  count.current = items.length;
+  const loadNext = useCallback(() => {
+    const from = count.current;
+    const hadFocus = loadMore.current !== null && document.activeElement === loadMore.current;
+    void fetchNextPage().then(() => hadFocus && setFocusFrom(from));
+  }, [fetchNextPage]);
+
+  useEffect(() => {
+    if (focusFrom === null || !list) return;
+    const next = list.querySelector(`[data-index="${focusFrom}"]`);
+    // The link, or in select mode the checkbox that stands in for it.
+    [...(next?.querySelectorAll<HTMLElement>('a, input') ?? [])].find((el) => el.tabIndex >= 0)?.focus();
+    setFocusFrom(null);
+  }, [focusFrom, list]);
 
   useEffect(() => {
     const el = sentinel.current;
     if (!el || !hasNextPage) return;
+    // Reaching the button by keyboard scrolls it into view, which loads the page from here.
     const observer = new IntersectionObserver(
       (entries) => {
-        if (entries.some((e) => e.isIntersecting) && !isFetchingNextPage) void fetchNextPage();
+        if (entries.some((e) => e.isIntersecting) && !isFetchingNextPage) loadNext();
       },
       { rootMargin: '600px' },
     );
     observer.observe(el);
     return () => observer.disconnect();
-  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+  }, [hasNextPage, isFetchingNextPage, loadNext]);
 
   if (isPending) {
     return (
@@ -118,7 +137,7 @@ export function GalleryGrid({ inlineEmpty, selection, filters = {} }: GalleryGri
       </ul>
       <div ref={sentinel} className="mt-6 flex justify-center">
         {hasNextPage && (
-          <Button variant="secondary" onClick={() => void fetchNextPage()} loading={isFetchingNextPage} data-testid="load-more">
+          <Button ref={loadMore} variant="secondary" onClick={loadNext} loading={isFetchingNextPage} data-testid="load-more">
             {t('gallery.loadMore')}
           </Button>
         )}
