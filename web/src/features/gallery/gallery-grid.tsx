@@ -6,6 +6,7 @@ import { EmptyState } from '../../components/ui/empty-state.js';
 import { GalleryIcon, SearchIcon } from '../../components/ui/icons.js';
 import { LoadError } from '../../components/ui/load-error.js';
 import { Skeleton } from '../../components/ui/skeleton.js';
+import { Spinner } from '../../components/ui/spinner.js';
 import { useTranslation } from '../../i18n/react.js';
 import { BulkBar } from './bulk-bar.js';
 import { GalleryItem } from './gallery-item.js';
@@ -35,37 +36,43 @@ export function GalleryGrid({ inlineEmpty, selection, filters = {} }: GalleryGri
   const [list, setList] = useState<HTMLUListElement | null>(null);
   const items = data?.pages.flatMap((p) => p.items) ?? [];
   const [focused, setFocused] = useState<number | null>(null);
-  const loadMore = useRef<HTMLButtonElement>(null);
-  // The first tile of a page loaded while Load more held focus: focus moves there, not lost with the button.
+  // The first tile of a page loaded with Load more in focus: focus moves there, not lost with the button.
   const [focusFrom, setFocusFrom] = useState<number | null>(null);
   const { layout, mounted } = useVirtualMasonry(list, items.map(tileRatio), focusFrom ?? focused);
   const onFocus = (e: FocusEvent<HTMLUListElement>) => {
     const at = e.target.closest<HTMLElement>('[data-index]')?.dataset.index;
     setFocused(at === undefined ? null : Number(at));
   };
+  // Whether Load more has focus (still true once it is gone: removing a focused element fires no blur).
+  const onLoadMore = useRef(false);
   const count = useRef(0);
   count.current = items.length;
-  const loadNext = useCallback(() => {
-    const from = count.current;
-    const hadFocus = loadMore.current !== null && document.activeElement === loadMore.current;
-    void fetchNextPage().then(() => hadFocus && setFocusFrom(from));
-  }, [fetchNextPage]);
+  const loadNext = useCallback(
+    (pressed: boolean) => {
+      const from = count.current;
+      // A press while the page loads joins that load.
+      void fetchNextPage({ cancelRefetch: false }).then((result) => {
+        if (!result.isError && (pressed || onLoadMore.current)) setFocusFrom(from);
+      });
+    },
+    [fetchNextPage],
+  );
 
   useEffect(() => {
-    if (focusFrom === null || !list) return;
+    if (focusFrom === null || !list || items.length <= focusFrom) return;
     const next = list.querySelector(`[data-index="${focusFrom}"]`);
     // The link, or in select mode the checkbox that stands in for it.
     [...(next?.querySelectorAll<HTMLElement>('a, input') ?? [])].find((el) => el.tabIndex >= 0)?.focus();
     setFocusFrom(null);
-  }, [focusFrom, list]);
+  }, [focusFrom, list, items.length]);
 
   useEffect(() => {
     const el = sentinel.current;
     if (!el || !hasNextPage) return;
-    // Reaching the button by keyboard scrolls it into view, which loads the page from here.
     const observer = new IntersectionObserver(
       (entries) => {
-        if (entries.some((e) => e.isIntersecting) && !isFetchingNextPage) loadNext();
+        // Not while Load more has focus: a keyboard user reaching it loads the page by pressing it.
+        if (entries.some((e) => e.isIntersecting) && !isFetchingNextPage && !onLoadMore.current) loadNext(false);
       },
       { rootMargin: '600px' },
     );
@@ -137,7 +144,20 @@ export function GalleryGrid({ inlineEmpty, selection, filters = {} }: GalleryGri
       </ul>
       <div ref={sentinel} className="mt-6 flex justify-center">
         {hasNextPage && (
-          <Button ref={loadMore} variant="secondary" onClick={loadNext} loading={isFetchingNextPage} data-testid="load-more">
+          // Busy, never disabled while a page loads: a disabled button loses focus.
+          <Button
+            variant="secondary"
+            onClick={() => loadNext(true)}
+            onFocus={() => {
+              onLoadMore.current = true;
+            }}
+            onBlur={() => {
+              onLoadMore.current = false;
+            }}
+            icon={isFetchingNextPage ? <Spinner /> : undefined}
+            aria-busy={isFetchingNextPage || undefined}
+            data-testid="load-more"
+          >
             {t('gallery.loadMore')}
           </Button>
         )}
