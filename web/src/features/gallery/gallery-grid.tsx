@@ -63,6 +63,8 @@ export function GalleryGrid({ inlineEmpty, selection, filters = {} }: GalleryGri
     const next = list.querySelector(`[data-index="${focusFrom}"]`);
     // The link, or in select mode the checkbox that stands in for it.
     [...(next?.querySelectorAll<HTMLElement>('a, input') ?? [])].find((el) => el.tabIndex >= 0)?.focus();
+    // Said here too: a button that went away with focus sent no blur, and the next filter's pages must load on their own.
+    onLoadMore.current = false;
     setFocusFrom(null);
   }, [focusFrom, list, items.length]);
 
